@@ -1,0 +1,69 @@
+/**
+ * Undo/redo over immutable state: a stack of inverses, capped (terra-draw keeps a capped
+ * stack too). Pure TypeScript; the UI store wraps it.
+ */
+import type { Change } from './change.ts';
+
+export class History<S> {
+  #state: S;
+  #past: Change<S>[] = [];
+  #future: Change<S>[] = [];
+  readonly cap: number;
+
+  constructor(initial: S, cap = 500) {
+    this.#state = initial;
+    this.cap = cap;
+  }
+
+  get state(): S {
+    return this.#state;
+  }
+  get canUndo(): boolean {
+    return this.#past.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.#future.length > 0;
+  }
+  /** Label of the change the next undo reverts. */
+  get undoLabel(): Change<S>['label'] | null {
+    return this.#past.at(-1)?.label ?? null;
+  }
+  get redoLabel(): Change<S>['label'] | null {
+    return this.#future.at(-1)?.label ?? null;
+  }
+
+  /** Apply a change; clears the redo stack. Returns the new state. */
+  apply(change: Change<S>): S {
+    const { state, inverse } = change.apply(this.#state);
+    this.#state = state;
+    this.#past.push(inverse);
+    if (this.#past.length > this.cap) this.#past.shift();
+    this.#future = [];
+    return state;
+  }
+
+  undo(): S {
+    const inverse = this.#past.pop();
+    if (!inverse) return this.#state;
+    const { state, inverse: redo } = inverse.apply(this.#state);
+    this.#state = state;
+    this.#future.push(redo);
+    return state;
+  }
+
+  redo(): S {
+    const change = this.#future.pop();
+    if (!change) return this.#state;
+    const { state, inverse } = change.apply(this.#state);
+    this.#state = state;
+    this.#past.push(inverse);
+    return state;
+  }
+
+  /** Replace the state without history (e.g. loading a saved project). */
+  reset(state: S): void {
+    this.#state = state;
+    this.#past = [];
+    this.#future = [];
+  }
+}
