@@ -24,6 +24,9 @@ export const PROBLEM_TEMPLATES: Templates = {
   'unknown-board': { zh: '“{value}”不是21个板块之一', en: '"{value}" is not one of the 21 boards' },
   'duplicate-board': { zh: '板块“{value}”出现多次（另见要素 #{other}）', en: 'board "{value}" appears more than once (see also feature #{other})' },
   'missing-board': { zh: '文件缺少板块“{value}”', en: 'the file has no feature for board "{value}"' },
+  'csv-no-coordinates': { zh: '找不到经纬度列（表头：{headers}）；请将列命名为 lon/lat、经度/纬度 或 x/y', en: 'no longitude/latitude columns (headers: {headers}); name them lon/lat, 经度/纬度 or x/y' },
+  'csv-bad-coordinate': { zh: '坐标不是数字：{value}', en: 'coordinate is not a number: {value}' },
+  'unsupported-format': { zh: '不支持的文件类型“.{ext}”', en: 'unsupported file type ".{ext}"' },
   'invalid-polygon': { zh: '多边形无效：{detail}', en: 'invalid polygon: {detail}' },
 };
 
