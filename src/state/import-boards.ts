@@ -4,13 +4,13 @@
  * current boards are returned untouched by the caller (this function never mutates).
  * Boards the file does not mention keep their current geometry (reported as warnings).
  */
-import { booleanValid, feature as turfFeature } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { BoardCollection, BoardFeature, BoardGeometry } from '../domain/board.ts';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import { parseGeoJson } from '../geo/validate-geojson.ts';
+import { checkCoordinates, parseGeoJson } from '../geo/validate-geojson.ts';
 import { bboxOf } from '../geo/measure.ts';
 import { inWenzhouBbox } from '../geo/wenzhou-extent.ts';
+import { isValidAreal } from '../geo/valid-areal.ts';
 
 /** Property names that may carry the board's id or name, in order of preference. */
 export const BOARD_KEY_FIELDS = ['id', 'name', 'board', 'boardId', 'boardName', '板块', '板块名称', '名称'] as const;
@@ -45,6 +45,7 @@ export interface BoardImport {
 export function matchBoardFeatures(fc: FeatureCollection, current: BoardCollection, file: string, importedAt: string): Checked<BoardImport> {
   const problems: Problem[] = [];
   const byId = new Map<string, { geometry: BoardGeometry; index: number }>();
+  const coordProblems = new Map(checkCoordinates(fc, file).map((p) => [p.featureIndex, p]));
   fc.features.forEach((f, i) => {
     const { board, field, value } = findBoardKey(f.properties as Record<string, unknown> | null, current);
     if (!value) return void problems.push(problem('missing-board-key', { file, featureIndex: i }));
@@ -55,7 +56,9 @@ export function matchBoardFeatures(fc: FeatureCollection, current: BoardCollecti
       return void problems.push(problem('wrong-geometry-type', { file, featureIndex: i, params: { actual: g.type, expected: 'Polygon/MultiPolygon' } }));
     }
     if (g.coordinates.length === 0) return void problems.push(problem('empty-geometry', { file, featureIndex: i }));
-    if (!booleanValid(turfFeature(g))) {
+    const coordProblem = coordProblems.get(i);
+    if (coordProblem) return void problems.push(coordProblem);
+    if (!isValidAreal(g)) {
       return void problems.push(problem('invalid-polygon', { file, featureIndex: i, params: { detail: 'self-intersection, unclosed ring or too few positions' } }));
     }
     const [w, s, e, n] = bboxOf(g);
@@ -85,7 +88,7 @@ export function matchBoardFeatures(fc: FeatureCollection, current: BoardCollecti
 
 /** Parse and match a boundary file's text in one step. */
 export function importBoardsText(text: string, current: BoardCollection, file: string, importedAt: string): Checked<BoardImport> {
-  const parsed = parseGeoJson(text, file);
+  const parsed = parseGeoJson(text, file, { checkCoordinates: false });
   if (!parsed.ok) return parsed;
   return matchBoardFeatures(parsed.value, current, file, importedAt);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { booleanValid, booleanPointInPolygon, point, feature } from '@turf/turf';
+import { booleanPointInPolygon, point } from '@turf/turf';
+import { isValidAreal } from '../../src/geo/valid-areal.ts';
 import { defaultBoards, counties, structure, land } from '../../src/data/embedded.ts';
 import { CATEGORIES, CATEGORY_COUNTS, CONFIDENCES } from '../../src/domain/board.ts';
 import { areaKm2, bboxOf } from '../../src/geo/measure.ts';
@@ -58,7 +59,7 @@ describe('geodata/boards.geojson', () => {
 
   it('has valid, non-empty geometry', () => {
     for (const b of boards) {
-      expect(booleanValid(feature(b.geometry)), b.properties.name).toBe(true);
+      expect(isValidAreal(b.geometry), b.properties.name).toBe(true);
       expect(areaKm2(b.geometry), b.properties.name).toBeGreaterThan(1);
     }
   });

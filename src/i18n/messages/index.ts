@@ -1,0 +1,21 @@
+/**
+ * All UI messages, merged from one module per feature so features do not edit each other's
+ * strings. Keys are namespaced (`panel.*`, `coverage.*`, …).
+ */
+import { app } from './app.ts';
+import type { Lang } from '../lang.ts';
+
+const modules = [app] as const;
+
+export type MessageKey = keyof (typeof app)['zh'];
+
+export const MESSAGES: Record<Lang, Record<string, string>> = {
+  zh: Object.assign({}, ...modules.map((m) => m.zh)),
+  en: Object.assign({}, ...modules.map((m) => m.en)),
+};
+
+/** Look up and fill a message; unknown keys come back as the key itself (visible, not silent). */
+export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  const t = MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? key;
+  return params ? t.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`)) : t;
+}

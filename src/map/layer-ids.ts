@@ -1,0 +1,40 @@
+/** Source and layer ids, in one place so the map component and tests agree. */
+export const SOURCES = {
+  land: 'land',
+  counties: 'counties',
+  countyLabels: 'county-labels',
+  structure: 'structure',
+  boards: 'boards',
+  boardLabels: 'board-labels',
+  nodes: 'nodes',
+  osm: 'osm',
+  tianditu: 'tianditu',
+} as const;
+
+export const LAYERS = {
+  background: 'sea',
+  land: 'land-fill',
+  osm: 'osm-raster',
+  tianditu: 'tianditu-raster',
+  tiandituLabels: 'tianditu-labels',
+  structureFill: 'structure-fill',
+  structureLine: 'structure-line',
+  countyLine: 'county-line',
+  boardFill: 'board-fill',
+  boardLine: 'board-line',
+  boardHighlight: 'board-highlight',
+  countyLabel: 'county-label',
+  boardLabel: 'board-label',
+  nodeCircle: 'node-circle',
+  nodeLabel: 'node-label',
+} as const;
+
+/** Layer groups the user can toggle. */
+export const LAYER_GROUPS = {
+  boards: [LAYERS.boardFill, LAYERS.boardLine, LAYERS.boardHighlight, LAYERS.boardLabel],
+  structure: [LAYERS.structureFill, LAYERS.structureLine],
+  nodes: [LAYERS.nodeCircle, LAYERS.nodeLabel],
+  counties: [LAYERS.countyLine],
+  labels: [LAYERS.countyLabel],
+} as const;
+export type LayerGroup = keyof typeof LAYER_GROUPS;

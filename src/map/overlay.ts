@@ -1,0 +1,21 @@
+/**
+ * An overlay: a GeoJSON source and the layers that draw it, added on top of the plan's
+ * layers by a feature (coverage rings, gaps, employment areas, sites …). MapView diffs the
+ * list by id: new overlays are added, existing ones get setData, missing ones are removed.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+
+export interface Overlay {
+  /** Unique id; also the source id. */
+  id: string;
+  data: FeatureCollection;
+  /** Layers drawing this source (their `source` is set to `id` by MapView). */
+  layers: Omit<LayerSpecification, 'source'>[];
+  /** Property to use as feature id for feature-state (hover/selection). */
+  promoteId?: string;
+  /** Insert below this layer (default: below the labels). */
+  beforeId?: string;
+  /** Changes whenever `layers` change (paint/layout), so MapView re-adds them; data changes do not need it. */
+  styleKey?: string;
+}

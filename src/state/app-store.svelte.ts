@@ -1,0 +1,101 @@
+/**
+ * The app's reactive store: the project state behind an undo/redo history, plus view state
+ * (selection, hover, layers, basemap). Components read it and call its methods; the map
+ * gets data from it through props. Only this file (and other *.svelte.ts) uses runes.
+ */
+import { History } from './history.ts';
+import type { Change } from './change.ts';
+import type { ProjectState } from './project.ts';
+import { replaceBoards, addNode, deleteNode, renameNode } from './project.ts';
+import { importBoardsText } from './import-boards.ts';
+import type { Problem } from '../domain/problem.ts';
+import type { LayerGroup } from '../map/layer-ids.ts';
+import type { Basemap } from '../map/online-basemaps.ts';
+import { bboxOf } from '../geo/measure.ts';
+import { defaultBoards } from '../data/embedded.ts';
+
+export type Selection =
+  | { kind: 'board'; id: string }
+  | { kind: 'structure'; id: string }
+  | { kind: 'node'; id: string }
+  | null;
+
+export class AppStore {
+  #history = new History<ProjectState>({ boards: defaultBoards, nodes: [] });
+  project = $state.raw<ProjectState>(this.#history.state);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  undoLabel = $state<Change<ProjectState>['label'] | null>(null);
+  redoLabel = $state<Change<ProjectState>['label'] | null>(null);
+
+  selection = $state<Selection>(null);
+  hoveredBoardId = $state<string | null>(null);
+  visible = $state<Record<LayerGroup, boolean>>({ boards: true, structure: true, nodes: true, counties: true, labels: true });
+  basemap = $state<Basemap>('offline');
+  tiandituKey = $state('');
+  picking = $state<'node' | null>(null);
+  fitRequest = $state<{ bbox: [number, number, number, number]; seq: number } | null>(null);
+
+  get selectedBoardId(): string | null {
+    return this.selection?.kind === 'board' ? this.selection.id : null;
+  }
+  get selectedStructureId(): string | null {
+    return this.selection?.kind === 'structure' ? this.selection.id : null;
+  }
+
+  apply(change: Change<ProjectState>): void {
+    this.project = this.#history.apply(change);
+    this.#sync();
+  }
+  undo(): void {
+    this.project = this.#history.undo();
+    this.#sync();
+  }
+  redo(): void {
+    this.project = this.#history.redo();
+    this.#sync();
+  }
+  #sync(): void {
+    this.canUndo = this.#history.canUndo;
+    this.canRedo = this.#history.canRedo;
+    this.undoLabel = this.#history.undoLabel;
+    this.redoLabel = this.#history.redoLabel;
+    const sel = this.selection;
+    if (sel?.kind === 'node' && !this.project.nodes.some((n) => n.properties.id === sel.id)) this.selection = null;
+  }
+
+  selectBoard(id: string | null, zoom = false): void {
+    this.selection = id ? { kind: 'board', id } : null;
+    if (id && zoom) this.zoomToBoard(id);
+  }
+  zoomToBoard(id: string): void {
+    const b = this.project.boards.features.find((f) => f.properties.id === id);
+    if (b) this.fitRequest = { bbox: bboxOf(b.geometry), seq: (this.fitRequest?.seq ?? 0) + 1 };
+  }
+
+  /**
+   * Load official board boundaries from a GeoJSON file's text. On any problem nothing changes
+   * and the problems are returned; on success the change is undoable.
+   */
+  importBoundaries(text: string, fileName: string): { ok: true; replaced: number; warnings: Problem[] } | { ok: false; problems: Problem[] } {
+    const result = importBoardsText(text, this.project.boards, fileName, new Date().toISOString().slice(0, 10));
+    if (!result.ok) return result;
+    this.apply(replaceBoards(result.value.boards));
+    return { ok: true, replaced: result.value.replacedIds.length, warnings: result.warnings };
+  }
+
+  addNodeAt(lonLat: [number, number], name: string): string {
+    const id = `node-${Date.now().toString(36)}-${this.project.nodes.length}`;
+    this.apply(addNode({ type: 'Feature', properties: { id, name, note: '非规划内容' }, geometry: { type: 'Point', coordinates: lonLat } }));
+    this.selection = { kind: 'node', id };
+    return id;
+  }
+  renameNode(id: string, name: string): void {
+    this.apply(renameNode(id, name));
+  }
+  deleteNode(id: string): void {
+    this.apply(deleteNode(id));
+  }
+}
+
+export const store = new AppStore();

@@ -1,0 +1,71 @@
+/**
+ * The project state: everything a planner edits, changed only through `Change`s so every
+ * edit can be undone. Slices are added per feature (boards, nodes, …).
+ */
+import type { BoardCollection } from '../domain/board.ts';
+import type { NodeFeature } from '../domain/structure.ts';
+import type { Change } from './change.ts';
+import { setSlice } from './change.ts';
+
+export interface ProjectState {
+  boards: BoardCollection;
+  /** 多节点 added by the user (never from the plan). */
+  nodes: NodeFeature[];
+}
+
+/** Replace the board geometry (e.g. with official boundaries); undo restores the previous set. */
+export function replaceBoards(boards: BoardCollection): Change<ProjectState> {
+  return setSlice<ProjectState, 'boards'>('boards', boards, { zh: '载入板块边界', en: 'load board boundaries' });
+}
+
+export function addNode(node: NodeFeature): Change<ProjectState> {
+  return {
+    label: { zh: '添加节点', en: 'add node' },
+    apply: (s) => ({ state: { ...s, nodes: [...s.nodes, node] }, inverse: deleteNode(node.properties.id) }),
+  };
+}
+
+export function deleteNode(id: string): Change<ProjectState> {
+  return {
+    label: { zh: '删除节点', en: 'delete node' },
+    apply: (s) => {
+      const node = s.nodes.find((n) => n.properties.id === id);
+      if (!node) return { state: s, inverse: noChange };
+      const index = s.nodes.indexOf(node);
+      return {
+        state: { ...s, nodes: s.nodes.filter((n) => n !== node) },
+        inverse: insertNode(node, index),
+      };
+    },
+  };
+}
+
+function insertNode(node: NodeFeature, index: number): Change<ProjectState> {
+  return {
+    label: { zh: '添加节点', en: 'add node' },
+    apply: (s) => {
+      const nodes = [...s.nodes];
+      nodes.splice(index, 0, node);
+      return { state: { ...s, nodes }, inverse: deleteNode(node.properties.id) };
+    },
+  };
+}
+
+export function renameNode(id: string, name: string): Change<ProjectState> {
+  return {
+    label: { zh: '重命名节点', en: 'rename node' },
+    apply: (s) => {
+      const old = s.nodes.find((n) => n.properties.id === id);
+      if (!old) return { state: s, inverse: noChange };
+      return {
+        state: { ...s, nodes: s.nodes.map((n) => (n === old ? { ...n, properties: { ...n.properties, name } } : n)) },
+        inverse: renameNode(id, old.properties.name),
+      };
+    },
+  };
+}
+
+const noChange: Change<ProjectState> = {
+  label: { zh: '无变化', en: 'no change' },
+  apply: (s) => ({ state: s, inverse: noChange }),
+};
