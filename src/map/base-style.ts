@@ -71,7 +71,8 @@ export function baseStyle(): StyleSpecification {
         type: 'fill',
         source: SOURCES.boards,
         paint: {
-          'fill-color': CATEGORY_FILL,
+          // A feature may colour boards by its own measure (feature-state `color`); else by category.
+          'fill-color': ['to-color', ['feature-state', 'color'], CATEGORY_FILL] as unknown as ExpressionSpecification,
           'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.8, 0.55],
         },
       },

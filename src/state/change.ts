@@ -24,3 +24,17 @@ export function setSlice<S, K extends keyof S>(key: K, value: S[K], label: Chang
     },
   };
 }
+
+/**
+ * Lift a change of one slice to a change of the whole state, so features can write changes
+ * against their own slice (facilities, scenarios …) and still share one undo history.
+ */
+export function liftChange<S, K extends keyof S>(key: K, change: Change<S[K]>): Change<S> {
+  return {
+    label: change.label,
+    apply(state) {
+      const { state: slice, inverse } = change.apply(state[key]);
+      return { state: { ...state, [key]: slice }, inverse: liftChange(key, inverse) };
+    },
+  };
+}

@@ -49,3 +49,15 @@ describe('History', () => {
     expect(h.state.a).toBe(2);
   });
 });
+
+describe('liftChange', () => {
+  it('applies a slice change to the whole state and undoes it', async () => {
+    const { liftChange } = await import('./change.ts');
+    type Whole = { inner: S; other: number };
+    const h = new History<Whole>({ inner: { a: 1, b: 'x' }, other: 7 });
+    h.apply(liftChange<Whole, 'inner'>('inner', setSlice<S, 'a'>('a', 9, label)));
+    expect(h.state).toEqual({ inner: { a: 9, b: 'x' }, other: 7 });
+    h.undo();
+    expect(h.state).toEqual({ inner: { a: 1, b: 'x' }, other: 7 });
+  });
+});
