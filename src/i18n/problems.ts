@@ -16,7 +16,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'coord-out-of-range': { zh: '坐标超出经纬度范围：{coord}', en: 'coordinate outside longitude/latitude range: {coord}' },
   'projected-coords': { zh: '坐标看似投影坐标（米），而非经纬度：{coord}；请先转换为 WGS-84/CGCS2000 经纬度', en: 'coordinates look projected (metres), not longitude/latitude: {coord}; convert to WGS-84/CGCS2000 degrees first' },
   'swapped-coords': { zh: '经纬度顺序似乎颠倒：{coord}（应为 经度, 纬度）', en: 'longitude and latitude seem swapped: {coord} (expected lon, lat)' },
-  'unsupported-crs': { zh: '文件声明的坐标系为 {crs}，仅支持 WGS-84/CGCS2000 经纬度', en: 'the file declares CRS {crs}; only WGS-84/CGCS2000 longitude/latitude is supported' },
+  'unsupported-crs': { zh: '文件声明的坐标系为 {crs}，仅支持 WGS-84/CGCS2000 经纬度和 CGCS2000 高斯-克吕格投影', en: 'the file declares CRS {crs}; only WGS-84/CGCS2000 longitude/latitude and CGCS2000 Gauss–Krüger are supported' },
   'outside-wenzhou': { zh: '要素不在温州范围内（范围中心 {coord}）', en: 'feature lies outside Wenzhou (centre {coord})' },
   'wrong-geometry-type': { zh: '几何类型为 {actual}，应为 {expected}', en: 'geometry type is {actual}, expected {expected}' },
   'empty-geometry': { zh: '几何为空', en: 'empty geometry' },
@@ -28,6 +28,34 @@ export const PROBLEM_TEMPLATES: Templates = {
   'csv-bad-coordinate': { zh: '坐标不是数字：{value}', en: 'coordinate is not a number: {value}' },
   'unsupported-format': { zh: '不支持的文件类型“.{ext}”', en: 'unsupported file type ".{ext}"' },
   'invalid-polygon': { zh: '多边形无效：{detail}', en: 'invalid polygon: {detail}' },
+  // Import (src/io): file level
+  'file-too-large': { zh: '文件过大（{sizeMB} MB），上限为 {limitMB} MB', en: 'the file is too large ({sizeMB} MB); the limit is {limitMB} MB' },
+  'empty-file': { zh: '文件为空', en: 'the file is empty' },
+  'shp-not-zipped': { zh: '请将 .shp 与同名的 .dbf、.prj、.cpg 一起压缩为 .zip 后导入', en: 'zip the .shp together with its .dbf, .prj and .cpg and import the .zip' },
+  'zip-invalid': { zh: '无法解压 ZIP 文件：{detail}', en: 'cannot unzip the file: {detail}' },
+  'shp-missing': { zh: 'ZIP 中没有 .shp 文件（内容：{entries}）', en: 'the zip holds no .shp file (entries: {entries})' },
+  'shp-multiple': { zh: 'ZIP 中有多个 .shp（{entries}），仅导入 {used}', en: 'the zip holds several .shp files ({entries}); only {used} is imported' },
+  'shp-invalid': { zh: '.shp 文件损坏：{detail}', en: 'the .shp file is corrupt: {detail}' },
+  'dbf-invalid': { zh: '.dbf 属性表损坏：{detail}', en: 'the .dbf attribute table is corrupt: {detail}' },
+  'dbf-missing': { zh: '缺少 .dbf 属性表，要素将没有属性', en: 'no .dbf attribute table; features will have no properties' },
+  'dbf-count-mismatch': { zh: '.shp 有 {shapes} 个图形，而 .dbf 有 {records} 条记录', en: 'the .shp has {shapes} shapes but the .dbf has {records} records' },
+  'cpg-unknown': { zh: '.cpg 中的编码“{value}”无法识别，已按内容判断编码', en: 'unknown encoding "{value}" in the .cpg; encoding detected from the content' },
+  'csv-column-missing': { zh: '表中没有所选的坐标列（表头：{headers}）', en: 'the chosen coordinate column is not in the table (headers: {headers})' },
+  'import-cancelled': { zh: '导入已取消，未做任何更改', en: 'import cancelled; nothing was changed' },
+  // Import: per feature
+  'invalid-geometry': { zh: '几何无效：{detail}', en: 'invalid geometry: {detail}' },
+  'ring-not-closed': { zh: '多边形的环未闭合（首点 {coord} 与末点不同）', en: 'polygon ring is not closed (first position {coord} differs from the last)' },
+  'ring-too-short': { zh: '多边形的环只有 {detail} 个点，至少需要 4 个', en: 'polygon ring has {detail} positions; at least 4 are needed' },
+  'ring-self-intersection': { zh: '多边形自相交（交点 {coord}）', en: 'polygon intersects itself (at {coord})' },
+  'coord-not-convertible': { zh: '坐标无法转换：{coord}', en: 'coordinate cannot be converted: {coord}' },
+  'missing-property': { zh: '缺少必填属性', en: 'required property is missing' },
+  'not-a-number': { zh: '应为数字，实为“{value}”', en: 'expected a number, found "{value}"' },
+  'duplicate-id': { zh: '编号“{value}”重复（另见要素 #{other}）', en: 'id "{value}" is not unique (see also feature #{other})' },
+  // Import: notes on the whole file
+  'winding-fixed': { zh: '{count} 个要素的多边形环方向不符合 RFC 7946，已自动更正', en: 'ring winding of {count} features did not follow RFC 7946 and was corrected' },
+  'swapped-coords-fixed': { zh: '经纬度顺序颠倒，已自动交换', en: 'longitude and latitude were swapped and have been exchanged' },
+  'features-skipped': { zh: '已跳过 {count} 个有错误的要素，导入 {imported} 个', en: '{count} features with errors were skipped; {imported} imported' },
+  'more-problems': { zh: '另有 {count} 个问题未列出', en: '{count} more problems not listed' },
 };
 
 function fill(t: string, params: Problem['params']): string {
