@@ -41,6 +41,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'dbf-count-mismatch': { zh: '.shp 有 {shapes} 个图形，而 .dbf 有 {records} 条记录', en: 'the .shp has {shapes} shapes but the .dbf has {records} records' },
   'cpg-unknown': { zh: '.cpg 中的编码“{value}”无法识别，已按内容判断编码', en: 'unknown encoding "{value}" in the .cpg; encoding detected from the content' },
   'csv-column-missing': { zh: '表中没有所选的坐标列（表头：{headers}）', en: 'the chosen coordinate column is not in the table (headers: {headers})' },
+  'csv-duplicate-header': { zh: '表头重复，已改名：{headers}', en: 'duplicate headers were renamed: {headers}' },
   'import-cancelled': { zh: '导入已取消，未做任何更改', en: 'import cancelled; nothing was changed' },
   // Import: per feature
   'invalid-geometry': { zh: '几何无效：{detail}', en: 'invalid geometry: {detail}' },

@@ -48,6 +48,8 @@ export function readCsvText(text: string, file: string, encoding: string | null,
     features.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [Number(x), Number(y)] } });
     rows.push(row);
   }
+  const renamed = (parsed.meta as { renamedHeaders?: Record<string, string> | null }).renamedHeaders;
+  if (renamed && Object.keys(renamed).length) problems.push(problem('csv-duplicate-header', { file, params: { headers: Object.entries(renamed).map(([n, o]) => `${o} → ${n}`).join(', ') } }, 'warning'));
   const prefix = /^(wgs84|gcj02|bd09)_/.exec(cols.lon.trim().toLowerCase())?.[1] as 'wgs84' | 'gcj02' | 'bd09' | undefined;
   const declared: RawLayer['declared'] = prefix ? { crs: { id: prefix }, source: 'column-name' } : null;
   const delimiter = DELIMITER_NAMES[parsed.meta.delimiter] ?? parsed.meta.delimiter;
