@@ -10,7 +10,14 @@ export type ShapeInput = { type: 'Point'; coordinates: Position } | { type: 'Pol
 
 function bbox(shapes: ShapeInput[]): [number, number, number, number] {
   const ps = shapes.flatMap((s) => (s.type === 'Point' ? [s.coordinates] : s.coordinates.flat()));
-  return [Math.min(...ps.map((p) => p[0])), Math.min(...ps.map((p) => p[1])), Math.max(...ps.map((p) => p[0])), Math.max(...ps.map((p) => p[1]))];
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of ps) {
+    box[0] = Math.min(box[0], p[0]);
+    box[1] = Math.min(box[1], p[1]);
+    box[2] = Math.max(box[2], p[0]);
+    box[3] = Math.max(box[3], p[1]);
+  }
+  return box;
 }
 
 function content(s: ShapeInput): Uint8Array {
