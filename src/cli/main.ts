@@ -5,8 +5,9 @@
 import type { Command, CliIO } from './command.ts';
 import { CliError } from './cli-error.ts';
 import { boardsCommand } from './commands/boards.ts';
+import { validateCommand } from './commands/validate.ts';
 
-const COMMANDS: Command[] = [boardsCommand];
+const COMMANDS: Command[] = [boardsCommand, validateCommand];
 
 function help(io: CliIO): void {
   io.err('usage: anju <command> [options]\n\ncommands:');

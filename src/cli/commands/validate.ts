@@ -1,0 +1,79 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command, CliIO } from '../command.ts';
+import { CliError } from '../cli-error.ts';
+import { importLayer } from '../../io/import-layer.ts';
+import { UNREADABLE_CODES, type ImportResult, type ImportSummary } from '../../io/import-result.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../../io/limits.ts';
+import { describeCrs, isCrsId, CRS_IDS, type CrsChoice } from '../../io/crs.ts';
+import { isLayerType, LAYER_TYPES } from '../../io/validate/layer-spec.ts';
+import { formatProblem } from '../../i18n/problems.ts';
+
+const USAGE = `anju validate FILE [--crs ${CRS_IDS.join('|')}] [--cm DEG] [--type ${LAYER_TYPES.join('|')}] [--lenient] [--json]`;
+
+function crsOption(crs: string | undefined, cm: string | undefined): CrsChoice | undefined {
+  if (crs === undefined) {
+    if (cm !== undefined) throw new CliError(`--cm needs --crs cgcs2000-gk\nusage: ${USAGE}`, 2);
+    return undefined;
+  }
+  if (!isCrsId(crs)) throw new CliError(`unknown CRS "${crs}" (expected ${CRS_IDS.join(', ')})`, 2);
+  if (cm === undefined) return { id: crs };
+  const cmDeg = Number(cm);
+  if (crs !== 'cgcs2000-gk' || !Number.isFinite(cmDeg)) throw new CliError(`--cm takes a central meridian in degrees with --crs cgcs2000-gk`, 2);
+  return { id: crs, gk: { centralMeridianDeg: cmDeg } };
+}
+
+function printSummary(s: ImportSummary, io: CliIO): void {
+  const types = Object.entries(s.geometryTypes).map(([t, n]) => `${t} ${n}`).join(', ');
+  const crs = s.crs ? `${describeCrs(s.crs.crs)} (${s.crs.source}${s.crs.ambiguous ? `; ambiguous: could be ${s.crs.candidates.join(' / ')}` : ''}${s.crs.swapped ? '; lon/lat swapped' : ''})` : '-';
+  io.out(`file:      ${s.file} (${s.format ?? '?'})`);
+  io.out(`encoding:  ${s.encoding ?? '-'}`);
+  io.out(`crs:       ${crs}`);
+  io.out(`features:  ${s.featuresImported} imported of ${s.featuresRead}${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}`);
+  io.out(`geometry:  ${types || '-'}`);
+  io.out(`bbox:      ${s.bboxDeg ? s.bboxDeg.map((x) => x.toFixed(6)).join(', ') : '-'} (WGS-84 lon/lat: west, south, east, north)`);
+}
+
+function exitCode(r: ImportResult): number {
+  if (r.ok) return 0;
+  return r.problems.some((p) => UNREADABLE_CODES.has(p.code)) ? 2 : 1;
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check a layer file (GeoJSON, CSV/TSV, zipped Shapefile); exit 0 valid, 1 invalid, 2 unreadable.',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { crs: { type: 'string' }, cm: { type: 'string' }, type: { type: 'string' }, lenient: { type: 'boolean' }, json: { type: 'boolean' } },
+    });
+    if (positionals.length !== 1) throw new CliError(`expected one FILE\nusage: ${USAGE}`, 2);
+    if (values.type !== undefined && !isLayerType(values.type)) throw new CliError(`unknown layer type "${values.type}" (expected ${LAYER_TYPES.join(', ')})`, 2);
+    const crs = crsOption(values.crs, values.cm);
+    const path = positionals[0];
+    let bytes: Uint8Array;
+    try {
+      const st = statSync(path);
+      if (st.isDirectory()) throw new CliError(`${path}: is a directory`, 2);
+      if (st.size > MAX_IMPORT_BYTES) throw new CliError(`${path}: the file is too large (${(st.size / 1048576).toFixed(1)} MB); the limit is ${MAX_IMPORT_MB} MB`, 2);
+      bytes = new Uint8Array(readFileSync(path));
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`, 2);
+    }
+    const r = await importLayer(bytes, basename(path), { crs, layerType: values.type as never, lenient: values.lenient ?? false });
+    const code = exitCode(r);
+    const problems = r.ok ? r.warnings : r.problems;
+    if (values.json) {
+      io.out(JSON.stringify({ valid: r.ok, exitCode: code, summary: r.summary, problems: problems.map((p) => ({ ...p, message: { en: formatProblem(p, 'en'), zh: formatProblem(p, 'zh') } })) }, null, 2));
+      return code;
+    }
+    if (r.ok) printSummary(r.summary, io);
+    for (const p of problems) io.err(`${p.severity}: ${formatProblem(p, 'en')}`);
+    return code;
+  },
+};

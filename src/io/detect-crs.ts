@@ -1,0 +1,66 @@
+/**
+ * What can be told about a layer's CRS from its coordinates, a declaration (.prj, GeoJSON `crs`)
+ * or the user's choice. Degrees in China cannot tell WGS-84 from GCJ-02 or BD-09 (offsets of a few
+ * hundred metres): the result is then `ambiguous` with WGS-84 as the default, and the UI asks.
+ */
+import type { Position } from 'geojson';
+import type { CrsChoice, CrsId } from './crs.ts';
+import { gkParamsFromEasting, WENZHOU_GK } from './gauss-kruger.ts';
+import { inWenzhouBbox } from '../geo/wenzhou-extent.ts';
+
+export type CoordinateKind = 'degrees' | 'swapped-degrees' | 'projected-metres' | 'unknown';
+
+export interface CrsDetection {
+  /** The CRS the importer converts from. */
+  crs: CrsChoice;
+  /** Where `crs` came from. */
+  source: 'user' | 'prj' | 'geojson-crs' | 'column-name' | 'coordinates' | 'default';
+  /** What the coordinates look like. */
+  kind: CoordinateKind;
+  /** True when the UI should ask the user to choose among `candidates`. */
+  ambiguous: boolean;
+  candidates: CrsId[];
+  /** True when x holds latitude and y longitude; the importer swaps them back. */
+  swapped: boolean;
+}
+
+/** Degrees within China's rough extent (lon 73–136, lat 3–54). */
+const inChina = (x: number, y: number) => x >= 73 && x <= 136 && y >= 3 && y <= 54;
+/** Plain GK eastings (100–900 km) with northings of China (300–6,000 km). */
+const isGkPlain = (x: number, y: number) => x >= 100_000 && x <= 900_000 && y >= 300_000 && y <= 6_000_000;
+const isGkZoned = (x: number, y: number) => gkParamsFromEasting(x) !== null && x % 1_000_000 >= 100_000 && x % 1_000_000 <= 900_000 && y >= 300_000 && y <= 6_000_000;
+
+/** Classify sample positions (finite numbers only) by what most of them look like. */
+export function classifyCoordinates(sample: readonly Position[]): CoordinateKind {
+  const finite = sample.filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
+  if (finite.length === 0) return 'unknown';
+  const share = (f: (x: number, y: number) => boolean) => finite.filter((p) => f(p[0], p[1])).length / finite.length;
+  if (share((x, y) => Math.abs(x) <= 180 && Math.abs(y) <= 90) >= 0.5) return 'degrees';
+  if (share((x, y) => inChina(y, x) || inWenzhouBbox(y, x)) >= 0.5) return 'swapped-degrees';
+  if (share((x, y) => isGkPlain(x, y) || isGkZoned(x, y)) >= 0.5) return 'projected-metres';
+  return 'unknown';
+}
+
+const DEGREE_CANDIDATES: CrsId[] = ['wgs84', 'gcj02', 'bd09'];
+
+/**
+ * Decide the CRS: the user's choice wins, then a declaration, then the coordinates.
+ * `sample` should be a few hundred positions spread over the file.
+ */
+export function detectCrs(sample: readonly Position[], declared: { crs: CrsChoice; source: 'prj' | 'geojson-crs' | 'column-name' } | null, user?: CrsChoice): CrsDetection {
+  const kind = classifyCoordinates(sample);
+  const swapped = kind === 'swapped-degrees';
+  if (user) return { crs: user, source: 'user', kind, ambiguous: false, candidates: [user.id], swapped: swapped && user.id !== 'cgcs2000-gk' };
+  if (declared) {
+    // A .prj says WGS-84/CGCS2000 but Chinese web-map exports often carry one regardless.
+    const geographic = declared.crs.id !== 'cgcs2000-gk';
+    return { crs: declared.crs, source: declared.source, kind, ambiguous: false, candidates: geographic ? DEGREE_CANDIDATES : ['cgcs2000-gk'], swapped: swapped && geographic };
+  }
+  if (kind === 'projected-metres') {
+    const first = sample.find((p) => isGkZoned(p[0], p[1]));
+    const zoned = first ? gkParamsFromEasting(first[0]) : null;
+    // Without a zone prefix the central meridian is a guess: Wenzhou's (120°E), to be confirmed.
+    return { crs: { id: 'cgcs2000-gk', gk: zoned ?? WENZHOU_GK }, source: zoned ? 'coordinates' : 'default', kind, ambiguous: !zoned, candidates: ['cgcs2000-gk'], swapped: false };
+  }
+  return { crs: { id: 'wgs84' }, source: 'default', kind, ambiguous: kind === 'degrees' || swapped, candidates: DEGREE_CANDIDATES, swapped };
+}

@@ -1,0 +1,146 @@
+/**
+ * Import a user's layer file: bytes + file name → WGS-84 FeatureCollection with a summary, or the
+ * problems that stop it. Pure and async (yields between chunks so a Web Worker can take a CANCEL);
+ * progress via `onProgress`, cancellation via `signal`. Strict by default: any feature error fails
+ * the import; with `lenient`, bad features are skipped and listed.
+ */
+import type { Feature, Position } from 'geojson';
+import { problem, type Checked, type Problem } from '../domain/problem.ts';
+import type { CrsChoice } from './crs.ts';
+import { decodeText } from './decode-text.ts';
+import { detectCrs } from './detect-crs.ts';
+import type { ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
+import type { ImportFormat, RawLayer } from './raw-layer.ts';
+import { readCsvText } from './read-csv.ts';
+import { readGeoJsonText } from './read-geojson.ts';
+import { readShapefileZip } from './read-shapefile-zip.ts';
+import { checkFeature, type FeatureContext } from './validate/check-feature.ts';
+import { LAYER_SPECS } from './validate/layer-spec.ts';
+import { featureKey } from './validate/check-properties.ts';
+import { summarizeFeatures } from './summarize-features.ts';
+
+/** Features checked between yields to the event loop (lets a worker receive CANCEL). */
+const CHUNK_FEATURES = 500;
+/** Files above this size yield to the event loop after parsing. */
+const YIELD_ABOVE_BYTES = 256 * 1024;
+/** At most this many problems are returned; the rest are counted in a `more-problems` note. */
+export const MAX_PROBLEMS = 500;
+
+/** The format a file name (or, failing that, its first bytes) points to. */
+export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | 'shp' | null {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  if (ext === 'zip') return 'shapefile';
+  if (ext === 'shp') return 'shp';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'shapefile';
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).trimStart();
+  return head.startsWith('{') ? 'geojson' : null;
+}
+
+function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Checked<RawLayer> {
+  const format = formatOf(file, bytes);
+  if (format === 'shp') return { ok: false, problems: [problem('shp-not-zipped', { file })] };
+  if (format === null) return { ok: false, problems: [problem('unsupported-format', { file, params: { ext: file.includes('.') ? (file.split('.').pop() ?? '') : '' } })] };
+  if (format === 'shapefile') return readShapefileZip(bytes, file);
+  const { text, encoding } = decodeText(bytes);
+  return format === 'geojson' ? readGeoJsonText(text, file, encoding) : readCsvText(text, file, encoding, options.columns);
+}
+
+/** Up to ~500 positions spread over the features, for CRS detection. */
+function samplePositions(features: readonly unknown[]): Position[] {
+  const out: Position[] = [];
+  const step = Math.max(1, Math.floor(features.length / 250));
+  const walk = (c: unknown, budget: number): void => {
+    if (!Array.isArray(c) || out.length >= budget) return;
+    if (typeof c[0] === 'number') {
+      if (typeof c[1] === 'number') out.push(c as Position);
+      return;
+    }
+    for (const x of c.slice(0, 4)) walk(x, budget);
+  };
+  for (let i = 0; i < features.length && out.length < 500; i += step) {
+    const g = (features[i] as { geometry?: { coordinates?: unknown } } | null)?.geometry;
+    if (g && typeof g === 'object') walk(g.coordinates, out.length + 2);
+  }
+  return out;
+}
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const cap = (ps: Problem[], file: string): Problem[] =>
+  ps.length <= MAX_PROBLEMS ? ps : [...ps.slice(0, MAX_PROBLEMS), problem('more-problems', { file, params: { count: ps.length - MAX_PROBLEMS } }, 'warning')];
+
+/**
+ * Import a layer file. Never throws for bad input; returns `import-cancelled` when `signal` aborts.
+ * @example const r = await importLayer(bytes, 'shops.csv', { crs: 'gcj02', layerType: 'facilities' });
+ */
+export async function importLayer(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const file = fileName;
+  const lenient = options.lenient ?? false;
+  const summary: ImportSummary = { file, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], geometryTypes: {}, bboxDeg: null, lenient };
+  const fail = (problems: Problem[]): ImportResult => ({ ok: false, problems: cap(problems, file), summary });
+  const cancelled = () => fail([problem('import-cancelled', { file })]);
+  const progress = options.onProgress ?? (() => {});
+  if (options.signal?.aborted) return cancelled();
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    return fail([problem('file-too-large', { file, params: { sizeMB: (bytes.byteLength / 1048576).toFixed(1), limitMB: MAX_IMPORT_MB } })]);
+  }
+  if (bytes.byteLength === 0) return fail([problem('empty-file', { file })]);
+  progress(0, 'parsing');
+  const raw = readRaw(bytes, file, options);
+  if (!raw.ok) return fail(raw.problems);
+  const layer = raw.value;
+  Object.assign(summary, { format: layer.format, encoding: layer.encoding, details: layer.details, featuresRead: layer.features.length + layer.problems.filter((p) => p.severity === 'error').length });
+  // Let a worker take a CANCEL that arrived while parsing (small files skip the ~1 ms wait).
+  if (bytes.byteLength > YIELD_ABOVE_BYTES || layer.features.length > CHUNK_FEATURES) await tick();
+  if (options.signal?.aborted) return cancelled();
+  progress(0.3, 'checking');
+
+  const user: CrsChoice | undefined = typeof options.crs === 'string' ? { id: options.crs } : options.crs;
+  const detection = detectCrs(samplePositions(layer.features), layer.declared, user);
+  summary.crs = detection;
+  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, spec: LAYER_SPECS[options.layerType ?? 'generic'], geojson: layer.format === 'geojson' };
+
+  const errors: Problem[] = layer.problems.filter((p) => p.severity === 'error');
+  const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');
+  const skipped: SkippedItem[] = errors.map((p) => ({ featureIndex: p.featureIndex, row: p.row, codes: [p.code] }));
+  const features: Feature[] = [];
+  const seenKeys = new Map<string, number>();
+  let rewound = 0;
+  for (let i = 0; i < layer.features.length; i++) {
+    if (i > 0 && i % CHUNK_FEATURES === 0) {
+      progress(0.3 + (0.7 * i) / layer.features.length, 'checking');
+      await tick();
+      if (options.signal?.aborted) return cancelled();
+    }
+    const row = layer.rows?.[i];
+    const r = checkFeature(layer.features[i], i, row, ctx);
+    const itemErrors = [...r.errors];
+    if (r.feature) {
+      const key = featureKey(r.feature.id, r.feature.properties ?? {});
+      const prior = key === null ? undefined : seenKeys.get(key);
+      if (key !== null && prior !== undefined) {
+        itemErrors.push(problem('duplicate-id', { file, ...(row !== undefined ? { row } : { featureIndex: i }), field: 'id', params: { value: key, other: prior + 1 } }));
+      } else if (key !== null) seenKeys.set(key, i);
+    }
+    warnings.push(...r.warnings);
+    if (itemErrors.length) {
+      errors.push(...itemErrors);
+      skipped.push({ ...(row !== undefined ? { row } : { featureIndex: i }), codes: itemErrors.map((p) => p.code) });
+      continue;
+    }
+    if (r.feature) features.push(r.feature);
+    if (r.rewound) rewound++;
+  }
+  // Shapefile rings are clockwise by that format's rule: rewinding them is not worth a note.
+  if (rewound && layer.format !== 'shapefile') warnings.push(problem('winding-fixed', { file, params: { count: rewound } }, 'warning'));
+  if (detection.swapped) warnings.push(problem('swapped-coords-fixed', { file }, 'warning'));
+  summary.skipped = lenient ? skipped : [];
+  progress(1, 'done');
+  if (errors.length && !lenient) return fail([...errors, ...warnings]);
+  Object.assign(summary, summarizeFeatures(features));
+  if (features.length === 0) return fail([problem('no-features', { file }), ...errors, ...warnings]);
+  const skippedNote = errors.length ? [problem('features-skipped', { file, params: { count: skipped.length, imported: features.length } }, 'warning')] : [];
+  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), summary };
+}

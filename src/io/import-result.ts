@@ -1,0 +1,73 @@
+/**
+ * Types of an import's outcome: the WGS-84 layer or the problems that stop it, plus a summary
+ * of what was read, imported and skipped (for the UI's preview and the CLI's report).
+ */
+import type { FeatureCollection } from 'geojson';
+import type { Problem } from '../domain/problem.ts';
+import type { CrsChoice, CrsId } from './crs.ts';
+import type { CrsDetection } from './detect-crs.ts';
+import type { CsvColumns } from './read-points-csv.ts';
+import type { ImportFormat } from './raw-layer.ts';
+import type { LayerType } from './validate/layer-spec.ts';
+
+export const IMPORT_STAGES = ['reading', 'parsing', 'checking', 'done'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
+export interface ImportOptions {
+  /** The user's CRS; absent = detected (see ImportSummary.crs). */
+  crs?: CrsId | CrsChoice;
+  /** CSV coordinate columns chosen by the user; absent = detected by header name. */
+  columns?: CsvColumns;
+  /** Which spec the features must meet; default `generic`. */
+  layerType?: LayerType;
+  /** Skip features with errors and import the rest (only when the user agreed). Default false. */
+  lenient?: boolean;
+  /** Called with 0–1 as work proceeds. */
+  onProgress?: (fraction: number, stage: ImportStage) => void;
+  /** Abort → the result is `import-cancelled` and nothing else. */
+  signal?: AbortSignal;
+}
+
+/** An item left out (lenient mode) with the codes of its errors. */
+export interface SkippedItem {
+  featureIndex?: number;
+  row?: number;
+  codes: string[];
+}
+
+export interface ImportSummary {
+  file: string;
+  format: ImportFormat | null;
+  /** Text or attribute encoding, e.g. `utf-8`, `gbk`; null when not applicable or not read. */
+  encoding: string | null;
+  /** Format details: CSV delimiter and columns, Shapefile member used. */
+  details: Record<string, string>;
+  crs: CrsDetection | null;
+  featuresRead: number;
+  featuresImported: number;
+  skipped: SkippedItem[];
+  /** Count per geometry type of the imported features. */
+  geometryTypes: Record<string, number>;
+  /** [west, south, east, north] in WGS-84 degrees of the imported features. */
+  bboxDeg: [number, number, number, number] | null;
+  lenient: boolean;
+}
+
+export type ImportResult = ({ ok: true; value: FeatureCollection; warnings: Problem[] } | { ok: false; problems: Problem[] }) & { summary: ImportSummary };
+
+/**
+ * Codes meaning the file could not be read at all (CLI exit 2) rather than read and found invalid.
+ */
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+  'file-too-large',
+  'file-unreadable',
+  'empty-file',
+  'not-json',
+  'not-geojson',
+  'unsupported-format',
+  'shp-not-zipped',
+  'zip-invalid',
+  'shp-missing',
+  'shp-invalid',
+  'dbf-invalid',
+]);

@@ -1,0 +1,105 @@
+/**
+ * All checks for one item of a raw layer, and its conversion to WGS-84: structure (plus
+ * geojson-validation for GeoJSON input), axis swap, CRS conversion, coordinate ranges,
+ * self-intersection, winding (fixed), layer spec (geometry type, properties), extent.
+ */
+import GJV from 'geojson-validation';
+import type { Feature, Geometry, Position } from 'geojson';
+import { problem, type Problem } from '../../domain/problem.ts';
+import { bboxOf } from '../../geo/measure.ts';
+import { inWenzhouBbox } from '../../geo/wenzhou-extent.ts';
+import { positionToWgs84, type CrsChoice } from '../crs.ts';
+import { checkStructure } from './check-structure.ts';
+import { rewindGeometry, selfIntersection } from './check-polygons.ts';
+import { checkProperties } from './check-properties.ts';
+import type { LayerSpec } from './layer-spec.ts';
+
+export interface FeatureContext {
+  file: string;
+  crs: CrsChoice;
+  swapAxes: boolean;
+  spec: LayerSpec;
+  /** Run geojson-validation too (GeoJSON input). */
+  geojson: boolean;
+}
+
+export interface FeatureCheck {
+  feature: Feature | null;
+  errors: Problem[];
+  warnings: Problem[];
+  /** True when ring winding was reversed to follow RFC 7946. */
+  rewound: boolean;
+}
+
+type Where = Pick<Problem, 'file' | 'featureIndex' | 'row'>;
+const fmt = (p: Position) => p.slice(0, 2).join(', ');
+
+function mapPositions(g: Geometry, fn: (p: Position) => Position): Geometry {
+  const walk = (c: unknown): unknown => (typeof (c as unknown[])[0] === 'number' ? fn(c as Position) : (c as unknown[]).map(walk));
+  if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map((x) => mapPositions(x, fn)) };
+  return { ...g, coordinates: walk(g.coordinates) } as Geometry;
+}
+
+/** Convert and range-check every position; the first bad one becomes an error. */
+function convert(g: Geometry, ctx: FeatureContext, where: Where): { geometry: Geometry | null; error: Problem | null } {
+  let error: Problem | null = null;
+  const geometry = mapPositions(g, (p) => {
+    if (error) return p;
+    const src: Position = ctx.swapAxes ? [p[1], p[0], ...p.slice(2)] : p;
+    let out: Position;
+    try {
+      out = positionToWgs84(src, ctx.crs);
+    } catch {
+      error = problem('coord-not-convertible', { ...where, params: { coord: fmt(p) } });
+      return p;
+    }
+    if (Number.isFinite(out[0]) && Number.isFinite(out[1]) && Math.abs(out[0]) <= 180 && Math.abs(out[1]) <= 90) return out;
+    const projected = ctx.crs.id !== 'cgcs2000-gk' && (Math.abs(src[0]) > 1000 || Math.abs(src[1]) > 1000);
+    error = problem(projected ? 'projected-coords' : 'coord-out-of-range', { ...where, params: { coord: fmt(p) } });
+    return p;
+  });
+  return error ? { geometry: null, error } : { geometry, error: null };
+}
+
+/** Check one raw item (`index` 0-based, `row` for CSV) and return the WGS-84 feature or errors. */
+export function checkFeature(item: unknown, index: number, row: number | undefined, ctx: FeatureContext): FeatureCheck {
+  const where: Where = row !== undefined ? { file: ctx.file, row } : { file: ctx.file, featureIndex: index };
+  const fail = (p: Problem): FeatureCheck => ({ feature: null, errors: [p], warnings: [], rewound: false });
+  if (!item || typeof item !== 'object' || (item as { type?: unknown }).type !== 'Feature') {
+    return fail(problem('invalid-geojson', { ...where, params: { detail: 'not a Feature object' } }));
+  }
+  const raw = item as { id?: unknown; properties?: unknown; geometry?: unknown };
+  if (raw.properties !== undefined && raw.properties !== null && (typeof raw.properties !== 'object' || Array.isArray(raw.properties))) {
+    return fail(problem('invalid-geojson', { ...where, params: { detail: 'properties is not an object' } }));
+  }
+  const structure = checkStructure(raw.geometry);
+  if (structure) {
+    const params: Record<string, string> = {};
+    if (structure.detail) params.detail = structure.detail;
+    if (structure.coord) params.coord = structure.coord;
+    return fail(problem(structure.code, { ...where, params }));
+  }
+  const props = (raw.properties ?? {}) as Record<string, unknown>;
+  if (ctx.geojson) {
+    const trace = GJV.valid({ type: 'Feature', properties: props, geometry: raw.geometry }, true);
+    if (Array.isArray(trace) && trace.length) return fail(problem('invalid-geojson', { ...where, params: { detail: trace[0].slice(0, 200) } }));
+  }
+  const converted = convert(raw.geometry as Geometry, ctx, where);
+  if (!converted.geometry) return fail(converted.error as Problem);
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const { geometry, changed } = rewindGeometry(converted.geometry);
+  const kink = selfIntersection(geometry);
+  if (kink) errors.push(problem('ring-self-intersection', { ...where, params: { coord: `${kink[0].toFixed(6)}, ${kink[1].toFixed(6)}` } }));
+  const allowed = ctx.spec.geometryTypes;
+  if (allowed && !allowed.includes(geometry.type)) errors.push(problem('wrong-geometry-type', { ...where, params: { actual: geometry.type, expected: allowed.join('/') } }));
+  const checked = checkProperties(props, ctx.spec, where);
+  errors.push(...checked.errors);
+  const [w, s, e, n] = bboxOf(geometry);
+  const cx = (w + e) / 2;
+  const cy = (s + n) / 2;
+  if (!inWenzhouBbox(cx, cy)) warnings.push(problem('outside-wenzhou', { ...where, params: { coord: `${cx.toFixed(4)}, ${cy.toFixed(4)}` } }, 'warning'));
+  const feature: Feature = { type: 'Feature', properties: checked.properties as Feature['properties'], geometry };
+  if (typeof raw.id === 'string' || typeof raw.id === 'number') feature.id = raw.id;
+  return { feature: errors.length ? null : feature, errors, warnings, rewound: changed };
+}
