@@ -1,11 +1,21 @@
-/** Runs every bench/<feature>.bench.ts module and prints each result as a table. `npm run bench`. */
-const modules: Record<string, () => Promise<{ run: () => Promise<unknown[]> }>> = {
+/**
+ * `npm run bench`: runs every benchmark module and prints one table per module.
+ * A module exports `run()` returning rows (or a promise of rows). Not a test: numbers go in the README.
+ */
+export interface BenchRow {
+  case: string;
+  [column: string]: string | number;
+}
+
+const MODULES: Record<string, () => Promise<{ run: () => unknown[] | Promise<unknown[]> }>> = {
   import: () => import('./import.bench.ts'),
+  allocation: () => import('./allocation.bench.ts'),
 };
 
-for (const [name, load] of Object.entries(modules)) {
-  const { run } = await load();
+const only = process.argv.slice(2);
+for (const [name, load] of Object.entries(MODULES)) {
+  if (only.length && !only.includes(name)) continue;
+  const mod = await load();
   console.log(`\n## ${name}`);
-  console.table(await run());
+  console.table(await mod.run());
 }
-export {};

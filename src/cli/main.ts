@@ -6,8 +6,10 @@ import type { Command, CliIO } from './command.ts';
 import { CliError } from './cli-error.ts';
 import { boardsCommand } from './commands/boards.ts';
 import { validateCommand } from './commands/validate.ts';
+import { targetsCommand } from './commands/targets.ts';
+import { checkCommand } from './commands/check.ts';
 
-const COMMANDS: Command[] = [boardsCommand, validateCommand];
+const COMMANDS: Command[] = [boardsCommand, validateCommand, targetsCommand, checkCommand];
 
 function help(io: CliIO): void {
   io.err('usage: anju <command> [options]\n\ncommands:');

@@ -57,6 +57,15 @@ export const PROBLEM_TEMPLATES: Templates = {
   'swapped-coords-fixed': { zh: '经纬度顺序颠倒，已自动交换', en: 'longitude and latitude were swapped and have been exchanged' },
   'features-skipped': { zh: '已跳过 {count} 个有错误的要素，导入 {imported} 个', en: '{count} features with errors were skipped; {imported} imported' },
   'more-problems': { zh: '另有 {count} 个问题未列出', en: '{count} more problems not listed' },
+  'project-not-object': { zh: '不是安居项目文件（顶层应为 JSON 对象）', en: 'not an Anju project file (the top level must be a JSON object)' },
+  'project-wrong-app': { zh: '不是安居项目文件：app 为 {value}，应为 "anju"', en: 'not an Anju project file: app is {value}, expected "anju"' },
+  'project-newer-version': { zh: '文件的 schemaVersion 为 {found}，本版本只支持到 {supported}；请升级安居后再打开', en: 'the file has schemaVersion {found}; this version of Anju reads up to {supported}: update Anju to open it' },
+  'project-bad-field': { zh: '值无效：应为 {expected}，实际为 {received}', en: 'invalid value: expected {expected}, got {received}' },
+  'project-duplicate-id': { zh: '编号“{value}”重复', en: 'id "{value}" is used more than once' },
+  'project-duplicate-cell': { zh: '分配单元格“{value}”（板块|年份|类型）重复', en: 'allocation cell "{value}" (board|year|type) appears more than once' },
+  'project-unknown-board': { zh: '“{value}”不是已知板块', en: '"{value}" is not a known board' },
+  'storage-quota-exceeded': { zh: '浏览器存储空间已满，最近的修改未能保存：{detail}', en: 'browser storage is full; recent edits were not saved: {detail}' },
+  'storage-failed': { zh: '保存到浏览器存储失败：{detail}', en: 'saving to browser storage failed: {detail}' },
 };
 
 function fill(t: string, params: Problem['params']): string {

@@ -1,0 +1,21 @@
+/** Recognising a full storage quota across browsers, and turning storage errors into Problems. */
+import { problem, type Problem } from '../../domain/problem.ts';
+
+/**
+ * True for QuotaExceededError (Chromium, WebKit, Firefox), legacy code 22 and Firefox's
+ * NS_ERROR_DOM_QUOTA_REACHED, also when wrapped as the `error`/`cause` of an aborted transaction.
+ */
+export function isQuotaExceeded(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 3; depth++) {
+    const o = x as { name?: unknown; code?: unknown; error?: unknown; cause?: unknown };
+    if (o.name === 'QuotaExceededError' || o.name === 'NS_ERROR_DOM_QUOTA_REACHED' || o.code === 22) return true;
+    x = o.error ?? o.cause;
+  }
+  return false;
+}
+
+/** A storage failure as a Problem: `storage-quota-exceeded` or `storage-failed`. */
+export function storageProblem(e: unknown): Problem {
+  const detail = e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? String((e as { message: unknown }).message) : String(e);
+  return problem(isQuotaExceeded(e) ? 'storage-quota-exceeded' : 'storage-failed', { params: { detail } });
+}

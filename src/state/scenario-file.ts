@@ -1,0 +1,117 @@
+/**
+ * Project files (`*.anju.json`): write the project state, and read one back with every
+ * problem named by field. Reading is all-or-nothing: a file with any error yields no state,
+ * so the caller's scenarios stay untouched.
+ */
+import * as v from 'valibot';
+import { problem, type Checked, type Problem } from '../domain/problem.ts';
+import type { BoardCollection } from '../domain/board.ts';
+import type { RuleSettings } from '../domain/rule-settings.ts';
+import { APP_ID, ProjectFileSchema, SCHEMA_VERSION } from './scenario-schema.ts';
+import { compareCells, type ProjectState, type Scenario } from './scenario.ts';
+
+/** What a project file holds (schemaVersion 1). */
+export interface ProjectFile {
+  app: typeof APP_ID;
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** ISO 8601, when written (given by the caller). */
+  savedAt?: string;
+  scenarios: Scenario[];
+  boards?: BoardCollection;
+}
+
+/** The file content for a state. */
+export function toProjectFile(state: ProjectState, savedAt?: string): ProjectFile {
+  return { app: APP_ID, schemaVersion: SCHEMA_VERSION, ...(savedAt ? { savedAt } : {}), scenarios: state.scenarios, ...(state.boards ? { boards: state.boards } : {}) };
+}
+
+/** The file's text: JSON, two-space indented. */
+export function serializeProject(state: ProjectState, savedAt?: string): string {
+  return JSON.stringify(toProjectFile(state, savedAt), null, 2) + '\n';
+}
+
+/** `scenarios[0].allocations[3].units` from a valibot issue path. */
+function fieldOf(issue: v.BaseIssue<unknown>): string {
+  let s = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key as string | number;
+    s += typeof key === 'number' ? `[${key}]` : s ? `.${key}` : key;
+  }
+  return s;
+}
+
+function envelopeProblems(raw: unknown, file: string | undefined): Problem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [problem('project-not-object', { file })];
+  const o = raw as Record<string, unknown>;
+  if (o.app !== APP_ID) return [problem('project-wrong-app', { file, field: 'app', params: { value: JSON.stringify(o.app) ?? 'undefined' } })];
+  const ver = o.schemaVersion;
+  if (typeof ver !== 'number' || !Number.isInteger(ver) || ver < 1)
+    return [problem('project-bad-field', { file, field: 'schemaVersion', params: { expected: `an integer ≥ 1`, received: JSON.stringify(ver) ?? 'undefined' } })];
+  if (ver > SCHEMA_VERSION) return [problem('project-newer-version', { file, field: 'schemaVersion', params: { found: ver, supported: SCHEMA_VERSION } })];
+  return [];
+}
+
+function consistencyProblems(f: ProjectFile, knownBoardIds: ReadonlySet<string>, file: string | undefined): Problem[] {
+  const out: Problem[] = [];
+  const boardIds = f.boards ? new Set(f.boards.features.map((b) => b.properties.id)) : knownBoardIds;
+  const scenarioIds = new Set<string>();
+  f.scenarios.forEach((s, i) => {
+    if (scenarioIds.has(s.id)) out.push(problem('project-duplicate-id', { file, field: `scenarios[${i}].id`, params: { value: s.id } }));
+    scenarioIds.add(s.id);
+    const cells = new Set<string>();
+    s.allocations.forEach((c, j) => {
+      const field = `scenarios[${i}].allocations[${j}]`;
+      if (!boardIds.has(c.boardId)) out.push(problem('project-unknown-board', { file, field: `${field}.boardId`, params: { value: c.boardId } }));
+      const key = `${c.boardId}|${c.year}|${c.type}`;
+      if (cells.has(key)) out.push(problem('project-duplicate-cell', { file, field, params: { value: key } }));
+      cells.add(key);
+    });
+    const siteIds = new Set<string>();
+    s.sites.forEach((site, j) => {
+      if (siteIds.has(site.id)) out.push(problem('project-duplicate-id', { file, field: `scenarios[${i}].sites[${j}].id`, params: { value: site.id } }));
+      siteIds.add(site.id);
+    });
+  });
+  return out;
+}
+
+/**
+ * Parse and validate a project file's text. `knownBoardIds` are the board ids allocations
+ * may name when the file carries no boards of its own (the shipped 21 boards).
+ * On success, allocations are in canonical order with empty cells dropped.
+ */
+export function parseProjectFile(text: string, knownBoardIds: ReadonlySet<string>, file?: string): Checked<ProjectState> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [problem('not-json', { file, params: { detail: e instanceof Error ? e.message : String(e) } })] };
+  }
+  return checkProjectObject(raw, knownBoardIds, file);
+}
+
+/**
+ * Validate an already-parsed project object (from a file or from IndexedDB): the envelope
+ * (app, schemaVersion), then every field, then ids and board references.
+ */
+export function checkProjectObject(raw: unknown, knownBoardIds: ReadonlySet<string>, file?: string): Checked<ProjectState> {
+  const envelope = envelopeProblems(raw, file);
+  if (envelope.length) return { ok: false, problems: envelope };
+  const parsed = v.safeParse(ProjectFileSchema, raw);
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.issues.map((issue) =>
+        problem('project-bad-field', { file, field: fieldOf(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
+      ),
+    };
+  const value = parsed.output as ProjectFile;
+  const problems = consistencyProblems(value, knownBoardIds, file);
+  if (problems.length) return { ok: false, problems };
+  const scenarios = value.scenarios.map((s) => ({
+    ...s,
+    ruleSettings: s.ruleSettings as RuleSettings,
+    allocations: s.allocations.filter((c) => c.units > 0).sort(compareCells),
+  }));
+  return { ok: true, value: { scenarios, ...(value.boards ? { boards: value.boards } : {}) }, warnings: [] };
+}

@@ -1,0 +1,61 @@
+/**
+ * The shape of a project file (`*.anju.json`, schemaVersion 1), as a valibot schema.
+ * Unknown keys are dropped on parse; board properties are kept as they are.
+ */
+import * as v from 'valibot';
+import { HOUSING_TYPES } from '../domain/housing-type.ts';
+import { PLAN_YEARS } from '../domain/plan-period.ts';
+import { RULE_THRESHOLD_KEYS, type RuleThresholdKey } from '../domain/rule-settings.ts';
+import { CATEGORIES } from '../domain/board.ts';
+
+/** The schema version this build writes and reads. Files with a higher version are refused. */
+export const SCHEMA_VERSION = 1;
+export const APP_ID = 'anju';
+
+const Id = v.pipe(v.string(), v.minLength(1));
+/** Dwelling units (套): a non-negative integer. */
+const Units = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Position = v.pipe(v.array(v.pipe(v.number(), v.finite())), v.minLength(2), v.maxLength(3));
+const Ring = v.pipe(v.array(Position), v.minLength(4));
+const Point = v.object({ type: v.literal('Point'), coordinates: Position });
+const Polygon = v.object({ type: v.literal('Polygon'), coordinates: v.pipe(v.array(Ring), v.minLength(1)) });
+const MultiPolygon = v.object({ type: v.literal('MultiPolygon'), coordinates: v.pipe(v.array(v.pipe(v.array(Ring), v.minLength(1))), v.minLength(1)) });
+
+const Cell = v.object({ boardId: Id, year: v.picklist(PLAN_YEARS), type: v.picklist(HOUSING_TYPES), units: Units });
+
+const SiteSchema = v.object({
+  id: Id,
+  name: v.string(),
+  geometry: v.variant('type', [Point, Polygon]),
+  units: Units,
+  type: v.picklist(HOUSING_TYPES),
+  year: v.picklist(PLAN_YEARS),
+  note: v.optional(v.string()),
+});
+
+const Threshold = v.pipe(v.number(), v.finite(), v.minValue(0));
+const RuleSettingsSchema = v.object(Object.fromEntries(RULE_THRESHOLD_KEYS.map((k) => [k, Threshold])) as Record<RuleThresholdKey, typeof Threshold>);
+
+const ScenarioSchema = v.object({
+  id: Id,
+  name: v.string(),
+  createdAt: v.string(),
+  allocations: v.array(Cell),
+  sites: v.array(SiteSchema),
+  ruleSettings: RuleSettingsSchema,
+});
+
+const BoardFeature = v.object({
+  type: v.literal('Feature'),
+  geometry: v.variant('type', [Polygon, MultiPolygon]),
+  properties: v.looseObject({ id: Id, name: v.string(), category: v.picklist(CATEGORIES) }),
+});
+
+/** The whole file after the envelope (app, schemaVersion) has been checked. */
+export const ProjectFileSchema = v.object({
+  app: v.literal(APP_ID),
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  savedAt: v.optional(v.string()),
+  scenarios: v.array(ScenarioSchema),
+  boards: v.optional(v.object({ type: v.literal('FeatureCollection'), features: v.pipe(v.array(BoardFeature), v.minLength(1)) })),
+});
