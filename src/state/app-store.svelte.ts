@@ -28,6 +28,8 @@ export class AppStore {
   undoLabel = $state<Change<ProjectState>['label'] | null>(null);
   redoLabel = $state<Change<ProjectState>['label'] | null>(null);
 
+  /** The active feature tab (see src/ui/features.ts). */
+  tab = $state('plan');
   selection = $state<Selection>(null);
   hoveredBoardId = $state<string | null>(null);
   visible = $state<Record<LayerGroup, boolean>>({ boards: true, structure: true, nodes: true, counties: true, labels: true });

@@ -1,0 +1,9 @@
+/**
+ * The features of the app, in tab order. A feature registers here and nowhere else in the shell.
+ */
+import type { Feature } from './feature.ts';
+import PlanSidebar from './PlanSidebar.svelte';
+
+export const FEATURES: Feature[] = [
+  { id: 'plan', label: { zh: '规划格局', en: 'Plan' }, Sidebar: PlanSidebar },
+];
