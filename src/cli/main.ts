@@ -5,8 +5,9 @@
 import type { Command, CliIO } from './command.ts';
 import { CliError } from './cli-error.ts';
 import { boardsCommand } from './commands/boards.ts';
+import { coverageCommand } from './commands/coverage.ts';
 
-const COMMANDS: Command[] = [boardsCommand];
+const COMMANDS: Command[] = [boardsCommand, coverageCommand];
 
 function help(io: CliIO): void {
   io.err('usage: anju <command> [options]\n\ncommands:');

@@ -104,7 +104,8 @@ export class GroupState {
       rs.reachM = [];
       reps.forEach((i, k) => {
         const nb: Neighbour[] = [];
-        for (const m of delaunay!.neighbors(k)) nb.push({ x: xs[reps[m]], y: ys[reps[m]], index: reps[m] });
+        // d3-delaunay yields −1 as the neighbour of a lone point.
+        for (const m of delaunay!.neighbors(k)) if (m >= 0) nb.push({ x: xs[reps[m]], y: ys[reps[m]], index: reps[m] });
         this.setCell(rs, i, facilityCell(xs[i], ys[i], i, rs.radiusM, nb));
       });
       for (const i of dups) this.clearCell(rs, i);

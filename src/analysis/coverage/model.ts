@@ -34,6 +34,8 @@ export interface CoverageOptions {
 export interface CoverageModel {
   readonly frame: LocalFrame;
   result(): CoverageResult;
+  /** Id of the first board containing the position, or null. */
+  boardOf(lonLat: LonLat): string | null;
   moveFacility(id: string, lonLat: LonLat): CoverageResult;
   addFacility(f: Facility): CoverageResult;
   removeFacility(id: string): CoverageResult;
@@ -111,6 +113,11 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
   return {
     frame,
     result,
+    boardOf(lonLat) {
+      const [x, y] = project(frame, lonLat);
+      const b = shapes.findIndex((sh) => boardContains(sh, x, y));
+      return b >= 0 ? boards[b].id : null;
+    },
     moveFacility(id, lonLat) {
       const i = indexFor(id);
       const from: [number, number] = [pos.xs[i], pos.ys[i]];
