@@ -39,6 +39,8 @@ export interface CoverageModel {
   moveFacility(id: string, lonLat: LonLat): CoverageResult;
   addFacility(f: Facility): CoverageResult;
   removeFacility(id: string): CoverageResult;
+  /** Replace every facility and recompute in full, reusing the prepared boards and population. */
+  setFacilities(facilities: Facility[]): CoverageResult;
 }
 
 export const DEFAULT_GROUPS: FacilityGroup[] = ['any', '15-min', '10-min', '5-min'];
@@ -72,7 +74,6 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
   const pos = { xs: [] as number[], ys: [] as number[] };
   const indexOf = new Map<string, number>();
   const facilityGroups: FacilityGroup[][] = [];
-  const states = new Map<FacilityGroup, GroupState>(groups.map((g) => [g, new GroupState(options.radiiM, pos, shapes, pop)]));
   const boardsAt = (x: number, y: number) => shapes.flatMap((s, b) => (boardContains(s, x, y) ? [b] : []));
   const boardsOfIndex = new Map<number, number[]>();
 
@@ -93,14 +94,24 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
     return i;
   };
 
-  for (const f of facilities) {
-    const i = register(f);
-    for (const g of facilityGroups[i]) {
-      states.get(g)!.members.add(i);
-      states.get(g)!.grid.insert(i);
+  let states = new Map<FacilityGroup, GroupState>();
+  const loadAll = (list: Facility[]) => {
+    pos.xs.length = 0;
+    pos.ys.length = 0;
+    indexOf.clear();
+    boardsOfIndex.clear();
+    facilityGroups.length = 0;
+    states = new Map(groups.map((g) => [g, new GroupState(options.radiiM, pos, shapes, pop)]));
+    for (const f of list) {
+      const i = register(f);
+      for (const g of facilityGroups[i]) {
+        states.get(g)!.members.add(i);
+        states.get(g)!.grid.insert(i);
+      }
     }
-  }
-  for (const s of states.values()) s.computeAll((i) => boardsOfIndex.get(i) ?? []);
+    for (const s of states.values()) s.computeAll((i) => boardsOfIndex.get(i) ?? []);
+  };
+  loadAll(facilities);
 
   const result = () => buildResult(boards, shapes, pop, groups, states, options);
 
@@ -137,6 +148,10 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
         s.members.add(i);
         s.relocate(i, null, [pos.xs[i], pos.ys[i]], [], boardsOfIndex.get(i) ?? []);
       }
+      return result();
+    },
+    setFacilities(list) {
+      loadAll(list);
       return result();
     },
     removeFacility(id) {

@@ -57,13 +57,24 @@ export function preparePopulation(input: PopulationInput, boardIds: string[], sh
           const rings = polygonsOf(c.geometry).flat();
           return [...centroid(rings, frame), c.population];
         });
+  // Spatial order (serpentine rows of 250 m cells) keeps consecutive points close, so each
+  // nearest-facility walk in the Delaunay triangulation starts next to its answer.
+  const cellM = 250;
+  const keys = new Float64Array(pts.length);
+  pts.forEach((p, i) => {
+    const row = Math.floor(p[1] / cellM);
+    const col = Math.floor(p[0] / cellM);
+    keys[i] = row * 1e6 + (row % 2 ? -col : col);
+  });
+  const order = Uint32Array.from(pts.keys()).sort((a, b) => keys[a] - keys[b]);
   const n = pts.length;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   const weights = new Float64Array(n);
   const board = new Int32Array(n).fill(-1);
   const residents = boardIds.map(() => 0);
-  pts.forEach(([x, y, w], i) => {
+  order.forEach((src, i) => {
+    const [x, y, w] = pts[src];
     xs[i] = x;
     ys[i] = y;
     weights[i] = w;
