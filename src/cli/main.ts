@@ -8,8 +8,9 @@ import { boardsCommand } from './commands/boards.ts';
 import { validateCommand } from './commands/validate.ts';
 import { targetsCommand } from './commands/targets.ts';
 import { checkCommand } from './commands/check.ts';
+import { coverageCommand } from './commands/coverage.ts';
 
-const COMMANDS: Command[] = [boardsCommand, validateCommand, targetsCommand, checkCommand];
+const COMMANDS: Command[] = [boardsCommand, coverageCommand, validateCommand, targetsCommand, checkCommand];
 
 function help(io: CliIO): void {
   io.err('usage: anju <command> [options]\n\ncommands:');

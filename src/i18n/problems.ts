@@ -27,6 +27,10 @@ export const PROBLEM_TEMPLATES: Templates = {
   'csv-no-coordinates': { zh: '找不到经纬度列（表头：{headers}）；请将列命名为 lon/lat、经度/纬度 或 x/y', en: 'no longitude/latitude columns (headers: {headers}); name them lon/lat, 经度/纬度 or x/y' },
   'csv-bad-coordinate': { zh: '坐标不是数字：{value}', en: 'coordinate is not a number: {value}' },
   'unsupported-format': { zh: '不支持的文件类型“.{ext}”', en: 'unsupported file type ".{ext}"' },
+  'missing-category': { zh: '设施缺少类别（属性 category）', en: 'facility has no category (property category)' },
+  'unknown-category': { zh: '类别“{value}”不在 GB 50180 设施表中，仅计入“全部设施”', en: 'category "{value}" is not in the GB 50180 facility table; counted under "any facility" only' },
+  'bad-population': { zh: '人口不是非负数字：“{value}”', en: 'population is not a non-negative number: "{value}"' },
+  'mixed-population': { zh: '人口图层混合了点和面；请只用一种', en: 'the population layer mixes points and polygons; use one kind' },
   'invalid-polygon': { zh: '多边形无效：{detail}', en: 'invalid polygon: {detail}' },
   // Import (src/io): file level
   'file-too-large': { zh: '文件过大（{sizeMB} MB），上限为 {limitMB} MB', en: 'the file is too large ({sizeMB} MB); the limit is {limitMB} MB' },

@@ -1,0 +1,178 @@
+/**
+ * The coverage state of one facility group (all facilities, or one tier) at every radius:
+ * each facility's cell contributions per board, kept so one facility can be moved and only its
+ * neighbourhood recomputed.
+ */
+import { Delaunay } from 'd3-delaunay';
+import type { BoardShape } from './board-shape.ts';
+import { boardCellDiskArea } from './board-cell-area.ts';
+import { facilityCell, maxVertexDistance, type Neighbour } from './convex-cell.ts';
+import { FacilityGrid } from './facility-grid.ts';
+import type { PreparedPopulation } from './population-points.ts';
+
+/** Per facility: [board, area m², board, area m², …]. */
+type Contribution = number[];
+
+export interface RadiusState {
+  radiusM: number;
+  /** Largest distance from each facility to a vertex of its cell (m); 0 for none. */
+  reachM: number[];
+  contrib: Contribution[];
+  coveredAreaM2: Float64Array;
+  popCovered: Uint8Array;
+  coveredResidents: Float64Array;
+}
+
+export interface FacilityPositions {
+  xs: number[];
+  ys: number[];
+}
+
+export class GroupState {
+  readonly members = new Set<number>();
+  readonly grid: FacilityGrid;
+  readonly radii: RadiusState[];
+  readonly facilitiesPerBoard: Int32Array;
+
+  constructor(
+    radiiM: number[],
+    private readonly pos: FacilityPositions,
+    private readonly boards: BoardShape[],
+    private readonly pop: PreparedPopulation,
+  ) {
+    this.grid = new FacilityGrid(Math.max(1, ...radiiM), pos.xs, pos.ys);
+    this.facilitiesPerBoard = new Int32Array(boards.length);
+    this.radii = radiiM.map((radiusM) => ({
+      radiusM,
+      reachM: [],
+      contrib: [],
+      coveredAreaM2: new Float64Array(boards.length),
+      popCovered: new Uint8Array(pop.xs.length),
+      coveredResidents: new Float64Array(boards.length),
+    }));
+  }
+
+  private setCell(rs: RadiusState, i: number, cell: number[]): void {
+    const old = rs.contrib[i];
+    if (old) for (let k = 0; k < old.length; k += 2) rs.coveredAreaM2[old[k]] -= old[k + 1];
+    const px = this.pos.xs[i];
+    const py = this.pos.ys[i];
+    const c: Contribution = [];
+    if (cell.length) {
+      this.boards.forEach((b, bi) => {
+        const a = boardCellDiskArea(b, cell, px, py, rs.radiusM);
+        if (a > 0) {
+          c.push(bi, a);
+          rs.coveredAreaM2[bi] += a;
+        }
+      });
+    }
+    rs.contrib[i] = c;
+    rs.reachM[i] = maxVertexDistance(cell, px, py);
+  }
+
+  private clearCell(rs: RadiusState, i: number): void {
+    this.setCell(rs, i, []);
+  }
+
+  /** Full computation from the current members, with Voronoi neighbours from a Delaunay triangulation. */
+  computeAll(boardsOf: (i: number) => number[]): void {
+    const { xs, ys } = this.pos;
+    const ids = [...this.members].sort((a, b) => a - b);
+    this.facilitiesPerBoard.fill(0);
+    for (const i of ids) for (const b of boardsOf(i)) this.facilitiesPerBoard[b]++;
+    const seen = new Map<string, number>();
+    const reps: number[] = [];
+    const dups: number[] = [];
+    for (const i of ids) {
+      const key = `${xs[i]},${ys[i]}`;
+      if (seen.has(key)) dups.push(i);
+      else {
+        seen.set(key, i);
+        reps.push(i);
+      }
+    }
+    const coords = new Float64Array(reps.length * 2);
+    reps.forEach((i, k) => {
+      coords[2 * k] = xs[i];
+      coords[2 * k + 1] = ys[i];
+    });
+    const delaunay = reps.length ? new Delaunay(coords) : null;
+    for (const rs of this.radii) {
+      rs.coveredAreaM2.fill(0);
+      rs.contrib = [];
+      rs.reachM = [];
+      reps.forEach((i, k) => {
+        const nb: Neighbour[] = [];
+        // d3-delaunay yields −1 as the neighbour of a lone point.
+        for (const m of delaunay!.neighbors(k)) if (m >= 0) nb.push({ x: xs[reps[m]], y: ys[reps[m]], index: reps[m] });
+        this.setCell(rs, i, facilityCell(xs[i], ys[i], i, rs.radiusM, nb));
+      });
+      for (const i of dups) this.clearCell(rs, i);
+    }
+    // Population: distance to the nearest facility of the group, one Delaunay walk per point.
+    const { xs: qx, ys: qy, weights, board } = this.pop;
+    for (const rs of this.radii) rs.coveredResidents.fill(0);
+    let hint = 0;
+    for (let p = 0; p < qx.length; p++) {
+      let d2 = Infinity;
+      if (delaunay) {
+        hint = delaunay.find(qx[p], qy[p], hint);
+        d2 = (coords[2 * hint] - qx[p]) ** 2 + (coords[2 * hint + 1] - qy[p]) ** 2;
+      }
+      for (const rs of this.radii) {
+        const covered = d2 <= rs.radiusM * rs.radiusM;
+        rs.popCovered[p] = covered ? 1 : 0;
+        if (covered && board[p] >= 0) rs.coveredResidents[board[p]] += weights[p];
+      }
+    }
+  }
+
+  /**
+   * Facility i moved from `from` to `to` (either may be null: added / removed). Positions in
+   * `pos` already hold `to`. Recomputes only the cells whose bisectors can change.
+   */
+  relocate(i: number, from: [number, number] | null, to: [number, number] | null, boardsFrom: number[], boardsTo: number[]): void {
+    const { xs, ys } = this.pos;
+    for (const b of boardsFrom) this.facilitiesPerBoard[b]--;
+    for (const b of boardsTo) this.facilitiesPerBoard[b]++;
+    if (from) this.grid.remove(i);
+    if (to) this.grid.insert(i);
+    for (const rs of this.radii) {
+      const r = rs.radiusM;
+      const reach = 2 * Math.SQRT2 * r;
+      const affected = new Set<number>();
+      for (const p of [from, to]) {
+        if (!p) continue;
+        for (const j of this.grid.within(p[0], p[1], reach)) {
+          if (j !== i && Math.hypot(xs[j] - p[0], ys[j] - p[1]) <= 2 * (rs.reachM[j] ?? 0) + 1e-6) affected.add(j);
+        }
+      }
+      if (to) affected.add(i);
+      else this.clearCell(rs, i);
+      for (const j of affected) {
+        const nb: Neighbour[] = this.grid.within(xs[j], ys[j], reach).map((m) => ({ x: xs[m], y: ys[m], index: m }));
+        this.setCell(rs, j, facilityCell(xs[j], ys[j], j, r, nb));
+      }
+      this.updatePopulation(rs, from, to);
+    }
+  }
+
+  private updatePopulation(rs: RadiusState, from: [number, number] | null, to: [number, number] | null): void {
+    const { index, xs, ys, weights, board } = this.pop;
+    if (!index) return;
+    const r = rs.radiusM;
+    const seen = new Set<number>();
+    for (const p of [from, to]) {
+      if (!p) continue;
+      for (const k of index.search(p[0] - r, p[1] - r, p[0] + r, p[1] + r)) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const now = this.grid.anyWithin(xs[k], ys[k], r) ? 1 : 0;
+        if (now === rs.popCovered[k]) continue;
+        rs.popCovered[k] = now;
+        if (board[k] >= 0) rs.coveredResidents[board[k]] += now ? weights[k] : -weights[k];
+      }
+    }
+  }
+}

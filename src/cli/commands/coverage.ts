@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FeatureCollection } from 'geojson';
+import type { Command } from '../command.ts';
+import { CliError } from '../cli-error.ts';
+import { readLayerText } from '../../io/read-layer.ts';
+import { isCrsId, type CrsId } from '../../io/crs.ts';
+import { formatProblem } from '../../i18n/problems.ts';
+import type { Checked } from '../../domain/problem.ts';
+import { categoryTiers, tierOf, type FacilityGroup } from '../../domain/facility.ts';
+import { isLifeCircleTier } from '../../domain/life-circle.ts';
+import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
+import { gb50180 } from '../../data/gb50180.ts';
+import { createCoverageModel } from '../../analysis/coverage/model.ts';
+import { boardsFrom, facilitiesFrom, populationFrom, streetsFrom } from '../../analysis/coverage/read-inputs.ts';
+import { networkCoverage } from '../../analysis/coverage/network-coverage.ts';
+
+function readLayer(path: string, crs: CrsId): { fc: FeatureCollection; file: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
+  }
+  const file = basename(path);
+  const r = readLayerText(text, file, { crs });
+  if (!r.ok) throw new CliError(r.problems.map((p) => formatProblem(p, 'en')).join('\n'));
+  // Rows skipped for bad coordinates are errors here: a coverage figure must not silently lose facilities.
+  const bad = r.warnings.filter((w) => w.code === 'csv-bad-coordinate' || w.code === 'coord-out-of-range');
+  if (bad.length) throw new CliError(bad.map((p) => formatProblem(p, 'en')).join('\n'));
+  return { fc: r.value, file };
+}
+
+function must<T>(c: Checked<T>): T {
+  if (!c.ok) throw new CliError(c.problems.map((p) => formatProblem(p, 'en')).join('\n'));
+  return c.value;
+}
+
+function parseRadii(s: string): number[] {
+  const radii = s.split(',').map((x) => Number(x.trim()));
+  if (!radii.length || radii.some((r) => !Number.isFinite(r) || r <= 0)) throw new CliError(`--radii: expected positive metres separated by commas, got "${s}"`, 2);
+  return radii;
+}
+
+export const coverageCommand: Command = {
+  name: 'coverage',
+  summary: 'Life-circle coverage per board: share of area and residents within each radius of a facility (GB 50180-2018).',
+  usage: 'anju coverage --boards B.geojson --facilities F.(geojson|csv) [--population P.geojson] [--radii 300,500,1000] [--tier any|15-min|10-min|5-min|block] [--network N.geojson] [--crs wgs84|gcj02|bd09] [--json]',
+  run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        boards: { type: 'string' },
+        facilities: { type: 'string' },
+        population: { type: 'string' },
+        radii: { type: 'string' },
+        tier: { type: 'string' },
+        network: { type: 'string' },
+        crs: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      strict: true,
+    });
+    if (!values.boards || !values.facilities) throw new CliError(`--boards and --facilities are required\nusage: ${this.usage}`, 2);
+    const crs = values.crs ?? 'wgs84';
+    if (!isCrsId(crs)) throw new CliError(`--crs: expected wgs84, gcj02 or bd09, got "${crs}"`, 2);
+    const group = (values.tier ?? 'any') as FacilityGroup;
+    if (group !== 'any' && !isLifeCircleTier(group)) throw new CliError(`--tier: expected any, 15-min, 10-min, 5-min or block, got "${values.tier}"`, 2);
+    const radiiM = parseRadii(values.radii ?? '300,500,1000');
+
+    // Boards are Anju's own layers (WGS-84); --crs applies to the user's facility, population and network files.
+    const b = readLayer(values.boards, 'wgs84');
+    const boards = must(boardsFrom(b.fc, b.file));
+    const tiers = categoryTiers(gb50180.facilities);
+    const f = readLayer(values.facilities, crs);
+    const facilitiesAll = must(facilitiesFrom(f.fc, f.file, (c) => tierOf(c, tiers) !== null));
+    const facilities = group === 'any' ? facilitiesAll : facilitiesAll.filter((x) => tierOf(x.category, tiers) === group);
+    let population: PopulationInput = { kind: 'none' };
+    if (values.population) {
+      const p = readLayer(values.population, crs);
+      population = must(populationFrom(p.fc, p.file));
+    }
+
+    const model = createCoverageModel(boards, facilities, population, { radiiM, groups: [group], categoryTiers: tiers, tierStandards: gb50180.tiers });
+    const result = model.result();
+
+    let network: ReturnType<typeof networkCoverage> | null = null;
+    if (values.network) {
+      const n = readLayer(values.network, crs);
+      const streets = must(streetsFrom(n.fc, n.file));
+      const popPoints: PopulationPoint[] | undefined = population.kind === 'points' ? population.points : undefined;
+      network = networkCoverage({ boards, facilities: facilities.map((x) => x.lonLat), streets, radiiM, population: popPoints, frame: model.frame });
+      if (population.kind === 'cells') io.err('anju coverage: network population shares need population points; cells are not used for the network figures');
+    } else {
+      io.err('anju coverage: no --network given: using straight-line distance');
+    }
+
+    const rows = result.boards.map((bc, i) => {
+      const g = bc.groups[0];
+      const row: Record<string, unknown> = {
+        id: bc.id,
+        name: bc.name,
+        radii: g.radii.map((r) => ({ radiusM: r.radiusM, areaShare: round(r.areaShare), populationShare: r.populationShare === null ? null : round(r.populationShare), facilities: g.facilities })),
+      };
+      if (network) {
+        const nb = network.boards[i];
+        row.network = { sampleSpacingM: nb.sampleSpacingM, samples: nb.samples, radii: nb.radii.map((r) => ({ radiusM: r.radiusM, areaShare: round(r.areaShare), populationShare: r.populationShare === null ? null : round(r.populationShare), overClaimShare: round(r.overClaimShare) })) };
+      }
+      return row;
+    });
+    if (values.json) {
+      io.out(JSON.stringify(rows, null, 2));
+      return 0;
+    }
+    for (const bc of result.boards) {
+      const g = bc.groups[0];
+      const cells = g.radii.map((r) => `${String(r.radiusM).padStart(5)} m ${(r.areaShare * 100).toFixed(1).padStart(5)}%${r.populationShare === null ? '' : ` (${(r.populationShare * 100).toFixed(1)}% res.)`}`);
+      io.out(`${bc.id.padEnd(18)} ${String(g.facilities).padStart(4)} fac.  ${cells.join('  ')}`);
+    }
+    return 0;
+  },
+};
+
+/** Shares to 6 decimals (0.0001 pp): stable JSON, far below the engine's accuracy. */
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}

@@ -1,0 +1,73 @@
+/** `anju coverage` end to end: spawn the CLI on fixtures, check exit codes, JSON shape and messages. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const D = 'test/fixtures/coverage/cli/';
+function anju(...args: string[]) {
+  const r = spawnSync('./bin/anju', ['coverage', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('anju coverage', () => {
+  it('prints one entry per board with shares per radius, and says it uses straight lines', () => {
+    const r = anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--population', D + 'population.geojson', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('straight-line distance');
+    const rows = JSON.parse(r.out);
+    expect(rows.map((b: { id: string }) => b.id)).toEqual(['west', 'east-by-name']);
+    expect(Object.keys(rows[0].radii[0]).sort()).toEqual(['areaShare', 'facilities', 'populationShare', 'radiusM']);
+    // West: one kindergarten at the centre of a 2 × 2 km square; a 300 m disk is π·0.09/4 of it.
+    expect(rows[0].radii[0].areaShare).toBeCloseTo((Math.PI * 0.09) / 4, 4);
+    // Residents 100 at the facility, 50 in the far corner: 2/3 within every radius up to 1000 m.
+    expect(rows[0].radii.map((x: { populationShare: number }) => x.populationShare)).toEqual([0.666667, 0.666667, 0.666667]);
+    expect(rows[0].network).toBeUndefined();
+  });
+
+  it('reads facilities from CSV with the same result as GeoJSON, and null population without --population', () => {
+    const a = JSON.parse(anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.csv', '--json').out);
+    const b = JSON.parse(anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--json').out);
+    expect(a).toEqual(b);
+    expect(a[0].radii[0].populationShare).toBeNull();
+  });
+
+  it('adds network figures below the straight-line ones when --network is given', () => {
+    const r = anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--network', D + 'network.geojson', '--radii', '500', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('straight-line distance');
+    const west = JSON.parse(r.out)[0];
+    // On a 200 m street grid the walking reach is a diamond: about half the disk's area.
+    expect(west.network.radii[0].areaShare).toBeLessThan(west.radii[0].areaShare);
+    expect(west.network.radii[0].areaShare).toBeGreaterThan(0.4 * west.radii[0].areaShare);
+    expect(west.network.radii[0].overClaimShare).toBeGreaterThan(0);
+  });
+
+  it('--tier keeps only facilities of that tier', () => {
+    const rows = JSON.parse(anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--tier', '10-min', '--json').out);
+    expect(rows[0].radii[0].facilities).toBe(0);
+    expect(rows[1].radii[0].facilities).toBe(1);
+  });
+
+  const bad: [string, RegExp][] = [
+    ['not-geojson.geojson', /not-geojson\.geojson: not GeoJSON/],
+    ['facilities-lines.geojson', /facilities-lines\.geojson feature #1: geometry type is LineString, expected Point/],
+    ['out-of-range.geojson', /out-of-range\.geojson feature #1: coordinate outside longitude\/latitude range/],
+    ['no-coords.csv', /no-coords\.csv: no longitude\/latitude columns/],
+    ['no-category.geojson', /no-category\.geojson feature #1 field category: facility has no category/],
+  ];
+  for (const [file, message] of bad) {
+    it(`rejects ${file} with a message naming file, feature and problem`, () => {
+      const r = anju('--boards', D + 'boards.geojson', '--facilities', D + file, '--json');
+      expect(r.code).not.toBe(0);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+      expect(r.out).toBe('');
+    });
+  }
+
+  it('rejects boards that are not polygons and bad radii as usage errors', () => {
+    expect(anju('--boards', D + 'facilities.geojson', '--facilities', D + 'facilities.geojson').err).toMatch(/facilities\.geojson feature #1: geometry type is Point, expected Polygon\/MultiPolygon/);
+    const r = anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--radii', '300,-5');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--radii/);
+  });
+});
