@@ -3,11 +3,43 @@
  * never grows a special case per feature:
  * - a sidebar tab (its own component),
  * - sections in the board panel,
- * - map overlays and a board choropleth (read reactively from the feature's store).
+ * - map overlays and a board choropleth (read reactively from the feature's store),
+ * - figures per board for comparison cards, the board table and exports,
+ * - chapters for the presentation mode.
  */
 import type { Component } from 'svelte';
 import type { BoardFeature } from '../domain/board.ts';
 import type { Overlay } from '../map/overlay.ts';
+
+/** One figure per board (a column of the board table, a row of a comparison card). */
+export interface BoardFigure {
+  id: string;
+  label: { zh: string; en: string };
+  /** Unit shown after the value, e.g. 套, %, km². */
+  unit?: { zh: string; en: string };
+  /** The value for a board (number, text, or null when unknown). Read reactively. */
+  value: (boardId: string) => number | string | null;
+  /** Digits after the decimal point for numbers (default 0). */
+  digits?: number;
+  /** Values are fractions shown as percentages. */
+  percent?: boolean;
+  /** A short note shown with the figure (e.g. 示意值 / assumption). */
+  note?: { zh: string; en: string };
+}
+
+/** A presentation chapter: where the map goes, what the caption says, what figures show. */
+export interface Chapter {
+  id: string;
+  title: { zh: string; en: string };
+  /** Map view: bounds [w, s, e, n] in degrees. */
+  bbox: [number, number, number, number];
+  /** Feature tab whose overlays/choropleth the map shows during the chapter. */
+  tab?: string;
+  /** Board to highlight, if any. */
+  boardId?: string;
+  /** Caption component (quotes from the plan with citations, live figures). */
+  Caption: Component;
+}
 
 export interface Feature {
   id: string;
@@ -22,4 +54,8 @@ export interface Feature {
   globalOverlays?: () => Overlay[];
   /** Board colours while this tab is active; null → colour by category. */
   boardColors?: () => Record<string, string> | null;
+  /** Figures per board for comparison, the board table and exports. */
+  boardFigures?: () => BoardFigure[];
+  /** Chapters this feature adds to the presentation, in order. */
+  chapters?: () => Chapter[];
 }
