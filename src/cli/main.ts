@@ -5,8 +5,9 @@
 import type { Command, CliIO } from './command.ts';
 import { CliError } from './cli-error.ts';
 import { boardsCommand } from './commands/boards.ts';
+import { jobsHousingCommand } from './commands/jobs-housing.ts';
 
-const COMMANDS: Command[] = [boardsCommand];
+const COMMANDS: Command[] = [boardsCommand, jobsHousingCommand];
 
 function help(io: CliIO): void {
   io.err('usage: anju <command> [options]\n\ncommands:');

@@ -27,6 +27,11 @@ export const PROBLEM_TEMPLATES: Templates = {
   'csv-no-coordinates': { zh: '找不到经纬度列（表头：{headers}）；请将列命名为 lon/lat、经度/纬度 或 x/y', en: 'no longitude/latitude columns (headers: {headers}); name them lon/lat, 经度/纬度 or x/y' },
   'csv-bad-coordinate': { zh: '坐标不是数字：{value}', en: 'coordinate is not a number: {value}' },
   'unsupported-format': { zh: '不支持的文件类型“.{ext}”', en: 'unsupported file type ".{ext}"' },
+  'jh-missing-jobs': { zh: '就业区缺少岗位数（属性 jobs）', en: 'employment area has no jobs figure (property jobs)' },
+  'jh-bad-jobs': { zh: '岗位数应为不小于 0 的数字，而不是“{value}”', en: 'jobs must be a number ≥ 0, not "{value}"' },
+  'jh-duplicate-id': { zh: '就业区编号“{value}”出现多次', en: 'employment area id "{value}" appears more than once' },
+  'jh-bad-dwellings': { zh: '住房套数应为不小于 0 的数字，而不是 {value}', en: 'dwellings must be a number ≥ 0, not {value}' },
+  'jh-dwellings-not-object': { zh: '住房套数文件应为 JSON 对象：{ "板块编号或名称": 套数 }', en: 'the dwellings file must be a JSON object: { "board id or name": dwellings }' },
   'invalid-polygon': { zh: '多边形无效：{detail}', en: 'invalid polygon: {detail}' },
 };
 
