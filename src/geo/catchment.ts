@@ -4,12 +4,13 @@
  * (@turf/jsts, the engine under Turf's `buffer`) directly in a LocalFrame's metres, so no
  * projection happens here. Round joins; each quarter circle is drawn with
  * CATCHMENT_QUADRANT_SEGMENTS straight segments (boundary at most
- * radiusM·(1 − cos(π / (4·n))) inside the true circle: 6 m at 5 km for n = 16).
+ * radiusM·(1 − cos(π / (4·n))) inside the true circle: 1.5 m at 5 km, 2.4 m at 8 km for n = 32; with n = 16 the
+ * overlap shares ran up to 0.3 percentage points low against an independent reference).
  */
 import jsts from '@turf/jsts';
 import type { PlanarMultiPolygon } from './planar.ts';
 
-export const CATCHMENT_QUADRANT_SEGMENTS = 16;
+export const CATCHMENT_QUADRANT_SEGMENTS = 32;
 
 /** Points within radiusM metres of the planar MultiPolygon, as a planar MultiPolygon (metres). */
 export function catchmentM(mp: PlanarMultiPolygon, radiusM: number, quadrantSegments = CATCHMENT_QUADRANT_SEGMENTS): PlanarMultiPolygon {
