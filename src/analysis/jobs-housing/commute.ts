@@ -9,7 +9,8 @@
  * points (not along roads, not within boards or parks).
  */
 import type { Position } from 'geojson';
-import { distanceM } from '../../geo/measure.ts';
+import { distanceM, labelPoint } from '../../geo/measure.ts';
+import type { Areal } from '../../geo/polygon-ops.ts';
 import { solveTransportation } from './transportation.ts';
 
 export interface CommuteBounds {
@@ -50,4 +51,21 @@ export function commutingPotentialUtilised(observedMeanKm: number, b: Pick<Commu
 /** Excess commuting (White 1988; Horner 2002): (T_obs − T_min) / T_obs; null if T_obs ≤ 0. */
 export function excessCommuting(observedMeanKm: number, b: Pick<CommuteBounds, 'minMeanKm'>): number | null {
   return observedMeanKm > 0 ? (observedMeanKm - b.minMeanKm) / observedMeanKm : null;
+}
+
+/**
+ * Commute bounds for boards and employment areas: homes at each board's label point with
+ * workers ∝ dwellings (unknown dwellings count 0), jobs at each park's label point.
+ */
+export function commuteBoundsForBoards(
+  boards: readonly { id: string; geometry: Areal }[],
+  dwellingsByBoard: Readonly<Record<string, number | null | undefined>>,
+  parks: readonly { geometry: Areal; jobs: number }[],
+): CommuteBounds | null {
+  return commuteBounds(
+    boards.map((b) => labelPoint(b.geometry)),
+    boards.map((b) => dwellingsByBoard[b.id] ?? 0),
+    parks.map((p) => labelPoint(p.geometry)),
+    parks.map((p) => p.jobs),
+  );
 }

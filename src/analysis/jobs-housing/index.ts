@@ -6,6 +6,6 @@ export { analyseJobsHousing } from './analyse.ts';
 export { OVERLAP_SHARE_FORMULA, JOBS_IN_REACH_FORMULA, RATIO_FORMULA, VERDICT_FORMULA, type FormulaText } from './formula.ts';
 export { balancedBand, shortCitation, type JhStandards } from './standards.ts';
 export { defaultDwellingsByBoard, type DwellingAssumptions, type DefaultDwellings } from './default-dwellings.ts';
-export { commuteBounds, commutingPotentialUtilised, excessCommuting, type CommuteBounds } from './commute.ts';
+export { commuteBounds, commuteBoundsForBoards, commutingPotentialUtilised, excessCommuting, type CommuteBounds } from './commute.ts';
 export { solveTransportation, type TransportationSolution } from './transportation.ts';
 export { readEmploymentAreas, readJhBoards, readDwellingsTable } from './read-inputs.ts';
