@@ -9,7 +9,7 @@
  * The result is plain data, so it can live in a Web Worker or be sent across postMessage.
  */
 import type { Areal } from '../../geo/polygon-ops.ts';
-import { arealToFrameM, frameForAreals, type LocalFrame } from '../../geo/local-frame.ts';
+import { arealToFrameM, frameForAreals, planarToAreal, type LocalFrame } from '../../geo/local-frame.ts';
 import { planarAreaM2, planarIntersect, planarUnion, type PlanarMultiPolygon } from '../../geo/planar.ts';
 import { catchmentM } from '../../geo/catchment.ts';
 import type { JhBoard } from './types.ts';
@@ -19,21 +19,37 @@ export interface ParkShape {
   geometry: Areal;
 }
 
-export interface CatchmentGeometry {
+/** What the arithmetic (metrics.ts) needs: small enough to post from a worker on every change. */
+export interface CatchmentShares {
   radiusKm: number;
-  frame: LocalFrame;
   boardIds: string[];
   boardNames: string[];
   boardAreaM2: number[];
-  boardsM: PlanarMultiPolygon[];
   parkIds: string[];
+  /** share[b][p] in 0–1: share of board b's area within park p's catchment. */
+  share: number[][];
+  /** overlapShare[b] in 0–1: share of board b's area within any catchment. */
+  overlapShare: number[];
+}
+
+/** CatchmentShares plus the planar geometry kept to redraw one park cheaply. */
+export interface CatchmentGeometry extends CatchmentShares {
+  frame: LocalFrame;
+  boardsM: PlanarMultiPolygon[];
   catchmentsM: PlanarMultiPolygon[];
   /** piecesM[b][p]: board b ∩ catchment of park p, metres ([] when disjoint). */
   piecesM: PlanarMultiPolygon[][];
-  /** share[b][p] in 0–1. */
-  share: number[][];
-  /** overlapShare[b] in 0–1. */
-  overlapShare: number[];
+}
+
+/** The light part of a CatchmentGeometry (drops the planar geometry). */
+export function sharesOf(cg: CatchmentGeometry): CatchmentShares {
+  const { radiusKm, boardIds, boardNames, boardAreaM2, parkIds, share, overlapShare } = cg;
+  return { radiusKm, boardIds, boardNames, boardAreaM2, parkIds, share, overlapShare };
+}
+
+/** Each park's catchment as WGS-84 geometry, for drawing rings on the map. */
+export function catchmentsLonLat(cg: CatchmentGeometry): { parkId: string; geometry: Areal }[] {
+  return cg.parkIds.map((parkId, p) => ({ parkId, geometry: planarToAreal(cg.frame, cg.catchmentsM[p]) }));
 }
 
 function boardShare(pieceM: PlanarMultiPolygon, boardAreaM2: number): number {

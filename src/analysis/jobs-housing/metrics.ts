@@ -1,9 +1,9 @@
 /**
- * The arithmetic half of the job–housing engine: given precomputed overlaps (CatchmentGeometry),
+ * The arithmetic half of the job–housing engine: given precomputed overlaps (CatchmentShares),
  * jobs per park and dwellings per board, the per-board figures, verdicts and a city summary.
  * O(boards × parks); no geometry, so it reruns on every keystroke of a job figure.
  */
-import type { CatchmentGeometry } from './catchment-geometry.ts';
+import type { CatchmentShares } from './catchment-geometry.ts';
 import { VERDICTS, type BalancedBand, type BoardJobsHousing, type HousingSide, type JobsHousingResult, type Verdict } from './types.ts';
 
 export interface JobsHousingInputs {
@@ -36,13 +36,13 @@ function countVerdicts(vs: Verdict[]): Record<Verdict, number> {
 }
 
 /** Jobs in reach of each board (JOBS_IN_REACH_FORMULA), in the order of cg.boardIds. */
-export function jobsInReachByBoard(cg: CatchmentGeometry, jobsByPark: Readonly<Record<string, number>>): number[] {
+export function jobsInReachByBoard(cg: CatchmentShares, jobsByPark: Readonly<Record<string, number>>): number[] {
   const jobs = cg.parkIds.map((id) => jobsByPark[id] ?? 0);
   return cg.share.map((row) => row.reduce((sum, s, p) => sum + s * jobs[p], 0));
 }
 
 /** Per-board figures and the city summary. Does not mutate its inputs. */
-export function computeJobsHousing(cg: CatchmentGeometry, inputs: JobsHousingInputs): JobsHousingResult {
+export function computeJobsHousing(cg: CatchmentShares, inputs: JobsHousingInputs): JobsHousingResult {
   const reach = jobsInReachByBoard(cg, inputs.jobsByPark);
   const boards: BoardJobsHousing[] = cg.boardIds.map((id, b) => {
     const known = inputs.dwellingsByBoard[id];
