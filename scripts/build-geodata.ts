@@ -12,6 +12,7 @@ import { buildLand, LANDS_SPEC } from './geodata/land.ts';
 import { buildStructure } from './geodata/structure.ts';
 import { buildBoards, type Anchor, type PlanBoard } from './geodata/boards.ts';
 import { buildStreets, DIVISION_SPEC } from './geodata/streets.ts';
+import { buildEmploymentAreas, type EmploymentAnchors } from './geodata/employment-areas.ts';
 import { unionAreal, intersectAreal, type Areal } from '../src/geo/polygon-ops.ts';
 
 const GEODATA = resolve(import.meta.dirname, '../geodata');
@@ -42,4 +43,6 @@ write('land.geojson', land);
 write('structure.geojson', structure);
 write('boards.geojson', boards);
 write('streets.json', streets);
+const employmentAnchors = JSON.parse(readFileSync(join(GEODATA, 'sources/employment-anchors.json'), 'utf8')) as EmploymentAnchors;
+write('employment-areas.geojson', buildEmploymentAreas(employmentAnchors, counties, land as FeatureCollection<Polygon>));
 void (landUnion as Areal);

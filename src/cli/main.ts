@@ -9,8 +9,9 @@ import { validateCommand } from './commands/validate.ts';
 import { targetsCommand } from './commands/targets.ts';
 import { checkCommand } from './commands/check.ts';
 import { coverageCommand } from './commands/coverage.ts';
+import { jobsHousingCommand } from './commands/jobs-housing.ts';
 
-const COMMANDS: Command[] = [boardsCommand, coverageCommand, validateCommand, targetsCommand, checkCommand];
+const COMMANDS: Command[] = [boardsCommand, coverageCommand, jobsHousingCommand, validateCommand, targetsCommand, checkCommand];
 
 function help(io: CliIO): void {
   io.err('usage: anju <command> [options]\n\ncommands:');

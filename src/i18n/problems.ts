@@ -31,6 +31,11 @@ export const PROBLEM_TEMPLATES: Templates = {
   'unknown-category': { zh: '类别“{value}”不在 GB 50180 设施表中，仅计入“全部设施”', en: 'category "{value}" is not in the GB 50180 facility table; counted under "any facility" only' },
   'bad-population': { zh: '人口不是非负数字：“{value}”', en: 'population is not a non-negative number: "{value}"' },
   'mixed-population': { zh: '人口图层混合了点和面；请只用一种', en: 'the population layer mixes points and polygons; use one kind' },
+  'jh-missing-jobs': { zh: '就业区缺少岗位数（属性 jobs）', en: 'employment area has no jobs figure (property jobs)' },
+  'jh-bad-jobs': { zh: '岗位数应为不小于 0 的数字，而不是“{value}”', en: 'jobs must be a number ≥ 0, not "{value}"' },
+  'jh-duplicate-id': { zh: '就业区编号“{value}”出现多次', en: 'employment area id "{value}" appears more than once' },
+  'jh-bad-dwellings': { zh: '住房套数应为不小于 0 的数字，而不是 {value}', en: 'dwellings must be a number ≥ 0, not {value}' },
+  'jh-dwellings-not-object': { zh: '住房套数文件应为 JSON 对象：{ "板块编号或名称": 套数 }', en: 'the dwellings file must be a JSON object: { "board id or name": dwellings }' },
   'invalid-polygon': { zh: '多边形无效：{detail}', en: 'invalid polygon: {detail}' },
   // Import (src/io): file level
   'file-too-large': { zh: '文件过大（{sizeMB} MB），上限为 {limitMB} MB', en: 'the file is too large ({sizeMB} MB); the limit is {limitMB} MB' },

@@ -1,0 +1,12 @@
+/** Job–housing balance (职住平衡) engine: public API. */
+export * from './types.ts';
+export { prepareCatchments, withParkGeometry, sharesOf, catchmentsLonLat, type CatchmentGeometry, type CatchmentShares, type ParkShape } from './catchment-geometry.ts';
+export { computeJobsHousing, jobsInReachByBoard, verdictFor, type JobsHousingInputs } from './metrics.ts';
+export { analyseJobsHousing } from './analyse.ts';
+export { OVERLAP_SHARE_FORMULA, JOBS_IN_REACH_FORMULA, RATIO_FORMULA, VERDICT_FORMULA, type FormulaText } from './formula.ts';
+export { balancedBand, shortCitation, type JhStandards } from './standards.ts';
+export { defaultDwellingsByBoard, type DwellingAssumptions, type DefaultDwellings } from './default-dwellings.ts';
+export { commuteBounds, commuteBoundsForBoards, commutingPotentialUtilised, excessCommuting, type CommuteBounds } from './commute.ts';
+export { solveTransportation, type TransportationSolution } from './transportation.ts';
+export { readEmploymentAreas, readJhBoards, readDwellingsTable } from './read-inputs.ts';
+export { handleJobsHousingRequest, type JhWorkerRequest, type JhWorkerResponse } from './worker-protocol.ts';
