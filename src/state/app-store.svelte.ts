@@ -13,6 +13,9 @@ import type { LayerGroup } from '../map/layer-ids.ts';
 import type { Basemap } from '../map/online-basemaps.ts';
 import { bboxOf } from '../geo/measure.ts';
 import { defaultBoards } from '../data/embedded.ts';
+import { defaultEmploymentAreas } from '../data/jobs-housing-defaults.ts';
+import { DEFAULT_RULE_SETTINGS } from '../data/allocation-data.ts';
+import { initialProject } from './initial-project.ts';
 
 export type Selection =
   | { kind: 'board'; id: string }
@@ -21,7 +24,7 @@ export type Selection =
   | null;
 
 export class AppStore {
-  #history = new History<ProjectState>({ boards: defaultBoards, nodes: [] });
+  #history = new History<ProjectState>(initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, new Date().toISOString()));
   project = $state.raw<ProjectState>(this.#history.state);
   canUndo = $state(false);
   canRedo = $state(false);

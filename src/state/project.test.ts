@@ -4,7 +4,16 @@ import { addNode, deleteNode, renameNode, replaceBoards, type ProjectState } fro
 import type { NodeFeature } from '../domain/structure.ts';
 
 const node = (id: string, name: string): NodeFeature => ({ type: 'Feature', properties: { id, name }, geometry: { type: 'Point', coordinates: [120.6, 28] } });
-const empty: ProjectState = { boards: { type: 'FeatureCollection', features: [] }, nodes: [] };
+const empty: ProjectState = {
+  boards: { type: 'FeatureCollection', features: [] },
+  nodes: [],
+  scenarios: [],
+  facilities: [],
+  population: { kind: 'none' },
+  streets: null,
+  employment: { type: 'FeatureCollection', features: [] },
+  dwellings: {},
+};
 
 describe('project changes', () => {
   it('adds, renames and deletes nodes, each undone exactly', () => {

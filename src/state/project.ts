@@ -2,15 +2,51 @@
  * The project state: everything a planner edits, changed only through `Change`s so every
  * edit can be undone. Slices are added per feature (boards, nodes, …).
  */
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { BoardCollection } from '../domain/board.ts';
 import type { NodeFeature } from '../domain/structure.ts';
+import type { Facility } from '../domain/facility.ts';
+import type { PopulationInput } from '../domain/population.ts';
+import type { Scenario, ProjectState as ScenarioSet } from './scenario.ts';
+import type { EmploymentAreaCollection } from '../data/jobs-housing-defaults.ts';
 import type { Change } from './change.ts';
 import { setSlice } from './change.ts';
 
+/**
+ * One slice per feature. Every slice is plain, structured-clone-able data (it is saved to
+ * IndexedDB and to project files, and posted to workers).
+ */
 export interface ProjectState {
+  /** The 21 boards: schematic, or official boundaries the user loaded. */
   boards: BoardCollection;
   /** 多节点 added by the user (never from the plan). */
   nodes: NodeFeature[];
+  /** Supply-allocation scenarios (issue 5); at least one. */
+  scenarios: Scenario[];
+  /** Community facilities for life-circle coverage (issue 3). */
+  facilities: Facility[];
+  /** Where residents live (issue 3): uniform per board (assumption) or an imported layer. */
+  population: PopulationInput;
+  /** A walking network (LineStrings) for network-distance coverage, or null. */
+  streets: FeatureCollection<LineString | MultiLineString> | null;
+  /** Employment areas with jobs (issue 4): schematic and illustrative until the user replaces them. */
+  employment: EmploymentAreaCollection;
+  /** Dwellings per board id the planner entered, overriding the assumed defaults (issue 4). */
+  dwellings: Record<string, number>;
+}
+
+/**
+ * Lift a change written against the scenario set ({ scenarios }) to the whole project, so the
+ * allocation core's changes share the one undo history.
+ */
+export function liftScenarios(change: Change<ScenarioSet>): Change<ProjectState> {
+  return {
+    label: change.label,
+    apply(state) {
+      const { state: next, inverse } = change.apply({ scenarios: state.scenarios });
+      return { state: { ...state, scenarios: next.scenarios }, inverse: liftScenarios(inverse) };
+    },
+  };
 }
 
 /** Replace the board geometry (e.g. with official boundaries); undo restores the previous set. */
