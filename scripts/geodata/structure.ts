@@ -3,18 +3,11 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { intersectAreal, unionAreal, type Areal } from '../../src/geo/polygon-ops.ts';
-import type { StructureProperties, StructureRole } from '../../src/domain/structure.ts';
+import type { StructureProperties } from '../../src/domain/structure.ts';
 import type { CountyProps } from './counties.ts';
 import { roundAreal } from './clean-rings.ts';
 
-interface Part {
-  id: string;
-  role: StructureRole;
-  name: string;
-  nameEn: string;
-  counties: string[];
-  note?: string;
-}
+type Part = StructureProperties;
 
 /** The parts the plan names. 洞头区 is part of 温州市区 (since 2015), which the plan's "鹿城、龙湾、瓯海等" covers. */
 export const STRUCTURE_PARTS: readonly Part[] = [

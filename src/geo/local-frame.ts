@@ -1,42 +1,43 @@
 /**
- * A local metric frame for city-scale planar geometry: an equirectangular projection
- * centred on the data, with the WGS-84 ellipsoid's radii of curvature at the centre
- * latitude. x = east metres, y = north metres. Because x and y are linear in lon and lat,
- * straight lon/lat segments stay straight, so clipping in this frame equals clipping in
- * lon/lat. Scale error grows with the distance from the centre latitude: about
- * tan(lat0)·Δlat (Δlat in radians), i.e. 0.2 % at ±0.2° around Wenzhou (lat ≈ 28°),
- * 0.5 % at ±0.5° — enough for catchments of a few km (see docs of the jobs–housing engine).
+ * A local metric frame for city-scale planar geometry: equirectangular about a reference point,
+ * with the WGS-84 ellipsoid's radii of curvature at the reference latitude (the "cheap ruler"
+ * scale factors, Agafonkin 2016). x = east metres, y = north metres. Because x and y are linear
+ * in lon and lat, straight lon/lat segments stay straight, so clipping in this frame equals
+ * clipping in lon/lat. Scale error grows with the distance from the reference latitude φ0:
+ * east–west by about tan φ0 · Δφ (Δφ in radians): 0.2 % at ±0.2° and 0.27 % at ±0.3° around
+ * Wenzhou (φ ≈ 28°), 0.5 % at ±0.5°; north–south < 0.01 %. Area *shares* are ratios, so most
+ * of it cancels. Used by the coverage and job–housing engines.
  */
 import type { Position } from 'geojson';
 import type { Areal } from './polygon-ops.ts';
 import { polygonsOf } from './polygon-ops.ts';
 import type { PlanarMultiPolygon } from './planar.ts';
 
-/** WGS-84 semi-major axis, metres, and first eccentricity squared. */
+/** WGS-84 semi-major axis (m) and flattening. */
 const WGS84_A_M = 6378137;
-const WGS84_E2 = 0.00669437999014;
+const WGS84_F = 1 / 298.257223563;
+const WGS84_E2 = WGS84_F * (2 - WGS84_F);
+const RAD = Math.PI / 180;
 
 export interface LocalFrame {
   lon0: number;
   lat0: number;
   /** Metres per degree of longitude at lat0. */
-  mPerDegLon: number;
+  kx: number;
   /** Metres per degree of latitude at lat0. */
-  mPerDegLat: number;
+  ky: number;
 }
 
 /** A frame centred on (lon0, lat0), degrees. */
 export function makeLocalFrame(lon0: number, lat0: number): LocalFrame {
-  const phi = (lat0 * Math.PI) / 180;
-  const w = 1 - WGS84_E2 * Math.sin(phi) ** 2;
-  const primeVerticalM = WGS84_A_M / Math.sqrt(w);
-  const meridionalM = (WGS84_A_M * (1 - WGS84_E2)) / w ** 1.5;
-  return {
-    lon0,
-    lat0,
-    mPerDegLon: (Math.PI / 180) * primeVerticalM * Math.cos(phi),
-    mPerDegLat: (Math.PI / 180) * meridionalM,
-  };
+  const w2 = 1 / (1 - WGS84_E2 * Math.sin(lat0 * RAD) ** 2);
+  const w = Math.sqrt(w2);
+  return { lon0, lat0, kx: RAD * WGS84_A_M * w * Math.cos(lat0 * RAD), ky: RAD * WGS84_A_M * w * w2 * (1 - WGS84_E2) };
+}
+
+/** A frame centred on the middle of a lon/lat bounding box. */
+export function frameForBbox(west: number, south: number, east: number, north: number): LocalFrame {
+  return makeLocalFrame((west + east) / 2, (south + north) / 2);
 }
 
 /** A frame centred on the bounding box of the given geometries. */
@@ -52,22 +53,22 @@ export function frameForAreals(geoms: readonly Areal[]): LocalFrame {
           if (y > n) n = y;
         }
   if (!Number.isFinite(w)) throw new Error('frameForAreals: no coordinates');
-  return makeLocalFrame((w + e) / 2, (s + n) / 2);
+  return frameForBbox(w, s, e, n);
 }
 
 /** lon/lat degrees → [x, y] metres in the frame. */
-export function toFrameM(f: LocalFrame, p: Position): [number, number] {
-  return [(p[0] - f.lon0) * f.mPerDegLon, (p[1] - f.lat0) * f.mPerDegLat];
+export function toFrameM(f: LocalFrame, p: readonly number[]): [x: number, y: number] {
+  return [(p[0] - f.lon0) * f.kx, (p[1] - f.lat0) * f.ky];
 }
 
 /** [x, y] metres in the frame → lon/lat degrees. */
-export function fromFrameM(f: LocalFrame, p: readonly number[]): [number, number] {
-  return [f.lon0 + p[0] / f.mPerDegLon, f.lat0 + p[1] / f.mPerDegLat];
+export function fromFrameM(f: LocalFrame, p: readonly number[]): [lon: number, lat: number] {
+  return [f.lon0 + p[0] / f.kx, f.lat0 + p[1] / f.ky];
 }
 
 /** A Polygon/MultiPolygon projected into the frame, as planar MultiPolygon coordinates (metres). */
 export function arealToFrameM(f: LocalFrame, g: Areal): PlanarMultiPolygon {
-  return polygonsOf(g).map((poly) => poly.map((ring) => ring.map((p) => toFrameM(f, p))));
+  return polygonsOf(g).map((poly) => poly.map((ring) => ring.map((p: Position) => toFrameM(f, p))));
 }
 
 /** Planar MultiPolygon (metres) back to a WGS-84 MultiPolygon. */

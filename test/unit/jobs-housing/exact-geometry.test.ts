@@ -39,8 +39,8 @@ function distanceToParkM(lon: number, lat: number, g: Polygon | MultiPolygon): n
   for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
     for (const ring of poly)
       for (let i = 0; i + 1 < ring.length; i++) {
-        const ax = (ring[i][0] - lon) * f.mPerDegLon, ay = (ring[i][1] - lat) * f.mPerDegLat;
-        const dx = (ring[i + 1][0] - lon) * f.mPerDegLon - ax, dy = (ring[i + 1][1] - lat) * f.mPerDegLat - ay;
+        const ax = (ring[i][0] - lon) * f.kx, ay = (ring[i][1] - lat) * f.ky;
+        const dx = (ring[i + 1][0] - lon) * f.kx - ax, dy = (ring[i + 1][1] - lat) * f.ky - ay;
         const len2 = dx * dx + dy * dy;
         const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
         best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
@@ -52,7 +52,7 @@ function sampledOverlapShare(b: JhBoard, radiusKm: number, stepM: number): numbe
   {
     const [w, s, e, n] = bbox(b.geometry);
     const f = makeLocalFrame((w + e) / 2, (s + n) / 2);
-    const dLon = stepM / f.mPerDegLon, dLat = stepM / f.mPerDegLat;
+    const dLon = stepM / f.kx, dLat = stepM / f.ky;
     let inside = 0, covered = 0;
     for (let y = s + dLat / 2; y < n; y += dLat)
       for (let x = w + dLon / 2; x < e; x += dLon) {
