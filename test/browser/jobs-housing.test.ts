@@ -1,0 +1,126 @@
+/**
+ * The job–housing tab as a planner uses it, in the built app in real Chromium: open the tab,
+ * read a board's ratio and verdict in the table and the board panel, edit an employment area's
+ * jobs, see the board's ratio and its map colour change, undo.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { booleanPointInPolygon, point } from '@turf/turf';
+import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { renderedIds, screenPoint } from './support/map-probe.ts';
+import { screenshotPng, pixel, hexToRgb, colorDistance, type Rgb } from './support/pixels.ts';
+import { BASEMAP_COLORS } from '../../src/map/colors.ts';
+import { bboxOf, distanceM, labelPoint } from '../../src/geo/measure.ts';
+import { defaultBoards } from '../../src/data/embedded.ts';
+import { defaultEmploymentAreas } from '../../src/data/jobs-housing-defaults.ts';
+import { VERDICT_COLORS } from '../../src/ui/jobs-housing/jh-colors.ts';
+import { JH_LAYERS } from '../../src/ui/jobs-housing/jh-overlays.ts';
+
+const BOARD = 'etdz'; // 经开区 board: 1.75 jobs per dwelling with the shipped data → jobs-rich
+const PARK = 'etdz'; // 经开区 employment area: 95,000 illustrative jobs; 72 % of the board within 5 km of it
+const board = defaultBoards.features.find((b) => b.properties.id === BOARD)!;
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+  await page.goto(h.baseUrl);
+  await waitForMapIdle(page);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const row = () => page.locator(`[data-testid="jh-table"] tr[data-board="${BOARD}"]`);
+const rowRatio = () => row().getByTestId('jh-row-ratio').textContent();
+const rowVerdict = () => row().getByTestId('jh-row-verdict').getAttribute('data-verdict');
+
+/**
+ * Points inside the board, away from every employment area (their fill and labels sit on top)
+ * and from the board's label, on a grid; as screen positions.
+ */
+async function samplePoints(): Promise<{ x: number; y: number }[]> {
+  const [w, s, e, n] = bboxOf(board.geometry);
+  const label = labelPoint(board.geometry);
+  const out: { x: number; y: number }[] = [];
+  for (let i = 1; i < 12; i++) {
+    for (let j = 1; j < 12; j++) {
+      const ll: [number, number] = [w + ((e - w) * i) / 12, s + ((n - s) * j) / 12];
+      if (!booleanPointInPolygon(point(ll), board.geometry)) continue;
+      if (defaultEmploymentAreas.features.some((f) => booleanPointInPolygon(point(ll), f.geometry) || distanceM(ll, labelPoint(f.geometry)) < 1500)) continue;
+      if (distanceM(ll, label) < 1500) continue;
+      out.push(await screenPoint(page, ll));
+    }
+  }
+  return out;
+}
+
+/** Share of the sample pixels that show `hex` as the board fill (opacity 0.55–0.85 over land). */
+async function shareShowing(points: { x: number; y: number }[], hex: string): Promise<number> {
+  const shot = await screenshotPng(page);
+  const c = hexToRgb(hex);
+  const land = hexToRgb(BASEMAP_COLORS.land);
+  const blend = (a: number): Rgb => ({ r: a * c.r + (1 - a) * land.r, g: a * c.g + (1 - a) * land.g, b: a * c.b + (1 - a) * land.b });
+  const wants = [0.55, 0.7, 0.85].map(blend);
+  const near = points.filter((p) => wants.some((w) => colorDistance(pixel(shot, p.x, p.y), w) < 28));
+  return near.length / points.length;
+}
+
+describe('job–housing balance', () => {
+  it('opens the tab: employment areas, rings, the 21-board table with ratio and verdict', async () => {
+    await page.locator('[data-tab="jobs-housing"]').click();
+    await expect.poll(() => page.locator('[data-testid="jh-table"] tbody tr').count(), { timeout: 30_000 }).toBe(21);
+    expect(await rowRatio()).toBe('1.75');
+    expect(await rowVerdict()).toBe('jobs-rich');
+    expect(await row().textContent()).toContain('就业主导');
+    const sidebar = await page.getByTestId('jh-sidebar').textContent();
+    expect(sidebar).toContain('示意'); // shapes and jobs are marked illustrative
+    expect(sidebar).toContain('Ewing 1996');
+    expect(await page.getByTestId('jh-commute').textContent()).toMatch(/\d+\.\d 公里/);
+    await waitForMapIdle(page);
+    expect((await renderedIds(page, JH_LAYERS.employmentFill)).sort()).toEqual(defaultEmploymentAreas.features.map((f) => f.properties.id).sort());
+    expect((await renderedIds(page, JH_LAYERS.catchmentLine, 'parkId')).length).toBe(defaultEmploymentAreas.features.length);
+  });
+
+  it('explains the board in the panel: ratio, verdict, the formula in words', async () => {
+    await row().click();
+    const panel = page.getByTestId('jh-board-section');
+    await panel.waitFor();
+    expect(await page.getByTestId('jh-ratio').textContent()).toBe('1.75');
+    expect(await page.getByTestId('jh-verdict').textContent()).toBe('就业主导');
+    expect(await page.getByTestId('jh-dwellings-source').textContent()).toBe('假设');
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('可达岗位 = Σ（各就业区岗位数 × 板块面积中位于该就业区通勤圈内的比例）');
+    expect(text).toContain('经开区：9.5万 ×');
+    expect(text).toContain('每套 1.3–1.7 个岗位（Ewing 1996）');
+  });
+
+  it('editing the park’s jobs changes the board’s ratio, verdict and map colour; undo restores them', async () => {
+    await page.evaluate(([lon, lat]) => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo({ center: [lon, lat], zoom: 11 }), labelPoint(board.geometry));
+    await waitForMapIdle(page);
+    const points = await samplePoints();
+    expect(points.length).toBeGreaterThanOrEqual(6);
+    expect(await shareShowing(points, VERDICT_COLORS['jobs-rich'])).toBeGreaterThan(0.6);
+    await page.screenshot({ path: SCREENSHOTS + 'jobs-housing-before.png' });
+
+    const jobs = page.getByTestId(`jh-jobs-${PARK}`);
+    await jobs.fill('80000');
+    await jobs.press('Enter');
+    await expect.poll(rowRatio).toBe('1.62');
+    expect(await rowVerdict()).toBe('balanced');
+    expect(await page.getByTestId('jh-ratio').textContent()).toBe('1.62');
+    expect(await page.getByTestId('jh-verdict').textContent()).toBe('职住平衡');
+    await waitForMapIdle(page);
+    await expect.poll(() => shareShowing(points, VERDICT_COLORS.balanced)).toBeGreaterThan(0.6);
+    expect(await shareShowing(points, VERDICT_COLORS['jobs-rich'])).toBeLessThan(0.2);
+    await page.screenshot({ path: SCREENSHOTS + 'jobs-housing-edited.png' });
+
+    await page.getByTestId('undo').click();
+    await expect.poll(rowRatio).toBe('1.75');
+    expect(await jobs.inputValue()).toBe('95000');
+    await waitForMapIdle(page);
+    await expect.poll(() => shareShowing(points, VERDICT_COLORS['jobs-rich'])).toBeGreaterThan(0.6);
+  });
+});
