@@ -123,4 +123,34 @@ describe('job–housing balance', () => {
     await waitForMapIdle(page);
     await expect.poll(() => shareShowing(points, VERDICT_COLORS['jobs-rich'])).toBeGreaterThan(0.6);
   });
+
+  it('moving the park on the map recomputes the catchments (worker); undo puts it back', async () => {
+    const overlap = () => page.getByTestId('jh-overlap').textContent();
+    expect(await overlap()).toBe('93.0%');
+    await page.getByTestId(`jh-redraw-${PARK}`).click();
+    await waitForMapIdle(page);
+    expect(await renderedIds(page, 'edit-vertex', 'index')).not.toHaveLength(0);
+    const park = defaultEmploymentAreas.features.find((f) => f.properties.id === PARK)!;
+    const from = await screenPoint(page, labelPoint(park.geometry));
+    // Drag the whole area ~12 km north-west, out over the hills: the board loses catchment.
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++) await page.mouse.move(from.x - 22 * k, from.y - 22 * k);
+    await page.mouse.up();
+    await expect.poll(overlap, { timeout: 20_000 }).not.toBe('93.0%');
+    expect(await page.getByTestId('undo').getAttribute('title')).toContain('重绘就业区');
+    await waitForMapIdle(page);
+    await page.screenshot({ path: SCREENSHOTS + 'jobs-housing-moved.png' });
+    await page.getByTestId('undo').click();
+    await expect.poll(overlap, { timeout: 20_000 }).toBe('93.0%');
+    await page.getByTestId(`jh-redraw-${PARK}`).click();
+  });
+
+  it('a wider catchment (8 km, cited) reaches more of the city', async () => {
+    await page.locator('[data-testid="jh-radius"] button[data-radius="8"]').click();
+    await expect.poll(async () => parseFloat((await page.getByTestId('jh-overlap').textContent()) ?? ''), { timeout: 20_000 }).toBeGreaterThan(93);
+    expect(await page.getByTestId('jh-radius').textContent()).toContain('Peng 1997');
+    await page.locator('[data-testid="jh-radius"] button[data-radius="5"]').click();
+    await expect.poll(() => page.getByTestId('jh-overlap').textContent(), { timeout: 20_000 }).toBe('93.0%');
+  });
 });
