@@ -153,4 +153,33 @@ describe('job–housing balance', () => {
     await page.locator('[data-testid="jh-radius"] button[data-radius="5"]').click();
     await expect.poll(() => page.getByTestId('jh-overlap').textContent(), { timeout: 20_000 }).toBe('93.0%');
   });
+
+  it('entering a board’s dwellings replaces the assumption; undo brings the assumption back', async () => {
+    const input = page.getByTestId('jh-dwellings-input');
+    await input.fill('100000');
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('jh-ratio').textContent()).toBe('1.38');
+    expect(await page.getByTestId('jh-dwellings-source').textContent()).toBe('已输入');
+    expect(await rowVerdict()).toBe('balanced');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('jh-dwellings-source').textContent()).toBe('假设');
+    expect(await page.getByTestId('jh-ratio').textContent()).toBe('1.75');
+  });
+
+  it('reads in English too, and keeps an overview screenshot', async () => {
+    await page.getByTestId('lang').click();
+    try {
+      expect(await page.getByTestId('jh-verdict').textContent()).toBe('Jobs-rich');
+      expect(await page.getByTestId('jh-board-section').textContent()).toContain("jobs in reach = Σ over employment areas of (its jobs × the share of the board's area within r km of its edge)");
+      expect(await page.getByTestId('jh-legend').textContent()).toContain('illustrative');
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo({ center: [120.75, 27.95], zoom: 9.4 }));
+      await waitForMapIdle(page);
+      await page.screenshot({ path: SCREENSHOTS + 'jobs-housing-english.png' });
+    } finally {
+      await page.getByTestId('lang').click();
+    }
+    await waitForMapIdle(page);
+    await page.screenshot({ path: SCREENSHOTS + 'jobs-housing-overview.png' });
+  });
 });

@@ -65,7 +65,15 @@ export function employmentLabelsOverlay(employment: EmploymentAreaCollection, la
       {
         id: JH_LAYERS.employmentLabel,
         type: 'symbol',
-        layout: { 'text-field': ['get', 'label'], 'text-font': MAP_FONT_STACK, 'text-size': 12, 'text-allow-overlap': true, 'text-max-width': 16 },
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': MAP_FONT_STACK,
+          'text-size': 12,
+          'text-max-width': 16,
+          // Neighbouring parks (经开区, 浙南科技城) would overlap at city zoom: let each label move aside.
+          'text-variable-anchor': ['center', 'left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.8,
+        },
         paint: { 'text-color': EMPLOYMENT_COLOR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.8 },
       },
     ],
