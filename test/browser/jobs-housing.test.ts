@@ -95,6 +95,7 @@ describe('job–housing balance', () => {
     expect(text).toContain('可达岗位 = Σ（各就业区岗位数 × 板块面积中位于该就业区通勤圈内的比例）');
     expect(text).toContain('经开区：9.5万 ×');
     expect(text).toContain('每套 1.3–1.7 个岗位（Ewing 1996）');
+    await panel.screenshot({ path: SCREENSHOTS + 'jobs-housing-panel.png' });
   });
 
   it('editing the park’s jobs changes the board’s ratio, verdict and map colour; undo restores them', async () => {
@@ -164,6 +165,25 @@ describe('job–housing balance', () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => page.getByTestId('jh-dwellings-source').textContent()).toBe('假设');
     expect(await page.getByTestId('jh-ratio').textContent()).toBe('1.75');
+  });
+
+  it('replaces the employment layer by an imported file in one undoable step; a bad file changes nothing', async () => {
+    const file = (name: string, fc: object) => ({ name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+    const square = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.03, y], [x + 0.03, y + 0.03], [x, y + 0.03], [x, y]]] });
+    const bad = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '甲', jobs: 'many' }, geometry: square(120.8, 27.9) }] };
+    await page.getByTestId('jh-import-file').setInputFiles(file('bad-parks.geojson', bad));
+    await expect.poll(() => page.getByTestId('jh-import-message').textContent()).toContain('未导入');
+    expect(await page.getByTestId('jh-import').getByTestId('problems').textContent()).toContain('bad-parks.geojson 要素 #1 字段 jobs');
+    expect(await page.locator('[data-testid="jh-parks"] li[data-park]').count()).toBe(defaultEmploymentAreas.features.length);
+
+    const good = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'new-park', name: '新园区', jobs: 400000 }, geometry: square(120.78, 27.9) }] };
+    await page.getByTestId('jh-import-file').setInputFiles(file('parks.geojson', good));
+    await expect.poll(() => page.getByTestId('jh-import-message').textContent()).toContain('已导入 1 个就业区');
+    expect(await page.locator('[data-testid="jh-parks"] li[data-park]').count()).toBe(1);
+    await expect.poll(rowRatio, { timeout: 20_000 }).not.toBe('1.75');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.locator('[data-testid="jh-parks"] li[data-park]').count()).toBe(defaultEmploymentAreas.features.length);
+    await expect.poll(rowRatio, { timeout: 20_000 }).toBe('1.75');
   });
 
   it('reads in English too, and keeps an overview screenshot', async () => {
