@@ -10,6 +10,8 @@
 import type { Component } from 'svelte';
 import type { BoardFeature } from '../domain/board.ts';
 import type { Overlay } from '../map/overlay.ts';
+import type { EditTarget } from '../map/geometry-editor.ts';
+import type { EditableGeometry } from '../map/edit-geometry.ts';
 
 /** One figure per board (a column of the board table, a row of a comparison card). */
 export interface BoardFigure {
@@ -58,4 +60,8 @@ export interface Feature {
   boardFigures?: () => BoardFigure[];
   /** Chapters this feature adds to the presentation, in order. */
   chapters?: () => Chapter[];
+  /** While this tab is active: a polygon the user may reshape or move on the map (null = none). */
+  editTarget?: () => EditTarget | null;
+  /** Called when the user finishes dragging `editTarget` (apply it as one undoable change). */
+  onEditEnd?: (id: string, geometry: EditableGeometry) => void;
 }

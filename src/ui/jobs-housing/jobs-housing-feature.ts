@@ -1,0 +1,72 @@
+/**
+ * The job–housing balance tab (职住平衡, issue 4) as a feature of the app shell: sidebar, board
+ * panel section, overlays (employment areas, their labels, catchment rings), the choropleth of
+ * the verdict or ratio, figures per board and one presentation chapter.
+ */
+import type { BoardFigure, Chapter, Feature } from '../feature.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
+import { bboxOf } from '../../geo/measure.ts';
+import { setParkGeometry } from '../../state/jobs-housing-changes.ts';
+import { jh, BAND } from './jh-store.svelte.ts';
+import { VERDICT_COLORS, ratioColor } from './jh-colors.ts';
+import { catchmentOverlay, employmentLabelsOverlay, employmentOverlay } from './jh-overlays.ts';
+import { employmentLabel } from './format.ts';
+import JobsHousingSidebar from './JobsHousingSidebar.svelte';
+import JhBoardSection from './JhBoardSection.svelte';
+import JhChapterCaption from './JhChapterCaption.svelte';
+
+export const JOBS_HOUSING_TAB = 'jobs-housing';
+
+function boardColors(): Record<string, string> | null {
+  const r = jh.result;
+  if (!r) return null;
+  return Object.fromEntries(
+    r.boards.map((b) => {
+      const side = jh.withPlanned ? b.withPlanned : b;
+      return [b.id, jh.colorBy === 'verdict' ? VERDICT_COLORS[side.verdict] : ratioColor(side.jobsHousingRatio, BAND)];
+    }),
+  );
+}
+
+function boardFigures(): BoardFigure[] {
+  const illustrative = { zh: '示意：岗位为示意值', en: 'illustrative jobs' };
+  return [
+    { id: 'jh-ratio', label: { zh: '职住比', en: 'Jobs–housing ratio' }, unit: { zh: '岗位/套', en: 'jobs/dwelling' }, digits: 2, value: (id) => jh.board(id)?.jobsHousingRatio ?? null, note: illustrative },
+    { id: 'jh-verdict', label: { zh: '职住判定', en: 'Jobs–housing verdict' }, value: (id) => { const b = jh.board(id); return b ? i18n.t(`jh.verdict.${b.verdict}`) : null; }, note: illustrative },
+    { id: 'jh-jobs-in-reach', label: { zh: '可达岗位', en: 'Jobs in reach' }, unit: { zh: '个', en: 'jobs' }, value: (id) => jh.board(id)?.jobsInReach ?? null, note: illustrative },
+    {
+      id: 'jh-dwellings',
+      label: { zh: '住房套数', en: 'Dwellings' },
+      unit: { zh: '套', en: 'dwellings' },
+      value: (id) => jh.dwellings.byBoard[id] ?? null,
+      note: { zh: '未输入的板块为假设值', en: 'assumed where not entered' },
+    },
+  ];
+}
+
+function chapters(): Chapter[] {
+  const boxes = store.project.boards.features.map((b) => bboxOf(b.geometry));
+  const bbox: Chapter['bbox'] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  return [{ id: 'job-housing-balance', title: { zh: '职住平衡', en: 'Job–housing balance' }, bbox, tab: JOBS_HOUSING_TAB, Caption: JhChapterCaption }];
+}
+
+export const jobsHousingFeature: Feature = {
+  id: JOBS_HOUSING_TAB,
+  label: { zh: '职住平衡', en: 'Jobs–housing' },
+  Sidebar: JobsHousingSidebar,
+  BoardSection: JhBoardSection,
+  overlays: () => [
+    catchmentOverlay(jh.rings),
+    employmentOverlay(store.project.employment, jh.selectedParkId),
+    employmentLabelsOverlay(store.project.employment, (p) => employmentLabel(p, i18n.lang)),
+  ],
+  boardColors,
+  boardFigures,
+  chapters,
+  editTarget: () => {
+    const f = store.project.employment.features.find((x) => x.properties.id === jh.editingParkId);
+    return f ? { id: f.properties.id, geometry: f.geometry } : null;
+  },
+  onEditEnd: (id, geometry) => store.apply(setParkGeometry(id, geometry)),
+};
