@@ -9,7 +9,7 @@ import { problem, type Checked, type Problem } from '../domain/problem.ts';
 import type { CrsChoice } from './crs.ts';
 import { decodeText } from './decode-text.ts';
 import { detectCrs } from './detect-crs.ts';
-import type { ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
+import type { FeatureOrigin, ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
 import type { ImportFormat, RawLayer } from './raw-layer.ts';
 import { readCsvText } from './read-csv.ts';
@@ -106,6 +106,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');
   const skipped: SkippedItem[] = errors.map((p) => ({ featureIndex: p.featureIndex, row: p.row, codes: [p.code] }));
   const features: Feature[] = [];
+  const origins: FeatureOrigin[] = [];
   const seenKeys = new Map<string, number>();
   let rewound = 0;
   for (let i = 0; i < layer.features.length; i++) {
@@ -130,7 +131,10 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
       skipped.push({ ...(row !== undefined ? { row } : { featureIndex: i }), codes: itemErrors.map((p) => p.code) });
       continue;
     }
-    if (r.feature) features.push(r.feature);
+    if (r.feature) {
+      features.push(r.feature);
+      origins.push(row !== undefined ? { row } : { featureIndex: i });
+    }
     if (r.rewound) rewound++;
   }
   // Shapefile rings are clockwise by that format's rule: rewinding them is not worth a note.
@@ -142,5 +146,5 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   Object.assign(summary, summarizeFeatures(features));
   if (features.length === 0) return fail([problem('no-features', { file }), ...errors, ...warnings]);
   const skippedNote = errors.length ? [problem('features-skipped', { file, params: { count: skipped.length, imported: features.length } }, 'warning')] : [];
-  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), summary };
+  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), origins, summary };
 }
