@@ -71,6 +71,7 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'empty-file',
   'not-json',
   'not-geojson',
+  'not-kml',
   'unsupported-format',
   'shp-not-zipped',
   'zip-invalid',

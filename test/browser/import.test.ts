@@ -170,6 +170,18 @@ describe('importing data', () => {
     await page.getByTestId('import-close').click();
   });
 
+  it('reads KML in the worker; a polygon among facilities is skipped only when the user ticks lenient', async () => {
+    await openDialog('facilities');
+    await page.getByTestId('import-file').setInputFiles(fixture('facilities.kml'));
+    await expect.poll(() => text('problems')).toContain('facilities.kml 要素 #3: 几何类型为 Polygon，应为 Point/MultiPoint');
+    expect(await text('import-format')).toBe('kml');
+    expect(await page.getByTestId('import-replace').isDisabled()).toBe(true);
+    await page.getByTestId('import-lenient').check();
+    await expect.poll(() => text('import-result')).toContain('可导入 2 个设施');
+    expect(await text('import-preview')).toContain('温州站 幼儿园');
+    await page.getByTestId('import-close').click();
+  });
+
   it('shows markup in imported strings as text: no script runs, no element is created', async () => {
     const evil = {
       type: 'FeatureCollection',
