@@ -179,6 +179,11 @@ describe('importing data', () => {
     await page.getByTestId('import-lenient').check();
     await expect.poll(() => text('import-result')).toContain('可导入 2 个设施');
     expect(await text('import-preview')).toContain('温州站 幼儿园');
+    await page.getByTestId('lang').click();
+    expect(await text('import-result')).toContain('2 facilities can be imported; Replace can be undone');
+    expect(await text('problems')).toContain('facilities.kml feature #3: geometry type is Polygon, expected Point/MultiPoint');
+    await page.screenshot({ path: SCREENSHOTS + 'import-kml-english.png' });
+    await page.getByTestId('lang').click();
     await page.getByTestId('import-close').click();
   });
 

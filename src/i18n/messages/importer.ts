@@ -121,7 +121,7 @@ export const importer = {
     'importer.blocked': 'Not loaded: {file} has {n} problem(s); the map is unchanged. Fix the file{orLenient}',
     'importer.blocked.orLenient': ', or tick “skip features with errors”',
     'importer.ready': '{n} {what} can be imported; Replace can be undone',
-    'importer.skipping': '{n} features with errors will be skipped',
+    'importer.skipping': '{n} feature(s) with errors will be skipped',
     'importer.replace': 'Replace',
     'importer.close': 'Close',
     'importer.another': 'Import another file',
