@@ -1,5 +1,5 @@
 /**
- * Import throughput: GeoJSON polygons, CSV points and a GK Shapefile of growing size, through
+ * Import throughput: GeoJSON polygons, CSV points, a GK Shapefile and KML points of growing size, through
  * importLayer (parse + CRS conversion + all checks). Run: `npm run bench`.
  */
 import { zipSync } from 'fflate';
@@ -19,6 +19,10 @@ function geojson(n: number): Uint8Array {
   return enc(JSON.stringify({ type: 'FeatureCollection', features }));
 }
 const csv = (n: number) => enc('lon,lat,name\n' + Array.from({ length: n }, (_, i) => `${square(i)[0].join(',')},p${i}`).join('\n'));
+const kml = (n: number) =>
+  enc('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>' +
+    Array.from({ length: n }, (_, i) => `<Placemark><name>p${i}</name><Point><coordinates>${square(i)[0].join(',')}</coordinates></Point></Placemark>`).join('') +
+    '</Document></kml>');
 function shapefile(n: number): Uint8Array {
   const shapes = Array.from({ length: n }, (_, i) => ({ type: 'Polygon' as const, coordinates: [[...square(i)].reverse().map((p) => gkForward(p, 120))] }));
   const { shp, shx } = writeShp(shapes);
@@ -30,7 +34,7 @@ function shapefile(n: number): Uint8Array {
 export async function run(): Promise<{ case: string; features: number; sizeMB: string; ms: string; featuresPerS: string }[]> {
   const rows = [];
   for (const n of [1_000, 10_000, 50_000]) {
-    for (const [name, bytes, file] of [['GeoJSON polygons', geojson(n), 'a.geojson'], ['CSV points', csv(n), 'a.csv'], ['Shapefile GK polygons', shapefile(n), 'a.zip']] as const) {
+    for (const [name, bytes, file] of [['GeoJSON polygons', geojson(n), 'a.geojson'], ['CSV points', csv(n), 'a.csv'], ['Shapefile GK polygons', shapefile(n), 'a.zip'], ['KML points', kml(n), 'a.kml']] as const) {
       const t0 = performance.now();
       const r = await importLayer(bytes, file);
       const ms = performance.now() - t0;

@@ -16,13 +16,15 @@ export interface EmploymentAreaProperties {
   name: string;
   nameEn: string;
   county: string;
-  planGroup: 'main-core' | 'main-integration';
+  /** The plan's group for the shipped areas; absent for areas a user imported. */
+  planGroup?: 'main-core' | 'main-integration';
   jobs: number;
   /** Always true for the shipped areas: shape and jobs are 示意值. */
   illustrative: boolean;
   geometrySource: string;
   jobsSource: string;
-  citation: Citation;
+  /** The plan passage behind a shipped area; absent for areas a user imported. */
+  citation?: Citation;
 }
 
 export type EmploymentAreaCollection = FeatureCollection<Polygon | MultiPolygon, EmploymentAreaProperties>;

@@ -51,6 +51,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'cpg-unknown': { zh: '.cpg 中的编码“{value}”无法识别，已按内容判断编码', en: 'unknown encoding "{value}" in the .cpg; encoding detected from the content' },
   'csv-column-missing': { zh: '表中没有所选的坐标列（表头：{headers}）', en: 'the chosen coordinate column is not in the table (headers: {headers})' },
   'csv-duplicate-header': { zh: '表头重复，已改名：{headers}', en: 'duplicate headers were renamed: {headers}' },
+  'not-kml': { zh: '不是有效的 KML：{detail}', en: 'not valid KML: {detail}' },
   'import-cancelled': { zh: '导入已取消，未做任何更改', en: 'import cancelled; nothing was changed' },
   // Import: per feature
   'invalid-geometry': { zh: '几何无效：{detail}', en: 'invalid geometry: {detail}' },

@@ -34,6 +34,20 @@ describe('importLayer', () => {
     if (!r.ok) expect(r.problems.map((p) => p.code)).toEqual(['import-cancelled']);
   });
 
+  it('locates each imported feature in the file when bad ones are skipped (lenient)', async () => {
+    const csv = enc('lon,lat,name\n120.6,28,a\nx,28,b\n\n120.7,28,c\n');
+    const r = await importLayer(csv, 'o.csv', { lenient: true });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.features.map((f) => f.properties?.name)).toEqual(['a', 'c']);
+    expect(r.origins).toEqual([{ row: 2 }, { row: 5 }]);
+    const gj = await importLayer(enc(JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1e7, 1] } },
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [120.6, 28] } },
+    ] })), 'o.geojson', { lenient: true });
+    expect(gj.ok && gj.origins).toEqual([{ featureIndex: 1 }]);
+  });
+
   it('asks to zip a bare .shp', async () => {
     const r = await importLayer(new Uint8Array([0, 0, 39, 10]), 'a.shp');
     expect(!r.ok && formatProblem(r.problems[0], 'en')).toBe('a.shp: zip the .shp together with its .dbf, .prj and .cpg and import the .zip');

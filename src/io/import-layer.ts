@@ -9,11 +9,12 @@ import { problem, type Checked, type Problem } from '../domain/problem.ts';
 import type { CrsChoice } from './crs.ts';
 import { decodeText } from './decode-text.ts';
 import { detectCrs } from './detect-crs.ts';
-import type { ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
+import type { FeatureOrigin, ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
 import type { ImportFormat, RawLayer } from './raw-layer.ts';
 import { readCsvText } from './read-csv.ts';
 import { readGeoJsonText } from './read-geojson.ts';
+import { readKmlText } from './read-kml.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
 import { checkFeature, type FeatureContext } from './validate/check-feature.ts';
 import { LAYER_SPECS } from './validate/layer-spec.ts';
@@ -33,9 +34,11 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | 's
   if (ext === 'geojson' || ext === 'json') return 'geojson';
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
   if (ext === 'zip') return 'shapefile';
+  if (ext === 'kml') return 'kml';
   if (ext === 'shp') return 'shp';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'shapefile';
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).trimStart();
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 256)).trimStart();
+  if (head.startsWith('<') && head.includes('<kml')) return 'kml';
   return head.startsWith('{') ? 'geojson' : null;
 }
 
@@ -45,6 +48,7 @@ function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Check
   if (format === null) return { ok: false, problems: [problem('unsupported-format', { file, params: { ext: file.includes('.') ? (file.split('.').pop() ?? '') : '' } })] };
   if (format === 'shapefile') return readShapefileZip(bytes, file);
   const { text, encoding } = decodeText(bytes);
+  if (format === 'kml') return readKmlText(text, file, encoding);
   return format === 'geojson' ? readGeoJsonText(text, file, encoding) : readCsvText(text, file, encoding, options.columns);
 }
 
@@ -100,12 +104,13 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   const user: CrsChoice | undefined = typeof options.crs === 'string' ? { id: options.crs } : options.crs;
   const detection = detectCrs(samplePositions(layer.features), layer.declared, user);
   summary.crs = detection;
-  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, spec: LAYER_SPECS[options.layerType ?? 'generic'], geojson: layer.format === 'geojson' };
+  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, spec: LAYER_SPECS[options.layerType ?? 'generic'], geojson: layer.format === 'geojson' || layer.format === 'kml' };
 
   const errors: Problem[] = layer.problems.filter((p) => p.severity === 'error');
   const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');
   const skipped: SkippedItem[] = errors.map((p) => ({ featureIndex: p.featureIndex, row: p.row, codes: [p.code] }));
   const features: Feature[] = [];
+  const origins: FeatureOrigin[] = [];
   const seenKeys = new Map<string, number>();
   let rewound = 0;
   for (let i = 0; i < layer.features.length; i++) {
@@ -130,7 +135,10 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
       skipped.push({ ...(row !== undefined ? { row } : { featureIndex: i }), codes: itemErrors.map((p) => p.code) });
       continue;
     }
-    if (r.feature) features.push(r.feature);
+    if (r.feature) {
+      features.push(r.feature);
+      origins.push(row !== undefined ? { row } : { featureIndex: i });
+    }
     if (r.rewound) rewound++;
   }
   // Shapefile rings are clockwise by that format's rule: rewinding them is not worth a note.
@@ -142,5 +150,5 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   Object.assign(summary, summarizeFeatures(features));
   if (features.length === 0) return fail([problem('no-features', { file }), ...errors, ...warnings]);
   const skippedNote = errors.length ? [problem('features-skipped', { file, params: { count: skipped.length, imported: features.length } }, 'warning')] : [];
-  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), summary };
+  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), origins, summary };
 }

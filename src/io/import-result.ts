@@ -53,7 +53,14 @@ export interface ImportSummary {
   lenient: boolean;
 }
 
-export type ImportResult = ({ ok: true; value: FeatureCollection; warnings: Problem[] } | { ok: false; problems: Problem[] }) & { summary: ImportSummary };
+/** Where an imported feature came from in the file: its feature index (0-based) or CSV row (1-based). */
+export type FeatureOrigin = Pick<Problem, 'featureIndex' | 'row'>;
+
+/**
+ * `origins[i]` locates `value.features[i]` in the file (features skipped in lenient mode leave
+ * gaps), so later checks on the imported layer can name the file's feature or row.
+ */
+export type ImportResult = ({ ok: true; value: FeatureCollection; warnings: Problem[]; origins: FeatureOrigin[] } | { ok: false; problems: Problem[] }) & { summary: ImportSummary };
 
 /**
  * Codes meaning the file could not be read at all (CLI exit 2) rather than read and found invalid.
@@ -64,6 +71,7 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'empty-file',
   'not-json',
   'not-geojson',
+  'not-kml',
   'unsupported-format',
   'shp-not-zipped',
   'zip-invalid',

@@ -5,7 +5,7 @@
 import type { Problem } from '../domain/problem.ts';
 import type { CrsChoice } from './crs.ts';
 
-export const IMPORT_FORMATS = ['geojson', 'csv', 'shapefile'] as const;
+export const IMPORT_FORMATS = ['geojson', 'csv', 'shapefile', 'kml'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface RawLayer {

@@ -6,9 +6,7 @@
 import { History } from './history.ts';
 import type { Change } from './change.ts';
 import type { ProjectState } from './project.ts';
-import { replaceBoards, addNode, deleteNode, renameNode } from './project.ts';
-import { importBoardsText } from './import-boards.ts';
-import type { Problem } from '../domain/problem.ts';
+import { addNode, deleteNode, renameNode } from './project.ts';
 import type { LayerGroup } from '../map/layer-ids.ts';
 import type { Basemap } from '../map/online-basemaps.ts';
 import { bboxOf } from '../geo/measure.ts';
@@ -76,17 +74,6 @@ export class AppStore {
   zoomToBoard(id: string): void {
     const b = this.project.boards.features.find((f) => f.properties.id === id);
     if (b) this.fitRequest = { bbox: bboxOf(b.geometry), seq: (this.fitRequest?.seq ?? 0) + 1 };
-  }
-
-  /**
-   * Load official board boundaries from a GeoJSON file's text. On any problem nothing changes
-   * and the problems are returned; on success the change is undoable.
-   */
-  importBoundaries(text: string, fileName: string): { ok: true; replaced: number; warnings: Problem[] } | { ok: false; problems: Problem[] } {
-    const result = importBoardsText(text, this.project.boards, fileName, new Date().toISOString().slice(0, 10));
-    if (!result.ok) return result;
-    this.apply(replaceBoards(result.value.boards));
-    return { ok: true, replaced: result.value.replacedIds.length, warnings: result.warnings };
   }
 
   addNodeAt(lonLat: [number, number], name: string): string {

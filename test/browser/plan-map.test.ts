@@ -125,8 +125,9 @@ describe('the plan map', () => {
   it('rejects a bad boundary file, naming each wrong feature, and leaves the map as it was', async () => {
     const before = await boardsSourceData();
     await page.getByTestId('load-boundaries').click();
-    await page.getByTestId('boundary-file').setInputFiles(fixture('bad-boards.geojson'));
+    await page.getByTestId('import-file').setInputFiles(fixture('bad-boards.geojson'));
     await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('未载入');
+    expect(await page.getByTestId('import-replace').isDisabled()).toBe(true);
     const problems = await page.getByTestId('problems').textContent();
     expect(problems).toContain('要素 #2 字段 name: “新桥”不是21个板块之一');
     expect(problems).toContain('要素 #3: 几何类型为 Point');
@@ -140,7 +141,10 @@ describe('the plan map', () => {
   it('loads official boundaries for two boards, marks them, and undoes it', async () => {
     const before = await boardsSourceData();
     await page.getByTestId('load-boundaries').click();
-    await page.getByTestId('boundary-file').setInputFiles(fixture('official-two-boards.geojson'));
+    await page.getByTestId('import-file').setInputFiles(fixture('official-two-boards.geojson'));
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('可导入 2 个板块边界');
+    expect(await boardsSourceData()).toBe(before); // the preview changes nothing
+    await page.getByTestId('import-replace').click();
     await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('已用 official-two-boards.geojson 替换 2 个板块的边界');
     await page.getByTestId('import-close').click();
     const after = JSON.parse(await boardsSourceData()) as BoardCollection;

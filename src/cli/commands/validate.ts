@@ -42,7 +42,7 @@ function exitCode(r: ImportResult): number {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check a layer file (GeoJSON, CSV/TSV, zipped Shapefile); exit 0 valid, 1 invalid, 2 unreadable.',
+  summary: 'Check a layer file (GeoJSON, CSV/TSV, zipped Shapefile, KML); exit 0 valid, 1 invalid, 2 unreadable.',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

@@ -4,9 +4,10 @@
  */
 import { app } from './app.ts';
 import { jobsHousing } from './jobs-housing.ts';
+import { importer } from './importer.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app, jobsHousing] as const;
+const modules = [app, jobsHousing, importer] as const;
 
 export type MessageKey = keyof (typeof app)['zh'];
 

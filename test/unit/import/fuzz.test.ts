@@ -1,6 +1,6 @@
 /**
  * Property-based tests: 10,000 generated and mutated inputs per importer (GeoJSON, CSV, zipped
- * Shapefile). Every outcome is either an import whose features are sound WGS-84 or a refusal whose
+ * Shapefile, KML). Every outcome is either an import whose features are sound WGS-84 or a refusal whose
  * problems all have known codes (zh + en templates); nothing throws. Seeded: reproducible.
  */
 import { readFileSync } from 'node:fs';
@@ -161,6 +161,34 @@ describe('fuzz: every importer returns an import or known problems, never throws
     await fc.assert(
       fc.asyncProperty(zipInput, options, async (bytes, opts) => {
         assertSound(await importLayer(bytes, 'f.zip', opts));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    expectBothOutcomes();
+  }, 60_000);
+
+  const xml = (v: unknown) => String(typeof v === 'object' ? JSON.stringify(v) : v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const coords = (ps: unknown) => (Array.isArray(ps) ? ps.map((p) => (Array.isArray(p) ? p.join(',') : String(p))).join(' ') : String(ps));
+  /** A Placemark for a generated GeoJSON feature (unknown geometries become garbage elements). */
+  function placemark(f: { properties: unknown; geometry: unknown }): string {
+    const g = f.geometry as { type?: unknown; coordinates?: unknown } | null;
+    let geom = '';
+    if (g?.type === 'Point') geom = `<Point><coordinates>${coords([g.coordinates])}</coordinates></Point>`;
+    else if (g?.type === 'LineString') geom = `<LineString><coordinates>${coords(g.coordinates)}</coordinates></LineString>`;
+    else if (g?.type === 'Polygon' && Array.isArray(g.coordinates)) geom = `<Polygon>${g.coordinates.map((r, i) => `<${i ? 'innerBoundaryIs' : 'outerBoundaryIs'}><LinearRing><coordinates>${coords(r)}</coordinates></LinearRing></${i ? 'innerBoundaryIs' : 'outerBoundaryIs'}>`).join('')}</Polygon>`;
+    else if (g) geom = `<${xml(g.type ?? 'X').replace(/[^A-Za-z]/g, '') || 'X'}>${xml(g.coordinates)}</${xml(g.type ?? 'X').replace(/[^A-Za-z]/g, '') || 'X'}>`;
+    const props = f.properties && typeof f.properties === 'object' ? Object.entries(f.properties as Record<string, unknown>) : [];
+    return `<Placemark><ExtendedData>${props.map(([k, v]) => `<Data name="${xml(k)}"><value>${xml(v)}</value></Data>`).join('')}</ExtendedData>${geom}</Placemark>`;
+  }
+  const kmlDoc = fc
+    .oneof({ weight: 3, arbitrary: fc.array(goodFeature, { minLength: 1, maxLength: 3 }) }, fc.array(feature, { maxLength: 4 }))
+    .map((fs) => `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${fs.map(placemark).join('')}</Document></kml>`);
+
+  it(`KML: ${RUNS} generated and mutated documents`, async () => {
+    await fc.assert(
+      fc.asyncProperty(kmlDoc, fc.option(mutation, { nil: undefined, freq: 2 }), options, async (text, ops, opts) => {
+        const bytes = enc(text);
+        assertSound(await importLayer(ops ? mutate(bytes, ops) : bytes, 'f.kml', opts));
       }),
       { numRuns: RUNS, seed: SEED },
     );

@@ -1,0 +1,97 @@
+/**
+ * Map overlays of the import feature, as data: the temporary preview of a file being imported
+ * (orange), and plain drawings of imported slices that no other feature draws yet. Data is
+ * memoised per slice object, so an unrelated edit does not rebuild it.
+ */
+import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type { Overlay } from '../../map/overlay.ts';
+import type { Facility } from '../../domain/facility.ts';
+import type { PopulationInput } from '../../domain/population.ts';
+import type { EmploymentAreaCollection } from '../../data/jobs-housing-defaults.ts';
+
+export const IMPORT_COLORS = {
+  preview: '#e66100',
+  facilities: '#1f6f8b',
+  population: '#7b3294',
+  streets: '#6b5b45',
+  employment: '#2166ac',
+} as const;
+
+/** At most this many features are drawn in the preview (the whole file is still imported). */
+export const PREVIEW_MAX_FEATURES = 20_000;
+
+type OverlayLayer = Overlay['layers'][number];
+// Typed per layer kind: Omit<> of the LayerSpecification union keeps only common keys (no `filter`).
+const fill = (l: Omit<FillLayerSpecification, 'source'>): OverlayLayer => l;
+const line = (l: Omit<LineLayerSpecification, 'source'>): OverlayLayer => l;
+const circle = (l: Omit<CircleLayerSpecification, 'source'>): OverlayLayer => l;
+
+const isPoint: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
+const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
+
+/** The preview of a file being imported: polygons filled, lines and outlines dashed, points as rings. */
+export function previewOverlay(fc: FeatureCollection): Overlay {
+  const data = fc.features.length > PREVIEW_MAX_FEATURES ? { ...fc, features: fc.features.slice(0, PREVIEW_MAX_FEATURES) } : fc;
+  return {
+    id: 'import-preview',
+    data,
+    layers: [
+      fill({ id: 'import-preview-fill', type: 'fill', filter: isPolygon, paint: { 'fill-color': IMPORT_COLORS.preview, 'fill-opacity': 0.25 } }),
+      line({ id: 'import-preview-line', type: 'line', filter: ['!', isPoint], paint: { 'line-color': IMPORT_COLORS.preview, 'line-width': 2.5, 'line-dasharray': [2, 1] } }),
+      circle({ id: 'import-preview-point', type: 'circle', filter: isPoint, paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': IMPORT_COLORS.preview, 'circle-stroke-width': 2.5 } }),
+    ],
+  };
+}
+
+function memo<T extends object>(build: (slice: T) => FeatureCollection): (slice: T) => FeatureCollection {
+  const cache = new WeakMap<T, FeatureCollection>();
+  return (slice) => {
+    let fc = cache.get(slice);
+    if (!fc) cache.set(slice, (fc = build(slice)));
+    return fc;
+  };
+}
+
+const facilitiesData = memo((fs: Facility[]) => ({
+  type: 'FeatureCollection' as const,
+  features: fs.map((f): Feature => ({ type: 'Feature', properties: { id: f.id, category: f.category }, geometry: { type: 'Point', coordinates: f.lonLat } })),
+}));
+
+export function facilitiesOverlay(fs: Facility[]): Overlay | null {
+  if (fs.length === 0) return null;
+  return {
+    id: 'imported-facilities',
+    data: facilitiesData(fs),
+    layers: [circle({ id: 'imported-facilities-circle', type: 'circle', paint: { 'circle-radius': 4, 'circle-color': IMPORT_COLORS.facilities, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } })],
+  };
+}
+
+const populationData = memo((p: Extract<PopulationInput, { kind: 'points' | 'cells' }>) => ({
+  type: 'FeatureCollection' as const,
+  features:
+    p.kind === 'points'
+      ? p.points.map((x): Feature => ({ type: 'Feature', properties: { population: x.population }, geometry: { type: 'Point', coordinates: x.lonLat } }))
+      : p.cells.map((x): Feature => ({ type: 'Feature', properties: { population: x.population }, geometry: x.geometry })),
+}));
+
+export function populationOverlay(p: PopulationInput): Overlay | null {
+  if (p.kind !== 'points' && p.kind !== 'cells') return null;
+  return {
+    id: 'imported-population',
+    data: populationData(p),
+    layers: [
+      fill({ id: 'imported-population-fill', type: 'fill', filter: isPolygon, paint: { 'fill-color': IMPORT_COLORS.population, 'fill-opacity': 0.2 } }),
+      circle({ id: 'imported-population-point', type: 'circle', filter: isPoint, paint: { 'circle-radius': 3, 'circle-color': IMPORT_COLORS.population, 'circle-opacity': 0.7 } }),
+    ],
+  };
+}
+
+export function streetsOverlay(s: FeatureCollection<LineString | MultiLineString> | null): Overlay | null {
+  if (!s || s.features.length === 0) return null;
+  return { id: 'imported-streets', data: s, layers: [line({ id: 'imported-streets-line', type: 'line', paint: { 'line-color': IMPORT_COLORS.streets, 'line-width': 1.2 } })] };
+}
+
+/** Only imported (non-illustrative) employment areas: the shipped schematic ones belong to the job–housing feature. */
+const employmentData = memo((e: EmploymentAreaCollection) => ({ ...e, features: e.features.filter((f) => !f.properties.illustrative) }));
+

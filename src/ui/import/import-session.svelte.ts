@@ -1,0 +1,164 @@
+/**
+ * The state of the import dialog: which target, which file, the worker job and its progress,
+ * the parse result and the user's corrections (CRS, CSV columns, lenient). Nothing touches the
+ * project until `replace()`, which applies ONE undoable change; cancel/close change nothing.
+ */
+import type { Problem } from '../../domain/problem.ts';
+import type { CrsId } from '../../io/crs.ts';
+import type { CsvColumns } from '../../io/read-points-csv.ts';
+import type { ImportResult, ImportStage } from '../../io/import-result.ts';
+import type { Overlay } from '../../map/overlay.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { assessImport, type Assessment } from './assess-import.ts';
+import { checkFileSize } from './file-limit.ts';
+import { ImportClient, type ImportJob } from './import-client.ts';
+import { previewOverlay } from './import-overlays.ts';
+import { importTarget, importTargets } from './targets.ts';
+
+export type ImportPhase = 'choose' | 'working' | 'preview' | 'refused' | 'cancelled' | 'applied';
+
+export class ImportSession {
+  open = $state(false);
+  targetId = $state('boards');
+  file = $state.raw<File | null>(null);
+  phase = $state<ImportPhase>('choose');
+  stage = $state<ImportStage>('reading');
+  progress = $state(0);
+  result = $state.raw<ImportResult | null>(null);
+  /** Why a file was refused before reading (over the size limit). */
+  refusal = $state.raw<Problem | null>(null);
+  /** The user's CRS; null = as detected. */
+  crsChoice = $state<CrsId | null>(null);
+  /** The candidates of the first, ambiguous detection: the question stays on screen after answering. */
+  crsAsked = $state.raw<CrsId[] | null>(null);
+  columns = $state.raw<CsvColumns | null>(null);
+  /** The user agreed to skip features with errors. */
+  lenient = $state(false);
+  applied = $state.raw<{ file: string; count: number; targetId: string; warnings: Problem[] } | null>(null);
+  /** A file is being dragged over the window. */
+  dragging = $state(false);
+
+  #client = new ImportClient();
+  #job: ImportJob | null = null;
+
+  target = $derived(importTarget(this.targetId));
+  assessment: Assessment | null = $derived(
+    this.phase === 'preview' && this.result
+      ? assessImport(this.result, this.target, { file: this.result.summary.file, state: store.project, importedAt: new Date().toISOString().slice(0, 10) }, this.lenient)
+      : null,
+  );
+  #preview = $derived(this.phase === 'preview' && this.result?.ok ? previewOverlay(this.result.value) : null);
+
+  /** Overlays to draw while the dialog shows a preview. */
+  overlays(): Overlay[] {
+    return this.open && this.#preview ? [this.#preview] : [];
+  }
+
+  /** Open the dialog (optionally with a target preselected), ready for a file. */
+  openDialog(targetId?: string): void {
+    if (targetId && importTargets().some((t) => t.id === targetId)) this.targetId = targetId;
+    if (this.phase !== 'working' && this.phase !== 'preview') this.#reset();
+    this.open = true;
+  }
+
+  close(): void {
+    this.#job?.cancel();
+    this.#job = null;
+    this.open = false;
+    this.#reset();
+  }
+
+  /** Take a new file: refuse it if too large, else read it in the worker. */
+  chooseFile(file: File): void {
+    this.#job?.cancel();
+    this.#reset();
+    this.open = true;
+    this.file = file;
+    this.refusal = checkFileSize(file);
+    if (this.refusal) this.phase = 'refused';
+    else void this.#run();
+  }
+
+  chooseTarget(id: string): void {
+    this.targetId = id;
+    // Each target checks against its own layer spec: parse again.
+    if (this.file && this.phase !== 'refused') void this.#run();
+  }
+
+  chooseCrs(id: CrsId): void {
+    this.crsChoice = id;
+    void this.#run();
+  }
+
+  chooseColumns(columns: CsvColumns): void {
+    this.columns = columns;
+    this.crsAsked = null;
+    this.crsChoice = null;
+    void this.#run();
+  }
+
+  cancel(): void {
+    this.#job?.cancel();
+    this.#job = null;
+    this.result = null;
+    this.phase = 'cancelled';
+  }
+
+  /** Apply the import as one undoable change. */
+  replace(): void {
+    const a = this.assessment;
+    if (!a?.outcome || !this.result) return;
+    store.apply(a.outcome.change);
+    this.applied = { file: this.result.summary.file, count: a.outcome.count, targetId: this.targetId, warnings: a.problems };
+    this.result = null;
+    this.phase = 'applied';
+  }
+
+  /** Bounds of the preview in degrees, for zooming the map to it. */
+  previewBbox(): [number, number, number, number] | null {
+    return this.result?.ok ? this.result.summary.bboxDeg : null;
+  }
+
+  async #run(): Promise<void> {
+    const file = this.file;
+    if (!file) return;
+    this.#job?.cancel();
+    this.phase = 'working';
+    this.progress = 0;
+    this.stage = 'reading';
+    // Always lenient in the worker: the preview lists every bad feature; the user's tick decides (assess-import.ts).
+    const job = this.#client.run(file, file.name, { layerType: this.target.layerType, lenient: true, ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.columns ? { columns: this.columns } : {}) }, (fraction, stage) => {
+      if (this.#job !== job) return;
+      this.progress = fraction;
+      this.stage = stage;
+    });
+    this.#job = job;
+    const result = await job.done;
+    if (this.#job !== job || result === null) return;
+    this.#job = null;
+    this.result = result;
+    const crs = result.summary.crs;
+    if (crs?.ambiguous && !this.crsAsked) this.crsAsked = crs.candidates;
+    this.phase = 'preview';
+  }
+
+  #reset(): void {
+    this.file = null;
+    this.result = null;
+    this.refusal = null;
+    this.crsChoice = null;
+    this.crsAsked = null;
+    this.columns = null;
+    this.lenient = false;
+    this.applied = null;
+    this.progress = 0;
+    this.phase = 'choose';
+  }
+}
+
+export const importSession = new ImportSession();
+
+/** The imported layers drawn on the map (targets whose slice no other feature draws). */
+export function importedOverlays(): Overlay[] {
+  return importTargets().flatMap((t) => t.overlay?.(store.project) ?? []);
+}

@@ -1,0 +1,67 @@
+/**
+ * What an imported layer can become: a small registry of targets, one per kind of project data
+ * (boards, facilities, population, streets, employment). A target turns the checked WGS-84
+ * FeatureCollection into ONE undoable change of the project state, or the problems that stop it.
+ * Features may add targets or override one (same id) with `registerImportTarget`.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { Change } from '../../state/change.ts';
+import type { ProjectState } from '../../state/project.ts';
+import type { Checked } from '../../domain/problem.ts';
+import type { LayerType } from '../../io/validate/layer-spec.ts';
+import type { Overlay } from '../../map/overlay.ts';
+import { BUILTIN_TARGETS } from './builtin-targets.ts';
+
+export interface TargetContext {
+  /** The file name, for problem locations and provenance. */
+  file: string;
+  /** The project as it is now (e.g. the boards to match names against). */
+  state: ProjectState;
+  /** ISO date (YYYY-MM-DD) recorded as provenance. */
+  importedAt: string;
+}
+
+/** What applying an import does: the change, and how many items it brings in. */
+export interface TargetOutcome {
+  change: Change<ProjectState>;
+  /** Items imported (facilities, boards replaced, street lines …). */
+  count: number;
+}
+
+export interface ImportTarget {
+  /** Stable id, also the i18n suffix: `importer.target.<id>`, `importer.needs.<id>`, `importer.unit.<id>`. */
+  id: string;
+  /** The spec importLayer checks features against (src/io/validate/layer-spec.ts). */
+  layerType: LayerType;
+  /**
+   * The features (WGS-84, already checked by importLayer) → one change, or problems. Problem
+   * locations are indices into `fc.features` (or CSV rows `index + 2`); the dialog maps them
+   * back to the file's feature or row.
+   */
+  toChange(fc: FeatureCollection, ctx: TargetContext): Checked<TargetOutcome>;
+  /** i18n key of the success message ({n}, {file}); default `importer.done`. */
+  doneKey?: string;
+  /** Draws the imported slice when nothing else does (null = nothing to draw). */
+  overlay?: (state: ProjectState) => Overlay | null;
+}
+
+const registry: ImportTarget[] = [...BUILTIN_TARGETS];
+
+/** The targets in menu order. */
+export function importTargets(): readonly ImportTarget[] {
+  return registry;
+}
+
+/** Add a target, or replace the one with the same id (keeping its place in the menu). */
+export function registerImportTarget(target: ImportTarget): void {
+  const i = registry.findIndex((t) => t.id === target.id);
+  if (i >= 0) registry[i] = target;
+  else registry.push(target);
+}
+
+/** The target with this id; throws for an unknown id (a programmer error). */
+export function importTarget(id: string): ImportTarget {
+  const t = registry.find((x) => x.id === id);
+  if (!t) throw new Error(`unknown import target: ${id}`);
+  return t;
+}

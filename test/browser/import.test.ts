@@ -1,0 +1,266 @@
+/**
+ * Bringing data in, as a planner does it in the built app: drop or choose a file, read the
+ * summary, answer the CRS question, Replace (undoable) or Cancel; broken, malicious, large and
+ * over-limit files change nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { renderedIds } from './support/map-probe.ts';
+import { assertStrictCsp } from '../support/csp.ts';
+import { MAX_IMPORT_BYTES } from '../../src/io/limits.ts';
+import type { BoardCollection } from '../../src/domain/board.ts';
+import { bboxOf } from '../../src/geo/measure.ts';
+
+const fixture = (name: string) => new URL(`../fixtures/import/${name}`, import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'anju-import-'));
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+  await page.goto(h.baseUrl);
+  await waitForMapIdle(page);
+});
+afterAll(async () => {
+  await h?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const text = (id: string) => page.getByTestId(id).textContent();
+const undoTitle = () => page.getByTestId('undo').getAttribute('title');
+
+async function boards(): Promise<BoardCollection> {
+  return JSON.parse(
+    await page.evaluate(async () => {
+      const map = (window as unknown as { __anju: { map: { getSource(id: string): { getData(): Promise<unknown> } } } }).__anju.map;
+      return JSON.stringify(await map.getSource('boards').getData());
+    }),
+  ) as BoardCollection;
+}
+
+/** Drag a file over the window and drop it on the map, as the browser does (DataTransfer with a File). */
+async function dropFile(name: string, bytes: Buffer, screenshot?: string): Promise<void> {
+  const dt = await page.evaluateHandle(
+    ({ b64, name }) => {
+      const bin = atob(b64);
+      const data = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], name));
+      return dt;
+    },
+    { b64: bytes.toString('base64'), name },
+  );
+  await page.dispatchEvent('[data-testid="drop-zone"]', 'dragenter', { dataTransfer: dt });
+  await page.getByTestId('drop-hint').waitFor();
+  if (screenshot) await page.screenshot({ path: SCREENSHOTS + screenshot });
+  await page.dispatchEvent('[data-testid="drop-zone"]', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer: dt });
+  expect(await page.getByTestId('drop-hint').count()).toBe(0);
+}
+
+async function openDialog(target: string): Promise<void> {
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-target').selectOption(target);
+}
+
+describe('importing data', () => {
+  it('serves the built app under a CSP that blocks inline script', async () => {
+    assertStrictCsp(readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8'));
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<{ ran: boolean; violation: string }>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve({ ran: 'inlineRan' in window, violation: e.violatedDirective }), { once: true });
+          const s = document.createElement('script');
+          s.textContent = 'window.inlineRan = true';
+          document.head.append(s);
+        }),
+    );
+    expect(outcome).toEqual({ ran: false, violation: 'script-src-elem' });
+  });
+
+  it('imports GBK Shapefile boundaries dropped on the map: summary first, then one undoable Replace', async () => {
+    const before = await boards();
+    await dropFile('boards-gbk.zip', readFileSync(fixture('boards-gbk.zip')), 'import-drop-hint.png');
+    await expect.poll(() => text('import-result')).toContain('可导入 2 个板块边界');
+    expect(await page.getByTestId('import-target').inputValue()).toBe('boards');
+    expect(await text('import-encoding')).toBe('GBK');
+    expect(await text('import-crs')).toContain('WGS-84 / CGCS2000 经纬度（来自 .prj）');
+    expect(await page.getByTestId('crs-ask').count()).toBe(0); // the .prj answers the question
+    expect(await text('import-preview')).toContain('旧城板块'); // GBK attributes decoded
+    expect(await boards()).toEqual(before); // the preview changes nothing
+    await page.screenshot({ path: SCREENSHOTS + 'import-gbk-summary.png' });
+
+    await page.getByTestId('import-replace').click();
+    await expect.poll(() => text('import-result')).toContain('已用 boards-gbk.zip 替换 2 个板块的边界');
+    await expect.poll(() => text('schematic-note')).toContain('已载入正式边界（2 个板块）');
+    const jiucheng = (await boards()).features.find((b) => b.properties.id === 'jiucheng')!;
+    expect(jiucheng.properties.schematic).toBe(false);
+    expect(bboxOf(jiucheng.geometry).map((v) => v.toFixed(6))).toEqual(['120.650000', '28.010000', '120.660000', '28.020000']);
+    await page.getByTestId('import-close').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => JSON.stringify(await boards())).toBe(JSON.stringify(before));
+  });
+
+  it('imports a GCJ-02 CSV of facilities: asks for the CRS, converts, warns by row, draws the points', async () => {
+    await openDialog('facilities');
+    await page.getByTestId('import-file').setInputFiles(fixture('shops-gcj02.csv'));
+    await expect.poll(() => text('import-result')).toContain('可导入 3 个设施');
+    expect(await text('import-encoding')).toBe('UTF-8');
+    expect(await page.getByTestId('crs-wgs84').isChecked()).toBe(true); // asked, WGS-84 by default
+    expect(await text('import-bbox')).toBe('120.6590, 27.9467 — 120.8041, 28.0116');
+    await page.getByTestId('crs-gcj02').check();
+    // Re-read as GCJ-02: the extent becomes that of the WGS-84 reference points (test/support/import-reference-points.ts).
+    await expect.poll(() => text('import-bbox')).toBe('120.6550, 27.9500 — 120.8000, 28.0150');
+    expect(await text('import-crs')).toContain('GCJ-02（高德、腾讯）（用户选择）');
+    expect(await page.getByTestId('crs-gcj02').isChecked()).toBe(true);
+    const problems = await text('problems');
+    expect(problems).toContain('shops-gcj02.csv 第 2 行 字段 category: 类别“health”不在 GB 50180 设施表中');
+    expect(problems).toContain('shops-gcj02.csv 第 4 行 字段 category: 类别“market”');
+    await waitForMapIdle(page);
+    expect((await renderedIds(page, 'import-preview-point', 'name')).length).toBe(3);
+    await page.screenshot({ path: SCREENSHOTS + 'import-gcj02-preview.png' });
+
+    await page.getByTestId('import-replace').click();
+    await expect.poll(() => text('import-result')).toContain('已用 shops-gcj02.csv 导入 3 个设施（可撤销）');
+    expect(await undoTitle()).toBe('撤销：导入设施');
+    await page.getByTestId('import-close').click();
+    await waitForMapIdle(page);
+    expect((await renderedIds(page, 'imported-facilities-circle')).sort()).toEqual(['f1', 'f2', 'f3']);
+    expect(await renderedIds(page, 'import-preview-point')).toEqual([]); // the preview is gone
+  });
+
+  it('lists every problem of a broken file by row and field, and changes nothing (also after ticking lenient and cancelling)', async () => {
+    const csv = '经度,纬度,population\n120.65,28.01,1200\nabc,28.02,900\n120.70,27.99,约三千\n120.71,27.98,2500\n';
+    writeFileSync(join(tmp, 'broken-population.csv'), csv);
+    await openDialog('population');
+    await page.getByTestId('import-file').setInputFiles(join(tmp, 'broken-population.csv'));
+    await expect.poll(() => text('import-result')).toContain('未载入：broken-population.csv 有 2 个问题，地图未作任何更改');
+    const problems = await text('problems');
+    expect(problems).toContain('broken-population.csv 第 3 行 字段 经度: 坐标不是数字：abc, 28.02');
+    expect(problems).toContain('broken-population.csv 第 4 行 字段 population: 应为数字，实为“约三千”');
+    expect(await page.getByTestId('import-replace').isDisabled()).toBe(true);
+    await page.screenshot({ path: SCREENSHOTS + 'import-broken.png' });
+
+    await page.getByTestId('import-lenient').check();
+    await expect.poll(() => text('import-result')).toContain('可导入 2 个人口点/网格');
+    await page.getByTestId('import-close').click(); // Cancel
+    expect(await undoTitle()).toBe('撤销：导入设施');
+    await waitForMapIdle(page);
+    expect(await renderedIds(page, 'imported-population-point', 'population')).toEqual([]);
+    expect((await renderedIds(page, 'imported-facilities-circle')).sort()).toEqual(['f1', 'f2', 'f3']);
+  });
+
+  it('lets the user name the coordinate columns of a CSV the importer cannot place', async () => {
+    writeFileSync(join(tmp, 'columns.csv'), 'name,category,E,N\n幼儿园,kindergarten,120.699,27.994\n');
+    await openDialog('facilities');
+    await page.getByTestId('import-file').setInputFiles(join(tmp, 'columns.csv'));
+    await expect.poll(() => text('problems')).toContain('找不到经纬度列（表头：name, category, E, N）');
+    await page.getByTestId('csv-lon').selectOption('E');
+    await page.getByTestId('csv-lat').selectOption('N');
+    await page.getByTestId('csv-apply').click();
+    await expect.poll(() => text('import-result')).toContain('可导入 1 个设施');
+    expect(await text('import-bbox')).toBe('120.6990, 27.9940 — 120.6990, 27.9940');
+    await page.getByTestId('import-close').click();
+  });
+
+  it('reads KML in the worker; a polygon among facilities is skipped only when the user ticks lenient', async () => {
+    await openDialog('facilities');
+    await page.getByTestId('import-file').setInputFiles(fixture('facilities.kml'));
+    await expect.poll(() => text('problems')).toContain('facilities.kml 要素 #3: 几何类型为 Polygon，应为 Point/MultiPoint');
+    expect(await text('import-format')).toBe('kml');
+    expect(await page.getByTestId('import-replace').isDisabled()).toBe(true);
+    await page.getByTestId('import-lenient').check();
+    await expect.poll(() => text('import-result')).toContain('可导入 2 个设施');
+    expect(await text('import-preview')).toContain('温州站 幼儿园');
+    await page.getByTestId('lang').click();
+    expect(await text('import-result')).toContain('2 facilities can be imported; Replace can be undone');
+    expect(await text('problems')).toContain('facilities.kml feature #3: geometry type is Polygon, expected Point/MultiPoint');
+    await page.screenshot({ path: SCREENSHOTS + 'import-kml-english.png' });
+    await page.getByTestId('lang').click();
+    await page.getByTestId('import-close').click();
+  });
+
+  it('shows markup in imported strings as text: no script runs, no element is created', async () => {
+    const evil = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: '<img src=x onerror="window.__pwned=1">', category: '<script>window.__pwned2=1</script>', '<img src=y onerror=window.__pwnedKey=1>': 'k' },
+          geometry: { type: 'Point', coordinates: [120.655, 28.015] },
+        },
+      ],
+    };
+    await openDialog('facilities');
+    await page.getByTestId('import-file').setInputFiles({ name: 'evil.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(evil)) });
+    await expect.poll(() => text('import-result')).toContain('可导入 1 个设施');
+    const dialog = page.getByTestId('import-dialog');
+    expect(await text('import-preview')).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await text('import-preview')).toContain('<img src=y onerror=window.__pwnedKey=1>');
+    expect(await text('problems')).toContain('类别“<script>window.__pwned2=1</script>”');
+    expect(await dialog.locator('img, script').count()).toBe(0);
+    await page.screenshot({ path: SCREENSHOTS + 'import-malicious.png' });
+    await page.getByTestId('import-replace').click();
+    await expect.poll(() => text('import-result')).toContain('导入 1 个设施');
+    await page.getByTestId('import-close').click();
+    await waitForMapIdle(page);
+    expect(await renderedIds(page, 'imported-facilities-circle', 'category')).toEqual(['<script>window.__pwned2=1</script>']);
+    const flags = await page.evaluate(() => ['__pwned', '__pwned2', '__pwnedKey'].filter((k) => k in window));
+    expect(flags).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('.maplibregl-popup').count()).toBe(0);
+    await page.getByTestId('undo').click();
+    await waitForMapIdle(page);
+    expect((await renderedIds(page, 'imported-facilities-circle')).sort()).toEqual(['f1', 'f2', 'f3']);
+  });
+
+  it('parses a large file in the worker with progress, keeps the page responsive, and cancels without change', async () => {
+    // ~40 MB of GeoJSON points, written at run time (not committed).
+    const features: string[] = [];
+    for (let i = 0; i < 260_000; i++) {
+      const lon = (120.5 + (i % 500) * 0.0006).toFixed(6);
+      const lat = (27.9 + Math.floor(i / 500) * 0.0004).toFixed(6);
+      features.push(`{"type":"Feature","properties":{"id":"p${i}","population":${(i * 7) % 900},"note":"generated test point number ${i}"},"geometry":{"type":"Point","coordinates":[${lon},${lat}]}}`);
+    }
+    const path = join(tmp, 'large-population.geojson');
+    writeFileSync(path, `{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+    await openDialog('population');
+    await page.getByTestId('import-file').setInputFiles(path);
+    await page.getByTestId('import-progress').waitFor();
+    await expect.poll(() => text('import-working'), { timeout: 60_000 }).toContain('正在检查要素');
+    await expect.poll(() => page.getByTestId('import-progress').evaluate((e) => (e as HTMLProgressElement).value)).toBeGreaterThan(0.3);
+    // The main thread is free while the worker parses: a timer fires on time.
+    const lagMs = await page.evaluate(() => new Promise<number>((resolve) => { const t = performance.now(); setTimeout(() => resolve(performance.now() - t), 0); }));
+    expect(lagMs).toBeLessThan(250);
+    await page.screenshot({ path: SCREENSHOTS + 'import-large-progress.png' });
+    await page.getByTestId('import-cancel').click();
+    await expect.poll(() => text('import-result')).toBe('导入已取消，未做任何更改');
+    expect(await undoTitle()).toBe('撤销：导入设施');
+    await waitForMapIdle(page);
+    expect(await renderedIds(page, 'imported-population-point', 'population')).toEqual([]);
+    await page.getByTestId('import-close').click();
+  });
+
+  it('refuses a file over the limit at once, stating the limit, without reading it', async () => {
+    // A sparse file: File.size is over the limit, no bytes are written or read.
+    const path = join(tmp, 'huge.geojson');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, MAX_IMPORT_BYTES + 1);
+    closeSync(fd);
+    await openDialog('boards');
+    await page.getByTestId('import-file').setInputFiles(path);
+    await expect.poll(() => text('import-result')).toBe('未读取：huge.geojson');
+    expect((await text('problems'))?.trim()).toBe('huge.geojson: 文件过大（200.0 MB），上限为 200 MB');
+    expect(await page.getByTestId('import-dialog').getAttribute('data-phase')).toBe('refused');
+    await page.screenshot({ path: SCREENSHOTS + 'import-refused.png' });
+    await page.getByTestId('import-close').click();
+    expect(await undoTitle()).toBe('撤销：导入设施');
+  });
+});
