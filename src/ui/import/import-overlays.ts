@@ -8,14 +8,12 @@ import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecif
 import type { Overlay } from '../../map/overlay.ts';
 import type { Facility } from '../../domain/facility.ts';
 import type { PopulationInput } from '../../domain/population.ts';
-import type { EmploymentAreaCollection } from '../../data/jobs-housing-defaults.ts';
 
 export const IMPORT_COLORS = {
   preview: '#e66100',
   facilities: '#1f6f8b',
   population: '#7b3294',
   streets: '#6b5b45',
-  employment: '#2166ac',
 } as const;
 
 /** At most this many features are drawn in the preview (the whole file is still imported). */
@@ -91,7 +89,4 @@ export function streetsOverlay(s: FeatureCollection<LineString | MultiLineString
   if (!s || s.features.length === 0) return null;
   return { id: 'imported-streets', data: s, layers: [line({ id: 'imported-streets-line', type: 'line', paint: { 'line-color': IMPORT_COLORS.streets, 'line-width': 1.2 } })] };
 }
-
-/** Only imported (non-illustrative) employment areas: the shipped schematic ones belong to the job–housing feature. */
-const employmentData = memo((e: EmploymentAreaCollection) => ({ ...e, features: e.features.filter((f) => !f.properties.illustrative) }));
 
