@@ -3,7 +3,9 @@
  */
 import type { Feature } from './feature.ts';
 import PlanSidebar from './PlanSidebar.svelte';
+import { allocationFeature } from './allocation/feature.ts';
 
 export const FEATURES: Feature[] = [
   { id: 'plan', label: { zh: '规划格局', en: 'Plan' }, Sidebar: PlanSidebar },
+  allocationFeature,
 ];
