@@ -38,11 +38,11 @@ class AllocationView {
   gauges = $derived(targetGauges(this.totals, targetsData.targets, this.scenario.ruleSettings));
   rules = $derived(ruleWarnings(this.totals, store.project.boards, rulesData.rules, this.scenario.ruleSettings, store.project.employment));
 
-  /** The two scenarios compared (A defaults to the active one, B to the next). */
-  pairA: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.compareA) ?? this.scenario);
-  pairB: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.compareB) ?? store.project.scenarios.find((s) => s.id !== this.pairA.id) ?? this.pairA);
+  /** The two scenarios compared: B defaults to the active one, A to another (B − A: what B changes). */
+  pairB: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.compareB) ?? this.scenario);
+  pairA: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.compareA) ?? store.project.scenarios.find((s) => s.id !== this.pairB.id) ?? this.pairB);
   totalsA = $derived(this.pairA === this.scenario ? this.totals : allocationTotals(this.pairA, store.project.boards, siteBoardsOf(this.pairA.sites, store.project.boards)));
-  totalsB = $derived(allocationTotals(this.pairB, store.project.boards, siteBoardsOf(this.pairB.sites, store.project.boards)));
+  totalsB = $derived(this.pairB === this.scenario ? this.totals : allocationTotals(this.pairB, store.project.boards, siteBoardsOf(this.pairB.sites, store.project.boards)));
   comparison = $derived(compareTotals(this.totalsA, this.totalsB));
 
   /** The map's colours and legend for the current mode. */

@@ -31,13 +31,16 @@ export function niceStep(max: number, classes: number): number {
   return 10 * mag;
 }
 
-/** Sequential classes over [0, max]: 0 gets ZERO_COLOR, then SEQUENTIAL in equal round steps. */
+/** Sequential classes over [0, max]: 0 gets ZERO_COLOR, then the darkest n of SEQUENTIAL in equal round steps. */
 export function sequentialScale(values: Record<string, number>): Scale {
   const max = Math.max(0, ...Object.values(values));
   const step = niceStep(max, SEQUENTIAL.length);
-  const legend: LegendClass[] = [{ from: 0, to: 0, color: ZERO_COLOR }, ...SEQUENTIAL.map((color, i) => ({ from: i * step, to: (i + 1) * step, color }))];
+  // As many classes as the round step needs to reach max (≤ 5); the top class is always the darkest.
+  const n = Math.max(1, Math.min(SEQUENTIAL.length, Math.ceil(max / step)));
+  const palette = SEQUENTIAL.slice(SEQUENTIAL.length - n);
+  const legend: LegendClass[] = [{ from: 0, to: 0, color: ZERO_COLOR }, ...palette.map((color, i) => ({ from: i * step, to: (i + 1) * step, color }))];
   const colors: Record<string, string> = {};
-  for (const [id, v] of Object.entries(values)) colors[id] = v <= 0 ? ZERO_COLOR : SEQUENTIAL[Math.min(SEQUENTIAL.length - 1, Math.ceil(v / step) - 1)];
+  for (const [id, v] of Object.entries(values)) colors[id] = v <= 0 ? ZERO_COLOR : palette[Math.min(n - 1, Math.ceil(v / step) - 1)];
   return { colors, legend: max > 0 ? legend : legend.slice(0, 1) };
 }
 
