@@ -4,6 +4,7 @@
  * swallowed: `persistence.problems` (loading) and `persistence.saveProblem` (the last failed
  * write, e.g. a full quota) are rendered by StorageStatus.svelte.
  */
+import { untrack } from 'svelte';
 import type { Problem } from '../../domain/problem.ts';
 import { problem } from '../../domain/problem.ts';
 import type { ProjectState } from '../project.ts';
@@ -89,7 +90,10 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
       if (!changed && p === loaded) return;
       changed = true;
       connection.autosave.schedule(p);
-      if (persistence.state !== 'error') persistence.state = 'pending';
+      // untrack: this effect must depend on the project only, not on the status it sets.
+      untrack(() => {
+        if (persistence.state !== 'error') persistence.state = 'pending';
+      });
     });
   });
 }
