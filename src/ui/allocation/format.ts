@@ -8,6 +8,12 @@ export function fmtUnits(units: number): string {
   return Math.round(units).toLocaleString('en-US');
 }
 
+/** Short form for narrow cells: 64,700 → "6.5万" (zh) / "64.7k" (en); below 10,000 as fmtUnits. */
+export function fmtCompact(units: number, lang: Lang): string {
+  if (Math.abs(units) < 10_000) return fmtUnits(units);
+  return lang === 'zh' ? `${(units / 10_000).toFixed(1)}万` : `${(units / 1000).toFixed(1)}k`;
+}
+
 /** A signed difference: +1,200 / −300 / 0. */
 export function fmtDiff(units: number): string {
   if (units === 0) return '0';
