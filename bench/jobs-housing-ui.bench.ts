@@ -12,7 +12,8 @@ import type { BoardCollection } from '../src/domain/board.ts';
 import type { EmploymentAreaCollection } from '../src/data/jobs-housing-defaults.ts';
 import type { RuleSettings } from '../src/domain/rule-settings.ts';
 import { boardDwellings, centralCityParks, jhBoards, jobsByPark, parkShapes } from '../src/ui/jobs-housing/housing-inputs.ts';
-import { plannedUnitsByBoard } from '../src/ui/jobs-housing/planned-units.ts';
+import { plannedUnitsByBoard } from '../src/analysis/allocation/planned-units.ts';
+import { assignSiteBoards } from '../src/analysis/allocation/assign-sites.ts';
 import { emptyScenario } from '../src/state/scenario.ts';
 
 const read = <T>(p: string) => JSON.parse(readFileSync(new URL(`../geodata/${p}`, import.meta.url), 'utf8')) as T;
@@ -39,12 +40,14 @@ export function run(): void {
     allocations: boards.features.map((b) => ({ boardId: b.properties.id, year: 2023 as const, type: 'commercial' as const, units: 2000 })),
   };
   const project = { boards, scenarios: [scenario] };
+  // Site boards are cached per site in the app (active-scenario.svelte.ts); computed once here.
+  const siteBoards = assignSiteBoards(scenario.sites, boards);
   const boardList = boards.features.map((b) => ({ id: b.properties.id, geometry: b.geometry }));
   let k = 0;
   const editOnce = () => {
     const defaults = defaultDwellingsByBoard(boards, assumptions);
     const dwellings = boardDwellings(defaults, {}).byBoard;
-    const planned = plannedUnitsByBoard(project);
+    const planned = plannedUnitsByBoard(project.scenarios[0], project.boards, siteBoards);
     const jobs: Record<string, number> = { ...jobsByPark(employment), etdz: 90_000 + (k++ % 10) * 1000 };
     const result = computeJobsHousing(shares, { jobsByPark: jobs, dwellingsByBoard: dwellings, plannedUnitsByBoard: planned, band: BAND });
     const parks = centralCityParks(employment).map((f) => ({ geometry: f.geometry, jobs: jobs[f.properties.id] }));
@@ -54,7 +57,7 @@ export function run(): void {
   const rows: [string, number][] = [
     ['one job edit, everything the tab recomputes', medianMs(200, editOnce)],
     ['  of which default dwellings (board areas)', medianMs(200, () => defaultDwellingsByBoard(boards, assumptions))],
-    ['  of which planned units (allocation totals)', medianMs(200, () => plannedUnitsByBoard(project))],
+    ['  of which planned units (allocation totals)', medianMs(200, () => plannedUnitsByBoard(project.scenarios[0], project.boards, siteBoards))],
     ['  of which one commute bound (2 transportation problems)', medianMs(200, () => commuteBoundsForBoards(boardList, boardDwellings(defaultDwellingsByBoard(boards, assumptions), {}).byBoard, centralCityParks(employment).map((f) => ({ geometry: f.geometry, jobs: f.properties.jobs }))))],
   ];
   console.log(`Main-thread work of the job–housing tab per job edit, 21 boards × ${employment.features.length} parks (Node ${process.version}), median`);

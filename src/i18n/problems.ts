@@ -76,6 +76,15 @@ export const PROBLEM_TEMPLATES: Templates = {
   'project-unknown-board': { zh: '“{value}”不是已知板块', en: '"{value}" is not a known board' },
   'storage-quota-exceeded': { zh: '浏览器存储空间已满，最近的修改未能保存：{detail}', en: 'browser storage is full; recent edits were not saved: {detail}' },
   'storage-failed': { zh: '保存到浏览器存储失败：{detail}', en: 'saving to browser storage failed: {detail}' },
+  // Allocation UI (issue 5)
+  'units-not-number': { zh: '“{value}”不是数字；请输入套数（不小于 0 的整数）', en: '"{value}" is not a number; enter units as a whole number ≥ 0' },
+  'units-negative': { zh: '套数不能为负数（{value}）', en: 'units cannot be negative ({value})' },
+  'units-not-integer': { zh: '套数应为整数，而不是 {value}', en: 'units must be a whole number, not {value}' },
+  'units-too-large': { zh: '{value} 套超过单项上限 {max} 套（疑为输入错误）', en: '{value} units exceed the limit of {max} per entry (likely a typo)' },
+  'site-polygon-invalid': { zh: '地块多边形自相交或面积为零；请重新绘制', en: 'the site polygon intersects itself or has no area; draw it again' },
+  'storage-load-invalid': { zh: '浏览器中保存的项目有 {count} 处问题（见下），已从初始项目开始；下次修改将覆盖已保存的数据', en: 'the project saved in this browser has {count} problems (listed below); starting from the initial project, and your next edit overwrites the saved data' },
+  'storage-load-failed': { zh: '无法读取浏览器中保存的项目，已从初始项目开始：{detail}', en: 'the project saved in this browser could not be read; starting from the initial project: {detail}' },
+  'storage-unavailable': { zh: '浏览器存储不可用，修改不会自动保存；请用“保存项目文件”：{detail}', en: 'browser storage is unavailable; edits are not saved automatically, use "Save project file": {detail}' },
 };
 
 function fill(t: string, params: Problem['params']): string {

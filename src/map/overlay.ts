@@ -18,4 +18,15 @@ export interface Overlay {
   beforeId?: string;
   /** Changes whenever `layers` change (paint/layout), so MapView re-adds them; data changes do not need it. */
   styleKey?: string;
+  /**
+   * Called with the feature's id (`properties[promoteId ?? 'id']`) when a feature of this
+   * overlay is clicked; the click then selects nothing else.
+   */
+  onClick?: (featureId: string) => void;
+  /**
+   * Makes features draggable: MapView shows the moved feature in its edit layer while the
+   * mouse moves (one small source, not this overlay's data) and calls this once on release,
+   * with where the drag started and ended. The feature applies the move (an undoable change).
+   */
+  onDrag?: (featureId: string, from: [number, number], to: [number, number]) => void;
 }

@@ -9,6 +9,7 @@ import type { ProjectState } from './project.ts';
 import { addNode, deleteNode, renameNode } from './project.ts';
 import type { LayerGroup } from '../map/layer-ids.ts';
 import type { Basemap } from '../map/online-basemaps.ts';
+import type { DrawRequest } from '../map/draw.ts';
 import { bboxOf } from '../geo/measure.ts';
 import { defaultBoards } from '../data/embedded.ts';
 import { defaultEmploymentAreas } from '../data/jobs-housing-defaults.ts';
@@ -29,6 +30,8 @@ export class AppStore {
   undoLabel = $state<Change<ProjectState>['label'] | null>(null);
   redoLabel = $state<Change<ProjectState>['label'] | null>(null);
 
+  /** The supply scenario the app shows (null: the first); see active-scenario.svelte.ts. */
+  activeScenarioId = $state<string | null>(null);
   /** The active feature tab (see src/ui/features.ts). */
   tab = $state('plan');
   selection = $state<Selection>(null);
@@ -37,6 +40,8 @@ export class AppStore {
   basemap = $state<Basemap>('offline');
   tiandituKey = $state('');
   picking = $state<'node' | null>(null);
+  /** A geometry being drawn on the map (a feature asks; MapView draws and reports back), or null. */
+  drawing = $state.raw<DrawRequest | null>(null);
   fitRequest = $state<{ bbox: [number, number, number, number]; seq: number } | null>(null);
 
   get selectedBoardId(): string | null {
@@ -44,6 +49,13 @@ export class AppStore {
   }
   get selectedStructureId(): string | null {
     return this.selection?.kind === 'structure' ? this.selection.id : null;
+  }
+
+  /** Start from a stored project (before the first render), without undo history. */
+  load(state: ProjectState): void {
+    this.#history.reset(state);
+    this.project = state;
+    this.#sync();
   }
 
   apply(change: Change<ProjectState>): void {

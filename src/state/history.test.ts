@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { History } from './history.ts';
 import { setSlice } from './change.ts';
+import type { Change } from './change.ts';
 
 type S = { a: number; b: string };
 const label = { zh: '改', en: 'edit' };
@@ -59,5 +60,20 @@ describe('liftChange', () => {
     expect(h.state).toEqual({ inner: { a: 9, b: 'x' }, other: 7 });
     h.undo();
     expect(h.state).toEqual({ inner: { a: 1, b: 'x' }, other: 7 });
+  });
+});
+
+describe('History labels', () => {
+  it('names the change the user made for undo and redo, not its inverse', () => {
+    type S = { n: number };
+    const add = (k: number, label: string): Change<S> => ({ label: { zh: label, en: label }, apply: (s) => ({ state: { n: s.n + k }, inverse: add(-k, `inverse of ${label}`) }) });
+    const h = new History<S>({ n: 0 });
+    h.apply(add(2, 'duplicate'));
+    expect(h.undoLabel?.en).toBe('duplicate');
+    h.undo();
+    expect(h.redoLabel?.en).toBe('duplicate');
+    h.redo();
+    expect(h.undoLabel?.en).toBe('duplicate');
+    expect(h.state).toEqual({ n: 2 });
   });
 });

@@ -6,8 +6,10 @@ import type { Change } from './change.ts';
 
 export class History<S> {
   #state: S;
-  #past: Change<S>[] = [];
-  #future: Change<S>[] = [];
+  // Each entry keeps the label of the change the user made, so "undo: duplicate scenario" is
+  // shown rather than the inverse's label ("delete scenario").
+  #past: { change: Change<S>; label: Change<S>['label'] }[] = [];
+  #future: { change: Change<S>; label: Change<S>['label'] }[] = [];
   readonly cap: number;
 
   constructor(initial: S, cap = 500) {
@@ -36,27 +38,27 @@ export class History<S> {
   apply(change: Change<S>): S {
     const { state, inverse } = change.apply(this.#state);
     this.#state = state;
-    this.#past.push(inverse);
+    this.#past.push({ change: inverse, label: change.label });
     if (this.#past.length > this.cap) this.#past.shift();
     this.#future = [];
     return state;
   }
 
   undo(): S {
-    const inverse = this.#past.pop();
-    if (!inverse) return this.#state;
-    const { state, inverse: redo } = inverse.apply(this.#state);
+    const entry = this.#past.pop();
+    if (!entry) return this.#state;
+    const { state, inverse: redo } = entry.change.apply(this.#state);
     this.#state = state;
-    this.#future.push(redo);
+    this.#future.push({ change: redo, label: entry.label });
     return state;
   }
 
   redo(): S {
-    const change = this.#future.pop();
-    if (!change) return this.#state;
-    const { state, inverse } = change.apply(this.#state);
+    const entry = this.#future.pop();
+    if (!entry) return this.#state;
+    const { state, inverse } = entry.change.apply(this.#state);
     this.#state = state;
-    this.#past.push(inverse);
+    this.#past.push({ change: inverse, label: entry.label });
     return state;
   }
 

@@ -19,5 +19,6 @@ export function initialProject(boards: BoardCollection, employment: EmploymentAr
     streets: null,
     employment,
     dwellings: {},
+    renovationDone: [],
   };
 }

@@ -13,6 +13,7 @@ const empty: ProjectState = {
   streets: null,
   employment: { type: 'FeatureCollection', features: [] },
   dwellings: {},
+  renovationDone: [],
 };
 
 describe('project changes', () => {

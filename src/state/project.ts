@@ -33,6 +33,8 @@ export interface ProjectState {
   employment: EmploymentAreaCollection;
   /** Dwellings per board id the planner entered, overriding the assumed defaults (issue 4). */
   dwellings: Record<string, number>;
+  /** Cells of the 附件1 renovation schedule ticked off as done, as `county|type|year` keys, sorted (issue 5). */
+  renovationDone: string[];
 }
 
 /**

@@ -33,7 +33,7 @@ describe('project file (*.anju.json)', () => {
   });
 
   it('writes the envelope app and schemaVersion', () => {
-    expect(JSON.parse(serializeProject(state))).toMatchObject({ app: 'anju', schemaVersion: 1 });
+    expect(JSON.parse(serializeProject(state))).toMatchObject({ app: 'anju', schemaVersion: 2 });
   });
 
   it('reports corrupt JSON', () => {
@@ -43,8 +43,8 @@ describe('project file (*.anju.json)', () => {
   it('refuses another app and a newer schema version, naming the field', () => {
     expect(problemsOf(fixture('wrong-app.anju.json'))).toMatchObject([{ code: 'project-wrong-app', field: 'app', params: { value: '"geojson.io"' } }]);
     const newer = problemsOf(fixture('newer-version.anju.json'));
-    expect(newer).toMatchObject([{ code: 'project-newer-version', field: 'schemaVersion', params: { found: 2, supported: 1 } }]);
-    expect(formatProblem(newer[0], 'en')).toBe('p.anju.json field schemaVersion: the file has schemaVersion 2; this version of Anju reads up to 1: update Anju to open it');
+    expect(newer).toMatchObject([{ code: 'project-newer-version', field: 'schemaVersion', params: { found: 3, supported: 2 } }]);
+    expect(formatProblem(newer[0], 'en')).toBe('p.anju.json field schemaVersion: the file has schemaVersion 3; this version of Anju reads up to 2: update Anju to open it');
     expect(problemsOf('[]')).toMatchObject([{ code: 'project-not-object' }]);
     expect(problemsOf('{"app":"anju","schemaVersion":"1"}')).toMatchObject([{ code: 'project-bad-field', field: 'schemaVersion' }]);
   });

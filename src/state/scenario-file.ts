@@ -7,13 +7,14 @@ import * as v from 'valibot';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
 import type { BoardCollection } from '../domain/board.ts';
 import type { RuleSettings } from '../domain/rule-settings.ts';
-import { APP_ID, ProjectFileSchema, SCHEMA_VERSION } from './scenario-schema.ts';
+import { APP_ID, ProjectFileSchema, READABLE_VERSIONS, SCHEMA_VERSION } from './scenario-schema.ts';
+import type { ProjectState as FullProjectState } from './project.ts';
 import { compareCells, type ProjectState, type Scenario } from './scenario.ts';
 
-/** What a project file holds (schemaVersion 1). */
-export interface ProjectFile {
+/** What a project file holds (see scenario-schema.ts for the versions). */
+export interface ProjectFile extends Partial<Omit<FullProjectState, 'scenarios' | 'boards'>> {
   app: typeof APP_ID;
-  schemaVersion: typeof SCHEMA_VERSION;
+  schemaVersion: (typeof READABLE_VERSIONS)[number];
   /** ISO 8601, when written (given by the caller). */
   savedAt?: string;
   scenarios: Scenario[];
@@ -95,6 +96,16 @@ export function parseProjectFile(text: string, knownBoardIds: ReadonlySet<string
  * (app, schemaVersion), then every field, then ids and board references.
  */
 export function checkProjectObject(raw: unknown, knownBoardIds: ReadonlySet<string>, file?: string): Checked<ProjectState> {
+  const r = checkProjectFile(raw, knownBoardIds, file);
+  if (!r.ok) return r;
+  return { ok: true, value: { scenarios: r.value.scenarios, ...(r.value.boards ? { boards: r.value.boards } : {}) }, warnings: [] };
+}
+
+/**
+ * Validate a parsed project object and return the whole file content (every slice it holds),
+ * normalised: allocations in canonical order without empty cells.
+ */
+export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string>, file?: string): Checked<ProjectFile> {
   const envelope = envelopeProblems(raw, file);
   if (envelope.length) return { ok: false, problems: envelope };
   const parsed = v.safeParse(ProjectFileSchema, raw);
@@ -113,5 +124,5 @@ export function checkProjectObject(raw: unknown, knownBoardIds: ReadonlySet<stri
     ruleSettings: s.ruleSettings as RuleSettings,
     allocations: s.allocations.filter((c) => c.units > 0).sort(compareCells),
   }));
-  return { ok: true, value: { scenarios, ...(value.boards ? { boards: value.boards } : {}) }, warnings: [] };
+  return { ok: true, value: { ...value, scenarios }, warnings: [] };
 }

@@ -1,15 +1,22 @@
 /**
- * The shape of a project file (`*.anju.json`, schemaVersion 1), as a valibot schema.
- * Unknown keys are dropped on parse; board properties are kept as they are.
+ * The shape of a project file (`*.anju.json`), as a valibot schema.
+ * schemaVersion 1: scenarios and optional boards. schemaVersion 2 adds the project's other
+ * slices (nodes, facilities, population, streets, employment, dwellings, renovationDone), each
+ * optional, so a version-1 file still opens; a version-1 reader refuses a version-2 file
+ * instead of silently dropping those slices.
+ * Unknown keys are dropped on parse; board and feature properties are kept as they are.
  */
 import * as v from 'valibot';
 import { HOUSING_TYPES } from '../domain/housing-type.ts';
 import { PLAN_YEARS } from '../domain/plan-period.ts';
 import { RULE_THRESHOLD_KEYS, type RuleThresholdKey } from '../domain/rule-settings.ts';
 import { CATEGORIES } from '../domain/board.ts';
+import { SLICE_SCHEMAS } from './slice-schemas.ts';
 
 /** The schema version this build writes and reads. Files with a higher version are refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** Versions this build reads. */
+export const READABLE_VERSIONS = [1, 2] as const;
 export const APP_ID = 'anju';
 
 const Id = v.pipe(v.string(), v.minLength(1));
@@ -54,8 +61,15 @@ const BoardFeature = v.object({
 /** The whole file after the envelope (app, schemaVersion) has been checked. */
 export const ProjectFileSchema = v.object({
   app: v.literal(APP_ID),
-  schemaVersion: v.literal(SCHEMA_VERSION),
+  schemaVersion: v.picklist(READABLE_VERSIONS),
   savedAt: v.optional(v.string()),
   scenarios: v.array(ScenarioSchema),
   boards: v.optional(v.object({ type: v.literal('FeatureCollection'), features: v.pipe(v.array(BoardFeature), v.minLength(1)) })),
+  nodes: v.optional(SLICE_SCHEMAS.nodes),
+  facilities: v.optional(SLICE_SCHEMAS.facilities),
+  population: v.optional(SLICE_SCHEMAS.population),
+  streets: v.optional(SLICE_SCHEMAS.streets),
+  employment: v.optional(SLICE_SCHEMAS.employment),
+  dwellings: v.optional(SLICE_SCHEMAS.dwellings),
+  renovationDone: v.optional(SLICE_SCHEMAS.renovationDone),
 });

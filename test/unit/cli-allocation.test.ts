@@ -48,7 +48,7 @@ describe('./bin/anju targets and check', { timeout: 60_000 }, () => {
     expect(inv.out).toBe('');
     const newer = anju('check', FIX + 'newer-version.anju.json');
     expect(newer.code).toBe(1);
-    expect(newer.err).toContain('field schemaVersion: the file has schemaVersion 2');
+    expect(newer.err).toContain('field schemaVersion: the file has schemaVersion 3');
     expect(anju('check', FIX + 'corrupt.anju.json').err).toContain('not valid JSON');
     expect(anju('check', FIX + 'wrong-app.anju.json').code).toBe(1);
     expect(anju('check', FIX + 'unknown-board.anju.json').err).toContain('"atlantis" is not a known board');

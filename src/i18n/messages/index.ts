@@ -5,9 +5,10 @@
 import { app } from './app.ts';
 import { jobsHousing } from './jobs-housing.ts';
 import { importer } from './importer.ts';
+import { allocation } from './allocation.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app, jobsHousing, importer] as const;
+const modules = [app, jobsHousing, importer, allocation] as const;
 
 export type MessageKey = keyof (typeof app)['zh'];
 

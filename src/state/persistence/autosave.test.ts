@@ -3,7 +3,9 @@ import { createAutosave, flushOnPageHide } from './autosave.ts';
 import { isQuotaExceeded, storageProblem } from './quota.ts';
 import { stateWrites, isEmptyWrite } from './state-diff.ts';
 import { testBoards, testScenario } from '../../../test/support/allocation-fixtures.ts';
-import type { ProjectState } from '../scenario.ts';
+import type { ProjectState } from '../project.ts';
+import { initialProject } from '../initial-project.ts';
+import { DEFAULT_RULE_SETTINGS } from '../../data/allocation-data.ts';
 
 beforeEach(() => vi.useFakeTimers({ now: 0 }));
 afterEach(() => vi.useRealTimers());
@@ -101,21 +103,30 @@ describe('isQuotaExceeded / storageProblem', () => {
 describe('stateWrites', () => {
   const a = testScenario({ id: 'a' });
   const b = testScenario({ id: 'b' });
-  const s0: ProjectState = { scenarios: [a, b] };
+  const boards = testBoards();
+  const s0: ProjectState = { ...initialProject(boards, { type: 'FeatureCollection', features: [] }, DEFAULT_RULE_SETTINGS, 't'), scenarios: [a, b] };
+  const names = Object.keys(s0).filter((k) => k !== 'scenarios');
 
-  it('writes everything when nothing is stored yet', () => {
-    expect(stateWrites(null, s0)).toEqual({ put: [a, b], remove: [], order: ['a', 'b'], boards: null });
+  it('writes everything, every slice included, when nothing is stored yet', () => {
+    const w = stateWrites(null, s0);
+    expect(w).toMatchObject({ put: [a, b], remove: [], order: ['a', 'b'] });
+    expect(w.slices.map(([k]) => k)).toEqual(names);
+    expect(names).toEqual(expect.arrayContaining(['boards', 'nodes', 'facilities', 'population', 'streets', 'employment', 'dwellings', 'renovationDone']));
   });
 
   it('writes only the changed scenario, and nothing for the same state', () => {
     const a2 = { ...a, name: 'A2' };
-    expect(stateWrites(s0, { scenarios: [a2, b] })).toEqual({ put: [a2], remove: [], order: null, boards: 'unchanged' });
+    expect(stateWrites(s0, { ...s0, scenarios: [a2, b] })).toEqual({ put: [a2], remove: [], order: null, slices: [] });
     expect(isEmptyWrite(stateWrites(s0, s0))).toBe(true);
   });
 
-  it('deletes removed scenarios, records new order and boards', () => {
-    const boards = testBoards();
-    expect(stateWrites(s0, { scenarios: [b], boards })).toEqual({ put: [], remove: ['a'], order: ['b'], boards });
-    expect(stateWrites({ scenarios: [a, b], boards }, { scenarios: [b, a] })).toEqual({ put: [], remove: [], order: ['b', 'a'], boards: null });
+  it('writes only the changed slice', () => {
+    const dwellings = { s1: 5 };
+    expect(stateWrites(s0, { ...s0, dwellings })).toEqual({ put: [], remove: [], order: null, slices: [['dwellings', dwellings]] });
+  });
+
+  it('deletes removed scenarios and records the new order', () => {
+    expect(stateWrites(s0, { ...s0, scenarios: [b] })).toEqual({ put: [], remove: ['a'], order: ['b'], slices: [] });
+    expect(stateWrites(s0, { ...s0, scenarios: [b, a] })).toEqual({ put: [], remove: [], order: ['b', 'a'], slices: [] });
   });
 });

@@ -8,7 +8,8 @@ import { defaultDwellingsByBoard } from '../../analysis/jobs-housing/index.ts';
 import { labelPoint } from '../../geo/measure.ts';
 import { emptyScenario } from '../../state/scenario.ts';
 import { boardDwellings, centralCityParks, jhBoards, parkShapes } from './housing-inputs.ts';
-import { plannedUnitsByBoard } from './planned-units.ts';
+import { plannedUnitsByBoard } from '../../analysis/allocation/planned-units.ts';
+import { assignSiteBoards } from '../../analysis/allocation/assign-sites.ts';
 import { VERDICT_COLORS, ratioClasses, ratioColor } from './jh-colors.ts';
 import { catchmentRequests, sentInputs } from './catchment-sync.ts';
 import { boardRows, sortRows, type BoardRow } from './board-rows.ts';
@@ -48,9 +49,9 @@ describe('planned units per board', () => {
       sites: [{ id: 'site-1', name: 'A', geometry: { type: 'Point' as const, coordinates: labelPoint(etdz.geometry) }, units: 1000, type: 'commercial' as const, year: 2024 as const }],
     };
     const s2 = { ...emptyScenario('s2', '方案二', '2021-01-01T00:00:00Z', DEFAULT_RULE_SETTINGS), allocations: [{ boardId: 'qidu', year: 2021 as const, type: 'commercial' as const, units: 7 }] };
-    expect(plannedUnitsByBoard({ scenarios: [s1, s2], boards: defaultBoards })).toEqual({ etdz: 4500, qidu: 200 });
-    expect(plannedUnitsByBoard({ scenarios: [s1, s2], boards: defaultBoards }, 's2')).toEqual({ qidu: 7 });
-    expect(plannedUnitsByBoard({ scenarios: [], boards: defaultBoards })).toEqual({});
+    const units = (s: typeof s1 | typeof s2) => plannedUnitsByBoard(s, defaultBoards, assignSiteBoards(s.sites, defaultBoards));
+    expect(units(s1)).toMatchObject({ etdz: 4500, qidu: 200, jiucheng: 0 });
+    expect(units(s2)).toMatchObject({ etdz: 0, qidu: 7 });
   });
 });
 

@@ -10,7 +10,7 @@ import type { JhWorkerRequest, JhWorkerResponse } from '../../analysis/jobs-hous
 import type { Areal } from '../../geo/polygon-ops.ts';
 import { jobsHousingStandards, dwellingAssumptions } from '../../data/jobs-housing-defaults.ts';
 import { boardDwellings, centralCityParks, jhBoards, jobsByPark, parkShapes } from './housing-inputs.ts';
-import { plannedUnitsByBoard } from './planned-units.ts';
+import { active } from '../../state/active-scenario.svelte.ts';
 import { catchmentRequests, sentInputs, type SentInputs } from './catchment-sync.ts';
 import type { ColorBy } from './jh-colors.ts';
 
@@ -35,7 +35,7 @@ export class JobsHousingStore {
 
   defaults = $derived(defaultDwellingsByBoard(store.project.boards, dwellingAssumptions));
   dwellings = $derived(boardDwellings(this.defaults, store.project.dwellings));
-  planned = $derived(plannedUnitsByBoard(store.project));
+  planned = $derived(active.plannedUnits);
   result = $derived<JobsHousingResult | null>(
     this.shares
       ? computeJobsHousing(this.shares, { jobsByPark: jobsByPark(store.project.employment), dwellingsByBoard: this.dwellings.byBoard, plannedUnitsByBoard: this.planned, band: BAND })

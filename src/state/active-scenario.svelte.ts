@@ -1,0 +1,26 @@
+/**
+ * The active supply scenario, shared by every feature that reads it (allocation, job–housing,
+ * presentation): which scenario, where its sites fall (cached per site), and its planned units
+ * per board. The id is view state in the app store (not undoable, not saved).
+ */
+import { store } from './app-store.svelte.ts';
+import type { Scenario } from './scenario.ts';
+import { createSiteBoardCache } from '../analysis/allocation/site-board-cache.ts';
+import { plannedUnitsByBoard } from '../analysis/allocation/planned-units.ts';
+
+const siteBoardsOf = createSiteBoardCache();
+
+class ActiveScenario {
+  scenario: Scenario = $derived(store.project.scenarios.find((s) => s.id === store.activeScenarioId) ?? store.project.scenarios[0]);
+  /** Board id (or null) of every site of the active scenario. */
+  siteBoards = $derived(siteBoardsOf(this.scenario.sites, store.project.boards));
+  /** Units (套) planned per board id by the active scenario, all types and years. */
+  plannedUnits = $derived(plannedUnitsByBoard(this.scenario, store.project.boards, this.siteBoards));
+
+  /** Site boards of any scenario, through the same cache. */
+  siteBoardsFor(s: Scenario): Record<string, string | null> {
+    return siteBoardsOf(s.sites, store.project.boards);
+  }
+}
+
+export const active = new ActiveScenario();

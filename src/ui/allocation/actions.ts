@@ -1,0 +1,113 @@
+/**
+ * What the allocation UI does to the project: every edit is one undoable change through
+ * `store.apply` (scenario changes lifted with `liftScenarios`). Ids and timestamps are made
+ * here, not in the core.
+ */
+import type { Point, Polygon } from 'geojson';
+import { store } from '../../state/app-store.svelte.ts';
+import { liftScenarios } from '../../state/project.ts';
+import type { ProjectState } from '../../state/project.ts';
+import { addSite, deleteSite, editSite, moveSite, setAllocation, type SitePatch } from '../../state/scenario-changes.ts';
+import { createScenario, deleteScenario, duplicateScenario, renameScenario, setRuleThreshold } from '../../state/scenario-project-changes.ts';
+import { cellUnits, emptyScenario } from '../../state/scenario.ts';
+import { setRenovationDone } from '../../state/renovation-changes.ts';
+import { parseWholeProject, replaceProject, serializeWholeProject } from '../../state/project-file.ts';
+import { initialProject } from '../../state/initial-project.ts';
+import { translateGeometry } from '../../map/draw.ts';
+import type { Site } from '../../domain/allocation.ts';
+import type { HousingTypeId } from '../../domain/housing-type.ts';
+import type { PlanYear } from '../../domain/plan-period.ts';
+import type { RuleThresholdKey } from '../../domain/rule-settings.ts';
+import type { Checked } from '../../domain/problem.ts';
+import { defaultBoards } from '../../data/embedded.ts';
+import { defaultEmploymentAreas } from '../../data/jobs-housing-defaults.ts';
+import { DEFAULT_RULE_SETTINGS } from '../../data/allocation-data.ts';
+import { view } from './allocation-view.svelte.ts';
+
+let seq = 0;
+/** A new id: time-based plus a counter (unique within a session and across reloads). */
+export function newId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${(seq++).toString(36)}`;
+}
+
+export function setCell(boardId: string, year: PlanYear, type: HousingTypeId, units: number): void {
+  if (cellUnits(view.scenario, boardId, year, type) === units) return; // no empty undo steps
+  store.apply(liftScenarios(setAllocation(view.scenario.id, boardId, year, type, units)));
+}
+
+export function addNewSite(site: Omit<Site, 'id'>): string {
+  const id = newId('site');
+  store.apply(liftScenarios(addSite(view.scenario.id, { ...site, id })));
+  return id;
+}
+
+export function updateSite(siteId: string, patch: SitePatch): void {
+  store.apply(liftScenarios(editSite(view.scenario.id, siteId, patch)));
+}
+
+export function removeSite(siteId: string): void {
+  store.apply(liftScenarios(deleteSite(view.scenario.id, siteId)));
+  if (view.selectedSiteId === siteId) view.selectedSiteId = null;
+}
+
+/** Move a site by a drag from one map position to another. */
+export function dragSite(siteId: string, from: [number, number], to: [number, number]): void {
+  const site = view.scenario.sites.find((s) => s.id === siteId);
+  if (!site) return;
+  store.apply(liftScenarios(moveSite(view.scenario.id, siteId, translateGeometry<Point | Polygon>(site.geometry, to[0] - from[0], to[1] - from[1]))));
+}
+
+export function newScenario(name: string): void {
+  const id = newId('scenario');
+  store.apply(liftScenarios(createScenario(emptyScenario(id, name, new Date().toISOString(), DEFAULT_RULE_SETTINGS))));
+  view.activeId = id;
+}
+
+export function copyScenario(sourceId: string, name: string): void {
+  const id = newId('scenario');
+  store.apply(liftScenarios(duplicateScenario(sourceId, id, name, new Date().toISOString())));
+  view.activeId = id;
+}
+
+export function renameScenarioTo(id: string, name: string): void {
+  const s = store.project.scenarios.find((x) => x.id === id);
+  if (s && s.name !== name && name.trim()) store.apply(liftScenarios(renameScenario(id, name.trim())));
+}
+
+/** Delete a scenario; the last one is never deleted (a project always has one). */
+export function removeScenario(id: string): void {
+  if (store.project.scenarios.length <= 1) return;
+  store.apply(liftScenarios(deleteScenario(id)));
+}
+
+export function setThreshold(key: RuleThresholdKey, value: number): void {
+  if (view.scenario.ruleSettings[key] !== value) store.apply(liftScenarios(setRuleThreshold(view.scenario.id, key, value)));
+}
+
+export function tickRenovation(key: string, done: boolean): void {
+  store.apply(setRenovationDone(key, done));
+}
+
+/** The project a new user starts with (fills slices a file does not hold). */
+function defaults(): ProjectState {
+  return initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, new Date().toISOString());
+}
+
+/** The whole project as `*.anju.json` text. */
+export function projectFileText(): string {
+  return serializeWholeProject(store.project, new Date().toISOString());
+}
+
+/**
+ * Open a project file: on any problem nothing changes and the problems are returned; a valid
+ * file replaces the whole project as one undoable change.
+ */
+export function openProjectText(text: string, fileName: string): Checked<ProjectState> {
+  const r = parseWholeProject(text, defaults(), fileName);
+  if (!r.ok) return r;
+  store.apply(replaceProject(r.value));
+  view.activeId = r.value.scenarios[0]?.id ?? null;
+  view.selectedSiteId = null;
+  view.mode = 'allocate';
+  return r;
+}

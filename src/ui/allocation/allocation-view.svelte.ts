@@ -1,0 +1,64 @@
+/**
+ * View state of the supply-allocation tab (which scenario is active, what the map shows,
+ * comparison, the site being drawn or edited) and the live results derived from the project:
+ * totals, gauges, rule warnings, comparison. Site→board assignment is cached per site.
+ */
+import type { Point, Polygon } from 'geojson';
+import { store } from '../../state/app-store.svelte.ts';
+import type { Scenario } from '../../state/scenario.ts';
+import type { Problem } from '../../domain/problem.ts';
+import { allocationTotals, type AllocationTotals } from '../../analysis/allocation/totals.ts';
+import { targetGauges } from '../../analysis/allocation/gauges.ts';
+import { ruleWarnings } from '../../analysis/allocation/rules.ts';
+import { compareTotals } from '../../analysis/allocation/compare.ts';
+import { active } from '../../state/active-scenario.svelte.ts';
+import { rulesData, targetsData } from '../../data/allocation-data.ts';
+import { boardDifferences, boardValues, type TypeChoice, type YearChoice } from './selection.ts';
+import { divergingScale, sequentialScale } from './color-scale.ts';
+
+class AllocationView {
+  /** The active scenario's id lives in the app store, shared with other features. */
+  get activeId(): string | null {
+    return store.activeScenarioId;
+  }
+  set activeId(id: string | null) {
+    store.activeScenarioId = id;
+  }
+  /** Type and year shown on the map and edited in the grid (the grid needs one type). */
+  type = $state<TypeChoice>('commercial');
+  year = $state<YearChoice>('all');
+  mode = $state<'allocate' | 'compare'>('allocate');
+  compareA = $state<string | null>(null);
+  compareB = $state<string | null>(null);
+  selectedSiteId = $state<string | null>(null);
+  /** A drawn geometry waiting for its units, type and year. */
+  pending = $state.raw<Point | Polygon | null>(null);
+  /** The last rejected grid entry. */
+  gridProblem = $state.raw<Problem | null>(null);
+
+  scenario: Scenario = $derived(active.scenario);
+  siteBoards = $derived(active.siteBoards);
+  totals: AllocationTotals = $derived(allocationTotals(this.scenario, store.project.boards, this.siteBoards));
+  gauges = $derived(targetGauges(this.totals, targetsData.targets, this.scenario.ruleSettings));
+  rules = $derived(ruleWarnings(this.totals, store.project.boards, rulesData.rules, this.scenario.ruleSettings, store.project.employment));
+
+  /** The two scenarios compared: B defaults to the active one, A to another (B − A: what B changes). */
+  pairB: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.compareB) ?? this.scenario);
+  pairA: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.compareA) ?? store.project.scenarios.find((s) => s.id !== this.pairB.id) ?? this.pairB);
+  totalsA = $derived(this.pairA === this.scenario ? this.totals : allocationTotals(this.pairA, store.project.boards, active.siteBoardsFor(this.pairA)));
+  totalsB = $derived(this.pairB === this.scenario ? this.totals : allocationTotals(this.pairB, store.project.boards, active.siteBoardsFor(this.pairB)));
+  comparison = $derived(compareTotals(this.totalsA, this.totalsB));
+
+  /** The map's colours and legend for the current mode. */
+  scale = $derived(
+    this.mode === 'compare'
+      ? divergingScale(boardDifferences(this.totalsA, this.totalsB, this.type, this.year))
+      : sequentialScale(boardValues(this.totals, this.type, this.year)),
+  );
+
+  warningsOf(boardId: string) {
+    return this.rules.warnings.filter((w) => w.boardId === boardId);
+  }
+}
+
+export const view = new AllocationView();

@@ -1,0 +1,82 @@
+/**
+ * The 住房供应 (supply allocation) feature: its tab, board-panel section, map overlay of sites,
+ * choropleth of allocated units (or of the difference between two scenarios), board figures
+ * and a presentation chapter.
+ */
+import type { Feature, BoardFigure, Chapter } from '../feature.ts';
+import { HOUSING_TYPES, HOUSING_TYPE_INFO } from '../../domain/housing-type.ts';
+import { bboxOf } from '../../geo/measure.ts';
+import { defaultBoards } from '../../data/embedded.ts';
+import AllocationSidebar from './AllocationSidebar.svelte';
+import BoardAllocation from './BoardAllocation.svelte';
+import AllocationCaption from './AllocationCaption.svelte';
+import { view } from './allocation-view.svelte.ts';
+import { dragSite } from './actions.ts';
+import { SITE_LAYERS, SITES_OVERLAY_ID, sitesData } from './sites-overlay.ts';
+
+export const ALLOCATION_TAB = 'alloc';
+
+/** The central city: every board but the island (so the chapter's map is not mostly sea). */
+function centralCityBbox(): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of defaultBoards.features) {
+    if (f.properties.id === 'dongtou-island') continue;
+    const [w, s, e, n] = bboxOf(f.geometry);
+    b[0] = Math.min(b[0], w);
+    b[1] = Math.min(b[1], s);
+    b[2] = Math.max(b[2], e);
+    b[3] = Math.max(b[3], n);
+  }
+  return b;
+}
+const CENTRAL_CITY_BBOX = centralCityBbox();
+
+const UNIT = { zh: '套', en: 'units' };
+
+function unitsOf(boardId: string) {
+  return view.totals.byBoard.find((b) => b.boardId === boardId);
+}
+
+export const allocationFeature: Feature = {
+  id: ALLOCATION_TAB,
+  label: { zh: '住房供应', en: 'Supply' },
+  Sidebar: AllocationSidebar,
+  BoardSection: BoardAllocation,
+  overlays: () => [
+    {
+      id: SITES_OVERLAY_ID,
+      data: sitesData(view.scenario.sites, view.selectedSiteId),
+      layers: SITE_LAYERS,
+      promoteId: 'id',
+      onClick: (id) => (view.selectedSiteId = id),
+      onDrag: (id, from, to) => dragSite(id, from, to),
+    },
+  ],
+  boardColors: () => view.scale.colors,
+  boardFigures: (): BoardFigure[] => [
+    {
+      id: 'alloc-units',
+      label: { zh: '分配套数（合计）', en: 'Allocated units (total)' },
+      unit: UNIT,
+      value: (id) => unitsOf(id)?.units ?? 0,
+      note: { zh: `方案：${view.scenario.name}；2021–2025年`, en: `Scenario: ${view.scenario.name}; 2021–2025` },
+    },
+    ...HOUSING_TYPES.map(
+      (t): BoardFigure => ({
+        id: `alloc-units-${t}`,
+        label: { zh: `分配套数：${HOUSING_TYPE_INFO[t].zh}`, en: `Allocated units: ${HOUSING_TYPE_INFO[t].en}` },
+        unit: UNIT,
+        value: (id) => unitsOf(id)?.byType[t] ?? 0,
+      }),
+    ),
+  ],
+  chapters: (): Chapter[] => [
+    {
+      id: 'allocation-targets',
+      title: { zh: '住房供应分配与规划目标', en: 'Allocation against the targets' },
+      bbox: CENTRAL_CITY_BBOX,
+      tab: ALLOCATION_TAB,
+      Caption: AllocationCaption,
+    },
+  ],
+};

@@ -1,0 +1,30 @@
+/** The map overlay of a scenario's sites: polygons and points, the selected one highlighted. */
+import type { FeatureCollection } from 'geojson';
+import type { Site } from '../../domain/allocation.ts';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+
+export const SITES_OVERLAY_ID = 'alloc-sites';
+const SITE_COLOR = '#7c2d12';
+
+/** Sites as GeoJSON features with `id`, `name`, `units` and `selected` properties. */
+export function sitesData(sites: readonly Site[], selectedId: string | null): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: sites.map((s) => ({ type: 'Feature', properties: { id: s.id, name: s.name, units: s.units, selected: s.id === selectedId }, geometry: s.geometry })),
+  };
+}
+
+const selected: ExpressionSpecification = ['boolean', ['get', 'selected'], false];
+
+/** Layer specs (MapView sets their source to the overlay's id). */
+export const SITE_LAYERS: LayerSpecification[] = [
+  { id: 'alloc-site-fill', type: 'fill', source: SITES_OVERLAY_ID, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': SITE_COLOR, 'fill-opacity': ['case', selected, 0.55, 0.35] } },
+  { id: 'alloc-site-line', type: 'line', source: SITES_OVERLAY_ID, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': SITE_COLOR, 'line-width': ['case', selected, 3, 1.5] } },
+  {
+    id: 'alloc-site-point',
+    type: 'circle',
+    source: SITES_OVERLAY_ID,
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: { 'circle-radius': ['case', selected, 8, 6], 'circle-color': SITE_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': ['case', selected, 3, 1.5] },
+  },
+];
