@@ -19,3 +19,14 @@ export interface Overlay {
   /** Changes whenever `layers` change (paint/layout), so MapView re-adds them; data changes do not need it. */
   styleKey?: string;
 }
+
+/** One step of dragging a point feature of a draggable layer (MapView `draggableLayers`). */
+export interface FeatureDragEvent {
+  layerId: string;
+  /** The feature's `id` property, as text. */
+  featureId: string;
+  /** Pointer position in WGS-84 degrees. */
+  lonLat: [number, number];
+  /** `start` once the pointer moved past the click tolerance, `move` per pointer move, `end` on release. */
+  phase: 'start' | 'move' | 'end';
+}

@@ -3,7 +3,9 @@
  */
 import type { Feature } from './feature.ts';
 import PlanSidebar from './PlanSidebar.svelte';
+import { coverageFeature } from './coverage/coverage-feature.ts';
 
 export const FEATURES: Feature[] = [
   { id: 'plan', label: { zh: '规划格局', en: 'Plan' }, Sidebar: PlanSidebar },
+  coverageFeature,
 ];

@@ -3,9 +3,10 @@
  * strings. Keys are namespaced (`panel.*`, `coverage.*`, …).
  */
 import { app } from './app.ts';
+import { coverage } from './coverage.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app] as const;
+const modules = [app, coverage] as const;
 
 export type MessageKey = keyof (typeof app)['zh'];
 
