@@ -49,6 +49,8 @@ export class FeatureDrag {
   #move(e: MapMouseEvent): void {
     const a = this.#active;
     if (!a) return;
+    // Released outside the map (no mouseup reached it): end the drag here.
+    if ((e.originalEvent.buttons & 1) === 0) return this.#up(e);
     const lonLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     if (!a.moved) {
       if (Math.hypot(e.point.x - a.start.x, e.point.y - a.start.y) < TOLERANCE_PX) return;

@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { renderedIds, screenPoint } from './support/map-probe.ts';
-import { screenshotPng, pixel, hexToRgb, colorDistance } from './support/pixels.ts';
-import { GAP_COLOR } from '../../src/ui/coverage/coverage-overlays.ts';
+import { screenshotPng, pixel } from './support/pixels.ts';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bboxOf } from '../../src/geo/measure.ts';
+import { defaultBoards } from '../../src/data/embedded.ts';
 
 const BOARD = 'jiucheng';
 const TIER = '10-min';
@@ -95,11 +99,10 @@ describe('life-circle coverage', () => {
     const { facility, gap } = await facilitiesAndGap();
     const from = await screenPoint(page, facility.lonLat);
     const to = await screenPoint(page, gap);
-    // The gap is drawn in red where the analysis says it is.
+    // The gap is drawn in red (translucent over the board) where the analysis says it is.
     await page.screenshot({ path: SCREENSHOTS + 'coverage-before-drag.png' });
     const shot = await screenshotPng(page);
     const p = pixel(shot, to.x, to.y);
-    console.log('[coverage] gap pixel', p, 'gap colour', hexToRgb(GAP_COLOR), colorDistance(p, hexToRgb(GAP_COLOR)));
     expect(p.r, 'gap pixel is reddish').toBeGreaterThan(p.g + 40);
     expect(p.r).toBeGreaterThan(p.b + 40);
 
@@ -125,12 +128,29 @@ describe('life-circle coverage', () => {
     console.log(`[coverage] gap layer updates during and after the drag: ${await uploads('coverage-gaps')}`);
     await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('示意');
     const latency = Number(await page.getByTestId('coverage-timing').getAttribute('data-drag-latency-ms'));
-    console.log(`[coverage] drag move → figure latency in the browser: ${latency.toFixed(1)} ms`);
+    const computeMs = Number(await page.getByTestId('coverage-timing').getAttribute('data-compute-ms'));
+    console.log(`[coverage] drag: median pointer move → new figures ${latency.toFixed(1)} ms; worker compute of the drop ${computeMs.toFixed(2)} ms`);
     expect(latency).toBeGreaterThan(0);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-after-drag.png' });
   });
 
+  it('adds a facility by clicking the map in add mode, undoably', async () => {
+    const n = await facilityCount();
+    await page.getByTestId('coverage-add-mode').click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.75);
+    await expect.poll(facilityCount).toBe(n + 1);
+    expect(await page.getByTestId('coverage-selected').textContent()).toContain('幼儿园');
+    await page.getByTestId('coverage-add-mode').click();
+    await page.getByTestId('undo').click();
+    await expect.poll(facilityCount).toBe(n);
+  });
+
   it('deletes the selected facility and undoes the deletion', async () => {
+    // Select the dragged facility by clicking it where it was dropped.
+    const at = await screenPoint(page, moved.to);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('示意');
     const n = await facilityCount();
     const inBoard = Number(await cell('facilities').textContent());
     await page.getByTestId('coverage-delete').click();
@@ -149,5 +169,33 @@ describe('life-circle coverage', () => {
     expect(Math.abs(back![1] - moved.to[1])).toBeLessThan(0.002);
     await page.getByTestId('undo').click(); // undo the drag: back to the start, figure as before
     await expect.poll(() => cell('area').textContent()).toBe(before);
+  });
+
+  it('walks along an imported street network: figures beside the straight line, over-claims on the map', async () => {
+    // A street grid every ~330 m over the board (noded: lines share their crossing vertices).
+    const [w, so, e, n] = bboxOf(defaultBoards.features.find((b) => b.properties.id === BOARD)!.geometry);
+    const step = 0.003;
+    const xs = Array.from({ length: Math.ceil((e - w) / step) + 1 }, (_, i) => +(w + i * step).toFixed(6));
+    const ys = Array.from({ length: Math.ceil((n - so) / step) + 1 }, (_, i) => +(so + i * step).toFixed(6));
+    const line = (coordinates: number[][]) => ({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } });
+    const fc = { type: 'FeatureCollection', features: [...xs.map((x) => line(ys.map((y) => [x, y]))), ...ys.map((y) => line(xs.map((x) => [x, y])))] };
+    const file = join(mkdtempSync(join(tmpdir(), 'anju-')), 'streets.geojson');
+    writeFileSync(file, JSON.stringify(fc));
+    await page.locator('[data-testid="coverage-import-streets"] input[type=file]').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('coverage-distance-mode').textContent()).toContain('街道网络');
+    await expect.poll(() => cell('network').textContent(), { timeout: 30_000 }).toMatch(/^\d+%$/);
+    const straight = parseInt((await cell('area').textContent())!, 10);
+    const network = parseInt((await cell('network').textContent())!, 10);
+    // Walking along streets never reaches farther than a straight line (up to the 100 m sampling).
+    expect(network).toBeLessThanOrEqual(straight + 1);
+    await waitForMapIdle(page);
+    await expect.poll(async () => (await renderedIds(page, 'coverage-overclaim-circle', 'boardId')).includes(BOARD), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('coverage-board-section').locator('[data-tier="10-min"] [data-col="network"]').textContent()).toMatch(/^\d+%/);
+    await page.screenshot({ path: SCREENSHOTS + 'coverage-network.png' });
+    await page.getByTestId('lang').click();
+    expect(await page.getByTestId('coverage-distance-mode').textContent()).toContain('Street network loaded');
+    expect(await page.getByTestId('coverage-table-section').textContent()).toContain('Illustrative data, not real facilities');
+    await page.screenshot({ path: SCREENSHOTS + 'coverage-english.png' });
+    await page.getByTestId('lang').click();
   });
 });

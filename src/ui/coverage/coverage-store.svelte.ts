@@ -53,6 +53,9 @@ class CoverageStore {
   /** Worker compute time of the latest result (ms) and mouse-move → result latency of the latest drag move (ms). */
   computeMs = $state<number | null>(null);
   dragLatencyMs = $state<number | null>(null);
+  /** Median pointer-move → figures latency (ms) over the latest drag's moves. */
+  dragLatencyMedianMs = $state<number | null>(null);
+  #dragLatencies: number[] = [];
   error = $state<string | null>(null);
 
   radiiM = $derived(radiiOf(this.tierRadii));
@@ -125,7 +128,12 @@ class CoverageStore {
     c.onResult = (reply, latencyMs) => {
       this.result = reply.result;
       this.computeMs = reply.computeMs;
-      if (latencyMs !== null) this.dragLatencyMs = latencyMs;
+      if (latencyMs !== null) {
+        this.dragLatencyMs = latencyMs;
+        this.#dragLatencies.push(latencyMs);
+        const sorted = [...this.#dragLatencies].sort((a, b) => a - b);
+        this.dragLatencyMedianMs = sorted[Math.floor(sorted.length / 2)];
+      }
       this.#layersDirty = true;
       this.#refreshLayers();
     };
@@ -230,7 +238,10 @@ class CoverageStore {
   onDrag(e: FeatureDragEvent): void {
     const client = this.#client;
     if (!client) return;
-    if (e.phase === 'start') this.selectedFacilityId = e.featureId;
+    if (e.phase === 'start') {
+      this.selectedFacilityId = e.featureId;
+      this.#dragLatencies = [];
+    }
     if (e.phase === 'end') {
       client.cancelQueuedMove();
       this.dragging = null;
