@@ -30,3 +30,14 @@ export interface Overlay {
    */
   onDrag?: (featureId: string, from: [number, number], to: [number, number]) => void;
 }
+
+/** One step of dragging a point feature of a draggable layer (MapView `draggableLayers`). */
+export interface FeatureDragEvent {
+  layerId: string;
+  /** The feature's `id` property, as text. */
+  featureId: string;
+  /** Pointer position in WGS-84 degrees. */
+  lonLat: [number, number];
+  /** `start` once the pointer moved past the click tolerance, `move` per pointer move, `end` on release. */
+  phase: 'start' | 'move' | 'end';
+}

@@ -11,7 +11,7 @@
  */
 import type { Component } from 'svelte';
 import type { BoardFeature } from '../domain/board.ts';
-import type { Overlay } from '../map/overlay.ts';
+import type { FeatureDragEvent, Overlay } from '../map/overlay.ts';
 import type { EditTarget } from '../map/geometry-editor.ts';
 import type { EditableGeometry } from '../map/edit-geometry.ts';
 
@@ -45,6 +45,19 @@ export interface Chapter {
   Caption: Component;
 }
 
+/**
+ * How the map responds to the pointer while a feature's tab is active (read reactively):
+ * point features of `draggableLayers` (with an `id` property) can be clicked and dragged;
+ * while `picking` is true a map click reports its position to `onPick`.
+ */
+export interface MapInteraction {
+  draggableLayers: string[];
+  onFeatureDrag?: (e: FeatureDragEvent) => void;
+  onFeatureClick?: (layerId: string, featureId: string) => void;
+  picking?: boolean;
+  onPick?: (lonLat: [number, number]) => void;
+}
+
 export interface Feature {
   id: string;
   label: { zh: string; en: string };
@@ -64,6 +77,8 @@ export interface Feature {
   boardColors?: () => Record<string, string> | null;
   /** Figures per board for comparison, the board table and exports. */
   boardFigures?: () => BoardFigure[];
+  /** Dragging, clicking and placing things on the map while this tab is active. */
+  mapInteraction?: () => MapInteraction;
   /** Chapters this feature adds to the presentation, in order. */
   chapters?: () => Chapter[];
   /** While this tab is active: a polygon the user may reshape or move on the map (null = none). */

@@ -7,6 +7,7 @@ import { gb50180 } from '../../data/gb50180.ts';
 import type { CoverageReply, CoverageRequest } from '../../workers/coverage-protocol.ts';
 import { gapLayer, reachRings } from './gap-layer.ts';
 import { createCoverageModel, type CoverageModel } from './model.ts';
+import { networkRuns } from './network-runs.ts';
 import type { CoverageBoard } from './types.ts';
 
 export class CoverageSession {
@@ -52,6 +53,8 @@ export class CoverageSession {
           );
           return { type: 'rings', id: req.id, rings: reachRings(chosen, req.radiusM, this.need().frame) };
         }
+        case 'network':
+          return { type: 'network', id: req.id, runs: networkRuns(req, this.tiers), computeMs: now() - t0 };
       }
     } catch (e) {
       return { type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) };

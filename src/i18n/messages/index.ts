@@ -6,9 +6,10 @@ import { app } from './app.ts';
 import { jobsHousing } from './jobs-housing.ts';
 import { importer } from './importer.ts';
 import { allocation } from './allocation.ts';
+import { coverage } from './coverage.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app, jobsHousing, importer, allocation] as const;
+const modules = [app, coverage, jobsHousing, allocation, importer] as const;
 
 export type MessageKey = keyof (typeof app)['zh'];
 

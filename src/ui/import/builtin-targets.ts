@@ -49,6 +49,7 @@ const facilities: ImportTarget = {
     return { ok: true, value: { change: setSlice('facilities', r.value, label('importer.change.facilities')), count: r.value.length }, warnings: r.warnings };
   },
   overlay: (s) => facilitiesOverlay(s.facilities),
+  drawnByTab: 'coverage',
 };
 
 const population: ImportTarget = {

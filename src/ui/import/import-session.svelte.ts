@@ -160,5 +160,5 @@ export const importSession = new ImportSession();
 
 /** The imported layers drawn on the map (targets whose slice no other feature draws). */
 export function importedOverlays(): Overlay[] {
-  return importTargets().flatMap((t) => t.overlay?.(store.project) ?? []);
+  return importTargets().flatMap((t) => (t.drawnByTab === store.tab ? [] : t.overlay?.(store.project) ?? []));
 }

@@ -43,6 +43,8 @@ export interface ImportTarget {
   doneKey?: string;
   /** Draws the imported slice when nothing else does (null = nothing to draw). */
   overlay?: (state: ProjectState) => Overlay | null;
+  /** The feature tab that draws this slice itself: the plain overlay is hidden while it is active. */
+  drawnByTab?: string;
 }
 
 const registry: ImportTarget[] = [...BUILTIN_TARGETS];

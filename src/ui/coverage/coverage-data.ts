@@ -1,0 +1,58 @@
+/**
+ * Plain (non-reactive) helpers of the coverage tab: defaults from GB 50180, project boards as
+ * engine boards, the facilities as a map layer with each facility's tier.
+ */
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { BoardCollection } from '../../domain/board.ts';
+import { categoryTiers, tierOf, type Facility } from '../../domain/facility.ts';
+import { gb50180 } from '../../data/gb50180.ts';
+import type { CoverageBoard } from '../../analysis/coverage/types.ts';
+import { COVERAGE_TIERS, type CoverageTier, type TierRadii } from '../../analysis/coverage/tier-figures.ts';
+import residentsJson from '../../../geodata/assumptions/coverage-residents.json';
+import type { ResidentsAssumption } from '../../analysis/coverage/default-residents.ts';
+
+export const residentsAssumption = residentsJson as unknown as ResidentsAssumption;
+export const CATEGORY_TIERS = categoryTiers(gb50180.facilities);
+
+/** GB 50180-2018 表3.0.4 default walking distances (m) per tier. */
+export function defaultTierRadii(): TierRadii {
+  const out = {} as TierRadii;
+  for (const t of COVERAGE_TIERS) out[t] = gb50180.tiers.find((s) => s.id === t)?.walkingDistanceM?.default ?? 500;
+  return out;
+}
+
+export function coverageBoards(boards: BoardCollection): CoverageBoard[] {
+  return boards.features.map((b) => ({ id: b.properties.id, name: b.properties.name, geometry: b.geometry }));
+}
+
+export function facilityTier(f: Facility): CoverageTier | null {
+  const t = tierOf(f.category, CATEGORY_TIERS);
+  return t === '15-min' || t === '10-min' || t === '5-min' ? t : null;
+}
+
+export interface FacilityProperties {
+  id: string;
+  category: string;
+  /** Tier id, or `other` (居住街坊 or an unknown category). */
+  tier: CoverageTier | 'other';
+  name: string;
+  illustrative: boolean;
+}
+
+export function facilityCollection(facilities: readonly Facility[]): FeatureCollection<Point, FacilityProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: facilities.map(
+      (f): Feature<Point, FacilityProperties> => ({
+        type: 'Feature',
+        properties: { id: f.id, category: f.category, tier: facilityTier(f) ?? 'other', name: f.name ?? f.category, illustrative: f.illustrative === true },
+        geometry: { type: 'Point', coordinates: f.lonLat },
+      }),
+    ),
+  };
+}
+
+/** The GB 50180 category entry of a slug, if any. */
+export function categoryInfo(slug: string) {
+  return gb50180.facilities.find((c) => c.category === slug) ?? null;
+}

@@ -1,0 +1,79 @@
+/**
+ * The life-circle coverage feature (issue 3) as registered in src/ui/features.ts: sidebar tab,
+ * board-panel section, map layers, draggable facilities, figures per board, a presentation chapter.
+ */
+import type { BoardFigure, Chapter, Feature } from '../feature.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { bboxOf } from '../../geo/measure.ts';
+import { COVERAGE_TIERS } from '../../analysis/coverage/tier-figures.ts';
+import { coverage } from './coverage-store.svelte.ts';
+import { COVERAGE_LAYERS, coverageOverlays, shareColor } from './coverage-overlays.ts';
+import CoverageSidebar from './CoverageSidebar.svelte';
+import CoverageBoardSection from './CoverageBoardSection.svelte';
+import CoverageCaption from './CoverageCaption.svelte';
+
+const TIER_LABEL = {
+  '15-min': { zh: '15分钟生活圈', en: '15-minute circle' },
+  '10-min': { zh: '10分钟生活圈', en: '10-minute circle' },
+  '5-min': { zh: '5分钟生活圈', en: '5-minute circle' },
+} as const;
+
+const ILLUSTRATIVE_NOTE = { zh: '示意数据，非真实设施', en: 'illustrative data, not real facilities' };
+const UNIFORM_NOTE = { zh: '居民按板块均匀分布（假设）', en: 'residents uniform per board (assumption)' };
+
+function figures(): BoardFigure[] {
+  const note = coverage.illustrative ? ILLUSTRATIVE_NOTE : undefined;
+  const uniform = store.project.population.kind === 'uniform';
+  return COVERAGE_TIERS.flatMap((t): BoardFigure[] => [
+    {
+      id: `coverage-area-${t}`,
+      label: { zh: `${TIER_LABEL[t].zh}覆盖面积比例`, en: `${TIER_LABEL[t].en}: area in reach` },
+      unit: { zh: '%', en: '%' },
+      percent: true,
+      value: (id) => coverage.figures(id, t)?.areaShare ?? null,
+      ...(note ? { note } : {}),
+    },
+    {
+      id: `coverage-residents-${t}`,
+      label: { zh: `${TIER_LABEL[t].zh}覆盖居民比例`, en: `${TIER_LABEL[t].en}: residents in reach` },
+      unit: { zh: '%', en: '%' },
+      percent: true,
+      value: (id) => coverage.figures(id, t)?.populationShare ?? null,
+      ...(note ? { note } : uniform ? { note: UNIFORM_NOTE } : {}),
+    },
+  ]);
+}
+
+function chapters(): Chapter[] {
+  const central = store.project.boards.features.filter((b) => b.properties.id !== 'dongtou-island' && b.properties.id !== 'tengqiao-zeya');
+  const boxes = central.map((b) => bboxOf(b.geometry));
+  const bbox: [number, number, number, number] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  return [{ id: 'coverage-gaps', title: { zh: '生活圈覆盖与缺口', en: 'Life-circle coverage and its gaps' }, bbox, tab: 'coverage', Caption: CoverageCaption }];
+}
+
+export const coverageFeature: Feature = {
+  id: 'coverage',
+  label: { zh: '生活圈', en: 'Life circles' },
+  Sidebar: CoverageSidebar,
+  BoardSection: CoverageBoardSection,
+  overlays: () =>
+    coverageOverlays({ gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc }),
+  boardColors: () => {
+    if (!coverage.result) return null;
+    const out: Record<string, string> = {};
+    for (const b of coverage.result.boards) {
+      const f = coverage.figures(b.id, coverage.tier);
+      if (f) out[b.id] = shareColor(f.areaShare);
+    }
+    return out;
+  },
+  boardFigures: figures,
+  mapInteraction: () => ({
+    draggableLayers: [COVERAGE_LAYERS.facilities],
+    onFeatureDrag: (e) => coverage.onDrag(e),
+    onFeatureClick: (_layer, id) => (coverage.selectedFacilityId = id),
+    picking: coverage.adding,
+    onPick: (lonLat) => coverage.addAt(lonLat),
+  }),
+  chapters,
+};

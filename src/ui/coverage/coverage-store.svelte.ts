@@ -1,0 +1,267 @@
+/**
+ * View state and engine results of the life-circle coverage tab. The project slices
+ * (facilities, population, streets) live in the app store; this store keeps the coverage
+ * worker in step with them (incremental add/remove/move when it can), streams drag moves,
+ * and holds the latest results, gap cells, reach rings and network figures.
+ */
+import { untrack } from 'svelte';
+import type { FeatureCollection, Position } from 'geojson';
+import { store } from '../../state/app-store.svelte.ts';
+import type { Facility, LonLat } from '../../domain/facility.ts';
+import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
+import type { BoardCollection } from '../../domain/board.ts';
+import type { CoverageResult } from '../../analysis/coverage/types.ts';
+import type { NetworkRun } from '../../analysis/coverage/network-runs.ts';
+import { DEFAULT_GROUPS } from '../../analysis/coverage/model.ts';
+import { COVERAGE_TIERS, radiiOf, tierFigures, type CoverageTier, type TierFigures, type TierRadii } from '../../analysis/coverage/tier-figures.ts';
+import { illustrativeFacilities } from '../../analysis/coverage/illustrative-facilities.ts';
+import { defaultResidentsByBoard } from '../../analysis/coverage/default-residents.ts';
+import { gb50180 } from '../../data/gb50180.ts';
+import { dwellingAssumptions } from '../../data/jobs-housing-defaults.ts';
+import { addFacility, moveFacility, removeFacility, replaceFacilities, setPopulation } from '../../state/facility-changes.ts';
+import type { FeatureDragEvent } from '../../map/overlay.ts';
+import { CoverageClient } from './coverage-client.ts';
+import { TIER_COLORS } from './coverage-overlays.ts';
+import { facilityDiff } from './facility-diff.ts';
+import { categoryInfo, coverageBoards, defaultTierRadii, facilityCollection, facilityTier, residentsAssumption } from './coverage-data.ts';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** Gap raster cell (m): edges accurate to about half a cell; shares come from the exact engine. */
+export const GAP_CELL_M = 100;
+/** Sample spacing (m) of the network area shares. */
+export const NETWORK_SAMPLE_M = 100;
+
+const newWorker = () => new Worker(new URL('../../workers/coverage.worker.ts', import.meta.url), { type: 'module' });
+
+class CoverageStore {
+  tierRadii = $state<TierRadii>(defaultTierRadii());
+  /** Walking speed (m/min) converting minutes ↔ metres: an assumption of gb50180.json, not of the standard. */
+  metresPerMinute = $state(gb50180.walkingSpeed.metresPerMinute);
+  /** Tier shown on the map (gaps, rings) and in the board table. */
+  tier = $state<CoverageTier>('10-min');
+  selectedFacilityId = $state<string | null>(null);
+  adding = $state(false);
+  addCategory = $state('kindergarten');
+  personsPerDwelling = $state(residentsAssumption.personsPerDwelling);
+
+  result = $state.raw<CoverageResult | null>(null);
+  gaps = $state.raw<FeatureCollection>(EMPTY);
+  rings = $state.raw<FeatureCollection>(EMPTY);
+  network = $state.raw<NetworkRun[] | null>(null);
+  networkBusy = $state(false);
+  dragging = $state.raw<{ id: string; lonLat: LonLat } | null>(null);
+  /** Worker compute time of the latest result (ms) and mouse-move → result latency of the latest drag move (ms). */
+  computeMs = $state<number | null>(null);
+  dragLatencyMs = $state<number | null>(null);
+  /** Median pointer-move → figures latency (ms) over the latest drag's moves. */
+  dragLatencyMedianMs = $state<number | null>(null);
+  #dragLatencies: number[] = [];
+  error = $state<string | null>(null);
+
+  radiiM = $derived(radiiOf(this.tierRadii));
+  facilitiesFc = $derived(facilityCollection(store.project.facilities));
+  illustrative = $derived(store.project.facilities.some((f) => f.illustrative));
+  selectedFacility = $derived(store.project.facilities.find((f) => f.id === this.selectedFacilityId) ?? null);
+  /** The selected facility's halo (hidden while dragging: the ghost shows where it is). */
+  selectedFc = $derived<FeatureCollection>(
+    this.selectedFacility && !this.dragging ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: this.selectedFacility.id }, geometry: { type: 'Point', coordinates: this.selectedFacility.lonLat } }] } : EMPTY,
+  );
+  /** Over-claim sample points of the map tier (straight line covers, streets do not). */
+  overClaimFc = $derived<FeatureCollection>(this.network?.find((n) => n.group === this.tier)?.coverage.overClaim ?? EMPTY);
+
+  #client: CoverageClient | null = null;
+  #networkClient: CoverageClient | null = null;
+  #networkSeq = 0;
+  #synced: { boards: BoardCollection; population: PopulationInput; radiiKey: string; facilities: readonly Facility[] } | null = null;
+  #layersDirty = false;
+  #layersInFlight = false;
+
+  /** Figures of one board and tier at the tier's radius; null before the first result. */
+  figures(boardId: string, tier: CoverageTier): TierFigures | null {
+    if (!this.result) return null;
+    const f = tierFigures(this.result, this.network, boardId, tier, this.tierRadii[tier]);
+    // Under the uniform assumption residents follow area, along streets too.
+    if (f?.network && this.result.populationModel === 'uniform-assumption') f.network.populationShare = f.network.areaShare;
+    return f;
+  }
+
+  /** Minutes of walking for a distance at the current speed. */
+  minutesFor(distanceM: number): number {
+    return distanceM / this.metresPerMinute;
+  }
+
+  start(): void {
+    $effect.root(() => {
+      $effect(() => {
+        const boards = store.project.boards;
+        const population = store.project.population;
+        const facilities = store.project.facilities;
+        const radii = this.radiiM;
+        untrack(() => this.#sync(boards, population, facilities, radii));
+      });
+      $effect(() => {
+        void this.tier;
+        void this.selectedFacilityId;
+        void this.tierRadii[this.tier];
+        untrack(() => {
+          this.#layersDirty = true;
+          this.#refreshLayers();
+        });
+      });
+      $effect(() => {
+        const streets = store.project.streets;
+        const input = { boards: store.project.boards, facilities: store.project.facilities, population: store.project.population, radii: { ...this.tierRadii } };
+        if (!streets) {
+          this.network = null;
+          return;
+        }
+        if (this.dragging) return; // figures along streets refresh after the drop
+        const timer = setTimeout(() => untrack(() => this.#runNetwork(streets, input)), 200);
+        return () => clearTimeout(timer);
+      });
+    });
+  }
+
+  #ensureClient(): CoverageClient {
+    if (this.#client) return this.#client;
+    const c = new CoverageClient(newWorker());
+    c.onResult = (reply, latencyMs) => {
+      this.result = reply.result;
+      this.computeMs = reply.computeMs;
+      if (latencyMs !== null) {
+        this.dragLatencyMs = latencyMs;
+        this.#dragLatencies.push(latencyMs);
+        const sorted = [...this.#dragLatencies].sort((a, b) => a - b);
+        this.dragLatencyMedianMs = sorted[Math.floor(sorted.length / 2)];
+      }
+      this.#layersDirty = true;
+      this.#refreshLayers();
+    };
+    c.onError = (m) => (this.error = m);
+    this.#client = c;
+    return c;
+  }
+
+  #sync(boards: BoardCollection, population: PopulationInput, facilities: readonly Facility[], radiiM: number[]): void {
+    const client = this.#ensureClient();
+    const radiiKey = radiiM.join(',');
+    const prev = this.#synced;
+    this.#synced = { boards, population, radiiKey, facilities };
+    if (!prev || prev.boards !== boards || prev.population !== population || prev.radiiKey !== radiiKey) {
+      void client.request({ type: 'init', boards: coverageBoards(boards), facilities: [...facilities], population, radiiM, groups: DEFAULT_GROUPS });
+      return;
+    }
+    const d = facilityDiff(prev.facilities, facilities);
+    if (d.kind === 'add') void client.request({ type: 'add', facility: d.facility });
+    else if (d.kind === 'remove') void client.request({ type: 'remove', facilityId: d.id });
+    else if (d.kind === 'move') void client.request({ type: 'move', facilityId: d.id, lonLat: d.lonLat });
+    else if (d.kind === 'reset') void client.request({ type: 'init', boards: coverageBoards(boards), facilities: [...facilities], population, radiiM, groups: DEFAULT_GROUPS });
+    if (this.selectedFacilityId && !facilities.some((f) => f.id === this.selectedFacilityId)) this.selectedFacilityId = null;
+  }
+
+  /** Gap cells and reach rings for the map tier, one request at a time and never ahead of a pending drag move. */
+  #refreshLayers(): void {
+    const client = this.#client;
+    if (!client || this.#layersInFlight || !this.#layersDirty || client.moveBusy || !this.result) return;
+    this.#layersDirty = false;
+    this.#layersInFlight = true;
+    const selected = this.selectedFacility;
+    const tier = this.tier;
+    const ringTier = selected ? (facilityTier(selected) ?? tier) : tier;
+    const gaps = client.request({ type: 'gaps', group: tier, radiusM: this.tierRadii[tier], cellSizeM: GAP_CELL_M });
+    const rings = client.request(selected ? { type: 'rings', facilityIds: [selected.id], radiusM: this.tierRadii[ringTier] } : { type: 'rings', group: tier, radiusM: this.tierRadii[tier] });
+    void Promise.all([gaps, rings]).then(([g, r]) => {
+      if (g.type === 'gaps') this.gaps = g.gaps;
+      if (r.type === 'rings') {
+        const color = TIER_COLORS[ringTier];
+        this.rings = { type: 'FeatureCollection', features: r.rings.features.map((f) => ({ ...f, properties: { ...f.properties, color } })) };
+      }
+      this.#layersInFlight = false;
+      this.#refreshLayers();
+    });
+  }
+
+  #runNetwork(streets: NonNullable<typeof store.project.streets>, input: { boards: BoardCollection; facilities: Facility[]; population: PopulationInput; radii: TierRadii }): void {
+    this.#networkClient ??= new CoverageClient(newWorker());
+    const seq = ++this.#networkSeq;
+    this.networkBusy = true;
+    const lines: Position[][] = streets.features.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates));
+    const population: PopulationPoint[] | undefined = input.population.kind === 'points' ? input.population.points : undefined;
+    void this.#networkClient
+      .request({
+        type: 'network',
+        boards: coverageBoards(input.boards),
+        facilities: input.facilities,
+        streets: lines,
+        runs: COVERAGE_TIERS.map((t) => ({ group: t, radiusM: input.radii[t] })),
+        population,
+        sampleSpacingM: NETWORK_SAMPLE_M,
+      })
+      .then((reply) => {
+        if (seq !== this.#networkSeq) return; // a newer request is on its way
+        this.networkBusy = false;
+        if (reply.type === 'network') this.network = reply.runs;
+        else if (reply.type === 'error') this.error = reply.message;
+      });
+  }
+
+  // ---- edits (each one undoable change to the project) ----
+
+  loadIllustrative(): void {
+    const boards = store.project.boards.features.map((f) => ({ id: f.properties.id, geometry: f.geometry }));
+    store.apply(replaceFacilities(illustrativeFacilities(boards, gb50180.facilities), { zh: '载入示意设施', en: 'load illustrative facilities' }));
+    this.selectedFacilityId = null;
+  }
+
+  clearFacilities(): void {
+    store.apply(replaceFacilities([], { zh: '清除设施', en: 'clear facilities' }));
+    this.selectedFacilityId = null;
+  }
+
+  addAt(lonLat: LonLat): void {
+    const taken = new Set(store.project.facilities.map((f) => f.id));
+    let n = store.project.facilities.length + 1;
+    while (taken.has(`facility-${n}`)) n++;
+    const id = `facility-${n}`;
+    const info = categoryInfo(this.addCategory);
+    store.apply(addFacility({ id, category: this.addCategory, name: info?.name ?? this.addCategory, lonLat }));
+    this.selectedFacilityId = id;
+  }
+
+  deleteSelected(): void {
+    if (!this.selectedFacilityId) return;
+    store.apply(removeFacility(this.selectedFacilityId));
+    this.selectedFacilityId = null;
+  }
+
+  /** Drag events from the map: moves stream to the worker; the drop is one undoable change. */
+  onDrag(e: FeatureDragEvent): void {
+    const client = this.#client;
+    if (!client) return;
+    if (e.phase === 'start') {
+      this.selectedFacilityId = e.featureId;
+      this.#dragLatencies = [];
+    }
+    if (e.phase === 'end') {
+      client.cancelQueuedMove();
+      this.dragging = null;
+      store.apply(moveFacility(e.featureId, e.lonLat));
+      return;
+    }
+    this.dragging = { id: e.featureId, lonLat: e.lonLat };
+    client.queueMove(e.featureId, e.lonLat);
+  }
+
+  useUniformPopulation(): void {
+    const p = store.project;
+    const residentsByBoard = defaultResidentsByBoard(p.boards, dwellingAssumptions, p.dwellings, this.personsPerDwelling, residentsAssumption.residentsRoundTo);
+    store.apply(setPopulation({ kind: 'uniform', residentsByBoard, assumption: true }, { zh: '居民按板块均匀分布（假设）', en: 'residents uniform per board (assumption)' }));
+  }
+
+  clearPopulation(): void {
+    store.apply(setPopulation({ kind: 'none' }, { zh: '不计居民', en: 'no population' }));
+  }
+}
+
+export const coverage = new CoverageStore();
+if (typeof window !== 'undefined' && typeof Worker !== 'undefined') coverage.start();

@@ -1,0 +1,33 @@
+/**
+ * How the facility list changed between two project states, so the coverage worker gets an
+ * incremental message (add / remove / move) instead of a full recompute when it can.
+ */
+import type { Facility, LonLat } from '../../domain/facility.ts';
+
+export type FacilityDiff =
+  | { kind: 'same' }
+  | { kind: 'add'; facility: Facility }
+  | { kind: 'remove'; id: string }
+  | { kind: 'move'; id: string; lonLat: LonLat }
+  | { kind: 'reset' };
+
+const sameFacility = (a: Facility, b: Facility) => a === b || (a.id === b.id && a.category === b.category && a.lonLat[0] === b.lonLat[0] && a.lonLat[1] === b.lonLat[1]);
+
+/** The single edit turning `prev` into `next`, or `reset` when it is not a single add, remove or move. */
+export function facilityDiff(prev: readonly Facility[], next: readonly Facility[]): FacilityDiff {
+  if (prev === next) return { kind: 'same' };
+  const before = new Map(prev.map((f) => [f.id, f]));
+  const after = new Map(next.map((f) => [f.id, f]));
+  if (before.size !== prev.length || after.size !== next.length) return { kind: 'reset' };
+  const added = next.filter((f) => !before.has(f.id));
+  const removed = prev.filter((f) => !after.has(f.id));
+  const changed = next.filter((f) => before.has(f.id) && !sameFacility(before.get(f.id)!, f));
+  if (added.length === 0 && removed.length === 0 && changed.length === 0) return { kind: 'same' };
+  if (added.length === 1 && removed.length === 0 && changed.length === 0) return { kind: 'add', facility: added[0] };
+  if (removed.length === 1 && added.length === 0 && changed.length === 0) return { kind: 'remove', id: removed[0].id };
+  if (changed.length === 1 && added.length === 0 && removed.length === 0) {
+    const [f] = changed;
+    if (f.category === before.get(f.id)!.category) return { kind: 'move', id: f.id, lonLat: f.lonLat };
+  }
+  return { kind: 'reset' };
+}

@@ -1,0 +1,201 @@
+/**
+ * Life-circle coverage as a planner uses it: load the illustrative facilities, read a board's
+ * figure, drag a facility into a gap with the mouse and watch the figure change while dragging,
+ * see the gap layer, delete a facility and undo.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { renderedIds, screenPoint } from './support/map-probe.ts';
+import { screenshotPng, pixel } from './support/pixels.ts';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bboxOf } from '../../src/geo/measure.ts';
+import { defaultBoards } from '../../src/data/embedded.ts';
+
+const BOARD = 'jiucheng';
+const TIER = '10-min';
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+  await page.goto(h.baseUrl);
+  await waitForMapIdle(page);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const cell = (col: string) => page.locator(`[data-testid="coverage-table"] tr[data-board="${BOARD}"] td[data-col="${col}"]`);
+const facilityCount = async () => Number((await page.getByTestId('coverage-facilities').locator('h3 .n').textContent())?.replace(/\D/g, ''));
+
+/** On-screen facilities of the board and tier, and the centre of the gap cell run farthest from them. */
+async function facilitiesAndGap(): Promise<{ facility: { id: string; lonLat: [number, number] }; gap: [number, number] }> {
+  return page.evaluate(
+    async ([board, tier]) => {
+      type Src = { getData(): Promise<{ features: { properties: Record<string, unknown>; geometry: { coordinates: unknown } }[] }> };
+      const map = (window as unknown as { __anju: { map: { getSource(id: string): Src } } }).__anju.map;
+      const facilities = (await map.getSource('coverage-facilities').getData()).features
+        .filter((f) => f.properties.tier === tier && String(f.properties.id).startsWith(`demo-${board}-`))
+        .map((f) => ({ id: String(f.properties.id), lonLat: f.geometry.coordinates as [number, number] }));
+      const gaps = (await map.getSource('coverage-gaps').getData()).features.find((f) => f.properties.boardId === board)!;
+      const runs = (gaps.geometry.coordinates as number[][][][]).map((poly) => {
+        const ring = poly[0];
+        return [(ring[0][0] + ring[1][0]) / 2, (ring[0][1] + ring[2][1]) / 2] as [number, number];
+      });
+      const far = (p: [number, number]) => Math.min(...facilities.map((f) => Math.hypot((f.lonLat[0] - p[0]) * 0.88, f.lonLat[1] - p[1])));
+      runs.sort((a, b) => far(b) - far(a));
+      return { facility: facilities[0], gap: runs[0] };
+    },
+    [BOARD, TIER] as const,
+  );
+}
+
+/** Count setData calls (uploads to MapLibre's worker) per source from now on. */
+async function countUploads(sources: string[]): Promise<void> {
+  await page.evaluate((ids) => {
+    const w = window as unknown as { __uploads: Record<string, number>; __anju: { map: { getSource(id: string): { setData(d: unknown): unknown } } } };
+    w.__uploads = {};
+    for (const id of ids) {
+      const src = w.__anju.map.getSource(id);
+      const orig = src.setData.bind(src);
+      w.__uploads[id] = 0;
+      src.setData = (d: unknown) => {
+        w.__uploads[id]++;
+        return orig(d);
+      };
+    }
+  }, sources);
+}
+const uploads = (id: string) => page.evaluate((id) => (window as unknown as { __uploads: Record<string, number> }).__uploads[id], id);
+
+describe('life-circle coverage', () => {
+  it('loads the illustrative facilities, labelled as such, and fills the board table', async () => {
+    await page.click('[data-tab="coverage"]');
+    expect(await page.getByTestId('coverage-distance-mode').textContent()).toContain('直线距离');
+    await page.getByTestId('coverage-load-illustrative').click();
+    await expect.poll(() => page.getByTestId('coverage-illustrative').textContent()).toBe('示意数据，非真实设施');
+    await expect.poll(() => cell('area').textContent(), { timeout: 20_000 }).toMatch(/^\d+%$/);
+    expect(await page.locator('[data-testid="coverage-table"] tbody tr').count()).toBe(21);
+    expect(await page.getByTestId('coverage-table-section').textContent()).toContain('示意数据，非真实设施');
+    expect(Number(await cell('facilities').textContent())).toBeGreaterThan(0);
+  });
+
+  let before = '';
+  let moved: { id: string; to: [number, number] };
+
+  it('updates the board figure while a facility is dragged into a gap, and draws the gap layer', async () => {
+    await page.locator(`[data-testid="coverage-table"] tr[data-board="${BOARD}"]`).click(); // selects and zooms
+    await page.getByTestId('board-panel').waitFor();
+    await expect.poll(() => page.getByTestId('coverage-board-section').textContent()).toContain('示意数据，非真实设施');
+    await page.waitForTimeout(900); // the fit animation (600 ms) must end before positions are read
+    await waitForMapIdle(page);
+    await expect.poll(async () => (await renderedIds(page, 'coverage-gaps-fill', 'boardId')).includes(BOARD), { timeout: 20_000 }).toBe(true);
+
+    before = (await cell('area').textContent()) ?? '';
+    const { facility, gap } = await facilitiesAndGap();
+    const from = await screenPoint(page, facility.lonLat);
+    const to = await screenPoint(page, gap);
+    // The gap is drawn in red (translucent over the board) where the analysis says it is.
+    await page.screenshot({ path: SCREENSHOTS + 'coverage-before-drag.png' });
+    const shot = await screenshotPng(page);
+    const p = pixel(shot, to.x, to.y);
+    expect(p.r, 'gap pixel is reddish').toBeGreaterThan(p.g + 40);
+    expect(p.r).toBeGreaterThan(p.b + 40);
+
+    await countUploads(['coverage-facilities', 'coverage-gaps']);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 12 });
+    // Still holding the button: the figure has already changed.
+    await expect.poll(() => cell('area').textContent(), { timeout: 10_000 }).not.toBe(before);
+    // The dragged facility follows the pointer (a 1-feature ghost), and the facilities source was not re-uploaded.
+    await expect.poll(() => page.evaluate(({ x, y }) => {
+      const map = (window as unknown as { __anju: { map: { queryRenderedFeatures(p: [number, number], o: object): unknown[]; getContainer(): HTMLElement } } }).__anju.map;
+      const r = map.getContainer().getBoundingClientRect();
+      return map.queryRenderedFeatures([x - r.left, y - r.top], { layers: ['feature-drag-ghost'] }).length;
+    }, to)).toBe(1);
+    expect(await uploads('coverage-facilities')).toBe(0);
+    await page.screenshot({ path: SCREENSHOTS + 'coverage-dragging.png' });
+    await page.mouse.up();
+    moved = { id: facility.id, to: gap };
+    await waitForMapIdle(page);
+    expect(await cell('area').textContent()).not.toBe(before);
+    await expect.poll(() => uploads('coverage-facilities')).toBe(1); // once, on drop
+    console.log(`[coverage] gap layer updates during and after the drag: ${await uploads('coverage-gaps')}`);
+    await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('示意');
+    const latency = Number(await page.getByTestId('coverage-timing').getAttribute('data-drag-latency-ms'));
+    const computeMs = Number(await page.getByTestId('coverage-timing').getAttribute('data-compute-ms'));
+    console.log(`[coverage] drag: median pointer move → new figures ${latency.toFixed(1)} ms; worker compute of the drop ${computeMs.toFixed(2)} ms`);
+    expect(latency).toBeGreaterThan(0);
+    await page.screenshot({ path: SCREENSHOTS + 'coverage-after-drag.png' });
+  });
+
+  it('adds a facility by clicking the map in add mode, undoably', async () => {
+    const n = await facilityCount();
+    await page.getByTestId('coverage-add-mode').click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.75);
+    await expect.poll(facilityCount).toBe(n + 1);
+    expect(await page.getByTestId('coverage-selected').textContent()).toContain('幼儿园');
+    await page.getByTestId('coverage-add-mode').click();
+    await page.getByTestId('undo').click();
+    await expect.poll(facilityCount).toBe(n);
+  });
+
+  it('deletes the selected facility and undoes the deletion', async () => {
+    // Select the dragged facility by clicking it where it was dropped.
+    const at = await screenPoint(page, moved.to);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('示意');
+    const n = await facilityCount();
+    const inBoard = Number(await cell('facilities').textContent());
+    await page.getByTestId('coverage-delete').click();
+    await expect.poll(facilityCount).toBe(n - 1);
+    await expect.poll(async () => Number(await cell('facilities').textContent())).toBe(inBoard - 1);
+    await page.getByTestId('undo').click();
+    await expect.poll(facilityCount).toBe(n);
+    await expect.poll(async () => Number(await cell('facilities').textContent())).toBe(inBoard);
+    // Undo of the delete brings the facility back where it was dropped, not where it started.
+    const back = await page.evaluate(async (id) => {
+      const map = (window as unknown as { __anju: { map: { getSource(id: string): { getData(): Promise<{ features: { properties: { id: string }; geometry: { coordinates: [number, number] } }[] }> } } } }).__anju.map;
+      return (await map.getSource('coverage-facilities').getData()).features.find((f) => f.properties.id === id)?.geometry.coordinates ?? null;
+    }, moved.id);
+    expect(back).not.toBeNull();
+    expect(Math.abs(back![0] - moved.to[0])).toBeLessThan(0.002);
+    expect(Math.abs(back![1] - moved.to[1])).toBeLessThan(0.002);
+    await page.getByTestId('undo').click(); // undo the drag: back to the start, figure as before
+    await expect.poll(() => cell('area').textContent()).toBe(before);
+  });
+
+  it('walks along an imported street network: figures beside the straight line, over-claims on the map', async () => {
+    // A street grid every ~330 m over the board (noded: lines share their crossing vertices).
+    const [w, so, e, n] = bboxOf(defaultBoards.features.find((b) => b.properties.id === BOARD)!.geometry);
+    const step = 0.003;
+    const xs = Array.from({ length: Math.ceil((e - w) / step) + 1 }, (_, i) => +(w + i * step).toFixed(6));
+    const ys = Array.from({ length: Math.ceil((n - so) / step) + 1 }, (_, i) => +(so + i * step).toFixed(6));
+    const line = (coordinates: number[][]) => ({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } });
+    const fc = { type: 'FeatureCollection', features: [...xs.map((x) => line(ys.map((y) => [x, y]))), ...ys.map((y) => line(xs.map((x) => [x, y])))] };
+    const file = join(mkdtempSync(join(tmpdir(), 'anju-')), 'streets.geojson');
+    writeFileSync(file, JSON.stringify(fc));
+    await page.locator('[data-testid="coverage-import-streets"] input[type=file]').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('coverage-distance-mode').textContent()).toContain('街道网络');
+    await expect.poll(() => cell('network').textContent(), { timeout: 30_000 }).toMatch(/^\d+%$/);
+    const straight = parseInt((await cell('area').textContent())!, 10);
+    const network = parseInt((await cell('network').textContent())!, 10);
+    // Walking along streets never reaches farther than a straight line (up to the 100 m sampling).
+    expect(network).toBeLessThanOrEqual(straight + 1);
+    await waitForMapIdle(page);
+    await expect.poll(async () => (await renderedIds(page, 'coverage-overclaim-circle', 'boardId')).includes(BOARD), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('coverage-board-section').locator('[data-tier="10-min"] [data-col="network"]').textContent()).toMatch(/^\d+%/);
+    await page.screenshot({ path: SCREENSHOTS + 'coverage-network.png' });
+    await page.getByTestId('lang').click();
+    expect(await page.getByTestId('coverage-distance-mode').textContent()).toContain('Street network loaded');
+    expect(await page.getByTestId('coverage-table-section').textContent()).toContain('Illustrative data, not real facilities');
+    await page.screenshot({ path: SCREENSHOTS + 'coverage-english.png' });
+    await page.getByTestId('lang').click();
+  });
+});
