@@ -5,7 +5,9 @@
  * - sections in the board panel,
  * - map overlays and a board choropleth (read reactively from the feature's store),
  * - figures per board for comparison cards, the board table and exports,
- * - chapters for the presentation mode.
+ * - chapters for the presentation mode,
+ * - a top-bar item and a component over the map (e.g. the import button, drop zone and dialog).
+ * Only features with a `Sidebar` get a tab.
  */
 import type { Component } from 'svelte';
 import type { BoardFeature } from '../domain/board.ts';
@@ -41,11 +43,21 @@ export interface Chapter {
   Caption: Component;
 }
 
+/** One colour of a map legend. */
+export interface LegendEntry {
+  color: string;
+  label: { zh: string; en: string };
+}
+
 export interface Feature {
   id: string;
   label: { zh: string; en: string };
-  /** The sidebar content when this feature's tab is active. */
+  /** The sidebar content when this feature's tab is active; features without one get no tab. */
   Sidebar?: Component;
+  /** Shown in the top bar (any tab), e.g. a button. */
+  TopBarItem?: Component;
+  /** Rendered over the map (any tab), positioned absolutely within the map area: drop zones, floating dialogs. */
+  MapItem?: Component;
   /** Sections shown in the board panel (any tab), in order. */
   BoardSection?: Component<{ board: BoardFeature }>;
   /** Overlays to draw while this tab is active (evaluated reactively). */
@@ -54,6 +66,11 @@ export interface Feature {
   globalOverlays?: () => Overlay[];
   /** Board colours while this tab is active; null → colour by category. */
   boardColors?: () => Record<string, string> | null;
+  /**
+   * Legend entries for `boardColors` (colour → meaning), so exported maps and the presentation
+   * can say what the colours mean. Without it they name the feature instead.
+   */
+  boardLegend?: () => LegendEntry[];
   /** Figures per board for comparison, the board table and exports. */
   boardFigures?: () => BoardFigure[];
   /** Chapters this feature adds to the presentation, in order. */

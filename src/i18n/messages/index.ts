@@ -3,9 +3,10 @@
  * strings. Keys are namespaced (`panel.*`, `coverage.*`, …).
  */
 import { app } from './app.ts';
+import { present } from './present.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app] as const;
+const modules = [app, present] as const;
 
 export type MessageKey = keyof (typeof app)['zh'];
 
