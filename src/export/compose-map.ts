@@ -31,6 +31,9 @@ export interface FurnitureLayout {
   legend: { x: number; y: number; width: number; height: number };
 }
 
+/** Space between legend sections, mm. */
+const SECTION_GAP_MM = 2;
+
 const FONT = MAP_FONT_STACK.map((f) => (f.includes(' ') ? `"${f}"` : f)).join(', ');
 
 function font(px: number, bold = false): string {
@@ -127,9 +130,12 @@ export function drawFurniture(ctx: CanvasRenderingContext2D, widthPx: number, he
   // Scale bar (bottom right, above the attribution).
   const barH = 1.8 * mm;
   const scalePx = 3.2 * mm;
-  const sx = widthPx - margin - f.scale.lengthPx;
+  ctx.font = font(scalePx);
+  // Leave room for the end label, which is centred on the bar's end.
+  const sx = widthPx - margin - pad - ctx.measureText(f.scale.label).width / 2 - f.scale.lengthPx;
   const sy = heightPx - attrH - 3 * mm - barH;
-  panel(ctx, sx - pad, sy - scalePx - 2 * mm - pad, f.scale.lengthPx + 2 * pad, barH + scalePx + 2 * mm + 2 * pad, mm);
+  const labelHalf = ctx.measureText(f.scale.label).width / 2;
+  panel(ctx, sx - pad - 1 * mm, sy - scalePx - 2 * mm - pad, f.scale.lengthPx + labelHalf + 2 * pad + 1 * mm, barH + scalePx + 2 * mm + 2 * pad, mm);
   ctx.fillStyle = '#1f2a33';
   ctx.fillRect(sx, sy, f.scale.lengthPx / 2, barH);
   ctx.fillStyle = '#ffffff';
@@ -152,7 +158,7 @@ export function drawFurniture(ctx: CanvasRenderingContext2D, widthPx: number, he
   for (const s of f.legend) for (const it of s.items) legendW = Math.max(legendW, sw.w + 2 * mm + ctx.measureText(it.label).width);
   ctx.font = font(headPx, true);
   legendW = Math.max(legendW, ctx.measureText(f.legendTitle).width, ...f.legend.map((s) => ctx.measureText(s.heading).width));
-  const legendH = headPx * 1.6 + f.legend.reduce((h, s) => h + headPx * 1.5 + s.items.length * lineH, 0);
+  const legendH = headPx * 1.6 + f.legend.reduce((h, s) => h + headPx * 1.5 + s.items.length * lineH, 0) + Math.max(0, f.legend.length - 1) * SECTION_GAP_MM * mm;
   const lx = margin;
   const ly = heightPx - attrH - 3 * mm - legendH - 2 * pad;
   panel(ctx, lx, ly, legendW + 2 * pad, legendH + 2 * pad, mm);
@@ -161,7 +167,8 @@ export function drawFurniture(ctx: CanvasRenderingContext2D, widthPx: number, he
   ctx.font = font(headPx * 1.1, true);
   ctx.fillText(f.legendTitle, lx + pad, y);
   y += headPx * 1.6;
-  for (const s of f.legend) {
+  for (const [k, s] of f.legend.entries()) {
+    if (k > 0) y += SECTION_GAP_MM * mm;
     ctx.font = font(headPx, true);
     ctx.fillStyle = '#555048';
     ctx.fillText(s.heading, lx + pad, y);
