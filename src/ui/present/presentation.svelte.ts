@@ -13,7 +13,7 @@ import { allChapters } from '../share/registry.ts';
 function chapterPadding(): Padding {
   const w = typeof window === 'undefined' ? 1400 : window.innerWidth;
   const h = typeof window === 'undefined' ? 900 : window.innerHeight;
-  return { top: Math.round(h * 0.08), bottom: Math.round(h * 0.08), left: Math.round(w * 0.05), right: Math.round(Math.min(w * 0.42, 640)) };
+  return { top: Math.round(h * 0.08), bottom: Math.round(h * 0.08), left: Math.round(Math.min(w * 0.22, 420)), right: Math.round(Math.min(w * 0.42, 640)) };
 }
 
 class Presentation {
