@@ -95,6 +95,22 @@ describe('compare boards', () => {
     const first = (await ids())[0]!;
     await expect.poll(() => page.evaluate((id) => (window as unknown as { __anju: { map: { getFeatureState(f: object): Record<string, unknown> } } }).__anju.map.getFeatureState({ source: 'boards', id }).hover, first)).toBe(true);
     expect(await rows.first().getAttribute('class')).toContain('hovered');
+    // Hover a board on the map (above the drawer) → its row is highlighted.
+    const spot = await page.evaluate(() => {
+      const map = (window as unknown as { __anju: { map: { queryRenderedFeatures(p: [number, number], o: object): { properties: { id: string } }[]; getContainer(): HTMLElement } } }).__anju.map;
+      const r = map.getContainer().getBoundingClientRect();
+      const drawerTop = document.querySelector('[data-testid="compare-drawer"]')!.getBoundingClientRect().top;
+      for (let y = 80; y < drawerTop - r.top - 20; y += 30) {
+        for (let x = 40; x < r.width - 80; x += 30) {
+          const hit = map.queryRenderedFeatures([x, y], { layers: ['board-fill'] })[0];
+          if (hit) return { id: hit.properties.id, x: r.left + x, y: r.top + y };
+        }
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await page.mouse.move(spot!.x, spot!.y);
+    await expect.poll(() => page.locator(`[data-testid="board-table"] tr[data-board="${spot!.id}"]`).getAttribute('class')).toContain('hovered');
     await page.screenshot({ path: SCREENSHOTS + 'compare-table.png' });
   });
 

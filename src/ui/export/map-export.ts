@@ -43,7 +43,7 @@ export function legendSections(): { heading: string; items: LegendItem[] }[] {
         items: CATEGORIES.map((c) => ({ color: CATEGORY_COLORS[c], label: `${CATEGORY_LABELS[i18n.lang][c]}（${boards.filter((b) => b.properties.category === c).length}）`, style: 'fill' })),
       });
     }
-    if (boards.some((b) => b.properties.schematic)) sections[sections.length - 1].items.push({ color: '#ffffff', label: t('panel.schematic'), style: 'dashed' });
+    if (boards.some((b) => b.properties.schematic)) sections[sections.length - 1].items.push({ color: '#777777', label: t('panel.schematic'), style: 'dashed' });
   }
   if (store.visible.structure) {
     const items: LegendItem[] = ROLES.map((r) => ({ color: STRUCTURE_COLORS[r], label: t(`structure.${r}`), style: 'light' }));
