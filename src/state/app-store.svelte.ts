@@ -10,6 +10,7 @@ import { addNode, deleteNode, renameNode } from './project.ts';
 import type { LayerGroup } from '../map/layer-ids.ts';
 import type { Basemap } from '../map/online-basemaps.ts';
 import type { DrawRequest } from '../map/draw.ts';
+import type { Camera, Padding } from '../map/camera.ts';
 import { bboxOf } from '../geo/measure.ts';
 import { defaultBoards } from '../data/embedded.ts';
 import { defaultEmploymentAreas } from '../data/jobs-housing-defaults.ts';
@@ -42,7 +43,13 @@ export class AppStore {
   picking = $state<'node' | null>(null);
   /** A geometry being drawn on the map (a feature asks; MapView draws and reports back), or null. */
   drawing = $state.raw<DrawRequest | null>(null);
-  fitRequest = $state<{ bbox: [number, number, number, number]; seq: number } | null>(null);
+  fitRequest = $state<{ bbox: [number, number, number, number]; seq: number; padding?: Padding } | null>(null);
+  /** The map's view after its last move (reported by MapView), for links and exports. */
+  camera = $state<Camera | null>(null);
+  /** Jump to this view whenever `seq` changes (e.g. when a link is opened). */
+  cameraRequest = $state<(Camera & { seq: number }) | null>(null);
+  /** The map fills the window, the panels hide (presentation mode). */
+  mapOnly = $state(false);
 
   get selectedBoardId(): string | null {
     return this.selection?.kind === 'board' ? this.selection.id : null;
@@ -85,7 +92,15 @@ export class AppStore {
   }
   zoomToBoard(id: string): void {
     const b = this.project.boards.features.find((f) => f.properties.id === id);
-    if (b) this.fitRequest = { bbox: bboxOf(b.geometry), seq: (this.fitRequest?.seq ?? 0) + 1 };
+    if (b) this.fitTo(bboxOf(b.geometry));
+  }
+  /** Fly the map to these bounds [w, s, e, n] (degrees), with optional padding in CSS px. */
+  fitTo(bbox: [number, number, number, number], padding?: Padding): void {
+    this.fitRequest = { bbox, seq: (this.fitRequest?.seq ?? 0) + 1, ...(padding ? { padding } : {}) };
+  }
+  /** Jump the map to a view (no animation). */
+  jumpTo(camera: Camera): void {
+    this.cameraRequest = { ...camera, seq: (this.cameraRequest?.seq ?? 0) + 1 };
   }
 
   addNodeAt(lonLat: [number, number], name: string): string {

@@ -58,6 +58,12 @@ export interface MapInteraction {
   onPick?: (lonLat: [number, number]) => void;
 }
 
+/** One colour of a map legend. */
+export interface LegendEntry {
+  color: string;
+  label: { zh: string; en: string };
+}
+
 export interface Feature {
   id: string;
   label: { zh: string; en: string };
@@ -75,6 +81,11 @@ export interface Feature {
   globalOverlays?: () => Overlay[];
   /** Board colours while this tab is active; null → colour by category. */
   boardColors?: () => Record<string, string> | null;
+  /**
+   * Legend entries for `boardColors` (colour → meaning), so exported maps and the presentation
+   * can say what the colours mean. Without it they name the feature instead.
+   */
+  boardLegend?: () => LegendEntry[];
   /** Figures per board for comparison, the board table and exports. */
   boardFigures?: () => BoardFigure[];
   /** Dragging, clicking and placing things on the map while this tab is active. */

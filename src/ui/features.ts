@@ -1,5 +1,6 @@
 /**
  * The features of the app, in tab order. A feature registers here and nowhere else in the shell.
+ * Presentation chapters follow this order too: plan, coverage, job–housing, allocation.
  */
 import type { Feature } from './feature.ts';
 import PlanSidebar from './PlanSidebar.svelte';
@@ -7,11 +8,16 @@ import { coverageFeature } from './coverage/coverage-feature.ts';
 import { jobsHousingFeature } from './jobs-housing/jobs-housing-feature.ts';
 import { allocationFeature } from './allocation/feature.ts';
 import { importFeature } from './import/import-feature.ts';
+import { planFigures } from './plan/plan-figures.ts';
+import { planChapters } from './plan/plan-chapters.ts';
+import { toolsFeature } from './share/tools-feature.ts';
 
+/** Presentation chapters follow this order: plan (structure, categories, key-expansion boards), coverage, job–housing, allocation. */
 export const FEATURES: Feature[] = [
-  { id: 'plan', label: { zh: '规划格局', en: 'Plan' }, Sidebar: PlanSidebar },
+  { id: 'plan', label: { zh: '规划格局', en: 'Plan' }, Sidebar: PlanSidebar, boardFigures: planFigures, chapters: planChapters },
   coverageFeature,
   jobsHousingFeature,
   allocationFeature,
   importFeature,
+  toolsFeature,
 ];

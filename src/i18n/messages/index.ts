@@ -7,9 +7,10 @@ import { jobsHousing } from './jobs-housing.ts';
 import { importer } from './importer.ts';
 import { allocation } from './allocation.ts';
 import { coverage } from './coverage.ts';
+import { present } from './present.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app, coverage, jobsHousing, allocation, importer] as const;
+const modules = [app, coverage, jobsHousing, allocation, importer, present] as const;
 
 export type MessageKey = keyof (typeof app)['zh'];
 

@@ -7,7 +7,7 @@ import { store } from '../../state/app-store.svelte.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { COVERAGE_TIERS } from '../../analysis/coverage/tier-figures.ts';
 import { coverage } from './coverage-store.svelte.ts';
-import { COVERAGE_LAYERS, coverageOverlays, shareColor } from './coverage-overlays.ts';
+import { COVERAGE_LAYERS, GAP_COLOR, SHARE_RAMP, coverageOverlays, shareColor } from './coverage-overlays.ts';
 import CoverageSidebar from './CoverageSidebar.svelte';
 import CoverageBoardSection from './CoverageBoardSection.svelte';
 import CoverageCaption from './CoverageCaption.svelte';
@@ -68,6 +68,13 @@ export const coverageFeature: Feature = {
     return out;
   },
   boardFigures: figures,
+  boardLegend: () => [
+    ...SHARE_RAMP.map((color, i) => {
+      const from = (i * 100) / SHARE_RAMP.length, to = ((i + 1) * 100) / SHARE_RAMP.length;
+      return { color, label: { zh: `面积覆盖 ${from}–${to}%`, en: `area in reach ${from}–${to}%` } };
+    }),
+    { color: GAP_COLOR, label: { zh: '服务缺口（不可达）', en: 'gap (out of reach)' } },
+  ],
   mapInteraction: () => ({
     draggableLayers: [COVERAGE_LAYERS.facilities],
     onFeatureDrag: (e) => coverage.onDrag(e),

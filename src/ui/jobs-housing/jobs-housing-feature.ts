@@ -9,7 +9,9 @@ import { i18n } from '../../i18n/i18n.svelte.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { setParkGeometry } from '../../state/jobs-housing-changes.ts';
 import { jh, BAND } from './jh-store.svelte.ts';
-import { VERDICT_COLORS, ratioColor } from './jh-colors.ts';
+import { VERDICT_COLORS, ratioColor, ratioClasses } from './jh-colors.ts';
+import { translate } from '../../i18n/messages/index.ts';
+import type { LegendEntry } from '../feature.ts';
 import { catchmentOverlay, employmentLabelsOverlay, employmentOverlay } from './jh-overlays.ts';
 import { employmentLabel } from './format.ts';
 import JobsHousingSidebar from './JobsHousingSidebar.svelte';
@@ -27,6 +29,20 @@ function boardColors(): Record<string, string> | null {
       return [b.id, jh.colorBy === 'verdict' ? VERDICT_COLORS[side.verdict] : ratioColor(side.jobsHousingRatio, BAND)];
     }),
   );
+}
+
+/** What the board colours mean, for the exported map and the presentation legend. */
+function boardLegend(): LegendEntry[] {
+  if (jh.colorBy === 'verdict') {
+    return (['housing-rich', 'balanced', 'jobs-rich', 'unknown'] as const).map((v) => ({
+      color: VERDICT_COLORS[v],
+      label: { zh: translate('zh', `jh.verdict.${v}`), en: translate('en', `jh.verdict.${v}`) },
+    }));
+  }
+  return ratioClasses(BAND).map((c) => {
+    const range = c.maxJobsPerDwelling === null ? `≥ ${c.minJobsPerDwelling}` : `${c.minJobsPerDwelling}–${c.maxJobsPerDwelling}`;
+    return { color: c.color, label: { zh: `每套 ${range} 个岗位`, en: `${range} jobs per dwelling` } };
+  });
 }
 
 function boardFigures(): BoardFigure[] {
@@ -62,6 +78,7 @@ export const jobsHousingFeature: Feature = {
     employmentLabelsOverlay(store.project.employment, (p) => employmentLabel(p, i18n.lang)),
   ],
   boardColors,
+  boardLegend,
   boardFigures,
   chapters,
   editTarget: () => {

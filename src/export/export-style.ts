@@ -1,0 +1,51 @@
+/**
+ * The map style of the live map with its data inlined, for an offscreen render at print size:
+ * the same layers (base-style.ts), the same data, the same visible groups and overlays.
+ * Online basemaps are left out: exports work offline and carry no third-party tiles.
+ */
+import type { StyleSpecification, LayerSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { BoardCollection } from '../domain/board.ts';
+import type { StructureCollection, NodeFeature } from '../domain/structure.ts';
+import type { Overlay } from '../map/overlay.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { baseStyle } from '../map/base-style.ts';
+import { LAYERS, LAYER_GROUPS, SOURCES, type LayerGroup } from '../map/layer-ids.ts';
+import { labelPoints } from '../map/label-points.ts';
+
+export interface MapContent {
+  boards: BoardCollection;
+  counties: FeatureCollection;
+  structure: StructureCollection;
+  land: FeatureCollection;
+  nodes: NodeFeature[];
+  lang: Lang;
+  visible: Record<LayerGroup, boolean>;
+  overlays: Overlay[];
+}
+
+export function exportStyle(c: MapContent): StyleSpecification {
+  const style = baseStyle();
+  const data: Record<string, FeatureCollection> = {
+    [SOURCES.land]: c.land,
+    [SOURCES.counties]: c.counties,
+    [SOURCES.countyLabels]: labelPoints(c.counties as FeatureCollection<never, { name: string; nameEn: string }>, (p) => ({ label: c.lang === 'zh' ? p.name : p.nameEn })),
+    [SOURCES.structure]: c.structure,
+    [SOURCES.boards]: c.boards,
+    [SOURCES.boardLabels]: labelPoints(c.boards, (p) => ({ id: p.id, label: c.lang === 'zh' ? p.name : p.nameEn })),
+    [SOURCES.nodes]: { type: 'FeatureCollection', features: c.nodes },
+  };
+  for (const [id, fc] of Object.entries(data)) (style.sources[id] as GeoJSONSourceSpecification).data = fc;
+
+  const hidden = new Set<string>();
+  for (const [group, ids] of Object.entries(LAYER_GROUPS) as [LayerGroup, readonly string[]][]) if (!c.visible[group]) ids.forEach((id) => hidden.add(id));
+  let layers: LayerSpecification[] = style.layers.map((l) => (hidden.has(l.id) && l.type !== 'background' ? ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification) : l));
+
+  for (const o of c.overlays) {
+    style.sources[o.id] = { type: 'geojson', data: o.data, ...(o.promoteId ? { promoteId: o.promoteId } : {}) };
+    const before = layers.findIndex((l) => l.id === (o.beforeId ?? LAYERS.countyLabel));
+    const added = o.layers.map((l) => ({ ...l, source: o.id }) as LayerSpecification);
+    layers = before < 0 ? [...layers, ...added] : [...layers.slice(0, before), ...added, ...layers.slice(before)];
+  }
+  return { ...style, layers };
+}

@@ -1,0 +1,48 @@
+/**
+ * Boards and sites as GeoJSON (RFC 7946, WGS-84 lon/lat) with their attributes, for QGIS/ArcGIS.
+ * Attribute keys are ASCII (figure ids), values numbers or text, so every GIS keeps them.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { BoardFeature } from '../domain/board.ts';
+import type { Site } from '../domain/allocation.ts';
+import type { BoardFigure } from '../ui/feature.ts';
+import { figureCell } from './board-table.ts';
+
+type Props = Record<string, string | number | boolean | null>;
+
+/** Every board with its plan attributes and the value of every registered figure (key: figure id). */
+export function boardsToGeoJson(boards: readonly BoardFeature[], figures: readonly BoardFigure[]): FeatureCollection<Geometry, Props> {
+  return {
+    type: 'FeatureCollection',
+    features: boards.map((b): Feature<Geometry, Props> => {
+      const p = b.properties;
+      const props: Props = {
+        id: p.id,
+        name: p.name,
+        name_en: p.nameEn,
+        category: p.category,
+        district: p.district,
+        plan_district: p.planDistrict,
+        streets: p.streets.join('、'),
+        schematic: p.schematic,
+        confidence: p.confidence,
+        geometry_source: p.geometrySource,
+      };
+      for (const f of figures) if (!(f.id in props)) props[f.id] = figureCell(f, p.id);
+      return { type: 'Feature', id: p.id, properties: props, geometry: b.geometry };
+    }),
+  };
+}
+
+/** A scenario's sites (points or polygons) with units, housing type, year and the scenario's name. */
+export function sitesToGeoJson(sites: readonly Site[], scenarioName: string): FeatureCollection<Geometry, Props> {
+  return {
+    type: 'FeatureCollection',
+    features: sites.map((s) => ({
+      type: 'Feature',
+      id: s.id,
+      properties: { id: s.id, name: s.name, units: s.units, housing_type: s.type, year: s.year, note: s.note ?? null, scenario: scenarioName },
+      geometry: s.geometry,
+    })),
+  };
+}

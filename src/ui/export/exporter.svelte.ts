@@ -1,0 +1,104 @@
+/**
+ * Export actions (CSV, XLSX, GeoJSON, PNG, printable report) and their status line.
+ * Each reads the live state at the moment it runs.
+ */
+import { tableToCsv } from '../../export/csv.ts';
+import { tableToXlsx } from '../../export/xlsx.ts';
+import { boardsToGeoJson, sitesToGeoJson } from '../../export/geojson-export.ts';
+import { dateStamp, downloadBlob, downloadText } from '../../export/download.ts';
+import { paperPixels, type Paper } from '../../export/paper.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { allFigures } from '../share/registry.ts';
+import { currentScenario } from '../share/scenario.ts';
+import { currentTable } from '../compare/current-table.ts';
+import { composeMapImage, canvasToPng } from './map-export.ts';
+
+class Exporter {
+  /** A short status line ("rendering …", "exported …", an error), or null. */
+  status = $state<string | null>(null);
+  busy = $state(false);
+  /** The report being printed: its paper and map image (object URL), or null. */
+  report = $state<{ paper: Paper; mapUrl: string; date: Date } | null>(null);
+
+  #stamp(): string {
+    return dateStamp(new Date());
+  }
+
+  async #run(task: () => Promise<string>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const file = await task();
+      this.status = i18n.t('export.done', { file });
+    } catch (e) {
+      this.status = i18n.t('export.failed', { reason: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  csv(): Promise<void> {
+    return this.#run(async () => {
+      const file = `anju-boards-${this.#stamp()}.csv`;
+      downloadText(tableToCsv(currentTable()), file, 'text/csv;charset=utf-8');
+      return file;
+    });
+  }
+
+  xlsx(): Promise<void> {
+    return this.#run(async () => {
+      const file = `anju-boards-${this.#stamp()}.xlsx`;
+      downloadBlob(await tableToXlsx(currentTable(), i18n.t('report.table')), file);
+      return file;
+    });
+  }
+
+  boardsGeoJson(): Promise<void> {
+    return this.#run(async () => {
+      const file = `anju-boards-${this.#stamp()}.geojson`;
+      downloadText(JSON.stringify(boardsToGeoJson(store.project.boards.features, allFigures())), file, 'application/geo+json');
+      return file;
+    });
+  }
+
+  sitesGeoJson(): Promise<void> {
+    return this.#run(async () => {
+      const s = currentScenario();
+      const file = `anju-sites-${this.#stamp()}.geojson`;
+      downloadText(JSON.stringify(sitesToGeoJson(s?.sites ?? [], s?.name ?? '')), file, 'application/geo+json');
+      return file;
+    });
+  }
+
+  png(paper: Paper, dpi: number): Promise<void> {
+    return this.#run(async () => {
+      const file = `anju-map-${paper}-${dpi}dpi-${this.#stamp()}.png`;
+      const { widthPx, heightPx } = paperPixels(paper, dpi);
+      this.status = i18n.t('export.rendering', { w: widthPx, h: heightPx });
+      const img = await composeMapImage(paper, dpi, new Date());
+      downloadBlob(await canvasToPng(img.canvas), file);
+      return file;
+    });
+  }
+
+  /** Render the map for the report, show the report, then open the browser's print dialog. */
+  printReport(paper: Paper): Promise<void> {
+    return this.#run(async () => {
+      this.status = i18n.t('export.preparing');
+      const date = new Date();
+      const img = await composeMapImage(paper, 150, date);
+      const url = URL.createObjectURL(await canvasToPng(img.canvas));
+      if (this.report) URL.revokeObjectURL(this.report.mapUrl);
+      this.report = { paper, mapUrl: url, date };
+      return `${i18n.t('report.title')} ${paper}`;
+    });
+  }
+
+  closeReport(): void {
+    if (this.report) URL.revokeObjectURL(this.report.mapUrl);
+    this.report = null;
+  }
+}
+
+export const exporter = new Exporter();

@@ -1,0 +1,120 @@
+/**
+ * The map as a print-ready PNG: the live view re-rendered offscreen at paper size, with title,
+ * scenario and date, legend, scale bar, north arrow, attribution and the 示意范围 note.
+ */
+import type { LegendItem, MapFurniture, FurnitureLayout } from '../../export/compose-map.ts';
+import { drawFurniture } from '../../export/compose-map.ts';
+import { renderMap } from '../../export/render-map.ts';
+import { exportStyle } from '../../export/export-style.ts';
+import { paperPixels, type Paper } from '../../export/paper.ts';
+import { scaleBar, formatLengthM } from '../../export/scale-bar.ts';
+import { dateStamp } from '../../export/download.ts';
+import { ATTRIBUTION } from '../../map/base-style.ts';
+import { CATEGORY_COLORS, STRUCTURE_COLORS } from '../../map/colors.ts';
+import { CATEGORIES } from '../../domain/board.ts';
+import { CATEGORY_LABELS } from '../../i18n/categories.ts';
+import { counties, structure, land } from '../../data/embedded.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { FEATURES } from '../features.ts';
+import { activeFeature } from '../share/registry.ts';
+import { currentScenario } from '../share/scenario.ts';
+
+const ROLES = ['main-core', 'main-integration', 'sub-centre', 'pole'] as const;
+/** CSS pixels per inch: MapLibre's sizes are CSS px, so dpi / 96 keeps them at printed size. */
+const CSS_DPI = 96;
+/** Before the map has reported a view (it has not loaded yet): all of Wenzhou. */
+const FALLBACK_CAMERA = { center: [120.45, 27.83] as [number, number], zoom: 7.6, bearingDeg: 0, pitchDeg: 0 };
+
+/** Legend sections for what the map shows now (shared by the PNG and the presentation). */
+export function legendSections(): { heading: string; items: LegendItem[] }[] {
+  const t = i18n.t;
+  const sections: { heading: string; items: LegendItem[] }[] = [];
+  const boards = store.project.boards.features;
+  const active = activeFeature(store.tab);
+  const colours = active.boardColors?.() ?? null;
+  if (store.visible.boards) {
+    if (colours) {
+      const entries = active.boardLegend?.() ?? [];
+      sections.push({ heading: t('map.colouredBy', { feature: active.label[i18n.lang] }), items: entries.map((e) => ({ color: e.color, label: e.label[i18n.lang], style: 'fill' })) });
+    } else {
+      sections.push({
+        heading: t('legend.categories'),
+        items: CATEGORIES.map((c) => ({ color: CATEGORY_COLORS[c], label: `${CATEGORY_LABELS[i18n.lang][c]}（${boards.filter((b) => b.properties.category === c).length}）`, style: 'fill' })),
+      });
+    }
+    if (boards.some((b) => b.properties.schematic)) sections[sections.length - 1].items.push({ color: '#777777', label: t('panel.schematic'), style: 'dashed' });
+  }
+  if (store.visible.structure) {
+    const items: LegendItem[] = ROLES.map((r) => ({ color: STRUCTURE_COLORS[r], label: t(`structure.${r}`), style: 'light' }));
+    if (store.visible.nodes && store.project.nodes.length > 0) items.push({ color: STRUCTURE_COLORS.node, label: t('layers.nodes'), style: 'dot' });
+    sections.push({ heading: t('legend.structure'), items });
+  }
+  return sections;
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, '');
+}
+
+/** Title lines shared by the PNG and the report. */
+export function titleLines(now: Date): { title: string; subtitle: string[] } {
+  const scenario = currentScenario();
+  return {
+    title: i18n.t('map.title'),
+    subtitle: [...(scenario ? [i18n.t('map.scenario', { name: scenario.name })] : []), i18n.t('map.date', { date: dateStamp(now) })],
+  };
+}
+
+/** The size of the live map in CSS px (the export contains this view). */
+function liveSize(): { width: number; height: number } {
+  const el = document.querySelector<HTMLElement>('[data-testid="map"]');
+  return { width: el?.clientWidth || 1000, height: el?.clientHeight || 700 };
+}
+
+export interface MapImage {
+  canvas: HTMLCanvasElement;
+  layout: FurnitureLayout;
+}
+
+/** Render the current map at paper size and resolution, with its furniture. */
+export async function composeMapImage(paper: Paper, dpi: number, now: Date): Promise<MapImage> {
+  const { widthPx, heightPx, pxPerMm } = paperPixels(paper, dpi);
+  const active = activeFeature(store.tab);
+  const overlays = [...FEATURES.flatMap((f) => f.globalOverlays?.() ?? []), ...(active.overlays?.() ?? [])];
+  const style = exportStyle({ boards: store.project.boards, counties, structure, land, nodes: store.project.nodes, lang: i18n.lang, visible: { ...store.visible }, overlays });
+  const rendered = await renderMap({
+    style,
+    camera: store.camera ?? FALLBACK_CAMERA,
+    liveSizeCssPx: liveSize(),
+    widthPx,
+    heightPx,
+    pixelRatio: dpi / CSS_DPI,
+    boardColors: active.boardColors?.() ?? null,
+  });
+  const bar = scaleBar(rendered.metresPerPx, 40 * pxPerMm);
+  const ctx = rendered.canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas context');
+  const { title, subtitle } = titleLines(now);
+  const schematic = store.project.boards.features.some((b) => b.properties.schematic);
+  const furniture: MapFurniture = {
+    title,
+    subtitle,
+    schematicNote: schematic ? i18n.t('map.schematic') : null,
+    legendTitle: i18n.t('map.legend'),
+    legend: legendSections(),
+    scale: { lengthPx: bar.lengthPx, label: formatLengthM(bar.lengthM) },
+    bearingDeg: rendered.bearingDeg,
+    northLabel: i18n.t('map.north'),
+    attribution: [
+      `${i18n.t('map.attribution')}：${stripTags(ATTRIBUTION.land)}；${stripTags(ATTRIBUTION.counties)}；${stripTags(ATTRIBUTION.boards)}`,
+      i18n.t('map.plan'),
+    ],
+  };
+  const layout = drawFurniture(ctx, widthPx, heightPx, pxPerMm, furniture);
+  return { canvas: rendered.canvas, layout };
+}
+
+export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}

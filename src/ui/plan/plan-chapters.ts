@@ -1,0 +1,54 @@
+/**
+ * The plan map's presentation chapters: the structure 一主一副两极多节点, the three board
+ * categories, then each key-expansion board (第十章第三节第2条) one by one. Other features'
+ * chapters follow in feature order.
+ */
+import type { Chapter } from '../feature.ts';
+import type { BoardFeature } from '../../domain/board.ts';
+import type { Bbox } from '../../geo/measure.ts';
+import { bboxOf } from '../../geo/measure.ts';
+import { structure } from '../../data/embedded.ts';
+import { translate } from '../../i18n/messages/index.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { withProps } from '../share/with-props.ts';
+import StructureCaption from './StructureCaption.svelte';
+import CategoriesCaption from './CategoriesCaption.svelte';
+import BoardCaption from './BoardCaption.svelte';
+
+function unionBbox(boxes: Bbox[]): Bbox {
+  return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+}
+
+const STRUCTURE_BBOX = unionBbox(structure.features.map((f) => bboxOf(f.geometry)));
+
+// One caption component per board id, made once so the presenter does not remount it needlessly.
+const boardCaptions = new Map<string, Chapter['Caption']>();
+function boardCaption(boardId: string): Chapter['Caption'] {
+  let c = boardCaptions.get(boardId);
+  if (!c) {
+    c = withProps(BoardCaption, { boardId });
+    boardCaptions.set(boardId, c);
+  }
+  return c;
+}
+
+function boardChapter(b: BoardFeature): Chapter {
+  const p = b.properties;
+  return {
+    id: `board-${p.id}`,
+    title: { zh: translate('zh', 'chapter.board', { name: p.name }), en: translate('en', 'chapter.board', { name: p.nameEn }) },
+    bbox: bboxOf(b.geometry),
+    tab: 'plan',
+    boardId: p.id,
+    Caption: boardCaption(p.id),
+  };
+}
+
+export function planChapters(): Chapter[] {
+  const boards = store.project.boards.features;
+  return [
+    { id: 'structure', title: { zh: translate('zh', 'chapter.structure'), en: translate('en', 'chapter.structure') }, bbox: STRUCTURE_BBOX, tab: 'plan', Caption: StructureCaption },
+    { id: 'categories', title: { zh: translate('zh', 'chapter.categories'), en: translate('en', 'chapter.categories') }, bbox: unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: CategoriesCaption },
+    ...boards.filter((b) => b.properties.category === 'key-expansion').map(boardChapter),
+  ];
+}

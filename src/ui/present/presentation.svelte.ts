@@ -1,0 +1,71 @@
+/**
+ * The presentation: which chapter is shown, entering and leaving full screen. Chapters come
+ * from every feature (registry.ts) and are read live, so figures follow the current scenario.
+ * Each chapter switches the tab (its overlays and colours), highlights its board and flies the
+ * map to its view through the store (MapView stays the only owner of the map).
+ */
+import type { Chapter } from '../feature.ts';
+import type { Padding } from '../../map/camera.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { allChapters } from '../share/registry.ts';
+
+/** Room for the caption panel (right) and the legend (bottom left), in CSS px. */
+function chapterPadding(): Padding {
+  const w = typeof window === 'undefined' ? 1400 : window.innerWidth;
+  const h = typeof window === 'undefined' ? 900 : window.innerHeight;
+  return { top: Math.round(h * 0.08), bottom: Math.round(h * 0.08), left: Math.round(Math.min(w * 0.22, 420)), right: Math.round(Math.min(w * 0.42, 640)) };
+}
+
+class Presentation {
+  active = $state(false);
+  /** 0-based index of the chapter shown. */
+  index = $state(0);
+  chapters: Chapter[] = $derived(allChapters());
+  chapter: Chapter | null = $derived(this.chapters[Math.min(this.index, this.chapters.length - 1)] ?? null);
+  #before: { tab: string; boardId: string | null } | null = null;
+
+  /** Start (or jump) at chapter `n` (1-based, clamped). */
+  open(n = 1): void {
+    if (!this.active) {
+      this.#before = { tab: store.tab, boardId: store.selectedBoardId };
+      this.active = true;
+      store.mapOnly = true;
+      document.documentElement.classList.add('presenting');
+      // Full screen when the browser allows it; without it the map still fills the window.
+      document.documentElement.requestFullscreen?.().catch(() => undefined);
+    }
+    this.go(n - 1);
+  }
+
+  go(index: number): void {
+    const last = Math.max(0, this.chapters.length - 1);
+    this.index = Math.max(0, Math.min(last, index));
+    const c = this.chapters[this.index];
+    if (!c) return;
+    if (c.tab) store.tab = c.tab;
+    store.selection = c.boardId ? { kind: 'board', id: c.boardId } : null;
+    store.fitTo(c.bbox, chapterPadding());
+  }
+
+  next(): void {
+    this.go(this.index + 1);
+  }
+  prev(): void {
+    this.go(this.index - 1);
+  }
+
+  close(): void {
+    if (!this.active) return;
+    this.active = false;
+    store.mapOnly = false;
+    document.documentElement.classList.remove('presenting');
+    if (document.fullscreenElement) document.exitFullscreen?.().catch(() => undefined);
+    if (this.#before) {
+      store.tab = this.#before.tab;
+      store.selection = this.#before.boardId ? { kind: 'board', id: this.#before.boardId } : null;
+    }
+    this.#before = null;
+  }
+}
+
+export const presentation = new Presentation();

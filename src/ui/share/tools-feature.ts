@@ -1,0 +1,17 @@
+/**
+ * Compare, present and export (issue 6) as one shell feature without a tab: buttons in the top
+ * bar, the drawer / presentation / report over the map, and "add to compare" in the board panel.
+ * It works generically over FEATURES: every figure and chapter a feature registers appears.
+ */
+import type { Feature } from '../feature.ts';
+import ToolsBar from './ToolsBar.svelte';
+import ToolsLayer from './ToolsLayer.svelte';
+import AddToCompare from '../compare/AddToCompare.svelte';
+
+export const toolsFeature: Feature = {
+  id: 'tools',
+  label: { zh: '对比 · 演示 · 导出', en: 'Compare · present · export' },
+  TopBarItem: ToolsBar,
+  MapItem: ToolsLayer,
+  BoardSection: AddToCompare,
+};

@@ -1,0 +1,326 @@
+/**
+ * Compare boards, present at a meeting, export what you see (issue 6): the built app, offline,
+ * in real Chromium. One page is reused across the steps, as a planner would use it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
+import Papa from 'papaparse';
+import { PNG } from 'pngjs';
+import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { readXlsxRows } from './support/xlsx-read.ts';
+import { CATEGORY_COLORS } from '../../src/map/colors.ts';
+import { CATEGORY_LABELS } from '../../src/i18n/categories.ts';
+import { hexToRgb } from './support/pixels.ts';
+import { areaKm2 } from '../../src/geo/measure.ts';
+import type { BoardCollection } from '../../src/domain/board.ts';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+const boards = JSON.parse(readFileSync(new URL('../../geodata/boards.geojson', import.meta.url), 'utf8')) as BoardCollection;
+const areaOf = new Map(boards.features.map((b) => [b.properties.id, areaKm2(b.geometry)]));
+const categoryOf = (id: string) => CATEGORY_LABELS.zh[boards.features.find((b) => b.properties.id === id)!.properties.category];
+const keyExpansion = boards.features.filter((b) => b.properties.category === 'key-expansion');
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+  await page.goto(h.baseUrl);
+  await waitForMapIdle(page);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function download(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }) as Promise<Download>, trigger()]);
+  const path = await d.path();
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+async function pickForCompare(id: string): Promise<void> {
+  await page.locator(`[data-testid="board-list"] button[data-board="${id}"]`).click();
+  await page.getByTestId('add-compare').click();
+}
+
+describe('compare boards', () => {
+  it('shows 2–4 picked boards as cards with the same figures in the same order, and bars of the differences', async () => {
+    for (const id of ['jingxin', 'wutian', 'qidu']) await pickForCompare(id);
+    const cards = page.getByTestId('compare-card');
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-board')))).toEqual(['jingxin', 'wutian', 'qidu']);
+    // Same figures, same order, on every card.
+    const order = await cards.evaluateAll((els) => els.map((e) => [...e.querySelectorAll('dd[data-figure]')].map((d) => d.getAttribute('data-figure')).join(',')));
+    expect(new Set(order).size).toBe(1);
+    expect(order[0].split(',')).toEqual(expect.arrayContaining(['district', 'plan_district', 'area_km2', 'extent', 'confidence']));
+    // Category and area as a person reads them.
+    const jingxin = page.locator('[data-testid="compare-card"][data-board="jingxin"]');
+    expect(await jingxin.getByTestId('card-category').textContent()).toBe(categoryOf('jingxin'));
+    expect(await jingxin.locator('dd[data-figure="area_km2"]').textContent()).toBe(`${areaOf.get('jingxin')!.toFixed(2)} km²`);
+    // Aligned bars: one per board per numeric figure; the largest board has the longest bar.
+    const bars = page.locator('[data-testid="compare-chart"] svg g[aria-label="bar"] rect');
+    await expect.poll(() => bars.count()).toBe(3);
+    const widths = await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('width'))));
+    const areas = ['jingxin', 'wutian', 'qidu'].map((id) => areaOf.get(id)!);
+    expect(widths.indexOf(Math.max(...widths))).toBe(areas.indexOf(Math.max(...areas)));
+    expect(await page.getByTestId('compare-chart').textContent()).toContain(`${areaOf.get('qidu')!.toFixed(2)} km²`);
+    // A fifth board cannot join a full set.
+    await pickForCompare('yangshuang');
+    await page.locator('[data-testid="board-list"] button[data-board="xincheng"]').click();
+    expect(await page.getByTestId('add-compare').isDisabled()).toBe(true);
+    await page.screenshot({ path: SCREENSHOTS + 'compare-cards.png' });
+  });
+
+  it('sorts and filters the table of all 21 boards; row and map highlight together', async () => {
+    await page.getByTestId('view-table').click();
+    const rows = page.locator('[data-testid="board-table"] tbody tr');
+    expect(await rows.count()).toBe(21);
+    const ids = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-board')));
+    const byArea = [...areaOf.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    await page.locator('th button[data-col="area_km2"]').click();
+    expect(await ids()).toEqual(byArea);
+    await page.locator('th button[data-col="area_km2"]').click();
+    expect(await ids()).toEqual([...byArea].reverse());
+    await page.getByTestId('table-category').selectOption('key-expansion');
+    expect((await ids()).sort()).toEqual(keyExpansion.map((b) => b.properties.id).sort());
+    await page.getByTestId('table-text').fill('瓯海');
+    expect((await ids()).length).toBeGreaterThan(0);
+    expect((await ids()).length).toBeLessThan(7);
+    await page.getByTestId('table-text').fill('');
+    await page.getByTestId('table-category').selectOption('all');
+    // Hover a row → the board is highlighted on the map.
+    await rows.first().hover();
+    const first = (await ids())[0]!;
+    await expect.poll(() => page.evaluate((id) => (window as unknown as { __anju: { map: { getFeatureState(f: object): Record<string, unknown> } } }).__anju.map.getFeatureState({ source: 'boards', id }).hover, first)).toBe(true);
+    expect(await rows.first().getAttribute('class')).toContain('hovered');
+    // Hover a board on the map (above the drawer) → its row is highlighted.
+    const spot = await page.evaluate(() => {
+      const map = (window as unknown as { __anju: { map: { queryRenderedFeatures(p: [number, number], o: object): { properties: { id: string } }[]; getContainer(): HTMLElement } } }).__anju.map;
+      const r = map.getContainer().getBoundingClientRect();
+      const drawerTop = document.querySelector('[data-testid="compare-drawer"]')!.getBoundingClientRect().top;
+      for (let y = 80; y < drawerTop - r.top - 20; y += 30) {
+        for (let x = 40; x < r.width - 80; x += 30) {
+          const hit = map.queryRenderedFeatures([x, y], { layers: ['board-fill'] })[0];
+          if (hit) return { id: hit.properties.id, x: r.left + x, y: r.top + y };
+        }
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await page.mouse.move(spot!.x, spot!.y);
+    await expect.poll(() => page.locator(`[data-testid="board-table"] tr[data-board="${spot!.id}"]`).getAttribute('class')).toContain('hovered');
+    await page.screenshot({ path: SCREENSHOTS + 'compare-table.png' });
+  });
+
+  it('exports the table as CSV with a BOM and as XLSX, both with Chinese text', async () => {
+    await page.getByTestId('table-category').selectOption('all');
+    const csv = await download(() => page.getByTestId('export-csv').click());
+    expect(csv.name).toMatch(/\.csv$/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<string[]>(csv.bytes.toString('utf8').slice(1), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...body] = parsed.data;
+    expect(body).toHaveLength(21);
+    expect(header.slice(0, 3)).toEqual(['编号', '板块', '板块类别']);
+    expect(header).toContain('面积（km²）');
+    for (const r of body) expect(r).toHaveLength(header.length);
+    const ids = body.map((r) => r[0]);
+    expect(ids.sort()).toEqual(boards.features.map((b) => b.properties.id).sort());
+    const wutian = body.find((r) => r[0] === 'wutian')!;
+    expect(wutian[1]).toBe('梧田');
+    expect(Number(wutian[header.indexOf('面积（km²）')])).toBeCloseTo(areaOf.get('wutian')!, 2);
+
+    const xlsx = await download(() => page.getByTestId('export-xlsx').click());
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const sheet = readXlsxRows(new Uint8Array(xlsx.bytes));
+    expect(sheet).toHaveLength(22);
+    expect(sheet[0]).toEqual(header);
+    const row = sheet.find((r) => r[0] === 'wutian')!;
+    expect(row[1]).toBe('梧田');
+    expect(row[2]).toBe(categoryOf('wutian'));
+    expect(Number(row[header.indexOf('面积（km²）')])).toBeCloseTo(areaOf.get('wutian')!, 2);
+  });
+});
+
+describe('export', () => {
+  it('exports boards as valid GeoJSON with their attributes', async () => {
+    await page.getByTestId('export-menu').click();
+    const file = await download(() => page.getByTestId('export-boards').click());
+    expect(file.name).toMatch(/\.geojson$/);
+    const fc = JSON.parse(file.bytes.toString('utf8')) as FeatureCollection<Polygon | MultiPolygon, Record<string, string | number | boolean | null>>;
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(21);
+    for (const f of fc.features) {
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+      for (const ring of f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat()) {
+        expect(ring[0]).toEqual(ring[ring.length - 1]);
+        for (const [lon, lat] of ring) expect(lon > 119 && lon < 122 && lat > 27 && lat < 29).toBe(true);
+      }
+    }
+    const qidu = fc.features.find((f) => f.properties.id === 'qidu')!;
+    expect(qidu.properties).toMatchObject({ name: '七都', category: 'key-expansion', schematic: true, district: '鹿城区' });
+    expect(qidu.properties.area_km2).toBeCloseTo(areaOf.get('qidu')!, 2);
+    expect(typeof qidu.properties.area_km2).toBe('number');
+  });
+
+  // A4 at 300 dpi keeps the test quick on SwiftShader; paper sizes are unit-tested (A3 300 dpi = 4961 × 3508).
+  it('exports the map as an A4 300 dpi PNG with title, legend and scale bar', async () => {
+    await page.getByTestId('png-paper').selectOption('A4');
+    await page.getByTestId('png-dpi').selectOption('300');
+    const file = await download(() => page.getByTestId('export-png').click());
+    expect(file.name).toMatch(/A4-300dpi.*\.png$/);
+    const png = PNG.sync.read(file.bytes);
+    expect([png.width, png.height]).toEqual([3508, 2480]);
+    // The legend (bottom left) shows each category as an opaque swatch: 6 × 3.8 mm ≈ 71 × 45 px.
+    const counts = countColours(png, { x0: 0, y0: Math.round(png.height * 0.5), x1: Math.round(png.width * 0.3), y1: png.height }, Object.values(CATEGORY_COLORS));
+    for (const [hex, n] of Object.entries(counts)) expect(n, `legend swatch ${hex}`).toBeGreaterThan(2500);
+    // The title block (top left) has dark text on a light panel.
+    const titleInk = countDark(png, { x0: 70, y0: 70, x1: 1400, y1: 200 });
+    expect(titleInk).toBeGreaterThan(3000);
+    writeFileSync(SCREENSHOTS + 'export-map-a4-300dpi.png', file.bytes);
+  });
+});
+
+function countColours(png: PNG, box: { x0: number; y0: number; x1: number; y1: number }, hexes: string[]): Record<string, number> {
+  const want = hexes.map(hexToRgb);
+  const out: Record<string, number> = Object.fromEntries(hexes.map((h) => [h, 0]));
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const i = (png.width * y + x) * 4;
+      want.forEach((c, k) => {
+        if (Math.abs(png.data[i] - c.r) <= 2 && Math.abs(png.data[i + 1] - c.g) <= 2 && Math.abs(png.data[i + 2] - c.b) <= 2) out[hexes[k]]++;
+      });
+    }
+  }
+  return out;
+}
+
+function countDark(png: PNG, box: { x0: number; y0: number; x1: number; y1: number }): number {
+  let n = 0;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const i = (png.width * y + x) * 4;
+      if (png.data[i] + png.data[i + 1] + png.data[i + 2] < 200) n++;
+    }
+  }
+  return n;
+}
+
+describe('printable report', () => {
+  it('prints map, board table and targets on A4 landscape pages', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __printed: number; print: () => void };
+      w.__printed = 0;
+      w.print = () => void w.__printed++;
+    });
+    await page.getByTestId('report-a4').click();
+    await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+    expect(await page.getByTestId('report-scenario').textContent()).toBe('方案：方案一');
+    expect(await page.locator('[data-testid="report-table"] tbody tr').count()).toBe(21);
+    expect(await page.getByTestId('report').textContent()).toContain('规划第十章导语');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('#app').isVisible()).toBe(false);
+      expect(await page.getByTestId('report-print').isVisible()).toBe(false);
+      const pdf = await page.pdf({ path: SCREENSHOTS + 'report-a4.pdf', preferCSSPageSize: true, printBackground: true });
+      const text = pdf.toString('latin1');
+      expect(text.startsWith('%PDF')).toBe(true);
+      const pages = [...text.matchAll(/\/Type\s*\/Page[^s]/g)].length;
+      expect(pages).toBeGreaterThanOrEqual(3);
+      // A4 landscape: 297 × 210 mm = 841.89 × 595.28 pt.
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text);
+      expect(Number(box?.[1])).toBeCloseTo(841.9, 0);
+      expect(Number(box?.[2])).toBeCloseTo(595.3, 0);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await page.getByTestId('report-close').click();
+    await page.getByTestId('export-menu').click();
+  });
+});
+
+describe('presentation', () => {
+  const counter = () => page.getByTestId('present-counter').textContent();
+  const title = () => page.getByTestId('present-title').textContent();
+
+  it('steps through the chapters with the keys a clicker sends, flying to each board', async () => {
+    await page.getByTestId('open-present').click();
+    await page.getByTestId('presenter').waitFor();
+    const total = Number((await counter())!.split('/')[1]);
+    expect(total).toBeGreaterThanOrEqual(2 + keyExpansion.length);
+    expect(await counter()).toBe(`1 / ${total}`);
+    expect(await title()).toContain('一主一副两极多节点');
+    expect(await page.getByTestId('present-legend').textContent()).toContain('重点拓展');
+    await page.keyboard.press('ArrowRight');
+    expect(await counter()).toBe(`2 / ${total}`);
+    expect(await page.getByTestId('caption-categories').textContent()).toContain(`${keyExpansion.length} 个板块`);
+    await page.keyboard.press('PageDown');
+    expect(await counter()).toBe(`3 / ${total}`);
+    const first = keyExpansion[0].properties;
+    expect(await title()).toBe(`重点拓展板块：${first.name}`);
+    const caption = page.getByTestId('caption-board');
+    expect(await caption.textContent()).toContain('规划第十章第三节第2条');
+    expect(await caption.locator('dd[data-figure="area_km2"]').textContent()).toMatch(new RegExp(`^${areaOf.get(first.id)!.toFixed(2)} km²（示意范围`));
+    await expect.poll(() => page.evaluate((id) => (window as unknown as { __anju: { map: { getFeatureState(f: object): Record<string, unknown> } } }).__anju.map.getFeatureState({ source: 'boards', id }).selected, first.id)).toBe(true);
+    await waitForMapIdle(page);
+    const [w, s, e, n] = boardBbox(first.id);
+    const bounds = await page.evaluate(() => (window as unknown as { __anju: { map: { getBounds(): { toArray(): number[][] } } } }).__anju.map.getBounds().toArray());
+    expect(bounds[0][0] <= w && bounds[0][1] <= s && bounds[1][0] >= e && bounds[1][1] >= n).toBe(true);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#present\/3\?compare=jingxin,wutian,qidu,yangshuang&scenario=[^&]+$/);
+    await page.screenshot({ path: SCREENSHOTS + 'present-chapter-3.png' });
+    await page.keyboard.press('PageUp');
+    expect(await counter()).toBe(`2 / ${total}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('presenter').count()).toBe(0);
+    expect(await page.locator('.app').getAttribute('class')).not.toContain('map-only');
+  });
+
+  it('opens a chapter from the URL, so a presenter can rehearse', async () => {
+    const other = await h.newPage();
+    try {
+      await other.goto(h.baseUrl + '#present/4');
+      await other.getByTestId('presenter').waitFor();
+      expect(await other.getByTestId('present-counter').textContent()).toMatch(/^4 \/ \d+$/);
+      expect(await other.getByTestId('present-title').textContent()).toBe(`重点拓展板块：${keyExpansion[1].properties.name}`);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('the view in the URL', () => {
+  it('reopens the same view from a link: position, layers, selected board, compare set', async () => {
+    await page.click('[data-testid="toggle-counties"]');
+    await page.locator('[data-testid="board-list"] button[data-board="oujiangkou"]').click();
+    await waitForMapIdle(page);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('board=oujiangkou');
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toContain('layers=boards,structure,nodes,labels');
+    expect(hash).toContain('compare=jingxin,wutian,qidu,yangshuang');
+    const zoom = await page.evaluate(() => (window as unknown as { __anju: { map: { getZoom(): number } } }).__anju.map.getZoom());
+    const other = await h.newPage();
+    try {
+      await other.goto(h.baseUrl + hash);
+      await waitForMapIdle(other);
+      await other.getByTestId('board-panel').waitFor();
+      expect(await other.getByTestId('board-panel').getAttribute('data-board')).toBe('oujiangkou');
+      expect(await other.getByTestId('toggle-counties').isChecked()).toBe(false);
+      expect(await other.getByTestId('open-compare').textContent()).toContain('4');
+      const z = await other.evaluate(() => (window as unknown as { __anju: { map: { getZoom(): number } } }).__anju.map.getZoom());
+      expect(z).toBeCloseTo(zoom, 1);
+    } finally {
+      await other.close();
+      await page.click('[data-testid="toggle-counties"]');
+    }
+  });
+});
+
+function boardBbox(id: string): [number, number, number, number] {
+  const b = boards.features.find((f) => f.properties.id === id)!;
+  const pts = (b.geometry.type === 'Polygon' ? b.geometry.coordinates : b.geometry.coordinates.flat()).flat();
+  return [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))];
+}
+
