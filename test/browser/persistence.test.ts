@@ -48,6 +48,15 @@ describe('autosave to IndexedDB', () => {
     expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
     expect(await page.getByTestId('undo').isDisabled()).toBe(true); // a fresh session: no history
   });
+
+  it('keeps an edit made just before a reload (the page-hide flush commits it)', async () => {
+    await enterCell(page, 'qidu', 2023, '77');
+    await page.reload(); // no wait: only the flush on pagehide can save it
+    await page.locator('[data-tab="alloc"]').click();
+    await expect.poll(() => page.getByTestId('cell-qidu-2023').inputValue()).toBe('77');
+    await enterCell(page, 'qidu', 2023, '0');
+    await page.waitForTimeout(1000);
+  });
 });
 
 describe('project files', () => {

@@ -68,6 +68,9 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
     for (const s of w.put) ops.push(scenarios.put(s));
     if (w.order) ops.push(meta.put(w.order, 'order'));
     for (const [name, value] of w.slices) ops.push(slices.put(value, name));
+    // Every request is queued: commit now rather than when the event loop idles, so a write
+    // started by a page-hide flush is committed before the page goes away.
+    tx.commit();
     await Promise.all([...ops, tx.done]);
   }
 

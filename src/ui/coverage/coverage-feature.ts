@@ -22,26 +22,24 @@ const ILLUSTRATIVE_NOTE = { zh: '示意数据，非真实设施', en: 'illustrat
 const UNIFORM_NOTE = { zh: '居民按板块均匀分布（假设）', en: 'residents uniform per board (assumption)' };
 
 function figures(): BoardFigure[] {
+  // With no facilities loaded there is nothing to measure: show "—", not a 0 % that reads as a finding.
+  if (store.project.facilities.length === 0) return COVERAGE_TIERS.flatMap((t) => [areaFigure(t, () => null), residentsFigure(t, () => null)]);
   const note = coverage.illustrative ? ILLUSTRATIVE_NOTE : undefined;
   const uniform = store.project.population.kind === 'uniform';
   return COVERAGE_TIERS.flatMap((t): BoardFigure[] => [
-    {
-      id: `coverage-area-${t}`,
-      label: { zh: `${TIER_LABEL[t].zh}覆盖面积比例`, en: `${TIER_LABEL[t].en}: area in reach` },
-      unit: { zh: '%', en: '%' },
-      percent: true,
-      value: (id) => coverage.figures(id, t)?.areaShare ?? null,
-      ...(note ? { note } : {}),
-    },
-    {
-      id: `coverage-residents-${t}`,
-      label: { zh: `${TIER_LABEL[t].zh}覆盖居民比例`, en: `${TIER_LABEL[t].en}: residents in reach` },
-      unit: { zh: '%', en: '%' },
-      percent: true,
-      value: (id) => coverage.figures(id, t)?.populationShare ?? null,
-      ...(note ? { note } : uniform ? { note: UNIFORM_NOTE } : {}),
-    },
+    { ...areaFigure(t, (id) => coverage.figures(id, t)?.areaShare ?? null), ...(note ? { note } : {}) },
+    { ...residentsFigure(t, (id) => coverage.figures(id, t)?.populationShare ?? null), ...(note ? { note } : uniform ? { note: UNIFORM_NOTE } : {}) },
   ]);
+}
+
+type Tier = (typeof COVERAGE_TIERS)[number];
+
+function areaFigure(t: Tier, value: BoardFigure['value']): BoardFigure {
+  return { id: `coverage-area-${t}`, label: { zh: `${TIER_LABEL[t].zh}覆盖面积比例`, en: `${TIER_LABEL[t].en}: area in reach` }, unit: { zh: '%', en: '%' }, percent: true, value };
+}
+
+function residentsFigure(t: Tier, value: BoardFigure['value']): BoardFigure {
+  return { id: `coverage-residents-${t}`, label: { zh: `${TIER_LABEL[t].zh}覆盖居民比例`, en: `${TIER_LABEL[t].en}: residents in reach` }, unit: { zh: '%', en: '%' }, percent: true, value };
 }
 
 function chapters(): Chapter[] {
