@@ -90,6 +90,8 @@ export interface Feature {
   boardFigures?: () => BoardFigure[];
   /** Dragging, clicking and placing things on the map while this tab is active. */
   mapInteraction?: () => MapInteraction;
+  /** A board clicked on the map with shift held: return true when the feature handled it. */
+  onBoardShiftClick?: (boardId: string) => boolean;
   /** Chapters this feature adds to the presentation, in order. */
   chapters?: () => Chapter[];
   /** While this tab is active: a polygon the user may reshape or move on the map (null = none). */

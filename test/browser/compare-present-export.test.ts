@@ -12,7 +12,8 @@ import { readXlsxRows } from './support/xlsx-read.ts';
 import { CATEGORY_COLORS } from '../../src/map/colors.ts';
 import { CATEGORY_LABELS } from '../../src/i18n/categories.ts';
 import { hexToRgb } from './support/pixels.ts';
-import { areaKm2 } from '../../src/geo/measure.ts';
+import { areaKm2, labelPoint } from '../../src/geo/measure.ts';
+import { screenPoint } from './support/map-probe.ts';
 import type { BoardCollection } from '../../src/domain/board.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
@@ -318,6 +319,30 @@ describe('the view in the URL', () => {
       await other.close();
       await page.click('[data-testid="toggle-counties"]');
     }
+  });
+});
+
+describe('picking boards on the map', () => {
+  it('shift-click on the map adds a board to the comparison, and again removes it', async () => {
+    await page.goto(h.baseUrl); // a fresh view: empty comparison
+    await waitForMapIdle(page);
+    await page.evaluate(() => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo({ center: [120.7, 27.97], zoom: 11 }));
+    await waitForMapIdle(page);
+    const at = async (id: string) => screenPoint(page, labelPoint(boards.features.find((b) => b.properties.id === id)!.geometry));
+    for (const id of ['wutian', 'xincheng']) {
+      const { x, y } = await at(id);
+      await page.keyboard.down('Shift');
+      await page.mouse.click(x, y + 10);
+      await page.keyboard.up('Shift');
+    }
+    const cards = page.getByTestId('compare-card');
+    await expect.poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-board')))).toEqual(['wutian', 'xincheng']);
+    expect(await page.getByTestId('board-panel').count()).toBe(0); // shift-click does not select
+    const { x, y } = await at('wutian');
+    await page.keyboard.down('Shift');
+    await page.mouse.click(x, y + 10);
+    await page.keyboard.up('Shift');
+    await expect.poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-board')))).toEqual(['xincheng']);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Feature } from '../feature.ts';
 import ToolsBar from './ToolsBar.svelte';
 import ToolsLayer from './ToolsLayer.svelte';
 import AddToCompare from '../compare/AddToCompare.svelte';
+import { compare } from '../compare/compare.svelte.ts';
 
 export const toolsFeature: Feature = {
   id: 'tools',
@@ -14,4 +15,11 @@ export const toolsFeature: Feature = {
   TopBarItem: ToolsBar,
   MapItem: ToolsLayer,
   BoardSection: AddToCompare,
+  // Shift-click on the map adds a board to (or removes it from) the comparison and shows it.
+  onBoardShiftClick: (id) => {
+    compare.toggle(id);
+    compare.view = 'cards';
+    compare.open = compare.ids.length > 0;
+    return true;
+  },
 };
