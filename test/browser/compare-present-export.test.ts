@@ -14,6 +14,7 @@ import { CATEGORY_LABELS } from '../../src/i18n/categories.ts';
 import { hexToRgb } from './support/pixels.ts';
 import { areaKm2, labelPoint } from '../../src/geo/measure.ts';
 import { screenPoint } from './support/map-probe.ts';
+import { enterCell } from './support/alloc-page.ts';
 import type { BoardCollection } from '../../src/domain/board.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
@@ -343,6 +344,26 @@ describe('picking boards on the map', () => {
     await page.mouse.click(x, y + 10);
     await page.keyboard.up('Shift');
     await expect.poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-board')))).toEqual(['xincheng']);
+  });
+});
+
+describe('presenting scenarios', () => {
+  it('switches the scenario during the presentation and the allocation chapter follows', async () => {
+    await page.goto(h.baseUrl);
+    await page.locator('[data-tab="alloc"]').click();
+    await page.getByTestId('scenario-duplicate').first().click(); // the copy becomes the active scenario
+    await enterCell(page, 'qidu', 2021, '8000');
+    await page.getByTestId('open-present').click();
+    await page.keyboard.press('End'); // the last chapter: allocation against the targets
+    const caption = page.getByTestId('alloc-caption');
+    await expect.poll(() => caption.textContent()).toContain('副本”共分配 0.8 万套');
+    const copy = await caption.textContent();
+    const select = page.getByTestId('present-scenario');
+    const first = await select.locator('option').first().getAttribute('value');
+    await select.selectOption(first!);
+    await expect.poll(() => caption.textContent()).not.toBe(copy);
+    expect(await caption.textContent()).toContain('方案“方案一”共分配 0 万套');
+    await page.keyboard.press('Escape');
   });
 });
 
