@@ -1,16 +1,13 @@
 /**
- * Reading user GeoJSON: parse, check the structure with geojson-validation, then Anju's own
- * checks (coordinate ranges, projected metres, swapped lon/lat, declared CRS).
- * Returns problems with locations instead of throwing.
+ * Small GeoJSON helpers shared by the importer and the board matcher: wrapping any GeoJSON
+ * object as a FeatureCollection, and per-feature coordinate checks (ranges, projected metres,
+ * swapped lon/lat). Problems carry locations instead of throwing.
  */
-import GJV from 'geojson-validation';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { problem, type Checked, type Problem } from '../domain/problem.ts';
+import { problem, type Problem } from '../domain/problem.ts';
 import { inWenzhouBbox } from './wenzhou-extent.ts';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
-/** CRS names that mean WGS-84 / CGCS2000 geographic lon/lat (CGCS2000 differs by < 0.1 m). */
-const GEOGRAPHIC_CRS = /(CRS84|EPSG:*:?4326|EPSG:*:?4490|WGS ?84|CGCS ?2000$)/i;
 
 /** Wrap a Feature or bare geometry as a FeatureCollection; null if it is not GeoJSON at all. */
 export function asFeatureCollection(obj: unknown): FeatureCollection | null {
@@ -60,46 +57,4 @@ export function checkCoordinates(fc: FeatureCollection, file?: string): Problem[
     });
   });
   return out;
-}
-
-function declaredCrs(obj: unknown): string | null {
-  const crs = (obj as { crs?: { properties?: { name?: unknown } } }).crs;
-  const name = crs?.properties?.name;
-  return typeof name === 'string' ? name : null;
-}
-
-/**
- * Parse GeoJSON text into a FeatureCollection in WGS-84 lon/lat, or the problems that
- * stop it. `file` names the file in every problem. With `checkCoordinates: false` the caller
- * checks coordinates itself (per feature, to report them together with its own checks).
- */
-export function parseGeoJson(text: string, file?: string, options: { checkCoordinates?: boolean } = {}): Checked<FeatureCollection> {
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [problem('not-json', { file, params: { detail: (e as Error).message } })] };
-  }
-  const fc = asFeatureCollection(obj);
-  if (!fc) return { ok: false, problems: [problem('not-geojson', { file })] };
-  const crs = declaredCrs(obj);
-  if (crs && !GEOGRAPHIC_CRS.test(crs)) return { ok: false, problems: [problem('unsupported-crs', { file, params: { crs } })] };
-  if (!Array.isArray(fc.features)) return { ok: false, problems: [problem('invalid-geojson', { file, params: { detail: 'features is not an array' } })] };
-  const structural = (GJV.valid(fc, true) as string[] | boolean);
-  if (Array.isArray(structural) && structural.length) {
-    return {
-      ok: false,
-      problems: structural.slice(0, 50).map((msg) => {
-        const m = /^at (\d+): (.*)$/.exec(msg);
-        return m
-          ? problem('invalid-geojson', { file, featureIndex: Number(m[1]), params: { detail: m[2] } })
-          : problem('invalid-geojson', { file, params: { detail: msg } });
-      }),
-    };
-  }
-  if (fc.features.length === 0) return { ok: false, problems: [problem('no-features', { file })] };
-  if (options.checkCoordinates === false) return { ok: true, value: fc, warnings: [] };
-  const coordProblems = checkCoordinates(fc, file);
-  if (coordProblems.length) return { ok: false, problems: coordProblems };
-  return { ok: true, value: fc, warnings: [] };
 }

@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../domain/problem.ts';
 import type { CrsChoice, CrsId } from './crs.ts';
 import type { CrsDetection } from './detect-crs.ts';
-import type { CsvColumns } from './read-points-csv.ts';
+import type { CsvColumns } from './csv-columns.ts';
 import type { ImportFormat } from './raw-layer.ts';
 import type { LayerType } from './validate/layer-spec.ts';
 

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import type { Feature, Point } from 'geojson';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import { detectCoordinateColumns, type CsvColumns } from './read-points-csv.ts';
+import { detectCoordinateColumns, type CsvColumns } from './csv-columns.ts';
 import type { RawLayer } from './raw-layer.ts';
 
 const isBlank = (v: string | undefined) => v === undefined || v.trim() === '';

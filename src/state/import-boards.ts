@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { BoardCollection, BoardFeature, BoardGeometry } from '../domain/board.ts';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import { checkCoordinates, parseGeoJson } from '../geo/validate-geojson.ts';
+import { checkCoordinates } from '../geo/validate-geojson.ts';
 import { bboxOf } from '../geo/measure.ts';
 import { inWenzhouBbox } from '../geo/wenzhou-extent.ts';
 import { isValidAreal } from '../geo/valid-areal.ts';
@@ -84,11 +84,4 @@ export function matchBoardFeatures(fc: FeatureCollection, current: BoardCollecti
     };
   });
   return { ok: true, value: { boards: { type: 'FeatureCollection', features }, replacedIds: [...byId.keys()] }, warnings };
-}
-
-/** Parse and match a boundary file's text in one step. */
-export function importBoardsText(text: string, current: BoardCollection, file: string, importedAt: string): Checked<BoardImport> {
-  const parsed = parseGeoJson(text, file, { checkCoordinates: false });
-  if (!parsed.ok) return parsed;
-  return matchBoardFeatures(parsed.value, current, file, importedAt);
 }

@@ -11,6 +11,15 @@ function anju(...args: string[]) {
 
 // Each spawn starts tsx (~1–2 s), so these tests get a longer timeout.
 describe('./bin/anju targets and check', { timeout: 60_000 }, () => {
+  it('check names a wrong --employment file instead of failing inside (points: exit 1; not JSON: exit 2)', () => {
+    const points = anju('check', FIX + 'valid.anju.json', '--employment', 'test/fixtures/import/facilities.geojson');
+    expect(points.code).toBe(1);
+    expect(points.err).toContain('facilities.geojson feature #1: geometry type is Point, expected Polygon/MultiPolygon');
+    const garbage = anju('check', FIX + 'valid.anju.json', '--employment', FIX + 'corrupt.anju.json');
+    expect(garbage.code).toBe(2);
+    expect(garbage.err).not.toMatch(/internal error|at .*\.ts:\d+/);
+  });
+
   it('targets --json prints every target with its citation and quote', () => {
     const r = anju('targets', '--json');
     expect(r.code).toBe(0);

@@ -9,9 +9,9 @@ export const boardsCommand: Command = {
   name: 'boards',
   summary: 'List the 21 boards with category, district and area (km²).',
   usage: 'anju boards [--boards B.geojson] [--json]',
-  run(argv, io) {
+  async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, boards: { type: 'string' } }, strict: true });
-    const boards = values.boards ? readBoardsFile(values.boards) : defaultBoards();
+    const boards = values.boards ? await readBoardsFile(values.boards) : defaultBoards();
     const rows = summarizeBoards(boards);
     if (values.json) {
       io.out(JSON.stringify(rows.map(({ id, name, category, district, areaKm2 }) => ({ id, name, category, district, areaKm2 })), null, 2));

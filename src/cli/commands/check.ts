@@ -5,6 +5,7 @@ import type { Command, CliIO } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { defaultBoards, readGeodata } from '../default-data.ts';
 import { readBoardsFile } from '../read-boards.ts';
+import { readInputLayer } from '../read-input.ts';
 import { parseProjectFile } from '../../state/scenario-file.ts';
 import { formatProblem } from '../../i18n/problems.ts';
 import { targetsData, rulesData } from '../../data/allocation-data.ts';
@@ -43,17 +44,23 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'Validate a project file (*.anju.json) and report totals against every target and every rule warning.',
   usage: 'anju check FILE.anju.json [--json] [--boards B.geojson] [--employment E.geojson]',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, boards: { type: 'string' }, employment: { type: 'string' } }, strict: true });
     if (positionals.length !== 1) throw new CliError(`expected one project file\nusage: ${this.usage}`, 2);
     const path = positionals[0];
     const text = readText(path);
-    const shipped = values.boards ? readBoardsFile(values.boards) : defaultBoards();
+    const shipped = values.boards ? await readBoardsFile(values.boards) : defaultBoards();
     const parsed = parseProjectFile(text, new Set(shipped.features.map((f) => f.properties.id)), basename(path));
     if (!parsed.ok) throw new CliError(parsed.problems.map((p) => formatProblem(p, 'en')).join('\n'), 1);
     const boards = parsed.value.boards ?? shipped;
     let employment: EmploymentAreas | null = null;
-    if (values.employment) employment = JSON.parse(readText(values.employment)) as EmploymentAreas;
+    if (values.employment) {
+      // The rules need only where the areas are: polygons, or a message naming the feature.
+      const e = await readInputLayer(values.employment);
+      const bad = e.fc.features.map((f, i) => ({ t: f.geometry?.type, i })).filter(({ t }) => t !== 'Polygon' && t !== 'MultiPolygon');
+      if (bad.length) throw new CliError(bad.map(({ t, i }) => `${e.file} feature #${i + 1}: geometry type is ${t ?? 'null'}, expected Polygon/MultiPolygon`).join('\n'), 1);
+      employment = e.fc as EmploymentAreas;
+    }
     else if (existsSync(new URL(`../../../geodata/${EMPLOYMENT_FILE}`, import.meta.url))) employment = readGeodata<EmploymentAreas>(EMPLOYMENT_FILE);
     const reports = parsed.value.scenarios.map((s) => {
       const totals = allocationTotals(s, boards);

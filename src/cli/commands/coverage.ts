@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FeatureCollection } from 'geojson';
 import type { Command } from '../command.ts';
 import { CliError } from '../cli-error.ts';
-import { readLayerText } from '../../io/read-layer.ts';
+import { readInputLayer } from '../read-input.ts';
 import { isCrsId, type CrsId } from '../../io/crs.ts';
 import { formatProblem } from '../../i18n/problems.ts';
 import type { Checked } from '../../domain/problem.ts';
@@ -15,22 +12,6 @@ import { gb50180 } from '../../data/gb50180.ts';
 import { createCoverageModel } from '../../analysis/coverage/model.ts';
 import { boardsFrom, facilitiesFrom, populationFrom, streetsFrom } from '../../analysis/coverage/read-inputs.ts';
 import { networkCoverage } from '../../analysis/coverage/network-coverage.ts';
-
-function readLayer(path: string, crs: CrsId): { fc: FeatureCollection; file: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
-  }
-  const file = basename(path);
-  const r = readLayerText(text, file, { crs });
-  if (!r.ok) throw new CliError(r.problems.map((p) => formatProblem(p, 'en')).join('\n'));
-  // Rows skipped for bad coordinates are errors here: a coverage figure must not silently lose facilities.
-  const bad = r.warnings.filter((w) => w.code === 'csv-bad-coordinate' || w.code === 'coord-out-of-range');
-  if (bad.length) throw new CliError(bad.map((p) => formatProblem(p, 'en')).join('\n'));
-  return { fc: r.value, file };
-}
 
 function must<T>(c: Checked<T>): T {
   if (!c.ok) throw new CliError(c.problems.map((p) => formatProblem(p, 'en')).join('\n'));
@@ -46,8 +27,8 @@ function parseRadii(s: string): number[] {
 export const coverageCommand: Command = {
   name: 'coverage',
   summary: 'Life-circle coverage per board: share of area and residents within each radius of a facility (GB 50180-2018).',
-  usage: 'anju coverage --boards B.geojson --facilities F.(geojson|csv) [--population P.geojson] [--radii 300,500,1000] [--tier any|15-min|10-min|5-min|block] [--network N.geojson] [--crs wgs84|gcj02|bd09] [--json]',
-  run(argv, io) {
+  usage: 'anju coverage --boards B.geojson --facilities F.(geojson|csv|zip|kml) [--population P.geojson] [--radii 300,500,1000] [--tier any|15-min|10-min|5-min|block] [--network N.geojson] [--crs wgs84|gcj02|bd09] [--json]',
+  async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
       options: {
@@ -70,15 +51,15 @@ export const coverageCommand: Command = {
     const radiiM = parseRadii(values.radii ?? '300,500,1000');
 
     // Boards are Anju's own layers (WGS-84); --crs applies to the user's facility, population and network files.
-    const b = readLayer(values.boards, 'wgs84');
+    const b = await readInputLayer(values.boards, 'wgs84');
     const boards = must(boardsFrom(b.fc, b.file));
     const tiers = categoryTiers(gb50180.facilities);
-    const f = readLayer(values.facilities, crs);
+    const f = await readInputLayer(values.facilities, crs);
     const facilitiesAll = must(facilitiesFrom(f.fc, f.file, (c) => tierOf(c, tiers) !== null));
     const facilities = group === 'any' ? facilitiesAll : facilitiesAll.filter((x) => tierOf(x.category, tiers) === group);
     let population: PopulationInput = { kind: 'none' };
     if (values.population) {
-      const p = readLayer(values.population, crs);
+      const p = await readInputLayer(values.population, crs);
       population = must(populationFrom(p.fc, p.file));
     }
 
@@ -87,7 +68,7 @@ export const coverageCommand: Command = {
 
     let network: ReturnType<typeof networkCoverage> | null = null;
     if (values.network) {
-      const n = readLayer(values.network, crs);
+      const n = await readInputLayer(values.network, crs);
       const streets = must(streetsFrom(n.fc, n.file));
       const popPoints: PopulationPoint[] | undefined = population.kind === 'points' ? population.points : undefined;
       network = networkCoverage({ boards, facilities: facilities.map((x) => x.lonLat), streets, radiiM, population: popPoints, frame: model.frame });

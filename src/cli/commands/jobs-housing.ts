@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import type { Command } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { readGeodata } from '../default-data.ts';
-import { readLayerText } from '../../io/read-layer.ts';
+import { readInputLayer } from '../read-input.ts';
 import type { Checked } from '../../domain/problem.ts';
 import { formatProblem } from '../../i18n/problems.ts';
 import { analyseJobsHousing, balancedBand, readDwellingsTable, readEmploymentAreas, readJhBoards, type JhStandards } from '../../analysis/jobs-housing/index.ts';
@@ -23,9 +22,6 @@ function orFail<T>(r: Checked<T>): T {
   return r.value;
 }
 
-function readLayer(path: string): FeatureCollection {
-  return orFail(readLayerText(readText(path), basename(path)));
-}
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -33,7 +29,7 @@ export const jobsHousingCommand: Command = {
   name: 'jobs-housing',
   summary: 'Job–housing balance per board: overlap share, jobs in reach, dwellings, ratio and verdict (jobs per dwelling, balanced 1.3–1.7, Ewing 1996).',
   usage: 'anju jobs-housing --boards B.geojson --employment E.geojson [--radius-km 5] [--dwellings D.json] [--json]',
-  run(argv, io) {
+  async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
       options: { boards: { type: 'string' }, employment: { type: 'string' }, 'radius-km': { type: 'string' }, dwellings: { type: 'string' }, json: { type: 'boolean' } },
@@ -43,8 +39,8 @@ export const jobsHousingCommand: Command = {
     const standards = readGeodata<JhStandards>('standards/jobs-housing.json');
     const radiusKm = values['radius-km'] === undefined ? standards.catchment.defaultRadiusKm : Number(values['radius-km']);
     if (!Number.isFinite(radiusKm) || radiusKm < 0 || radiusKm > 100) throw new CliError(`--radius-km must be a number of km between 0 and 100, not "${values['radius-km']}"`, 2);
-    const { boards, dwellingsFromProperties } = orFail(readJhBoards(readLayer(values.boards), basename(values.boards)));
-    const parks = orFail(readEmploymentAreas(readLayer(values.employment), basename(values.employment)));
+    const { boards, dwellingsFromProperties } = orFail(readJhBoards((await readInputLayer(values.boards)).fc, basename(values.boards)));
+    const parks = orFail(readEmploymentAreas((await readInputLayer(values.employment)).fc, basename(values.employment)));
     const dwellingsByBoard = values.dwellings ? orFail(readDwellingsTable(readText(values.dwellings), basename(values.dwellings), boards)) : dwellingsFromProperties;
     const result = analyseJobsHousing(boards, parks, radiusKm, { dwellingsByBoard, band: balancedBand(standards) });
     const rows = result.boards.map((r) => ({

@@ -3,7 +3,7 @@
  * winding (exterior rings counter-clockwise, holes clockwise), fixed by reversing rings.
  * Geometries must have passed checkStructure.
  */
-import { kinks } from '@turf/turf';
+import { kinks, lineIntersect, lineString, polygon } from '@turf/turf';
 import type { Geometry, Polygon, Position } from 'geojson';
 
 /** Twice the signed area of a ring in degree² (shoelace); positive = counter-clockwise. */
@@ -51,11 +51,25 @@ function polygonsOf(g: Geometry): Polygon[] {
   return [];
 }
 
-/** The first point where a polygon's rings cross themselves or each other, or null. */
+/**
+ * The first point where a polygon's rings cross themselves or each other, or null. As in OGC,
+ * two rings touching at a single point (a hole meeting its shell at a vertex) is valid; Turf's
+ * `kinks` over the whole polygon would report that touch, so each ring is checked on its own and
+ * each pair of rings must not meet in two or more points.
+ */
 export function selfIntersection(g: Geometry): Position | null {
   for (const p of polygonsOf(g)) {
-    const found = kinks(p).features[0];
-    if (found) return found.geometry.coordinates;
+    const rings = p.coordinates.filter((r) => r.length >= 4);
+    for (const ring of rings) {
+      const found = kinks(polygon([ring])).features[0];
+      if (found) return found.geometry.coordinates;
+    }
+    for (let i = 0; i < rings.length; i++) {
+      for (let j = i + 1; j < rings.length; j++) {
+        const meets = lineIntersect(lineString(rings[i]), lineString(rings[j])).features;
+        if (meets.length >= 2) return meets[0].geometry.coordinates;
+      }
+    }
   }
   return null;
 }

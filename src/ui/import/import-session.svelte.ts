@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../../domain/problem.ts';
 import type { CrsId } from '../../io/crs.ts';
-import type { CsvColumns } from '../../io/read-points-csv.ts';
+import type { CsvColumns } from '../../io/csv-columns.ts';
 import type { ImportResult, ImportStage } from '../../io/import-result.ts';
 import type { Overlay } from '../../map/overlay.ts';
 import { store } from '../../state/app-store.svelte.ts';

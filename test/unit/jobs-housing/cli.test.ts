@@ -92,9 +92,9 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
     expect(r2.err).toContain('missing.geojson: cannot read: ENOENT');
   });
 
-  it('reports invalid JSON in the boards file', () => {
+  it('reports invalid JSON in the boards file as unreadable (exit 2, as `anju validate`)', () => {
     const r = anju('jobs-housing', '--boards', tmpFile('broken.geojson', '{"type": "FeatureCollection", '), '--employment', parksFile);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain('broken.geojson: not valid JSON');
   });
 });
