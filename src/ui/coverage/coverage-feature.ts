@@ -57,7 +57,8 @@ export const coverageFeature: Feature = {
   overlays: () =>
     coverageOverlays({ gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc }),
   boardColors: () => {
-    if (!coverage.result) return null;
+    // No facilities, nothing measured: keep the category colours rather than a uniform "0 %".
+    if (!coverage.result || store.project.facilities.length === 0) return null;
     const out: Record<string, string> = {};
     for (const b of coverage.result.boards) {
       const f = coverage.figures(b.id, coverage.tier);
