@@ -51,6 +51,14 @@ export class AppStore {
   /** The map fills the window, the panels hide (presentation mode). */
   mapOnly = $state(false);
 
+  /**
+   * What the map actually shows: the user's layer choices, except that the city-wide structure
+   * fill belongs to the plan tab (elsewhere it would muddy the feature choropleths).
+   */
+  get mapVisible(): Record<LayerGroup, boolean> {
+    return { ...this.visible, structure: this.visible.structure && this.tab === 'plan' };
+  }
+
   get selectedBoardId(): string | null {
     return this.selection?.kind === 'board' ? this.selection.id : null;
   }

@@ -33,7 +33,8 @@ export function legendSections(): { heading: string; items: LegendItem[] }[] {
   const boards = store.project.boards.features;
   const active = activeFeature(store.tab);
   const colours = active.boardColors?.() ?? null;
-  if (store.visible.boards) {
+  const visible = store.mapVisible;
+  if (visible.boards) {
     if (colours) {
       const entries = active.boardLegend?.() ?? [];
       sections.push({ heading: t('map.colouredBy', { feature: active.label[i18n.lang] }), items: entries.map((e) => ({ color: e.color, label: e.label[i18n.lang], style: 'fill' })) });
@@ -45,9 +46,9 @@ export function legendSections(): { heading: string; items: LegendItem[] }[] {
     }
     if (boards.some((b) => b.properties.schematic)) sections[sections.length - 1].items.push({ color: '#777777', label: t('panel.schematic'), style: 'dashed' });
   }
-  if (store.visible.structure) {
+  if (visible.structure) {
     const items: LegendItem[] = ROLES.map((r) => ({ color: STRUCTURE_COLORS[r], label: t(`structure.${r}`), style: 'light' }));
-    if (store.visible.nodes && store.project.nodes.length > 0) items.push({ color: STRUCTURE_COLORS.node, label: t('layers.nodes'), style: 'dot' });
+    if (visible.nodes && store.project.nodes.length > 0) items.push({ color: STRUCTURE_COLORS.node, label: t('layers.nodes'), style: 'dot' });
     sections.push({ heading: t('legend.structure'), items });
   }
   return sections;
@@ -82,7 +83,7 @@ export async function composeMapImage(paper: Paper, dpi: number, now: Date): Pro
   const { widthPx, heightPx, pxPerMm } = paperPixels(paper, dpi);
   const active = activeFeature(store.tab);
   const overlays = [...FEATURES.flatMap((f) => f.globalOverlays?.() ?? []), ...(active.overlays?.() ?? [])];
-  const style = exportStyle({ boards: store.project.boards, counties, structure, land, nodes: store.project.nodes, lang: i18n.lang, visible: { ...store.visible }, overlays });
+  const style = exportStyle({ boards: store.project.boards, counties, structure, land, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays });
   const rendered = await renderMap({
     style,
     camera: store.camera ?? FALLBACK_CAMERA,
