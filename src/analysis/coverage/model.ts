@@ -74,12 +74,23 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
   const pos = { xs: [] as number[], ys: [] as number[] };
   const indexOf = new Map<string, number>();
   const facilityGroups: FacilityGroup[][] = [];
-  const boardsAt = (x: number, y: number) => shapes.flatMap((s, b) => (boardContains(s, x, y) ? [b] : []));
+  const boardsAt = (x: number, y: number): number[] => {
+    const out: number[] = [];
+    for (let b = 0; b < shapes.length; b++) if (boardContains(shapes[b], x, y)) out.push(b);
+    return out;
+  };
   const boardsOfIndex = new Map<number, number[]>();
 
+  // Categories are few: one shared (never mutated) group list per category.
+  const groupsByCategory = new Map<string, FacilityGroup[]>();
   const groupsOf = (f: Facility): FacilityGroup[] => {
-    const tier = tierOf(f.category, options.categoryTiers);
-    return groups.filter((g) => g === 'any' || g === tier);
+    let gs = groupsByCategory.get(f.category);
+    if (!gs) {
+      const tier = tierOf(f.category, options.categoryTiers);
+      gs = groups.filter((g) => g === 'any' || g === tier);
+      groupsByCategory.set(f.category, gs);
+    }
+    return gs;
   };
 
   const register = (f: Facility): number => {
