@@ -5,7 +5,7 @@
  * on the radius, so they are collected once (boardCellSegments) and measured per radius. Only
  * board edges in the grid cells the facility cell touches are visited.
  */
-import { boardContains, type BoardShape } from './board-shape.ts';
+import { boardContains, rectSum, type BoardShape } from './board-shape.ts';
 import { SegmentList } from './segment-list.ts';
 
 // Scratch reused across calls (the engine is single-threaded per worker): edge ids found near
@@ -64,13 +64,17 @@ export function boardCellSegments(
   const c1 = Math.min(b.cols - 1, Math.floor((maxX - b.minX) / b.cellW));
   const r0 = Math.max(0, Math.floor((minY - b.minY) / b.cellH));
   const r1 = Math.min(b.rows - 1, Math.floor((maxY - b.minY) / b.cellH));
+  // Grid cells without edges are wholly inside or outside; with no board edge near it, the
+  // (connected) facility cell cannot cross the boundary, so it is all in or all out.
+  if (rectSum(b, b.edgeCellsSat, r0, r1, c0, c1) === 0) {
+    if (rectSum(b, b.insideSat, r0, r1, c0, c1) > 0) for (let i = 0, j = n - 1; i < n; j = i++) out.push(cell[2 * j] - cx, cell[2 * j + 1] - cy, cell[2 * i] - cx, cell[2 * i + 1] - cy);
+    return;
+  }
   let ne = 0;
   const id = ++b.stampId;
-  let anyInside = false;
   for (let rr = r0; rr <= r1; rr++) {
     for (let cc = c0; cc <= c1; cc++) {
       const g = rr * b.cols + cc;
-      if (b.centreInside[g]) anyInside = true;
       for (let k = b.cellStart[g]; k < b.cellStart[g + 1]; k++) {
         const e = b.cellEdges[k];
         if (b.stamp[e] !== id) {
@@ -85,13 +89,8 @@ export function boardCellSegments(
       }
     }
   }
-  // Grid cells without edges are wholly inside or outside; with no board edge near it, the
-  // (connected) facility cell cannot cross the boundary, so it is all in or all out.
-  if (ne === 0) {
-    if (anyInside) for (let i = 0, j = n - 1; i < n; j = i++) out.push(cell[2 * j] - cx, cell[2 * j + 1] - cy, cell[2 * i] - cx, cell[2 * i + 1] - cy);
-    return;
-  }
   // Board edges inside the cell.
+  let anyEdgeInCell = false;
   for (let k = 0; k < ne; k++) {
     const e = edges[k];
     const ax = b.ex0[e];
@@ -99,12 +98,19 @@ export function boardCellSegments(
     const bx = b.ex1[e];
     const by = b.ey1[e];
     if (!clipToConvex(cell, n, ax, ay, bx, by)) continue;
+    anyEdgeInCell = true;
     const dx = bx - ax;
     const dy = by - ay;
     out.push(ax + clipT0 * dx - cx, ay + clipT0 * dy - cy, ax + clipT1 * dx - cx, ay + clipT1 * dy - cy);
   }
-  // Cell edges inside the board: walk the cell's boundary, toggling at each board edge crossed.
   let inside = boardContains(b, cell[0], cell[1]);
+  // No board edge meets the cell (edges near it, e.g. a neighbouring board's, pass by): the cell
+  // boundary crosses none, so the cell is wholly inside or outside, as for a rectangle without edges.
+  if (!anyEdgeInCell) {
+    if (inside) for (let i = 0, j = n - 1; i < n; j = i++) out.push(cell[2 * j] - cx, cell[2 * j + 1] - cy, cell[2 * i] - cx, cell[2 * i + 1] - cy);
+    return;
+  }
+  // Cell edges inside the board: walk the cell's boundary, toggling at each board edge crossed.
   for (let i = 0; i < n; i++) {
     const j = i + 1 === n ? 0 : i + 1;
     const px = cell[2 * i];
