@@ -10,12 +10,13 @@ import { CellBuffer } from './cell-buffer.ts';
 import { delaunayAdjacency, nearestFrom, type Adjacency } from './delaunay-adjacency.ts';
 import type { PreparedPopulation } from './population-points.ts';
 import { SegmentList } from './segment-list.ts';
+import type { Contributions } from './contributions.ts';
 
 /** What the full recompute writes per radius (a subset of the group's RadiusState). */
 export interface RadiusTotals {
   radiusM: number;
   reachM: number[];
-  contrib: number[][];
+  contrib: Contributions;
   coveredAreaM2: Float64Array;
   popCovered: Uint8Array;
   coveredResidents: Float64Array;
@@ -66,7 +67,7 @@ export function siteAdjacency(sites: Sites): Adjacency | null {
 
 /**
  * Cell contributions of every site at every radius (coveredAreaM2, contrib, reachM); the arrays
- * must be reset by the caller. A cell within the square of the largest radius, intersected with
+ * must be cleared by the caller. A cell within the square of the largest radius, intersected with
  * a smaller disk, is that radius's cell ∩ disk, so one cell serves all radii.
  */
 export function fillCells(sites: Sites, adj: Adjacency, boards: BoardShape[], radii: RadiusTotals[]): void {
@@ -116,16 +117,15 @@ export function fillCells(sites: Sites, adj: Adjacency, boards: BoardShape[], ra
     const reach = Math.sqrt(reach2);
     for (const rs of radii) {
       const r = rs.radiusM;
-      const c: number[] = [];
+      rs.contrib.begin(i);
       for (let q = 0; q < ranges.length; q += 4) {
         // Every vertex inside the disk: the disk clips nothing (diskSegmentArea's all-inside case).
         const a = reach2 <= r * r ? ranges[q + 3] : segs.diskArea(ranges[q + 1], ranges[q + 2], r);
         if (a > 0) {
-          c.push(ranges[q], a);
+          rs.contrib.add(i, ranges[q], a);
           rs.coveredAreaM2[ranges[q]] += a;
         }
       }
-      rs.contrib[i] = c;
       // A bound on this radius's own cell (inside the square of half-side r), as relocate expects.
       rs.reachM[i] = Math.min(reach, Math.SQRT2 * r);
     }

@@ -6,18 +6,16 @@
 import type { BoardShape } from './board-shape.ts';
 import { boardCellDiskArea } from './board-cell-area.ts';
 import { facilityCell, maxVertexDistance, type Neighbour } from './convex-cell.ts';
+import { Contributions } from './contributions.ts';
 import { FacilityGrid } from './facility-grid.ts';
 import { distinctSites, fillCells, fillPopulation, siteAdjacency } from './full-compute.ts';
 import type { PreparedPopulation } from './population-points.ts';
-
-/** Per facility: [board, area m², board, area m², …]. */
-type Contribution = number[];
 
 export interface RadiusState {
   radiusM: number;
   /** Largest distance from each facility to a vertex of its cell (m); 0 for none. */
   reachM: number[];
-  contrib: Contribution[];
+  contrib: Contributions;
   coveredAreaM2: Float64Array;
   popCovered: Uint8Array;
   coveredResidents: Float64Array;
@@ -45,7 +43,7 @@ export class GroupState {
     this.radii = radiiM.map((radiusM) => ({
       radiusM,
       reachM: [],
-      contrib: [],
+      contrib: new Contributions(),
       coveredAreaM2: new Float64Array(boards.length),
       popCovered: new Uint8Array(pop.xs.length),
       coveredResidents: new Float64Array(boards.length),
@@ -53,21 +51,19 @@ export class GroupState {
   }
 
   private setCell(rs: RadiusState, i: number, cell: number[]): void {
-    const old = rs.contrib[i];
-    if (old) for (let k = 0; k < old.length; k += 2) rs.coveredAreaM2[old[k]] -= old[k + 1];
+    rs.contrib.remove(i, rs.coveredAreaM2);
+    rs.contrib.begin(i);
     const px = this.pos.xs[i];
     const py = this.pos.ys[i];
-    const c: Contribution = [];
     if (cell.length) {
       this.boards.forEach((b, bi) => {
         const a = boardCellDiskArea(b, cell, px, py, rs.radiusM);
         if (a > 0) {
-          c.push(bi, a);
+          rs.contrib.add(i, bi, a);
           rs.coveredAreaM2[bi] += a;
         }
       });
     }
-    rs.contrib[i] = c;
     rs.reachM[i] = maxVertexDistance(cell, px, py);
   }
 
@@ -84,7 +80,7 @@ export class GroupState {
     const adj = siteAdjacency(sites);
     for (const rs of this.radii) {
       rs.coveredAreaM2.fill(0);
-      rs.contrib = [];
+      rs.contrib.clear();
       rs.reachM = [];
       for (const i of sites.dups) this.clearCell(rs, i);
     }
