@@ -74,10 +74,19 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
   const pos = { xs: [] as number[], ys: [] as number[] };
   const indexOf = new Map<string, number>();
   const facilityGroups: FacilityGroup[][] = [];
+  // Nearly every facility lies in one board: share one (never mutated) list per board, so a
+  // full reload does not leave thousands of tiny arrays for the garbage collector.
+  const oneBoard = shapes.map((_, b) => [b]);
+  const noBoard: number[] = [];
   const boardsAt = (x: number, y: number): number[] => {
-    const out: number[] = [];
-    for (let b = 0; b < shapes.length; b++) if (boardContains(shapes[b], x, y)) out.push(b);
-    return out;
+    let out: number[] | null = null;
+    let first = -1;
+    for (let b = 0; b < shapes.length; b++) {
+      if (!boardContains(shapes[b], x, y)) continue;
+      if (first < 0) first = b;
+      else (out ??= [first]).push(b);
+    }
+    return out ?? (first < 0 ? noBoard : oneBoard[first]);
   };
   const boardsOfIndex = new Map<number, number[]>();
 
