@@ -23,8 +23,7 @@ export function diskSegmentArea(ax: number, ay: number, bx: number, by: number, 
   if (dd === 0) return 0;
   const ad = ax * dx + ay * dy;
   const disc = ad * ad - dd * (a2 - r2);
-  const sector = (px: number, py: number, qx: number, qy: number) => (r2 * Math.atan2(px * qy - py * qx, px * qx + py * qy)) / 2;
-  if (disc <= 0) return sector(ax, ay, bx, by);
+  if (disc <= 0) return sector(ax, ay, bx, by, r2);
   const s = Math.sqrt(disc);
   const t1 = Math.max(0, Math.min(1, (-ad - s) / dd));
   const t2 = Math.max(0, Math.min(1, (-ad + s) / dd));
@@ -33,7 +32,12 @@ export function diskSegmentArea(ax: number, ay: number, bx: number, by: number, 
   const p2x = ax + t2 * dx;
   const p2y = ay + t2 * dy;
   // a → p1 outside (sector), p1 → p2 inside (triangle), p2 → b outside (sector); empty pieces vanish.
-  return sector(ax, ay, p1x, p1y) + (p1x * p2y - p1y * p2x) / 2 + sector(p2x, p2y, bx, by);
+  return sector(ax, ay, p1x, p1y, r2) + (p1x * p2y - p1y * p2x) / 2 + sector(p2x, p2y, bx, by, r2);
+}
+
+/** Signed area (m²) of the disk sector (radius² r2) between directions p and q. A top-level function, not a closure, so the hot path allocates nothing. */
+function sector(px: number, py: number, qx: number, qy: number, r2: number): number {
+  return (r2 * Math.atan2(px * qy - py * qx, px * qx + py * qy)) / 2;
 }
 
 /** Area (m²) of a closed ring (flat [x0, y0, x1, y1, …], not repeating the first vertex) ∩ disk (cx, cy, r); signed by orientation. */

@@ -3,21 +3,19 @@
  * each facility's cell contributions per board, kept so one facility can be moved and only its
  * neighbourhood recomputed.
  */
-import { Delaunay } from 'd3-delaunay';
 import type { BoardShape } from './board-shape.ts';
 import { boardCellDiskArea } from './board-cell-area.ts';
 import { facilityCell, maxVertexDistance, type Neighbour } from './convex-cell.ts';
+import { Contributions } from './contributions.ts';
 import { FacilityGrid } from './facility-grid.ts';
+import { distinctSites, fillCells, fillPopulation, siteAdjacency } from './full-compute.ts';
 import type { PreparedPopulation } from './population-points.ts';
-
-/** Per facility: [board, area m², board, area m², …]. */
-type Contribution = number[];
 
 export interface RadiusState {
   radiusM: number;
   /** Largest distance from each facility to a vertex of its cell (m); 0 for none. */
   reachM: number[];
-  contrib: Contribution[];
+  contrib: Contributions;
   coveredAreaM2: Float64Array;
   popCovered: Uint8Array;
   coveredResidents: Float64Array;
@@ -45,7 +43,7 @@ export class GroupState {
     this.radii = radiiM.map((radiusM) => ({
       radiusM,
       reachM: [],
-      contrib: [],
+      contrib: new Contributions(),
       coveredAreaM2: new Float64Array(boards.length),
       popCovered: new Uint8Array(pop.xs.length),
       coveredResidents: new Float64Array(boards.length),
@@ -53,21 +51,19 @@ export class GroupState {
   }
 
   private setCell(rs: RadiusState, i: number, cell: number[]): void {
-    const old = rs.contrib[i];
-    if (old) for (let k = 0; k < old.length; k += 2) rs.coveredAreaM2[old[k]] -= old[k + 1];
+    rs.contrib.remove(i, rs.coveredAreaM2);
+    rs.contrib.begin(i);
     const px = this.pos.xs[i];
     const py = this.pos.ys[i];
-    const c: Contribution = [];
     if (cell.length) {
       this.boards.forEach((b, bi) => {
         const a = boardCellDiskArea(b, cell, px, py, rs.radiusM);
         if (a > 0) {
-          c.push(bi, a);
+          rs.contrib.add(i, bi, a);
           rs.coveredAreaM2[bi] += a;
         }
       });
     }
-    rs.contrib[i] = c;
     rs.reachM[i] = maxVertexDistance(cell, px, py);
   }
 
@@ -77,55 +73,19 @@ export class GroupState {
 
   /** Full computation from the current members, with Voronoi neighbours from a Delaunay triangulation. */
   computeAll(boardsOf: (i: number) => number[]): void {
-    const { xs, ys } = this.pos;
     const ids = [...this.members].sort((a, b) => a - b);
     this.facilitiesPerBoard.fill(0);
     for (const i of ids) for (const b of boardsOf(i)) this.facilitiesPerBoard[b]++;
-    const seen = new Map<string, number>();
-    const reps: number[] = [];
-    const dups: number[] = [];
-    for (const i of ids) {
-      const key = `${xs[i]},${ys[i]}`;
-      if (seen.has(key)) dups.push(i);
-      else {
-        seen.set(key, i);
-        reps.push(i);
-      }
-    }
-    const coords = new Float64Array(reps.length * 2);
-    reps.forEach((i, k) => {
-      coords[2 * k] = xs[i];
-      coords[2 * k + 1] = ys[i];
-    });
-    const delaunay = reps.length ? new Delaunay(coords) : null;
+    const sites = distinctSites(ids, this.pos.xs, this.pos.ys);
+    const adj = siteAdjacency(sites);
     for (const rs of this.radii) {
       rs.coveredAreaM2.fill(0);
-      rs.contrib = [];
+      rs.contrib.clear();
       rs.reachM = [];
-      reps.forEach((i, k) => {
-        const nb: Neighbour[] = [];
-        // d3-delaunay yields −1 as the neighbour of a lone point.
-        for (const m of delaunay!.neighbors(k)) if (m >= 0) nb.push({ x: xs[reps[m]], y: ys[reps[m]], index: reps[m] });
-        this.setCell(rs, i, facilityCell(xs[i], ys[i], i, rs.radiusM, nb));
-      });
-      for (const i of dups) this.clearCell(rs, i);
+      for (const i of sites.dups) this.clearCell(rs, i);
     }
-    // Population: distance to the nearest facility of the group, one Delaunay walk per point.
-    const { xs: qx, ys: qy, weights, board } = this.pop;
-    for (const rs of this.radii) rs.coveredResidents.fill(0);
-    let hint = 0;
-    for (let p = 0; p < qx.length; p++) {
-      let d2 = Infinity;
-      if (delaunay) {
-        hint = delaunay.find(qx[p], qy[p], hint);
-        d2 = (coords[2 * hint] - qx[p]) ** 2 + (coords[2 * hint + 1] - qy[p]) ** 2;
-      }
-      for (const rs of this.radii) {
-        const covered = d2 <= rs.radiusM * rs.radiusM;
-        rs.popCovered[p] = covered ? 1 : 0;
-        if (covered && board[p] >= 0) rs.coveredResidents[board[p]] += weights[p];
-      }
-    }
+    if (adj) fillCells(sites, adj, this.boards, this.radii);
+    fillPopulation(sites, adj, this.pop, this.radii);
   }
 
   /**

@@ -74,12 +74,32 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
   const pos = { xs: [] as number[], ys: [] as number[] };
   const indexOf = new Map<string, number>();
   const facilityGroups: FacilityGroup[][] = [];
-  const boardsAt = (x: number, y: number) => shapes.flatMap((s, b) => (boardContains(s, x, y) ? [b] : []));
+  // Nearly every facility lies in one board: share one (never mutated) list per board, so a
+  // full reload does not leave thousands of tiny arrays for the garbage collector.
+  const oneBoard = shapes.map((_, b) => [b]);
+  const noBoard: number[] = [];
+  const boardsAt = (x: number, y: number): number[] => {
+    let out: number[] | null = null;
+    let first = -1;
+    for (let b = 0; b < shapes.length; b++) {
+      if (!boardContains(shapes[b], x, y)) continue;
+      if (first < 0) first = b;
+      else (out ??= [first]).push(b);
+    }
+    return out ?? (first < 0 ? noBoard : oneBoard[first]);
+  };
   const boardsOfIndex = new Map<number, number[]>();
 
+  // Categories are few: one shared (never mutated) group list per category.
+  const groupsByCategory = new Map<string, FacilityGroup[]>();
   const groupsOf = (f: Facility): FacilityGroup[] => {
-    const tier = tierOf(f.category, options.categoryTiers);
-    return groups.filter((g) => g === 'any' || g === tier);
+    let gs = groupsByCategory.get(f.category);
+    if (!gs) {
+      const tier = tierOf(f.category, options.categoryTiers);
+      gs = groups.filter((g) => g === 'any' || g === tier);
+      groupsByCategory.set(f.category, gs);
+    }
+    return gs;
   };
 
   const register = (f: Facility): number => {
