@@ -224,6 +224,11 @@ describe('printable report', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
     expect(await page.getByTestId('report-scenario').textContent()).toBe('方案：方案一');
     expect(await page.locator('[data-testid="report-table"] tbody tr').count()).toBe(21);
+    // Columns blank or zero for every board (no facilities, nothing allocated yet) are left off the page, and it says so.
+    const headers = await page.locator('[data-testid="report-table"] thead th').allTextContents();
+    expect(headers.some((h) => h.includes('面积'))).toBe(true);
+    expect(headers.some((h) => h.includes('生活圈'))).toBe(false);
+    expect(await page.getByTestId('report-omitted').textContent()).toMatch(/另有 \d+ 列对所有板块均为空或零/);
     expect(await page.getByTestId('report').textContent()).toContain('规划第十章导语');
     await page.emulateMedia({ media: 'print' });
     try {
