@@ -20,20 +20,23 @@ export interface InputLayer {
   file: string;
 }
 
-/** Read `path`; `crs` is the user's choice (absent: detected, degrees default to WGS-84). */
-export async function readInputLayer(path: string, crs?: CrsId): Promise<InputLayer> {
-  const file = basename(path);
-  let bytes: Uint8Array;
+/** The bytes of a file, or exit 2 naming why it cannot be read (missing, a directory, over the limit). */
+export function readInputBytes(path: string): Uint8Array {
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new CliError(`${path}: is a directory`, 2);
     if (st.size > MAX_IMPORT_BYTES) throw new CliError(`${path}: the file is too large (${(st.size / 1048576).toFixed(1)} MB); the limit is ${MAX_IMPORT_MB} MB`, 2);
-    bytes = new Uint8Array(readFileSync(path));
+    return new Uint8Array(readFileSync(path));
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
+    throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`, 2);
   }
-  const r = await importLayer(bytes, file, crs ? { crs } : {});
+}
+
+/** Read `path`; `crs` is the user's choice (absent: detected, degrees default to WGS-84). */
+export async function readInputLayer(path: string, crs?: CrsId): Promise<InputLayer> {
+  const file = basename(path);
+  const r = await importLayer(readInputBytes(path), file, crs ? { crs } : {});
   if (!r.ok) {
     const unreadable = r.problems.every((p) => UNREADABLE_CODES.has(p.code));
     throw new CliError(r.problems.map((p) => formatProblem(p, 'en')).join('\n'), unreadable ? 2 : 1);

@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError, valueOrExit } from '../cli-error.ts';
 import { readInputLayer } from '../read-input.ts';
 import { isCrsId, type CrsId } from '../../io/crs.ts';
-import { formatProblem } from '../../i18n/problems.ts';
-import type { Checked } from '../../domain/problem.ts';
 import { categoryTiers, tierOf, type FacilityGroup } from '../../domain/facility.ts';
 import { isLifeCircleTier } from '../../domain/life-circle.ts';
 import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
@@ -12,11 +10,6 @@ import { gb50180 } from '../../data/gb50180.ts';
 import { createCoverageModel } from '../../analysis/coverage/model.ts';
 import { boardsFrom, facilitiesFrom, populationFrom, streetsFrom } from '../../analysis/coverage/read-inputs.ts';
 import { networkCoverage } from '../../analysis/coverage/network-coverage.ts';
-
-function must<T>(c: Checked<T>): T {
-  if (!c.ok) throw new CliError(c.problems.map((p) => formatProblem(p, 'en')).join('\n'));
-  return c.value;
-}
 
 function parseRadii(s: string): number[] {
   const radii = s.split(',').map((x) => Number(x.trim()));
@@ -52,15 +45,15 @@ export const coverageCommand: Command = {
 
     // Boards are Anju's own layers (WGS-84); --crs applies to the user's facility, population and network files.
     const b = await readInputLayer(values.boards, 'wgs84');
-    const boards = must(boardsFrom(b.fc, b.file));
+    const boards = valueOrExit(boardsFrom(b.fc, b.file));
     const tiers = categoryTiers(gb50180.facilities);
     const f = await readInputLayer(values.facilities, crs);
-    const facilitiesAll = must(facilitiesFrom(f.fc, f.file, (c) => tierOf(c, tiers) !== null));
+    const facilitiesAll = valueOrExit(facilitiesFrom(f.fc, f.file, (c) => tierOf(c, tiers) !== null));
     const facilities = group === 'any' ? facilitiesAll : facilitiesAll.filter((x) => tierOf(x.category, tiers) === group);
     let population: PopulationInput = { kind: 'none' };
     if (values.population) {
       const p = await readInputLayer(values.population, crs);
-      population = must(populationFrom(p.fc, p.file));
+      population = valueOrExit(populationFrom(p.fc, p.file));
     }
 
     const model = createCoverageModel(boards, facilities, population, { radiiM, groups: [group], categoryTiers: tiers, tierStandards: gb50180.tiers });
@@ -69,7 +62,7 @@ export const coverageCommand: Command = {
     let network: ReturnType<typeof networkCoverage> | null = null;
     if (values.network) {
       const n = await readInputLayer(values.network, crs);
-      const streets = must(streetsFrom(n.fc, n.file));
+      const streets = valueOrExit(streetsFrom(n.fc, n.file));
       const popPoints: PopulationPoint[] | undefined = population.kind === 'points' ? population.points : undefined;
       network = networkCoverage({ boards, facilities: facilities.map((x) => x.lonLat), streets, radiiM, population: popPoints, frame: model.frame });
       if (population.kind === 'cells') io.err('anju coverage: network population shares need population points; cells are not used for the network figures');

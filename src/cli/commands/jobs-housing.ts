@@ -2,11 +2,9 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from '../command.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError, valueOrExit } from '../cli-error.ts';
 import { readGeodata } from '../default-data.ts';
 import { readInputLayer } from '../read-input.ts';
-import type { Checked } from '../../domain/problem.ts';
-import { formatProblem } from '../../i18n/problems.ts';
 import { analyseJobsHousing, balancedBand, readDwellingsTable, readEmploymentAreas, readJhBoards, type JhStandards } from '../../analysis/jobs-housing/index.ts';
 
 function readText(path: string): string {
@@ -15,11 +13,6 @@ function readText(path: string): string {
   } catch (e) {
     throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
   }
-}
-
-function orFail<T>(r: Checked<T>): T {
-  if (!r.ok) throw new CliError(r.problems.map((p) => formatProblem(p, 'en')).join('\n'));
-  return r.value;
 }
 
 
@@ -39,9 +32,9 @@ export const jobsHousingCommand: Command = {
     const standards = readGeodata<JhStandards>('standards/jobs-housing.json');
     const radiusKm = values['radius-km'] === undefined ? standards.catchment.defaultRadiusKm : Number(values['radius-km']);
     if (!Number.isFinite(radiusKm) || radiusKm < 0 || radiusKm > 100) throw new CliError(`--radius-km must be a number of km between 0 and 100, not "${values['radius-km']}"`, 2);
-    const { boards, dwellingsFromProperties } = orFail(readJhBoards((await readInputLayer(values.boards)).fc, basename(values.boards)));
-    const parks = orFail(readEmploymentAreas((await readInputLayer(values.employment)).fc, basename(values.employment)));
-    const dwellingsByBoard = values.dwellings ? orFail(readDwellingsTable(readText(values.dwellings), basename(values.dwellings), boards)) : dwellingsFromProperties;
+    const { boards, dwellingsFromProperties } = valueOrExit(readJhBoards((await readInputLayer(values.boards)).fc, basename(values.boards)));
+    const parks = valueOrExit(readEmploymentAreas((await readInputLayer(values.employment)).fc, basename(values.employment)));
+    const dwellingsByBoard = values.dwellings ? valueOrExit(readDwellingsTable(readText(values.dwellings), basename(values.dwellings), boards)) : dwellingsFromProperties;
     const result = analyseJobsHousing(boards, parks, radiusKm, { dwellingsByBoard, band: balancedBand(standards) });
     const rows = result.boards.map((r) => ({
       id: r.id,

@@ -1,11 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command, CliIO } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { importLayer } from '../../io/import-layer.ts';
 import { UNREADABLE_CODES, type ImportResult, type ImportSummary } from '../../io/import-result.ts';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../../io/limits.ts';
+import { readInputBytes } from '../read-input.ts';
 import { describeCrs, isCrsId, CRS_IDS, type CrsChoice } from '../../io/crs.ts';
 import { isLayerType, LAYER_TYPES } from '../../io/validate/layer-spec.ts';
 import { formatProblem } from '../../i18n/problems.ts';
@@ -55,16 +54,7 @@ export const validateCommand: Command = {
     if (values.type !== undefined && !isLayerType(values.type)) throw new CliError(`unknown layer type "${values.type}" (expected ${LAYER_TYPES.join(', ')})`, 2);
     const crs = crsOption(values.crs, values.cm);
     const path = positionals[0];
-    let bytes: Uint8Array;
-    try {
-      const st = statSync(path);
-      if (st.isDirectory()) throw new CliError(`${path}: is a directory`, 2);
-      if (st.size > MAX_IMPORT_BYTES) throw new CliError(`${path}: the file is too large (${(st.size / 1048576).toFixed(1)} MB); the limit is ${MAX_IMPORT_MB} MB`, 2);
-      bytes = new Uint8Array(readFileSync(path));
-    } catch (e) {
-      if (e instanceof CliError) throw e;
-      throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`, 2);
-    }
+    const bytes = readInputBytes(path);
     const r = await importLayer(bytes, basename(path), { crs, layerType: values.type as never, lenient: values.lenient ?? false });
     const code = exitCode(r);
     const problems = r.ok ? r.warnings : r.problems;
