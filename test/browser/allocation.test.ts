@@ -3,9 +3,9 @@
  * the grid and see the map and the gauges change; trigger a rule warning and undo it; draw,
  * snap, move and delete sites; duplicate and compare scenarios; tick off 附件1.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { screenPoint } from './support/map-probe.ts';
 import { colorDistance, hexToRgb } from './support/pixels.ts';
 import { boardPixel, centralCityView, enterCell, over } from './support/alloc-page.ts';
@@ -13,19 +13,14 @@ import { SEQUENTIAL, ZERO_COLOR } from '../../src/ui/allocation/color-scale.ts';
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(h.baseUrl);
-  await waitForMapIdle(page);
-  await page.click('[data-tab="alloc"]');
-  await page.getByTestId('alloc-sidebar').waitFor();
-  await page.click('[data-testid="toggle-labels"]').catch(() => {}); // only on the plan tab
-});
-afterAll(async () => {
-  await h?.close();
-});
+useApp(
+  (app) => ({ h, page } = app),
+  async (p) => {
+    await p.click('[data-tab="alloc"]');
+    await p.getByTestId('alloc-sidebar').waitFor();
+    await p.click('[data-testid="toggle-labels"]').catch(() => {}); // only on the plan tab
+  },
+);
 
 
 describe('the allocation grid, the map and the gauges', () => {

@@ -2,12 +2,12 @@
  * Compare boards, present at a meeting, export what you see (issue 6): the built app, offline,
  * in real Chromium. One page is reused across the steps, as a planner would use it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { PNG } from 'pngjs';
-import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { readXlsxRows } from './support/xlsx-read.ts';
 import { CATEGORY_COLORS } from '../../src/map/colors.ts';
 import { CATEGORY_LABELS } from '../../src/i18n/categories.ts';
@@ -25,16 +25,7 @@ const keyExpansion = boards.features.filter((b) => b.properties.category === 'ke
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(h.baseUrl);
-  await waitForMapIdle(page);
-});
-afterAll(async () => {
-  await h?.close();
-});
+useApp((app) => ({ h, page } = app));
 
 async function download(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }) as Promise<Download>, trigger()]);

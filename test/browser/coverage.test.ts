@@ -3,9 +3,9 @@
  * figure, drag a facility into a gap with the mouse and watch the figure change while dragging,
  * see the gap layer, delete a facility and undo.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { renderedIds, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel } from './support/pixels.ts';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -18,16 +18,7 @@ const BOARD = 'jiucheng';
 const TIER = '10-min';
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(h.baseUrl);
-  await waitForMapIdle(page);
-});
-afterAll(async () => {
-  await h?.close();
-});
+useApp((app) => ({ h, page } = app));
 
 const cell = (col: string) => page.locator(`[data-testid="coverage-table"] tr[data-board="${BOARD}"] td[data-col="${col}"]`);
 const facilityCount = async () => Number((await page.getByTestId('coverage-facilities').locator('h3 .n').textContent())?.replace(/\D/g, ''));

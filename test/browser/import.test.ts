@@ -3,12 +3,12 @@
  * summary, answer the CRS question, Replace (undoable) or Cancel; broken, malicious, large and
  * over-limit files change nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { renderedIds } from './support/map-probe.ts';
 import { assertStrictCsp } from '../support/csp.ts';
 import { MAX_IMPORT_BYTES } from '../../src/io/limits.ts';
@@ -20,17 +20,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'anju-import-'));
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(h.baseUrl);
-  await waitForMapIdle(page);
-});
-afterAll(async () => {
-  await h?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+useApp((app) => ({ h, page } = app));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const text = (id: string) => page.getByTestId(id).textContent();
 const undoTitle = () => page.getByTestId('undo').getAttribute('title');

@@ -3,10 +3,10 @@
  * read a board's ratio and verdict in the table and the board panel, edit an employment area's
  * jobs, see the board's ratio and its map colour change, undo.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { booleanPointInPolygon, point } from '@turf/turf';
-import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { renderedIds, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel, hexToRgb, colorDistance, type Rgb } from './support/pixels.ts';
 import { BASEMAP_COLORS } from '../../src/map/colors.ts';
@@ -22,16 +22,7 @@ const board = defaultBoards.features.find((b) => b.properties.id === BOARD)!;
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(h.baseUrl);
-  await waitForMapIdle(page);
-});
-afterAll(async () => {
-  await h?.close();
-});
+useApp((app) => ({ h, page } = app));
 
 const row = () => page.locator(`[data-testid="jh-table"] tr[data-board="${BOARD}"]`);
 const rowRatio = () => row().getByTestId('jh-row-ratio').textContent();

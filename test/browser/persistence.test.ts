@@ -4,12 +4,12 @@
  * project untouched; a saved project file reopens as one undoable change; unreadable stored
  * data and a full quota are reported, not swallowed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { enterCell } from './support/alloc-page.ts';
 
 const FIX = new URL('../fixtures/allocation/', import.meta.url).pathname;
@@ -24,15 +24,13 @@ async function openApp(p: Page): Promise<void> {
 
 const names = () => page.locator('[data-testid="scenario"] .pick').allTextContents();
 
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await openApp(page);
-  await waitForMapIdle(page);
-});
-afterAll(async () => {
-  await h?.close();
-});
+useApp(
+  (app) => ({ h, page } = app),
+  async (p) => {
+    await p.locator('[data-tab="alloc"]').click();
+    await p.getByTestId('alloc-sidebar').waitFor();
+  },
+);
 
 describe('autosave to IndexedDB', () => {
   it('finds an edit and a 附件1 tick after a reload one second later', async () => {

@@ -1,10 +1,10 @@
 /**
  * The plan on a map, as a planner sees it: the built app, offline, in real Chromium.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { renderedIds, renderedLabels, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel, hexToRgb, colorDistance, inkMask, maskDifference } from './support/pixels.ts';
 import { BASEMAP_COLORS, CATEGORY_COLORS } from '../../src/map/colors.ts';
@@ -16,16 +16,7 @@ const fixture = (name: string) => new URL(`../fixtures/boards/${name}`, import.m
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(h.baseUrl);
-  await waitForMapIdle(page);
-});
-afterAll(async () => {
-  await h?.close();
-});
+useApp((app) => ({ h, page } = app));
 
 async function boardsSourceData(): Promise<string> {
   return page.evaluate(async () => {

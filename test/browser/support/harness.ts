@@ -5,6 +5,7 @@
  */
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -86,4 +87,24 @@ export async function waitForMapIdle(page: Page, timeoutMs = 60_000): Promise<vo
         map.triggerRepaint();
       }),
   );
+}
+
+/**
+ * One served app and one page for a test file: before its tests the app is opened and the map
+ * idle (then `ready(page)` runs, e.g. to open a tab); after them everything is closed. `onOpen`
+ * receives the harness and page, e.g. `useApp((a) => ({ h, page } = a))`.
+ */
+export function useApp(onOpen: (app: { h: Harness; page: Page }) => void, ready?: (page: Page) => Promise<void>): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    const page = await h.newPage();
+    onOpen({ h, page });
+    await page.goto(h.baseUrl);
+    await waitForMapIdle(page);
+    await ready?.(page);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 }
