@@ -33,6 +33,11 @@ export function readInputBytes(path: string): Uint8Array {
   }
 }
 
+/** A UTF-8 text file (a project file, a dwellings table), or exit 2 naming why it cannot be read. */
+export function readInputText(path: string): string {
+  return new TextDecoder().decode(readInputBytes(path));
+}
+
 /** Read `path`; `crs` is the user's choice (absent: detected, degrees default to WGS-84). */
 export async function readInputLayer(path: string, crs?: CrsId): Promise<InputLayer> {
   const file = basename(path);

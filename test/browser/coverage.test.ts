@@ -172,7 +172,14 @@ describe('life-circle coverage', () => {
     const fc = { type: 'FeatureCollection', features: [...xs.map((x) => line(ys.map((y) => [x, y]))), ...ys.map((y) => line(xs.map((x) => [x, y])))] };
     const file = join(mkdtempSync(join(tmpdir(), 'anju-')), 'streets.geojson');
     writeFileSync(file, JSON.stringify(fc));
-    await page.locator('[data-testid="coverage-import-streets"] input[type=file]').setInputFiles(file);
+    // The tab's button opens the one import dialog with the street network preselected.
+    await page.getByTestId('coverage-import-streets').click();
+    expect(await page.getByTestId('import-target').inputValue()).toBe('streets');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toMatch(/可导入 \d+ 个路段/);
+    await page.getByTestId('import-replace').click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('已用 streets.geojson 导入');
+    await page.getByTestId('import-close').click();
     await expect.poll(() => page.getByTestId('coverage-distance-mode').textContent()).toContain('街道网络');
     await expect.poll(() => cell('network').textContent(), { timeout: 30_000 }).toMatch(/^\d+%$/);
     const straight = parseInt((await cell('area').textContent())!, 10);

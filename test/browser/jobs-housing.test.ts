@@ -162,14 +162,23 @@ describe('job–housing balance', () => {
     const file = (name: string, fc: object) => ({ name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
     const square = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.03, y], [x + 0.03, y + 0.03], [x, y + 0.03], [x, y]]] });
     const bad = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '甲', jobs: 'many' }, geometry: square(120.8, 27.9) }] };
-    await page.getByTestId('jh-import-file').setInputFiles(file('bad-parks.geojson', bad));
-    await expect.poll(() => page.getByTestId('jh-import-message').textContent()).toContain('未导入');
-    expect(await page.getByTestId('jh-import').getByTestId('problems').textContent()).toContain('bad-parks.geojson 要素 #1 字段 jobs');
+    // The tab's button opens the one import dialog with employment areas preselected.
+    await page.getByTestId('jh-import').click();
+    expect(await page.getByTestId('import-target').inputValue()).toBe('employment');
+    await page.getByTestId('import-file').setInputFiles(file('bad-parks.geojson', bad));
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('未载入');
+    expect(await page.getByTestId('import-dialog').getByTestId('problems').textContent()).toContain('bad-parks.geojson 要素 #1 字段 jobs');
+    expect(await page.getByTestId('import-replace').isDisabled()).toBe(true);
+    await page.getByTestId('import-close').click();
     expect(await page.locator('[data-testid="jh-parks"] li[data-park]').count()).toBe(defaultEmploymentAreas.features.length);
 
     const good = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'new-park', name: '新园区', jobs: 400000 }, geometry: square(120.78, 27.9) }] };
-    await page.getByTestId('jh-import-file').setInputFiles(file('parks.geojson', good));
-    await expect.poll(() => page.getByTestId('jh-import-message').textContent()).toContain('已导入 1 个就业区');
+    await page.getByTestId('jh-import').click();
+    await page.getByTestId('import-file').setInputFiles(file('parks.geojson', good));
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('可导入 1 个就业区');
+    await page.getByTestId('import-replace').click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('已用 parks.geojson 导入 1 个就业区');
+    await page.getByTestId('import-close').click();
     expect(await page.locator('[data-testid="jh-parks"] li[data-park]').count()).toBe(1);
     await expect.poll(rowRatio, { timeout: 20_000 }).not.toBe('1.75');
     await page.getByTestId('undo').click();

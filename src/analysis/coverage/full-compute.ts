@@ -12,9 +12,10 @@ import type { PreparedPopulation } from './population-points.ts';
 import { SegmentList } from './segment-list.ts';
 import type { Contributions } from './contributions.ts';
 
-/** What the full recompute writes per radius (a subset of the group's RadiusState). */
+/** Per-radius state of a facility group: what the full recompute writes and moves update. */
 export interface RadiusTotals {
   radiusM: number;
+  /** Largest distance from each facility to a vertex of its cell (m); 0 for none. */
   reachM: number[];
   contrib: Contributions;
   coveredAreaM2: Float64Array;

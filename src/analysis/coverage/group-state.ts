@@ -8,18 +8,10 @@ import { boardCellDiskArea } from './board-cell-area.ts';
 import { facilityCell, maxVertexDistance, type Neighbour } from './convex-cell.ts';
 import { Contributions } from './contributions.ts';
 import { FacilityGrid } from './facility-grid.ts';
-import { distinctSites, fillCells, fillPopulation, siteAdjacency } from './full-compute.ts';
+import { distinctSites, fillCells, fillPopulation, siteAdjacency, type RadiusTotals } from './full-compute.ts';
 import type { PreparedPopulation } from './population-points.ts';
 
-export interface RadiusState {
-  radiusM: number;
-  /** Largest distance from each facility to a vertex of its cell (m); 0 for none. */
-  reachM: number[];
-  contrib: Contributions;
-  coveredAreaM2: Float64Array;
-  popCovered: Uint8Array;
-  coveredResidents: Float64Array;
-}
+export type RadiusState = RadiusTotals;
 
 export interface FacilityPositions {
   xs: number[];

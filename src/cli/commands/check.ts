@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command, CliIO } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { defaultBoards, readGeodata } from '../default-data.ts';
 import { readBoardsFile } from '../read-boards.ts';
-import { readInputLayer } from '../read-input.ts';
+import { readInputLayer, readInputText } from '../read-input.ts';
 import { parseProjectFile } from '../../state/scenario-file.ts';
 import { formatProblem } from '../../i18n/problems.ts';
 import { targetsData, rulesData } from '../../data/allocation-data.ts';
@@ -18,14 +18,6 @@ import { HOUSING_TYPE_INFO } from '../../domain/housing-type.ts';
 
 /** Default employment areas, when another module has built them. */
 const EMPLOYMENT_FILE = 'employment-areas.geojson';
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
-  }
-}
 
 function printText(io: CliIO, r: ScenarioReport): void {
   io.out(`scenario ${r.id} "${r.name}": ${r.totals.units} units (grid ${r.totals.gridUnits}, sites ${r.totals.siteUnits}, outside boards ${r.totals.outsideBoards.units})`);
@@ -48,7 +40,7 @@ export const checkCommand: Command = {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, boards: { type: 'string' }, employment: { type: 'string' } }, strict: true });
     if (positionals.length !== 1) throw new CliError(`expected one project file\nusage: ${this.usage}`, 2);
     const path = positionals[0];
-    const text = readText(path);
+    const text = readInputText(path);
     const shipped = values.boards ? await readBoardsFile(values.boards) : defaultBoards();
     const parsed = parseProjectFile(text, new Set(shipped.features.map((f) => f.properties.id)), basename(path));
     if (!parsed.ok) throw new CliError(parsed.problems.map((p) => formatProblem(p, 'en')).join('\n'), 1);

@@ -1,19 +1,10 @@
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from '../command.ts';
 import { CliError, valueOrExit } from '../cli-error.ts';
 import { readGeodata } from '../default-data.ts';
-import { readInputLayer } from '../read-input.ts';
+import { readInputLayer, readInputText } from '../read-input.ts';
 import { analyseJobsHousing, balancedBand, readDwellingsTable, readEmploymentAreas, readJhBoards, type JhStandards } from '../../analysis/jobs-housing/index.ts';
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
-  }
-}
 
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -34,7 +25,7 @@ export const jobsHousingCommand: Command = {
     if (!Number.isFinite(radiusKm) || radiusKm < 0 || radiusKm > 100) throw new CliError(`--radius-km must be a number of km between 0 and 100, not "${values['radius-km']}"`, 2);
     const { boards, dwellingsFromProperties } = valueOrExit(readJhBoards((await readInputLayer(values.boards)).fc, basename(values.boards)));
     const parks = valueOrExit(readEmploymentAreas((await readInputLayer(values.employment)).fc, basename(values.employment)));
-    const dwellingsByBoard = values.dwellings ? valueOrExit(readDwellingsTable(readText(values.dwellings), basename(values.dwellings), boards)) : dwellingsFromProperties;
+    const dwellingsByBoard = values.dwellings ? valueOrExit(readDwellingsTable(readInputText(values.dwellings), basename(values.dwellings), boards)) : dwellingsFromProperties;
     const result = analyseJobsHousing(boards, parks, radiusKm, { dwellingsByBoard, band: balancedBand(standards) });
     const rows = result.boards.map((r) => ({
       id: r.id,

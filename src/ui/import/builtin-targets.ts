@@ -10,10 +10,9 @@ import type { ProjectState } from '../../state/project.ts';
 import { replaceBoards } from '../../state/project.ts';
 import { matchBoardFeatures } from '../../state/import-boards.ts';
 import { facilitiesFrom, populationFrom, streetsFrom } from '../../analysis/coverage/read-inputs.ts';
-import { readEmploymentAreas } from '../../analysis/jobs-housing/read-inputs.ts';
+import { employmentFromImport } from '../jobs-housing/employment-from-import.ts';
 import { categoryTiers, tierOf } from '../../domain/facility.ts';
 import { gb50180 } from '../../data/gb50180.ts';
-import type { EmploymentAreaCollection } from '../../data/jobs-housing-defaults.ts';
 import { translate } from '../../i18n/messages/index.ts';
 import type { ImportTarget } from './targets.ts';
 import { facilitiesOverlay, populationOverlay, streetsOverlay } from './import-overlays.ts';
@@ -81,29 +80,10 @@ const employment: ImportTarget = {
   id: 'employment',
   layerType: 'employment',
   toChange(fc, ctx) {
-    const r = readEmploymentAreas(fc, ctx.file);
+    // The job–housing feature's conversion: keeps planGroup, nameEn, county and an explicit illustrative flag.
+    const r = employmentFromImport(fc, ctx.file, ctx.importedAt);
     if (!r.ok) return r;
-    const value: EmploymentAreaCollection = {
-      type: 'FeatureCollection',
-      features: r.value.map((park, i) => {
-        const county = fc.features[i]?.properties?.county;
-        return {
-          type: 'Feature',
-          properties: {
-            id: park.id,
-            name: park.name,
-            nameEn: park.name,
-            county: typeof county === 'string' ? county : '',
-            jobs: park.jobs,
-            illustrative: false,
-            geometrySource: `imported: ${ctx.file} (${ctx.importedAt})`,
-            jobsSource: `imported: ${ctx.file} (${ctx.importedAt})`,
-          },
-          geometry: park.geometry,
-        };
-      }),
-    };
-    return { ok: true, value: { change: setSlice('employment', value, label('importer.change.employment')), count: value.features.length }, warnings: r.warnings };
+    return { ok: true, value: { change: setSlice('employment', r.value, label('importer.change.employment')), count: r.value.features.length }, warnings: r.warnings };
   },
   // The job–housing feature draws employment areas (its tab); no second drawing here.
 };

@@ -12,7 +12,9 @@ import type { EmploymentAreaCollection, EmploymentAreaProperties } from '../../d
 
 const PLAN_GROUPS = ['main-core', 'main-integration'] as const;
 
-export function employmentFromImport(fc: FeatureCollection, file: string): Checked<EmploymentAreaCollection> {
+/** `importedAt` (a date) is recorded in the sources when given. */
+export function employmentFromImport(fc: FeatureCollection, file: string, importedAt?: string): Checked<EmploymentAreaCollection> {
+  const source = importedAt ? `imported: ${file} (${importedAt})` : `imported: ${file}`;
   const parks = readEmploymentAreas(fc, file);
   if (!parks.ok) return parks;
   const features = parks.value.map((p, i) => {
@@ -27,8 +29,8 @@ export function employmentFromImport(fc: FeatureCollection, file: string): Check
       planGroup: group,
       jobs: p.jobs,
       illustrative: props.illustrative === true,
-      geometrySource: `imported: ${file}`,
-      jobsSource: `imported: ${file}`,
+      geometrySource: source,
+      jobsSource: source,
       citation: {},
     };
     return { type: 'Feature' as const, properties, geometry: p.geometry };
