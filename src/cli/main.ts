@@ -1,38 +1,134 @@
 /**
- * `anju <command>`: the command line over Anju's core. JSON on stdout, messages on stderr,
- * non-zero exit on error.
+ * `anju <command>`: the command line over Anju's core. JSON on stdout, messages on stderr;
+ * exit 0 success, 1 invalid input, 2 unreadable file or usage error, 70 internal error.
+ *
+ * Adding a command (e.g. `serve`): write src/cli/commands/<name>.ts exporting
+ * `run(argv, io): Promise<number>`, and add a CommandSpec below whose `load` is
+ * `() => import('./commands/<name>.ts')`. Keep that import dynamic and keep heavy imports out of
+ * this file: the bundle (scripts/build-cli.mjs, esbuild with code splitting) then puts each
+ * command's modules in chunks loaded only when it runs, so `anju boards` never parses proj4 or
+ * a database driver. Inside a command, import what only some options need with `await import()`
+ * too. `--help` is answered here from the spec, without loading the command.
  */
-import type { Command, CliIO } from './command.ts';
-import { CliError } from './cli-error.ts';
-import { boardsCommand } from './commands/boards.ts';
-import { validateCommand } from './commands/validate.ts';
-import { targetsCommand } from './commands/targets.ts';
-import { checkCommand } from './commands/check.ts';
-import { coverageCommand } from './commands/coverage.ts';
-import { jobsHousingCommand } from './commands/jobs-housing.ts';
+import type { CliIO, CommandSpec } from './command.ts';
+import { CliError, OutputClosed, UsageError } from './cli-error.ts';
+import { escapeControls } from './safe-text.ts';
 
-const COMMANDS: Command[] = [boardsCommand, coverageCommand, jobsHousingCommand, validateCommand, targetsCommand, checkCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'boards',
+    summary: 'List the 21 boards with category, district and area (km²).',
+    usage: 'anju boards [--boards B.geojson] [--json]',
+    options: ['--boards FILE   boards to list instead of the shipped schematic ones (any format the importer reads)', '--json          print JSON: [{ id, name, category, district, areaKm2 }]'],
+    load: () => import('./commands/boards.ts'),
+  },
+  {
+    name: 'coverage',
+    summary: 'Life-circle coverage per board: share of area and residents within each radius of a facility (GB 50180-2018).',
+    usage: 'anju coverage --boards B.geojson --facilities F.(geojson|csv|zip|kml) [--population P.geojson] [--radii 300,500,1000] [--tier any|15-min|10-min|5-min|block] [--network N.geojson] [--crs wgs84|gcj02|bd09] [--json]',
+    options: [
+      '--boards FILE       board polygons (WGS-84), with id/name',
+      '--facilities FILE   facility points with a category (GeoJSON, CSV with lon/lat, zipped Shapefile, KML)',
+      '--population FILE   residents as points or polygons with a population property (default: none)',
+      '--radii M,M,…       walking radii in metres (default 300,500,1000)',
+      '--tier T            facilities of one life-circle tier only: any, 15-min, 10-min, 5-min or block (default any)',
+      '--network FILE      a street network (LineStrings): walking-network figures beside the straight-line ones',
+      '--crs C             coordinate system of the facility, population and network files: wgs84, gcj02 or bd09',
+      '--json              print JSON',
+    ],
+    load: () => import('./commands/coverage.ts'),
+  },
+  {
+    name: 'jobs-housing',
+    summary: 'Job–housing balance per board: overlap share, jobs in reach, dwellings, ratio and verdict (jobs per dwelling, balanced 1.3–1.7, Ewing 1996).',
+    usage: 'anju jobs-housing [--boards B.geojson] [--employment E.geojson] [--radius-km 5] [--dwellings D.json] [--json]',
+    options: [
+      '--boards FILE       board polygons with id/name (default: the shipped schematic boards)',
+      '--employment FILE   employment areas with jobs (default: the shipped illustrative areas)',
+      '--radius-km KM      commute catchment from each area’s edge (default 5)',
+      '--dwellings FILE    JSON { "board id or name": dwellings }; boards not in it use a dwellings property,',
+      '                    else the app’s assumed defaults (geodata/assumptions/board-dwellings.json; said on stderr)',
+      '--json              print JSON',
+    ],
+    load: () => import('./commands/jobs-housing.ts'),
+  },
+  {
+    name: 'validate',
+    summary: 'Check a layer file (GeoJSON, CSV/TSV, zipped Shapefile, KML); exit 0 valid, 1 invalid, 2 unreadable.',
+    usage: 'anju validate FILE [--crs wgs84|gcj02|bd09|cgcs2000-gk] [--cm DEG] [--type generic|facilities|population|employment|boards] [--lenient] [--json]',
+    options: [
+      '--crs C       the file’s coordinate system (default: detected; degrees are taken as WGS-84)',
+      '--cm DEG      central meridian, with --crs cgcs2000-gk',
+      '--type T      check the properties a layer of this kind needs',
+      '--lenient     skip bad features (listed) instead of failing',
+      '--json        print JSON: { valid, exitCode, summary, problems }',
+    ],
+    load: () => import('./commands/validate.ts'),
+  },
+  {
+    name: 'targets',
+    summary: "The plan's targets (第二章第三节 and its table), each with its citation and quote.",
+    usage: 'anju targets [--json]',
+    options: ['--json   print JSON: { source, targets, annexes }'],
+    load: () => import('./commands/targets.ts'),
+  },
+  {
+    name: 'check',
+    summary: 'Validate a project file (*.anju.json) and report totals against every target and every rule warning.',
+    usage: 'anju check FILE.anju.json [--json] [--boards B.geojson] [--employment E.geojson]',
+    options: [
+      '--boards FILE       boards the file’s allocations refer to, when the file holds none (default: the shipped ones)',
+      '--employment FILE   employment areas for the rules that need them (default: the shipped ones)',
+      '--json              print JSON: { file, valid, boardsSource, employmentAreas, scenarios }',
+    ],
+    load: () => import('./commands/check.ts'),
+  },
+];
 
-function help(io: CliIO): void {
-  io.err('usage: anju <command> [options]\n\ncommands:');
-  for (const c of COMMANDS) io.err(`  ${c.usage}\n      ${c.summary}`);
+const wantsHelp = (argv: readonly string[]) => argv.includes('--help') || argv.includes('-h');
+
+function overview(): string {
+  const lines = ['usage: anju <command> [options]   (anju <command> --help for its options)', '', 'commands:'];
+  for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  lines.push('', 'exit codes: 0 success, 1 invalid input, 2 unreadable file or usage error, 70 internal error');
+  return lines.join('\n');
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+function commandHelp(c: CommandSpec): string {
+  return [`usage: ${c.usage}`, '', c.summary, '', 'options:', ...c.options.map((o) => `  ${o}`)].join('\n');
+}
+
+/** Run `anju` with `argv` (without node and the script); returns the exit code. Never throws. */
+export async function main(argv: string[], rawIo: CliIO): Promise<number> {
+  // Text from users' files reaches the terminal through these: no escape sequence gets through.
+  const io: CliIO = { out: (l) => rawIo.out(escapeControls(l)), err: (l) => rawIo.err(escapeControls(l)), drain: rawIo.drain };
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    help(io);
-    return name ? 0 : 2;
+  if (!name) {
+    io.err(overview());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return 0;
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    io.err(`anju: unknown command "${name}"`);
-    help(io);
+    io.err(`anju: unknown command "${name}"\n\n${overview()}`);
     return 2;
   }
+  if (wantsHelp(rest)) {
+    io.out(commandHelp(cmd));
+    return 0;
+  }
   try {
-    return await cmd.run(rest, io);
+    const { run } = await cmd.load();
+    return await run(rest, io);
   } catch (e) {
+    if (e instanceof OutputClosed) return 0;
+    if (e instanceof UsageError) {
+      io.err(`anju ${name}: ${e.message}\nusage: ${cmd.usage}`);
+      return e.exitCode;
+    }
     if (e instanceof CliError) {
       io.err(`anju ${name}: ${e.message}`);
       return e.exitCode;
@@ -46,3 +142,4 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 70;
   }
 }
+

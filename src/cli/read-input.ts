@@ -1,18 +1,18 @@
 /**
- * Reading a user's layer file on the command line through the same importer as the app
- * (src/io/import-layer.ts): GeoJSON, CSV/TSV, zipped Shapefile or KML, any supported CRS,
- * converted to WGS-84. A file that cannot be read exits 2; problems in it exit 1, each with
- * its location. Strict: no feature is skipped silently.
+ * Reading a user's file on the command line. Only regular files are read (a FIFO would hang,
+ * /dev/zero would never end), and never more than the import limit: anything else exits 2
+ * naming why. Layer files go through the same importer as the app (src/io/import-layer.ts):
+ * GeoJSON, CSV/TSV, zipped Shapefile or KML, any supported CRS, converted to WGS-84; problems
+ * in them exit 1, each with its location. Strict: no feature is skipped silently.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { importLayer } from '../io/import-layer.ts';
 import { UNREADABLE_CODES } from '../io/import-result.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../io/limits.ts';
 import type { CrsId } from '../io/crs.ts';
-import { formatProblem } from '../i18n/problems.ts';
-import { CliError } from './cli-error.ts';
+import { CliError, problemsError } from './cli-error.ts';
 
 export interface InputLayer {
   fc: FeatureCollection;
@@ -20,16 +20,56 @@ export interface InputLayer {
   file: string;
 }
 
-/** The bytes of a file, or exit 2 naming why it cannot be read (missing, a directory, over the limit). */
-export function readInputBytes(path: string): Uint8Array {
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const tooLarge = (path: string, bytes: number) =>
+  new CliError(`${path}: the file is too large (${(bytes / 1048576).toFixed(1)} MB); the limit is ${MAX_IMPORT_MB} MB`, 2);
+
+/**
+ * The bytes of a regular file, or exit 2 naming why it cannot be read (missing, a directory, a
+ * FIFO or device, over `limitBytes`). Opened without blocking (a FIFO cannot hang the open) and
+ * read at most `limitBytes + 1` bytes, so a file that grows while it is read is bounded too.
+ */
+export function readInputBytes(path: string, limitBytes = MAX_IMPORT_BYTES): Uint8Array {
+  let fd: number;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new CliError(`${path}: is a directory`, 2);
-    if (st.size > MAX_IMPORT_BYTES) throw new CliError(`${path}: the file is too large (${(st.size / 1048576).toFixed(1)} MB); the limit is ${MAX_IMPORT_MB} MB`, 2);
-    return new Uint8Array(readFileSync(path));
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new CliError(`${path}: is a directory`, 2);
+    throw new CliError(`${path}: cannot read: ${code === 'ENOENT' ? 'ENOENT (no such file)' : (code ?? (e instanceof Error ? e.message : String(e)))}`, 2);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new CliError(`${path}: is ${kindOf(st)}; give a regular file`, 2);
+    if (st.size > limitBytes) throw tooLarge(path, st.size);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = new Uint8Array(Math.min(Math.max(st.size - total, 65536), limitBytes + 1 - total));
+      if (buf.length === 0) throw tooLarge(path, total);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > limitBytes) throw tooLarge(path, total);
+    }
+    if (chunks.length === 1) return chunks[0];
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) (out.set(c, at), (at += c.length));
+    return out;
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`, 2);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -42,9 +82,6 @@ export function readInputText(path: string): string {
 export async function readInputLayer(path: string, crs?: CrsId): Promise<InputLayer> {
   const file = basename(path);
   const r = await importLayer(readInputBytes(path), file, crs ? { crs } : {});
-  if (!r.ok) {
-    const unreadable = r.problems.every((p) => UNREADABLE_CODES.has(p.code));
-    throw new CliError(r.problems.map((p) => formatProblem(p, 'en')).join('\n'), unreadable ? 2 : 1);
-  }
+  if (!r.ok) throw problemsError(r.problems, r.problems.every((p) => UNREADABLE_CODES.has(p.code)) ? 2 : 1);
   return { fc: r.value, file };
 }

@@ -1,50 +1,91 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import type { Command } from '../command.ts';
+import type { FeatureCollection } from 'geojson';
+import type { CliIO } from '../command.ts';
 import { CliError, valueOrExit } from '../cli-error.ts';
-import { readGeodata } from '../default-data.ts';
+import { geodataPath, readGeodata } from '../default-data.ts';
 import { readInputLayer, readInputText } from '../read-input.ts';
-import { analyseJobsHousing, balancedBand, readDwellingsTable, readEmploymentAreas, readJhBoards, type JhStandards } from '../../analysis/jobs-housing/index.ts';
-
+import { analyseJobsHousing, balancedBand, defaultDwellingsByBoard, readDwellingsTable, readEmploymentAreas, readJhBoards, type DwellingAssumptions, type JhStandards } from '../../analysis/jobs-housing/index.ts';
+import { CATEGORIES, type BoardCollection, type Category } from '../../domain/board.ts';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const BOARDS_FILE = 'boards.geojson';
+const EMPLOYMENT_FILE = 'employment-areas.geojson';
+const DWELLINGS_ASSUMPTIONS = 'assumptions/board-dwellings.json';
 
-export const jobsHousingCommand: Command = {
-  name: 'jobs-housing',
-  summary: 'Job–housing balance per board: overlap share, jobs in reach, dwellings, ratio and verdict (jobs per dwelling, balanced 1.3–1.7, Ewing 1996).',
-  usage: 'anju jobs-housing --boards B.geojson --employment E.geojson [--radius-km 5] [--dwellings D.json] [--json]',
-  async run(argv, io) {
-    const { values } = parseArgs({
-      args: argv,
-      options: { boards: { type: 'string' }, employment: { type: 'string' }, 'radius-km': { type: 'string' }, dwellings: { type: 'string' }, json: { type: 'boolean' } },
-      strict: true,
-    });
-    if (!values.boards || !values.employment) throw new CliError(`--boards and --employment are required\nusage: ${this.usage}`, 2);
-    const standards = readGeodata<JhStandards>('standards/jobs-housing.json');
-    const radiusKm = values['radius-km'] === undefined ? standards.catchment.defaultRadiusKm : Number(values['radius-km']);
-    if (!Number.isFinite(radiusKm) || radiusKm < 0 || radiusKm > 100) throw new CliError(`--radius-km must be a number of km between 0 and 100, not "${values['radius-km']}"`, 2);
-    const { boards, dwellingsFromProperties } = valueOrExit(readJhBoards((await readInputLayer(values.boards)).fc, basename(values.boards)));
-    const parks = valueOrExit(readEmploymentAreas((await readInputLayer(values.employment)).fc, basename(values.employment)));
-    const dwellingsByBoard = values.dwellings ? valueOrExit(readDwellingsTable(readInputText(values.dwellings), basename(values.dwellings), boards)) : dwellingsFromProperties;
-    const result = analyseJobsHousing(boards, parks, radiusKm, { dwellingsByBoard, band: balancedBand(standards) });
-    const rows = result.boards.map((r) => ({
-      id: r.id,
-      name: r.name,
-      overlapShare: round(r.overlapShare, 4),
-      jobsInReach: Math.round(r.jobsInReach),
-      dwellings: r.dwellings,
-      jobsHousingRatio: r.jobsHousingRatio === null ? null : round(r.jobsHousingRatio, 3),
-      verdict: r.verdict,
-    }));
-    if (values.json) {
-      io.out(JSON.stringify(rows, null, 2));
-      return 0;
-    }
-    io.out(`radius ${radiusKm} km from each employment area's edge; ratio = jobs in reach per dwelling, balanced 1.3–1.7 (Ewing 1996)`);
-    for (const r of rows) {
-      const ratio = r.jobsHousingRatio === null ? '—' : r.jobsHousingRatio.toFixed(2);
-      io.out(`${r.id.padEnd(18)} ${(r.overlapShare * 100).toFixed(1).padStart(5)} %  ${String(r.jobsInReach).padStart(8)} jobs  ${String(r.dwellings ?? '—').padStart(8)} dw  ${ratio.padStart(6)}  ${r.verdict}`);
-    }
+/** Where a board's dwellings came from, in the JSON output. */
+type DwellingsSource = 'table' | 'file' | 'assumed' | null;
+
+/** A user's layer through the importer, or the shipped file (Anju's own WGS-84 data) when none is given. */
+async function layer(path: string | undefined, shipped: string): Promise<{ fc: FeatureCollection; file: string }> {
+  return path ? readInputLayer(path) : { fc: readGeodata<FeatureCollection>(shipped), file: geodataPath(shipped) };
+}
+
+/**
+ * The app's assumed default dwellings (src/ui/jobs-housing: schematic area × assumed density by
+ * category) for the boards that carry a known category, keyed by board id.
+ */
+function assumedDwellings(fc: FeatureCollection, ids: readonly string[]): Record<string, number> {
+  const withCategory = fc.features
+    .map((f, i) => ({ ...f, properties: { ...(f.properties ?? {}), id: ids[i] } as Record<string, unknown> }))
+    .filter((f) => CATEGORIES.includes(f.properties.category as Category));
+  const defaults = defaultDwellingsByBoard({ type: 'FeatureCollection', features: withCategory } as unknown as BoardCollection, readGeodata<DwellingAssumptions>(DWELLINGS_ASSUMPTIONS));
+  return Object.fromEntries(Object.entries(defaults).map(([id, d]) => [id, d.dwellings]));
+}
+
+/** `anju jobs-housing`: jobs in reach per dwelling, per board. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { boards: { type: 'string' }, employment: { type: 'string' }, 'radius-km': { type: 'string' }, dwellings: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+  });
+  const standards = readGeodata<JhStandards>('standards/jobs-housing.json');
+  const radiusKm = values['radius-km'] === undefined ? standards.catchment.defaultRadiusKm : Number(values['radius-km']);
+  if (!Number.isFinite(radiusKm) || radiusKm < 0 || radiusKm > 100) throw new CliError(`--radius-km must be a number of km between 0 and 100, not "${values['radius-km']}"`, 2);
+  const b = await layer(values.boards, BOARDS_FILE);
+  const { boards, dwellingsFromProperties } = valueOrExit(readJhBoards(b.fc, basename(b.file)));
+  const e = await layer(values.employment, EMPLOYMENT_FILE);
+  const parks = valueOrExit(readEmploymentAreas(e.fc, basename(e.file)));
+  if (!values.employment) io.err(`anju jobs-housing: employment areas from ${e.file} (illustrative outlines and jobs, 示意); pass --employment for real ones`);
+
+  // Dwellings as the app takes them: the planner's figures (a --dwellings table, else a
+  // dwellings property in the boards file), else the stated assumption, said on stderr.
+  const table = values.dwellings ? valueOrExit(readDwellingsTable(readInputText(values.dwellings), basename(values.dwellings), boards)) : {};
+  const assumed = assumedDwellings(b.fc, boards.map((x) => x.id));
+  const dwellingsByBoard: Record<string, number | null> = {};
+  const source: Record<string, DwellingsSource> = {};
+  for (const { id } of boards) {
+    if (id in table) [dwellingsByBoard[id], source[id]] = [table[id], table[id] === null ? null : 'table'];
+    else if (id in dwellingsFromProperties) [dwellingsByBoard[id], source[id]] = [dwellingsFromProperties[id], 'file'];
+    else if (id in assumed) [dwellingsByBoard[id], source[id]] = [assumed[id], 'assumed'];
+    else [dwellingsByBoard[id], source[id]] = [null, null];
+  }
+  const nAssumed = boards.filter((x) => source[x.id] === 'assumed').length;
+  if (nAssumed)
+    io.err(`anju jobs-housing: dwellings of ${nAssumed} of ${boards.length} boards are the app's assumed defaults (${geodataPath(DWELLINGS_ASSUMPTIONS)}: schematic area × assumed density by category; an assumption, not a statistic); give your own with --dwellings`);
+  const unknown = boards.filter((x) => source[x.id] === null).map((x) => x.id);
+  if (unknown.length) io.err(`anju jobs-housing: no dwellings for ${unknown.length} board(s) (no figure and no category to assume one from): ratio and verdict unknown for ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+
+  const result = analyseJobsHousing(boards, parks, radiusKm, { dwellingsByBoard, band: balancedBand(standards) });
+  const rows = result.boards.map((r) => ({
+    id: r.id,
+    name: r.name,
+    overlapShare: round(r.overlapShare, 4),
+    jobsInReach: Math.round(r.jobsInReach),
+    dwellings: r.dwellings,
+    dwellingsSource: source[r.id] ?? null,
+    jobsHousingRatio: r.jobsHousingRatio === null ? null : round(r.jobsHousingRatio, 3),
+    verdict: r.verdict,
+  }));
+  if (values.json) {
+    io.out(JSON.stringify(rows, null, 2));
     return 0;
-  },
-};
+  }
+  io.out(`radius ${radiusKm} km from each employment area's edge; ratio = jobs in reach per dwelling, balanced 1.3–1.7 (Ewing 1996); * = assumed dwellings`);
+  for (const r of rows) {
+    const ratio = r.jobsHousingRatio === null ? '—' : r.jobsHousingRatio.toFixed(2);
+    io.out(`${r.id.padEnd(18)} ${(r.overlapShare * 100).toFixed(1).padStart(5)} %  ${String(r.jobsInReach).padStart(8)} jobs  ${String(r.dwellings ?? '—').padStart(8)}${r.dwellingsSource === 'assumed' ? '*' : ' '}dw  ${ratio.padStart(6)}  ${r.verdict}`);
+  }
+  return 0;
+}

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Command } from '../command.ts';
+import type { CliIO } from '../command.ts';
 import { targetsData, annex1, annex2 } from '../../data/allocation-data.ts';
 import { formatCitation } from '../../domain/citation.ts';
 import type { PlanFigure } from '../../domain/target.ts';
@@ -13,44 +13,39 @@ function figureText(f: PlanFigure, unit: string): string {
   return `${v} ${unit}`;
 }
 
-export const targetsCommand: Command = {
-  name: 'targets',
-  summary: "The plan's targets (第二章第三节 and its table), each with its citation and quote.",
-  usage: 'anju targets [--json]',
-  run(argv, io) {
-    const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
-    if (values.json) {
-      const targets = targetsData.targets.map((t) => ({
-        id: t.id,
-        name: t.name,
-        nameEn: t.nameEn,
-        group: t.group,
-        unit: t.unit,
-        attribute: t.attribute,
-        comparison: t.comparison,
-        periodKind: t.periodKind,
-        scope: t.scope,
-        measurable: t.measurable,
-        period: figureJson(t.period),
-        annual: figureJson(t.annual),
-        housingTypes: t.housingTypes ?? [],
-        ...(t.annex ? { annex: t.annex } : {}),
-        ...(t.note ? { note: t.note, noteEn: t.noteEn } : {}),
-      }));
-      const annexes = {
-        annex1: { citation: formatCitation(annex1.cite, 'zh'), totals: annex1.printedTotals },
-        annex2: { citation: formatCitation(annex2.cite, 'zh'), totalUnits: annex2.totalUnits, rows: annex2.rows.map(({ name, units }) => ({ name, units })) },
-      };
-      io.out(JSON.stringify({ source: targetsData.source, targets, annexes }, null, 2));
-      return 0;
-    }
-    for (const t of targetsData.targets) {
-      const parts = [t.id.padEnd(32), t.name];
-      if (t.period) parts.push(`  ${figureText(t.period, t.unit)}${t.periodKind === 'five-year-total' ? ' (2021–2025)' : ' (2025)'}  [${formatCitation(t.period.cite, 'zh')}]`);
-      if (t.annual) parts.push(`  ${figureText(t.annual, t.unit)}/年  [${formatCitation(t.annual.cite, 'zh')}]`);
-      parts.push(`  ${t.attribute ?? '—'}`);
-      io.out(parts.join(''));
-    }
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  if (values.json) {
+    const targets = targetsData.targets.map((t) => ({
+      id: t.id,
+      name: t.name,
+      nameEn: t.nameEn,
+      group: t.group,
+      unit: t.unit,
+      attribute: t.attribute,
+      comparison: t.comparison,
+      periodKind: t.periodKind,
+      scope: t.scope,
+      measurable: t.measurable,
+      period: figureJson(t.period),
+      annual: figureJson(t.annual),
+      housingTypes: t.housingTypes ?? [],
+      ...(t.annex ? { annex: t.annex } : {}),
+      ...(t.note ? { note: t.note, noteEn: t.noteEn } : {}),
+    }));
+    const annexes = {
+      annex1: { citation: formatCitation(annex1.cite, 'zh'), totals: annex1.printedTotals },
+      annex2: { citation: formatCitation(annex2.cite, 'zh'), totalUnits: annex2.totalUnits, rows: annex2.rows.map(({ name, units }) => ({ name, units })) },
+    };
+    io.out(JSON.stringify({ source: targetsData.source, targets, annexes }, null, 2));
     return 0;
-  },
-};
+  }
+  for (const t of targetsData.targets) {
+    const parts = [t.id.padEnd(32), t.name];
+    if (t.period) parts.push(`  ${figureText(t.period, t.unit)}${t.periodKind === 'five-year-total' ? ' (2021–2025)' : ' (2025)'}  [${formatCitation(t.period.cite, 'zh')}]`);
+    if (t.annual) parts.push(`  ${figureText(t.annual, t.unit)}/年  [${formatCitation(t.annual.cite, 'zh')}]`);
+    parts.push(`  ${t.attribute ?? '—'}`);
+    io.out(parts.join(''));
+  }
+  return 0;
+}

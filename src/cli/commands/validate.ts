@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command, CliIO } from '../command.ts';
-import { CliError } from '../cli-error.ts';
+import type { CliIO } from '../command.ts';
+import { CliError, MAX_LISTED_PROBLEMS, UsageError, formatProblemList } from '../cli-error.ts';
 import { importLayer } from '../../io/import-layer.ts';
 import { UNREADABLE_CODES, type ImportResult, type ImportSummary } from '../../io/import-result.ts';
 import { readInputBytes } from '../read-input.ts';
@@ -9,11 +9,9 @@ import { describeCrs, isCrsId, CRS_IDS, type CrsChoice } from '../../io/crs.ts';
 import { isLayerType, LAYER_TYPES } from '../../io/validate/layer-spec.ts';
 import { formatProblem } from '../../i18n/problems.ts';
 
-const USAGE = `anju validate FILE [--crs ${CRS_IDS.join('|')}] [--cm DEG] [--type ${LAYER_TYPES.join('|')}] [--lenient] [--json]`;
-
 function crsOption(crs: string | undefined, cm: string | undefined): CrsChoice | undefined {
   if (crs === undefined) {
-    if (cm !== undefined) throw new CliError(`--cm needs --crs cgcs2000-gk\nusage: ${USAGE}`, 2);
+    if (cm !== undefined) throw new UsageError('--cm needs --crs cgcs2000-gk');
     return undefined;
   }
   if (!isCrsId(crs)) throw new CliError(`unknown CRS "${crs}" (expected ${CRS_IDS.join(', ')})`, 2);
@@ -39,31 +37,28 @@ function exitCode(r: ImportResult): number {
   return r.problems.some((p) => UNREADABLE_CODES.has(p.code)) ? 2 : 1;
 }
 
-export const validateCommand: Command = {
-  name: 'validate',
-  summary: 'Check a layer file (GeoJSON, CSV/TSV, zipped Shapefile, KML); exit 0 valid, 1 invalid, 2 unreadable.',
-  usage: USAGE,
-  async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { crs: { type: 'string' }, cm: { type: 'string' }, type: { type: 'string' }, lenient: { type: 'boolean' }, json: { type: 'boolean' } },
-    });
-    if (positionals.length !== 1) throw new CliError(`expected one FILE\nusage: ${USAGE}`, 2);
-    if (values.type !== undefined && !isLayerType(values.type)) throw new CliError(`unknown layer type "${values.type}" (expected ${LAYER_TYPES.join(', ')})`, 2);
-    const crs = crsOption(values.crs, values.cm);
-    const path = positionals[0];
-    const bytes = readInputBytes(path);
-    const r = await importLayer(bytes, basename(path), { crs, layerType: values.type as never, lenient: values.lenient ?? false });
-    const code = exitCode(r);
-    const problems = r.ok ? r.warnings : r.problems;
-    if (values.json) {
-      io.out(JSON.stringify({ valid: r.ok, exitCode: code, summary: r.summary, problems: problems.map((p) => ({ ...p, message: { en: formatProblem(p, 'en'), zh: formatProblem(p, 'zh') } })) }, null, 2));
-      return code;
-    }
-    if (r.ok) printSummary(r.summary, io);
-    for (const p of problems) io.err(`${p.severity}: ${formatProblem(p, 'en')}`);
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { crs: { type: 'string' }, cm: { type: 'string' }, type: { type: 'string' }, lenient: { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('expected one FILE');
+  if (values.type !== undefined && !isLayerType(values.type)) throw new CliError(`unknown layer type "${values.type}" (expected ${LAYER_TYPES.join(', ')})`, 2);
+  const crs = crsOption(values.crs, values.cm);
+  const path = positionals[0];
+  const bytes = readInputBytes(path);
+  const r = await importLayer(bytes, basename(path), { crs, layerType: values.type as never, lenient: values.lenient ?? false });
+  const code = exitCode(r);
+  const problems = r.ok ? r.warnings : r.problems;
+  if (values.json) {
+    io.out(JSON.stringify({ valid: r.ok, exitCode: code, summary: r.summary, problems: problems.map((p) => ({ ...p, message: { en: formatProblem(p, 'en'), zh: formatProblem(p, 'zh') } })) }, null, 2));
     return code;
-  },
-};
+  }
+  if (r.ok) printSummary(r.summary, io);
+  const shown = problems.slice(0, MAX_LISTED_PROBLEMS);
+  for (const p of shown) io.err(`${p.severity}: ${formatProblem(p, 'en')}`);
+  if (problems.length > shown.length) io.err(formatProblemList(problems.slice(shown.length), 0));
+  return code;
+}

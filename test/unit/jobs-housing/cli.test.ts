@@ -5,6 +5,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { defaultDwellingsByBoard, type DwellingAssumptions } from '../../../src/analysis/jobs-housing/default-dwellings.ts';
+import type { BoardCollection } from '../../../src/domain/board.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TMP = mkdtempSync(join(tmpdir(), 'anju-jh-'));
@@ -34,12 +37,12 @@ const parksFile = tmpFile('parks.geojson', { type: 'FeatureCollection', features
 describe('anju jobs-housing', { timeout: 30_000 }, () => {
   it('prints one entry per board with the documented fields', () => {
     const r = anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', '2', '--json');
-    expect(r.err).toBe('');
+    expect(r.err).toBe('anju jobs-housing: no dwellings for 1 board(s) (no figure and no category to assume one from): ratio and verdict unknown for far\n');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as Record<string, unknown>[];
-    expect(rows.map((x) => Object.keys(x))).toEqual([0, 1].map(() => ['id', 'name', 'overlapShare', 'jobsInReach', 'dwellings', 'jobsHousingRatio', 'verdict']));
+    expect(rows.map((x) => Object.keys(x))).toEqual([0, 1].map(() => ['id', 'name', 'overlapShare', 'jobsInReach', 'dwellings', 'dwellingsSource', 'jobsHousingRatio', 'verdict']));
     // "near" is 0.2 km from the park (within 2 km): all 1500 jobs, 1000 dwellings → 1.5, balanced.
-    expect(rows[0]).toEqual({ id: 'near', name: '近', overlapShare: 1, jobsInReach: 1500, dwellings: 1000, jobsHousingRatio: 1.5, verdict: 'balanced' });
+    expect(rows[0]).toEqual({ id: 'near', name: '近', overlapShare: 1, jobsInReach: 1500, dwellings: 1000, dwellingsSource: 'file', jobsHousingRatio: 1.5, verdict: 'balanced' });
     // "far" has no dwellings property: dwellings and ratio are null.
     expect(rows[1]).toMatchObject({ id: 'far', overlapShare: 0, jobsInReach: 0, dwellings: null, jobsHousingRatio: null, verdict: 'unknown' });
   });
@@ -47,7 +50,7 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
   it('takes dwellings from --dwellings by board id or name, over the boards’ property', () => {
     const d = tmpFile('d.json', { near: 2000, 远: 10 });
     const rows = JSON.parse(anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', '2', '--dwellings', d, '--json').out);
-    expect(rows[0]).toMatchObject({ dwellings: 2000, jobsHousingRatio: 0.75, verdict: 'housing-rich' });
+    expect(rows[0]).toMatchObject({ dwellings: 2000, dwellingsSource: 'table', jobsHousingRatio: 0.75, verdict: 'housing-rich' });
     expect(rows[1]).toMatchObject({ dwellings: 10, jobsHousingRatio: 0, verdict: 'housing-rich' });
   });
 
@@ -57,6 +60,20 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
     const rows = JSON.parse(r.out);
     expect(rows).toHaveLength(21);
     expect(rows.find((x: { id: string }) => x.id === 'zhenan-tech-city').overlapShare).toBe(1);
+  });
+
+  it('with no options uses the shipped data and the app’s assumed dwellings, and says so on stderr', () => {
+    const r = anju('jobs-housing', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("dwellings of 21 of 21 boards are the app's assumed defaults (geodata/assumptions/board-dwellings.json");
+    expect(r.err).toContain('employment areas from geodata/employment-areas.geojson (illustrative');
+    const geodata = (f: string) => JSON.parse(readFileSync(join(ROOT, 'geodata', f), 'utf8'));
+    // The same figures the app's 职住平衡 tab starts from (src/ui/jobs-housing/jh-store.svelte.ts).
+    const app = defaultDwellingsByBoard(geodata('boards.geojson') as BoardCollection, geodata('assumptions/board-dwellings.json') as DwellingAssumptions);
+    const rows = JSON.parse(r.out) as { id: string; dwellings: number; dwellingsSource: string; verdict: string }[];
+    expect(rows).toHaveLength(21);
+    for (const row of rows) expect(row).toMatchObject({ dwellings: app[row.id].dwellings, dwellingsSource: 'assumed' });
+    expect(rows.some((x) => x.verdict === 'unknown')).toBe(false);
   });
 
   it('names the file, feature and problem when a park has no numeric jobs', () => {
@@ -82,8 +99,7 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
     expect(r2.err).toContain('d-bad.json field near: dwellings must be a number ≥ 0, not -3');
   });
 
-  it('rejects missing options, a bad radius and unreadable files with exit code 2', () => {
-    expect(anju('jobs-housing', '--boards', boardsFile).code).toBe(2);
+  it('rejects a bad radius and unreadable files with exit code 2', () => {
     const r = anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', 'five');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--radius-km must be a number');

@@ -1,0 +1,104 @@
+/**
+ * The command line keeps its promises against hostile input (issue 18) and as a Unix tool
+ * (issue 12): --help everywhere, a closed pipe ends quietly, only regular files are read,
+ * problem lists are capped, terminal control characters never reach the terminal, and the
+ * exit codes are the README's.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { anju, ROOT, tempDir } from '../../support/run-anju.ts';
+import { COMMANDS } from '../../../src/cli/main.ts';
+import { CRS_IDS } from '../../../src/io/crs.ts';
+import { LAYER_TYPES } from '../../../src/io/validate/layer-spec.ts';
+
+const tmp = tempDir('anju-cli-');
+const valid = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/allocation/valid.anju.json'), 'utf8'));
+const project = (scenarios: unknown[]) => ({ app: 'anju', schemaVersion: 2, scenarios });
+
+describe('anju as a command-line tool', { timeout: 60_000 }, () => {
+  it('answers --help and -h for every command with its usage and options, exit 0, without loading it', () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(['boards', 'coverage', 'jobs-housing', 'validate', 'targets', 'check']);
+    for (const c of COMMANDS) {
+      for (const flag of ['--help', '-h']) {
+        const r = anju([c.name, flag]);
+        expect(r.code, `${c.name} ${flag}`).toBe(0);
+        expect(r.out).toMatch(new RegExp(`^usage: anju ${c.name}`));
+        expect(r.out).toContain('options:');
+        expect(r.err).toBe('');
+      }
+    }
+    const all = anju(['--help']);
+    expect(all.code).toBe(0);
+    for (const c of COMMANDS) expect(all.out).toContain(c.usage);
+    expect(anju([]).code).toBe(2);
+    expect(anju(['frobnicate']).code).toBe(2);
+  });
+
+  it('documents every coordinate system and layer type validate takes', () => {
+    const usage = COMMANDS.find((c) => c.name === 'validate')!.usage;
+    for (const id of [...CRS_IDS, ...LAYER_TYPES]) expect(usage).toContain(id);
+  });
+
+  it('ends quietly when the reader closes the pipe (anju check F | head -1)', () => {
+    const file = tmp.file('many.anju.json', project(Array.from({ length: 60 }, (_, i) => ({ ...valid.scenarios[0], id: `s${i}` }))));
+    for (const json of ['', '--json']) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" bin/anju check ${json} "${file}" | head -1 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.stderr).toBe('exit 0\n');
+    }
+  });
+
+  it('refuses a FIFO and a device with exit 2 at once instead of hanging or reading forever', () => {
+    const fifo = join(tmp.dir, 'pipe.anju.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const started = Date.now();
+    const f = anju(['check', fifo], { timeout: 20_000 });
+    expect(f.code).toBe(2);
+    expect(f.err).toContain('is a named pipe (FIFO); give a regular file');
+    const z = anju(['validate', '/dev/zero'], { timeout: 20_000 });
+    expect(z.code).toBe(2);
+    expect(z.err).toContain('/dev/zero: is a device');
+    expect(anju(['check', tmp.dir]).err).toContain('is a directory');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('exits 2 for a project file that is not JSON, 1 for one that is JSON but wrong', () => {
+    const notJson = anju(['check', tmp.file('x.anju.json', 'PK\u0003\u0004 not json')]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toContain('not valid JSON');
+    expect(anju(['check', tmp.file('arr.anju.json', '[1, 2]')]).code).toBe(2);
+    expect(anju(['check', tmp.file('app.anju.json', { app: 'other', schemaVersion: 1, scenarios: [] })]).code).toBe(1);
+  });
+
+  it('never writes terminal control characters from a file: escape sequences, NUL, bidi overrides are shown escaped', () => {
+    const hostile = 'Evil\u001b[2J\u001b]0;pwned\u0007\u0000\u202eNAME\u009b31m';
+    const file = tmp.file('ctl.anju.json', project([{ ...valid.scenarios[0], id: `id\u001b[31m`, name: hostile }]));
+    const text = anju(['check', file]);
+    expect(text.code).toBe(0);
+    const json = anju(['check', '--json', file]);
+    expect(json.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    for (const s of [text.out, text.err, json.out, json.err]) expect(s).not.toMatch(raw);
+    expect(text.out).toContain('\\u001b[2J');
+    // The JSON output still parses to the exact name.
+    expect(JSON.parse(json.out).scenarios[0].name).toBe(hostile);
+    // Messages echo file content too: an unknown board id with an escape sequence.
+    const bad = tmp.file('bad.anju.json', project([{ ...valid.scenarios[0], allocations: [{ boardId: '\u001b[31mred', year: 2021, type: 'commercial', units: 1 }] }]));
+    const r = anju(['check', bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toMatch(raw);
+    expect(r.err).toContain('\\u001b[31mred');
+  });
+
+  it('caps a long problem list and summarises the rest by kind', () => {
+    const cell = { boardId: 'qidu', year: 2021, type: 'commercial', units: 1 };
+    const file = tmp.file('dups.anju.json', project([{ ...valid.scenarios[0], allocations: Array.from({ length: 5000 }, () => cell) }]));
+    const r = anju(['check', file]);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(21);
+    expect(lines.at(-1)).toMatch(/^… and \d+ more problems not listed \(\d+ × project-duplicate-cell\)$/);
+  });
+});
