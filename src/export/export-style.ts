@@ -12,6 +12,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { baseStyle } from '../map/base-style.ts';
 import { LAYERS, LAYER_GROUPS, SOURCES, type LayerGroup } from '../map/layer-ids.ts';
 import { labelPoints } from '../map/label-points.ts';
+import { inlandWater } from '../map/inland-water.ts';
 
 export interface MapContent {
   boards: BoardCollection;
@@ -28,6 +29,7 @@ export function exportStyle(c: MapContent): StyleSpecification {
   const style = baseStyle();
   const data: Record<string, FeatureCollection> = {
     [SOURCES.land]: c.land,
+    [SOURCES.inlandWater]: inlandWater(c.land),
     [SOURCES.counties]: c.counties,
     [SOURCES.countyLabels]: labelPoints(c.counties as FeatureCollection<never, { name: string; nameEn: string }>, (p) => ({ label: c.lang === 'zh' ? p.name : p.nameEn })),
     [SOURCES.structure]: c.structure,

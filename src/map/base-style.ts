@@ -35,6 +35,7 @@ export function baseStyle(): StyleSpecification {
     name: 'anju-offline',
     sources: {
       [SOURCES.land]: { type: 'geojson', data: EMPTY, attribution: ATTRIBUTION.land },
+      [SOURCES.inlandWater]: { type: 'geojson', data: EMPTY },
       [SOURCES.counties]: { type: 'geojson', data: EMPTY, attribution: ATTRIBUTION.counties },
       [SOURCES.countyLabels]: { type: 'geojson', data: EMPTY },
       [SOURCES.structure]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
@@ -60,6 +61,9 @@ export function baseStyle(): StyleSpecification {
         source: SOURCES.structure,
         paint: { 'line-color': STRUCTURE_FILL, 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.2], 'line-opacity': 0.8 },
       },
+      // Holes of the land polygons (inland-water.ts): lakes, reservoirs, rivers — not sea; above the
+      // structure's tint (its parts are whole counties, water included), below county lines and boards.
+      { id: LAYERS.inlandWater, type: 'fill', source: SOURCES.inlandWater, paint: { 'fill-color': BASEMAP_COLORS.inlandWater, 'fill-outline-color': BASEMAP_COLORS.inlandWaterLine } },
       {
         id: LAYERS.countyLine,
         type: 'line',

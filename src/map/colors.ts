@@ -19,6 +19,9 @@ export const STRUCTURE_COLORS: Readonly<Record<StructureRole, string>> = {
 export const BASEMAP_COLORS = {
   sea: '#d6e6f0',
   land: '#f5f2ea',
+  /** Lakes, reservoirs and rivers: a deeper blue than the sea, so they never read as sea. */
+  inlandWater: '#a9cbe3',
+  inlandWaterLine: '#86b2d3',
   county: '#8c8579',
   label: '#3b3a36',
   halo: '#ffffff',

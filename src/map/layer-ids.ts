@@ -1,6 +1,7 @@
 /** Source and layer ids, in one place so the map component and tests agree. */
 export const SOURCES = {
   land: 'land',
+  inlandWater: 'inland-water',
   counties: 'counties',
   countyLabels: 'county-labels',
   structure: 'structure',
@@ -14,6 +15,7 @@ export const SOURCES = {
 export const LAYERS = {
   background: 'sea',
   land: 'land-fill',
+  inlandWater: 'inland-water-fill',
   osm: 'osm-raster',
   tianditu: 'tianditu-raster',
   tiandituLabels: 'tianditu-labels',

@@ -80,7 +80,7 @@ describe('geodata/boards.geojson', () => {
       const outside = differenceAreal(b.geometry, districts);
       expect(outside ? areaKm2(outside) : 0, b.properties.name).toBeLessThan(0.01);
     }
-  });
+  }, 30_000);
 
   it('lies on land', () => {
     for (const b of boards) {
@@ -92,7 +92,7 @@ describe('geodata/boards.geojson', () => {
       const wet = differenceAreal(b.geometry, unionAreal(near.map((f) => f.geometry))!);
       expect(wet ? areaKm2(wet) : 0, b.properties.name).toBeLessThan(0.01);
     }
-  });
+  }, 60_000);
 
   it('puts 七都 on its island: apart from every other board, in 鹿城 east of the channel', () => {
     const qidu = byName('七都');
@@ -154,7 +154,7 @@ describe('geodata/counties.geojson', () => {
   });
 });
 
-describe('geodata/structure.geojson', () => {
+describe('geodata/plan/structure.json (outlines derived from the counties)', () => {
   it('has the parts of 一主一副两极 the plan names, and no invented nodes', () => {
     const roles = structure.features.map((f) => f.properties.role);
     expect(roles.filter((r) => r === 'main-core')).toHaveLength(1);

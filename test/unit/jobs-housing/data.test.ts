@@ -36,7 +36,7 @@ describe('geodata/employment-areas.geojson', () => {
       expect(areaKm2(intersectAreal(a.geometry, landAll)!) / area, `${a.properties.id} on land`).toBeGreaterThan(0.99);
       expect(area).toBeGreaterThan(2);
     }
-  });
+  }, 60_000); // the union of all land polygons takes seconds
 
   it('marks shape and jobs as illustrative, with sources', () => {
     for (const { properties: p, geometry } of areas) {
