@@ -3,7 +3,9 @@
  * vertices on both sides, as the shipped counties do): every edge used by two polygons in
  * opposite directions is interior and cancels; what is left is the union's boundary. Linear in
  * the number of vertices, where a general polygon union (polyclip) takes ~0.3–0.7 s for 温州市区.
- * Throws when the input is not an exact coverage (left-over edges do not close into rings).
+ * Precondition, not checked here: an exact coverage (test/unit/geodata-validity.test.ts checks the
+ * shipped counties and that each derived part has the area of its counties). Throws when left-over
+ * edges do not close into rings.
  */
 import type { Position } from 'geojson';
 import type { Areal } from './polygon-ops.ts';
