@@ -40,7 +40,7 @@ function snapMm(g: Areal): Areal {
   return g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates.map(r) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(r)) };
 }
 
-describe.each(FILES)('%s holds up in any GIS', (name, fc) => {
+describe.each(FILES)('%s holds up in any GIS', { timeout: 60_000 }, (name, fc) => {
   it('stores coordinates at 6 decimals at most', () => {
     for (const [i, f] of fc.features.entries()) {
       for (const poly of polygonsOf(f.geometry)) for (const ring of poly) for (const [x, y] of ring) {
@@ -66,7 +66,7 @@ describe.each(FILES)('%s holds up in any GIS', (name, fc) => {
   });
 });
 
-describe('counties.geojson tiles', () => {
+describe('counties.geojson tiles', { timeout: 60_000 }, () => {
   it('without gaps or overlaps: the union has no holes and the area of the sum', () => {
     const geoms = counties.features.map((f) => f.geometry);
     const u = jstsUnion(geoms);
