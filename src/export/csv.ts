@@ -5,8 +5,19 @@ import type { BoardTable } from './board-table.ts';
 /** U+FEFF: Excel takes a CSV without it for the local code page (GBK on Chinese Windows). */
 export const UTF8_BOM = '\uFEFF';
 
-/** CSV text (CRLF line ends, RFC 4180 quoting) starting with the BOM. */
+/**
+ * Text that a spreadsheet would run as a formula (=, +, -, @) or that starts with a tab or a
+ * carriage return (which some strip before the formula check): OWASP's CSV-injection list.
+ * Papaparse's own pattern misses a formula with a line break in it, hence this one.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * CSV text (CRLF line ends, RFC 4180 quoting) starting with the BOM. Text cells that a
+ * spreadsheet would evaluate (a board or site named `=HYPERLINK(…)`) get a leading `'`, as
+ * Excel and LibreOffice expect for text; numbers (negative ones too) stay numbers.
+ */
 export function tableToCsv(table: BoardTable): string {
   const data = [table.columns.map((c) => c.header), ...table.rows.map((r) => r.map((c) => (c === null ? '' : c)))];
-  return UTF8_BOM + Papa.unparse(data, { newline: '\r\n' });
+  return UTF8_BOM + Papa.unparse(data, { newline: '\r\n', escapeFormulae: FORMULA_START });
 }
