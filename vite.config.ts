@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geojson } from './vite-plugin-geojson.ts';
+import { devCspWebSocket } from './vite-plugin-dev-csp.ts';
 
 // The app is fully static: no network at run time, all data embedded from geodata/.
 export default defineConfig({
-  plugins: [svelte(), geojson()],
+  plugins: [svelte(), geojson(), devCspWebSocket()],
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   worker: { format: 'es' },

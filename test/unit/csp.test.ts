@@ -6,10 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { assertStrictCsp, cspOf } from '../support/csp.ts';
+import { addDevWebSocket } from '../../vite-plugin-dev-csp.ts';
 
 describe('Content-Security-Policy', () => {
   it('index.html forbids inline script and eval', () => {
     assertStrictCsp(readFileSync(new URL('../../index.html', import.meta.url), 'utf8'));
+  });
+
+  it('connects only to this origin and the two optional tile hosts: no WebSocket to any host (issue 18)', () => {
+    const html = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
+    expect(cspOf(html).get('connect-src')).toEqual(["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn']);
+    // The dev server alone adds ws: for hot reload.
+    expect(cspOf(addDevWebSocket(html)).get('connect-src')).toContain('ws:');
   });
 
   it('the check fails for a policy that allows inline script', () => {
