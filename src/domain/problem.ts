@@ -3,8 +3,93 @@
  * and the values that explain it. The UI and CLI render it in Chinese or English with
  * src/i18n/problems.ts; the core never builds user-facing sentences itself.
  */
+/**
+ * Every problem code, so a typo does not compile. Each has a message in both languages in
+ * src/i18n/problems.ts (a Record over this union: a code without a message does not compile either).
+ */
+export const PROBLEM_CODES = [
+  'file-unreadable',
+  'not-json',
+  'not-geojson',
+  'invalid-geojson',
+  'no-features',
+  'coord-out-of-range',
+  'projected-coords',
+  'swapped-coords',
+  'unsupported-crs',
+  'outside-wenzhou',
+  'wrong-geometry-type',
+  'empty-geometry',
+  'missing-board-key',
+  'unknown-board',
+  'duplicate-board',
+  'missing-board',
+  'csv-no-coordinates',
+  'csv-bad-coordinate',
+  'unsupported-format',
+  'missing-category',
+  'unknown-category',
+  'bad-population',
+  'mixed-population',
+  'jh-missing-jobs',
+  'jh-bad-jobs',
+  'jh-duplicate-id',
+  'jh-bad-dwellings',
+  'jh-dwellings-not-object',
+  'invalid-polygon',
+  // Import (src/io): file level
+  'file-too-large',
+  'empty-file',
+  'shp-not-zipped',
+  'zip-invalid',
+  'shp-missing',
+  'shp-multiple',
+  'shp-invalid',
+  'dbf-invalid',
+  'dbf-missing',
+  'dbf-count-mismatch',
+  'cpg-unknown',
+  'csv-column-missing',
+  'csv-duplicate-header',
+  'not-kml',
+  'import-cancelled',
+  // Import: per feature
+  'invalid-geometry',
+  'ring-not-closed',
+  'ring-too-short',
+  'ring-self-intersection',
+  'coord-not-convertible',
+  'missing-property',
+  'not-a-number',
+  'duplicate-id',
+  // Import: notes on the whole file
+  'winding-fixed',
+  'swapped-coords-fixed',
+  'features-skipped',
+  'more-problems',
+  'project-not-object',
+  'project-wrong-app',
+  'project-newer-version',
+  'project-bad-field',
+  'project-duplicate-id',
+  'project-duplicate-cell',
+  'project-unknown-board',
+  'storage-quota-exceeded',
+  'storage-failed',
+  // Allocation UI (issue 5)
+  'units-not-number',
+  'units-negative',
+  'units-not-integer',
+  'units-too-large',
+  'site-polygon-invalid',
+  'storage-load-invalid',
+  'storage-load-failed',
+  'storage-unavailable',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
 export interface Problem {
-  code: string;
+  code: ProblemCode;
   severity: 'error' | 'warning';
   file?: string;
   /** 0-based index of the feature in the file. */
@@ -18,6 +103,6 @@ export interface Problem {
 /** Result of checking user input: the value, or the problems that stop it. */
 export type Checked<T> = { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-export function problem(code: string, where: Omit<Problem, 'code' | 'severity'> = {}, severity: Problem['severity'] = 'error'): Problem {
+export function problem(code: ProblemCode, where: Omit<Problem, 'code' | 'severity'> = {}, severity: Problem['severity'] = 'error'): Problem {
   return { code, severity, ...where };
 }

@@ -2,10 +2,10 @@
  * Problem messages in Chinese and English. Templates use {name} placeholders filled from
  * Problem.params; the location (file, feature, row, field) is prefixed by formatProblem.
  */
-import type { Problem } from '../domain/problem.ts';
+import type { Problem, ProblemCode } from '../domain/problem.ts';
 import type { Lang } from './lang.ts';
 
-type Templates = Record<string, { zh: string; en: string }>;
+type Templates = Record<ProblemCode, { zh: string; en: string }>;
 
 export const PROBLEM_TEMPLATES: Templates = {
   'file-unreadable': { zh: '无法读取文件：{detail}', en: 'cannot read the file: {detail}' },
@@ -102,8 +102,7 @@ export function formatLocation(p: Problem, lang: Lang): string {
 }
 
 export function formatProblem(p: Problem, lang: Lang): string {
-  const t = PROBLEM_TEMPLATES[p.code];
-  const msg = t ? fill(t[lang], p.params) : `${p.code} ${JSON.stringify(p.params ?? {})}`;
+  const msg = fill(PROBLEM_TEMPLATES[p.code][lang], p.params);
   const loc = formatLocation(p, lang);
   return loc ? `${loc}: ${msg}` : msg;
 }

@@ -99,9 +99,9 @@ describe('assessImport', () => {
 describe('relocate', () => {
   it('maps an index or a CSV row to the origin in the file and leaves unlocated problems alone', () => {
     const origins = [{ row: 3 }, { row: 7 }];
-    expect(relocate({ code: 'x', severity: 'error', row: 3 }, origins, true)).toEqual({ code: 'x', severity: 'error', row: 7 });
-    expect(relocate({ code: 'x', severity: 'error', featureIndex: 0 }, [{ featureIndex: 4 }], false)).toEqual({ code: 'x', severity: 'error', featureIndex: 4 });
-    expect(relocate({ code: 'y', severity: 'warning' }, origins, true)).toEqual({ code: 'y', severity: 'warning' });
+    expect(relocate({ code: 'not-a-number', severity: 'error', row: 3 }, origins, true)).toEqual({ code: 'not-a-number', severity: 'error', row: 7 });
+    expect(relocate({ code: 'not-a-number', severity: 'error', featureIndex: 0 }, [{ featureIndex: 4 }], false)).toEqual({ code: 'not-a-number', severity: 'error', featureIndex: 4 });
+    expect(relocate({ code: 'dbf-missing', severity: 'warning' }, origins, true)).toEqual({ code: 'dbf-missing', severity: 'warning' });
   });
 });
 
