@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { computeJobsHousing, prepareCatchments, sharesOf, commuteBoundsForBoards, defaultDwellingsByBoard, type DwellingAssumptions } from '../src/analysis/jobs-housing/index.ts';
 import type { BoardCollection } from '../src/domain/board.ts';
-import type { EmploymentAreaCollection } from '../src/data/jobs-housing-defaults.ts';
+import type { EmploymentAreaCollection } from '../src/domain/employment-area.ts';
 import type { RuleSettings } from '../src/domain/rule-settings.ts';
 import { boardDwellings, centralCityParks, jhBoards, jobsByPark, parkShapes } from '../src/ui/jobs-housing/housing-inputs.ts';
 import { plannedUnitsByBoard } from '../src/analysis/allocation/planned-units.ts';

@@ -11,14 +11,8 @@ import type { BoardCollection } from '../domain/board.ts';
 import type { StructureCollection, StructureProperties } from '../domain/structure.ts';
 import { structureFromCounties } from './structure-from-counties.ts';
 import type { Guidance } from '../domain/guidance.ts';
+import type { CountyProperties } from '../domain/county.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-
-export interface CountyProperties {
-  name: string;
-  nameEn: string;
-  adcode: string;
-  note?: string;
-}
 
 export const defaultBoards = boardsJson as unknown as BoardCollection;
 export const counties = countiesJson as unknown as FeatureCollection<Polygon | MultiPolygon, CountyProperties>;

@@ -29,3 +29,11 @@ export const COUNTY_ADCODES: Readonly<Record<string, string>> = {
   乐清市: '330382',
   龙港市: '330383',
 };
+
+/** Properties of a county outline (geodata/counties.geojson). */
+export interface CountyProperties {
+  name: string;
+  nameEn: string;
+  adcode: string;
+  note?: string;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardFeature } from '../domain/board.ts';
-import type { BoardFigure } from '../ui/feature.ts';
+import type { BoardFigure } from '../domain/board-figure.ts';
 import { boardTable, figureCell, figureHeader, formatFigure } from './board-table.ts';
 import { tableToCsv, UTF8_BOM } from './csv.ts';
 import { boardsToGeoJson, sitesToGeoJson } from './geojson-export.ts';

@@ -3,7 +3,7 @@
  * order features register them. The same table feeds the on-screen table, CSV, XLSX and the report.
  */
 import type { BoardFeature } from '../domain/board.ts';
-import type { BoardFigure } from '../ui/feature.ts';
+import type { BoardFigure } from '../domain/board-figure.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 export type Cell = string | number | null;

@@ -10,7 +10,8 @@ import type { StructureCollection, NodeFeature } from '../domain/structure.ts';
 import type { Overlay } from '../map/overlay.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { baseStyle } from '../map/base-style.ts';
-import { LAYERS, LAYER_GROUPS, SOURCES, type LayerGroup } from '../map/layer-ids.ts';
+import { LAYERS, LAYER_GROUPS, SOURCES } from '../map/layer-ids.ts';
+import type { LayerGroup } from '../state/map-view.ts';
 import { labelPoints } from '../map/label-points.ts';
 import { inlandWater } from '../map/inland-water.ts';
 

@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { BoardFeature } from '../domain/board.ts';
 import type { Site } from '../domain/allocation.ts';
-import type { BoardFigure } from '../ui/feature.ts';
+import type { BoardFigure } from '../domain/board-figure.ts';
 import { figureCell } from './board-table.ts';
 
 type Props = Record<string, string | number | boolean | null>;

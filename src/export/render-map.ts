@@ -5,7 +5,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
-import type { Camera } from '../map/camera.ts';
+import type { Camera } from '../state/map-view.ts';
 import { SOURCES } from '../map/layer-ids.ts';
 import { MAP_FONT_STACK } from '../map/colors.ts';
 import { distanceM } from '../geo/measure.ts';

@@ -6,7 +6,8 @@
  */
 import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { nearestWithin, ringFromVertices, type DrawRequest, type LonLat } from './draw.ts';
+import { nearestWithin, ringFromVertices, type LonLat } from './draw.ts';
+import type { DrawRequest } from '../state/map-view.ts';
 import { EDIT_SOURCE, EMPTY, sketchFeatures } from './edit-layer.ts';
 
 export class DrawController {

@@ -1,6 +1,6 @@
 /**
  * Drawing a geometry on the map (a generic MapView capability; sites use it). A feature puts a
- * DrawRequest in the store; MapView draws the sketch and calls back:
+ * DrawRequest (src/state/map-view.ts) in the store; MapView draws the sketch and calls back:
  * - point: one click places the point;
  * - polygon: each click adds a vertex; double-click, Enter, or a click on the first vertex
  *   (with ≥ 3 vertices) finishes; Backspace removes the last vertex; Esc cancels.
@@ -11,16 +11,6 @@
 import type { Point, Polygon } from 'geojson';
 
 export type LonLat = [number, number];
-
-export interface DrawRequest {
-  mode: 'point' | 'polygon';
-  /** Coordinates new vertices may snap to. */
-  snapVertices: readonly LonLat[];
-  /** Snap tolerance in CSS pixels. */
-  snapPx: number;
-  onDone(geometry: Point | Polygon): void;
-  onCancel(): void;
-}
 
 /**
  * Index of the candidate nearest to `cursor` within `tolerancePx` (all in screen pixels), or

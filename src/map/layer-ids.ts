@@ -1,4 +1,6 @@
 /** Source and layer ids, in one place so the map component and tests agree. */
+import type { LayerGroup } from '../state/map-view.ts';
+
 export const SOURCES = {
   land: 'land',
   inlandWater: 'inland-water',
@@ -31,12 +33,11 @@ export const LAYERS = {
   nodeLabel: 'node-label',
 } as const;
 
-/** Layer groups the user can toggle. */
+/** The MapLibre layers of each group the user can toggle (src/state/map-view.ts). */
 export const LAYER_GROUPS = {
   boards: [LAYERS.boardFill, LAYERS.boardLine, LAYERS.boardHighlight, LAYERS.boardLabel],
   structure: [LAYERS.structureFill, LAYERS.structureLine],
   nodes: [LAYERS.nodeCircle, LAYERS.nodeLabel],
   counties: [LAYERS.countyLine],
   labels: [LAYERS.countyLabel],
-} as const;
-export type LayerGroup = keyof typeof LAYER_GROUPS;
+} as const satisfies Record<LayerGroup, readonly string[]>;

@@ -6,9 +6,6 @@
 import type { RasterSourceSpecification } from 'maplibre-gl';
 import { ATTRIBUTION } from './base-style.ts';
 
-export const BASEMAPS = ['offline', 'osm', 'tianditu'] as const;
-export type Basemap = (typeof BASEMAPS)[number];
-
 export function osmSource(): RasterSourceSpecification {
   return { type: 'raster', tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], tileSize: 256, maxzoom: 19, attribution: ATTRIBUTION.osm };
 }

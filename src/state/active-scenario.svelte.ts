@@ -24,3 +24,8 @@ class ActiveScenario {
 }
 
 export const active = new ActiveScenario();
+
+/** The scenario the exports and the presentation speak of: the active one (null only in a project without scenarios). */
+export function currentScenario(): Scenario | null {
+  return active.scenario ?? null;
+}

@@ -5,7 +5,7 @@
  */
 import type { ProjectState } from './project.ts';
 import type { BoardCollection } from '../domain/board.ts';
-import type { EmploymentAreaCollection } from '../data/jobs-housing-defaults.ts';
+import type { EmploymentAreaCollection } from '../domain/employment-area.ts';
 import { emptyScenario } from './scenario.ts';
 import type { RuleSettings } from '../domain/rule-settings.ts';
 

@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Change } from './change.ts';
 import { setSlice } from './change.ts';
 import type { ProjectState } from './project.ts';
-import type { EmploymentAreaCollection } from '../data/jobs-housing-defaults.ts';
+import type { EmploymentAreaCollection } from '../domain/employment-area.ts';
 
 const noChange: Change<ProjectState> = {
   label: { zh: '无变化', en: 'no change' },

@@ -8,7 +8,7 @@ import type { NodeFeature } from '../domain/structure.ts';
 import type { Facility } from '../domain/facility.ts';
 import type { PopulationInput } from '../domain/population.ts';
 import type { Scenario, ProjectState as ScenarioSet } from './scenario.ts';
-import type { EmploymentAreaCollection } from '../data/jobs-housing-defaults.ts';
+import type { EmploymentAreaCollection } from '../domain/employment-area.ts';
 import type { Change } from './change.ts';
 import { setSlice } from './change.ts';
 

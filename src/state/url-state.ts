@@ -7,7 +7,7 @@
  * `map=` is zoom/lat/lon[/bearing[/pitch]] like MapLibre's own hash. Parsing is lenient: a link
  * typed or truncated by a person yields the parts that are valid and drops the rest.
  */
-import type { Camera } from '../map/camera.ts';
+import type { Camera } from './map-view.ts';
 
 export interface ViewState {
   camera?: Camera;

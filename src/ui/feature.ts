@@ -11,36 +11,14 @@
  */
 import type { Component } from 'svelte';
 import type { BoardFeature } from '../domain/board.ts';
+import type { BoardFigure } from '../domain/board-figure.ts';
+import type { ChapterStop } from '../domain/chapter.ts';
 import type { FeatureDragEvent, Overlay } from '../map/overlay.ts';
 import type { EditTarget } from '../map/geometry-editor.ts';
 import type { EditableGeometry } from '../map/edit-geometry.ts';
 
-/** One figure per board (a column of the board table, a row of a comparison card). */
-export interface BoardFigure {
-  id: string;
-  label: { zh: string; en: string };
-  /** Unit shown after the value, e.g. 套, %, km². */
-  unit?: { zh: string; en: string };
-  /** The value for a board (number, text, or null when unknown). Read reactively. */
-  value: (boardId: string) => number | string | null;
-  /** Digits after the decimal point for numbers (default 0). */
-  digits?: number;
-  /** Values are fractions shown as percentages. */
-  percent?: boolean;
-  /** A short note shown with the figure (e.g. 示意值 / assumption). */
-  note?: { zh: string; en: string };
-}
-
-/** A presentation chapter: where the map goes, what the caption says, what figures show. */
-export interface Chapter {
-  id: string;
-  title: { zh: string; en: string };
-  /** Map view: bounds [w, s, e, n] in degrees. */
-  bbox: [number, number, number, number];
-  /** Feature tab whose overlays/choropleth the map shows during the chapter. */
-  tab?: string;
-  /** Board to highlight, if any. */
-  boardId?: string;
+/** A presentation chapter: a stop of the map (src/domain/chapter.ts) and its caption. */
+export interface Chapter extends ChapterStop {
   /** Caption component (quotes from the plan with citations, live figures). */
   Caption: Component;
 }

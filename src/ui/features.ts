@@ -1,5 +1,6 @@
 /**
- * The features of the app, in tab order. A feature registers here and nowhere else in the shell.
+ * The features of the app, in tab order. A feature registers here and nowhere else in the shell;
+ * only the entry point (src/main.ts) imports this list and hands it to src/ui/feature-registry.ts.
  * Presentation chapters follow this order too: plan, coverage, job–housing, allocation.
  */
 import type { Feature } from './feature.ts';
@@ -10,7 +11,7 @@ import { allocationFeature } from './allocation/feature.ts';
 import { importFeature } from './import/import-feature.ts';
 import { planFigures } from './plan/plan-figures.ts';
 import { planChapters } from './plan/plan-chapters.ts';
-import { toolsFeature } from './share/tools-feature.ts';
+import { toolsFeature } from './tools/tools-feature.ts';
 
 /** Presentation chapters follow this order: plan (structure, categories, key-expansion boards), coverage, job–housing, allocation. */
 export const FEATURES: Feature[] = [

@@ -4,7 +4,8 @@
  * the file geodata/assumptions/coverage-residents.json says how the factor was chosen.
  */
 import type { BoardCollection } from '../../domain/board.ts';
-import { defaultDwellingsByBoard, type DwellingAssumptions } from '../jobs-housing/default-dwellings.ts';
+import { defaultDwellingsByBoard } from '../jobs-housing/default-dwellings.ts';
+import type { DwellingAssumptions } from '../../domain/dwelling-assumptions.ts';
 
 export interface ResidentsAssumption {
   about: string;

@@ -3,17 +3,9 @@
  * geodata/assumptions/board-dwellings.json: schematic area × assumed density by category.
  * These are assumptions for a first look, never facts; every value says how it was made.
  */
-import type { BoardCollection, Category } from '../../domain/board.ts';
+import type { BoardCollection } from '../../domain/board.ts';
+import type { DwellingAssumptions } from '../../domain/dwelling-assumptions.ts';
 import { areaKm2 } from '../../geo/measure.ts';
-
-export interface DwellingAssumptions {
-  about: string;
-  assumption: true;
-  illustrative: true;
-  dwellingsRoundTo: number;
-  densityByCategory: Record<Category, { dwellingsPerKm2: number; reason: string }>;
-  overrides: Record<string, { dwellingsPerKm2: number; reason: string }>;
-}
 
 export interface DefaultDwellings {
   /** Dwellings (套), rounded. */

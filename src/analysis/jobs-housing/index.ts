@@ -4,8 +4,10 @@ export { prepareCatchments, withParkGeometry, sharesOf, catchmentsLonLat, type C
 export { computeJobsHousing, jobsInReachByBoard, verdictFor, type JobsHousingInputs } from './metrics.ts';
 export { analyseJobsHousing } from './analyse.ts';
 export { OVERLAP_SHARE_FORMULA, JOBS_IN_REACH_FORMULA, RATIO_FORMULA, VERDICT_FORMULA, type FormulaText } from './formula.ts';
-export { balancedBand, shortCitation, type JhStandards } from './standards.ts';
-export { defaultDwellingsByBoard, type DwellingAssumptions, type DefaultDwellings } from './default-dwellings.ts';
+export { balancedBand, shortCitation } from './standards.ts';
+export type { JhStandards } from '../../domain/jobs-housing-standards.ts';
+export { defaultDwellingsByBoard, type DefaultDwellings } from './default-dwellings.ts';
+export type { DwellingAssumptions } from '../../domain/dwelling-assumptions.ts';
 export { commuteBounds, commuteBoundsForBoards, commutingPotentialUtilised, excessCommuting, type CommuteBounds } from './commute.ts';
 export { solveTransportation, type TransportationSolution } from './transportation.ts';
 export { readEmploymentAreas, readJhBoards, readDwellingsTable } from './read-inputs.ts';

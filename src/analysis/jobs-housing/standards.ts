@@ -1,46 +1,10 @@
 /**
- * The cited thresholds of geodata/standards/jobs-housing.json as types, and the balanced
- * band of the ratio Anju uses. The file is read by the caller (app bundle or CLI) and
+ * Reading the cited thresholds of geodata/standards/jobs-housing.json (typed in
+ * src/domain/jobs-housing-standards.ts): the balanced band of the ratio Anju uses. The file is read by the caller (app bundle or CLI) and
  * passed in, so the core stays free of I/O.
  */
 import type { BalancedBand } from './types.ts';
-
-export interface JhReference {
-  authors: string;
-  year: number;
-  title: string;
-  journal?: string;
-  volume?: string;
-  pages?: string;
-  publisher?: string;
-  doi?: string;
-}
-
-export interface JhRatioDefinition {
-  id: string;
-  zh: string;
-  en: string;
-  balancedMin?: number;
-  balancedMax?: number;
-  effectBelow?: number;
-  effectAbove?: number;
-  reference: string;
-  note: string;
-}
-
-export interface JhStandards {
-  about: string;
-  ratio: { chosen: string; definitions: JhRatioDefinition[] };
-  catchment: {
-    defaultRadiusKm: number;
-    alternativesKm: number[];
-    measuredFrom: 'edge';
-    notes: { radiusKm: number; zh: string; en: string; reference: string | null; assumption: boolean }[];
-    literatureRangeKm: { min: number; max: number; reference: string; note: string };
-  };
-  excessCommuting: Record<string, { reference: string; formula?: string; zh?: string; en?: string }>;
-  references: Record<string, JhReference>;
-}
+import type { JhStandards } from '../../domain/jobs-housing-standards.ts';
 
 /** The balanced band of the chosen definition; throws if the table is inconsistent (a data bug). */
 export function balancedBand(s: JhStandards): BalancedBand {

@@ -3,7 +3,8 @@
  * choropleth of allocated units (or of the difference between two scenarios), board figures
  * and a presentation chapter.
  */
-import type { Feature, BoardFigure, Chapter } from '../feature.ts';
+import type { Feature, Chapter } from '../feature.ts';
+import type { BoardFigure } from '../../domain/board-figure.ts';
 import { HOUSING_TYPES, HOUSING_TYPE_INFO } from '../../domain/housing-type.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { defaultBoards } from '../../data/embedded.ts';

@@ -1,5 +1,5 @@
 /** Rows for the aligned-bar chart: each figure scaled to its largest absolute value among the boards. */
-import type { BoardFigure } from '../feature.ts';
+import type { BoardFigure } from '../../domain/board-figure.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { figureCell } from '../../export/board-table.ts';
 

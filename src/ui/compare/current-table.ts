@@ -2,7 +2,7 @@
 import type { BoardTable } from '../../export/board-table.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { allFigures } from '../share/registry.ts';
+import { allFigures } from '../feature-registry.ts';
 import { compare } from './compare.svelte.ts';
 import { tableView } from './table-view.ts';
 

@@ -1,6 +1,6 @@
 /** The board table as shown: filtered by category and text, sorted by a column. */
 import type { BoardFeature, Category } from '../../domain/board.ts';
-import type { BoardFigure } from '../feature.ts';
+import type { BoardFigure } from '../../domain/board-figure.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { boardTable, compareCells, type BoardTable } from '../../export/board-table.ts';
 

@@ -2,7 +2,8 @@
  * The life-circle coverage feature (issue 3) as registered in src/ui/features.ts: sidebar tab,
  * board-panel section, map layers, draggable facilities, figures per board, a presentation chapter.
  */
-import type { BoardFigure, Chapter, Feature } from '../feature.ts';
+import type { Chapter, Feature } from '../feature.ts';
+import type { BoardFigure } from '../../domain/board-figure.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { COVERAGE_TIERS } from '../../analysis/coverage/tier-figures.ts';

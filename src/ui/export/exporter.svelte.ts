@@ -9,8 +9,8 @@ import { dateStamp, downloadBlob, downloadText } from '../../export/download.ts'
 import { paperPixels, type Paper } from '../../export/paper.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { allFigures } from '../share/registry.ts';
-import { currentScenario } from '../share/scenario.ts';
+import { allFigures } from '../feature-registry.ts';
+import { currentScenario } from '../../state/active-scenario.svelte.ts';
 import { currentTable } from '../compare/current-table.ts';
 import { composeMapImage, canvasToPng } from './map-export.ts';
 

@@ -16,9 +16,8 @@ import { CATEGORY_LABELS } from '../../i18n/categories.ts';
 import { counties, structure, land } from '../../data/embedded.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { FEATURES } from '../features.ts';
-import { activeFeature } from '../share/registry.ts';
-import { currentScenario } from '../share/scenario.ts';
+import { activeFeature, mapOverlays } from '../feature-registry.ts';
+import { currentScenario } from '../../state/active-scenario.svelte.ts';
 
 const ROLES = ['main-core', 'main-integration', 'sub-centre', 'pole'] as const;
 /** CSS pixels per inch: MapLibre's sizes are CSS px, so dpi / 96 keeps them at printed size. */
@@ -82,7 +81,7 @@ export interface MapImage {
 export async function composeMapImage(paper: Paper, dpi: number, now: Date): Promise<MapImage> {
   const { widthPx, heightPx, pxPerMm } = paperPixels(paper, dpi);
   const active = activeFeature(store.tab);
-  const overlays = [...FEATURES.flatMap((f) => f.globalOverlays?.() ?? []), ...(active.overlays?.() ?? [])];
+  const overlays = mapOverlays(store.tab);
   const style = exportStyle({ boards: store.project.boards, counties, structure, land, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays });
   const rendered = await renderMap({
     style,

@@ -8,7 +8,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Checked } from '../../domain/problem.ts';
 import { readEmploymentAreas } from '../../analysis/jobs-housing/index.ts';
-import type { EmploymentAreaCollection, EmploymentAreaProperties } from '../../data/jobs-housing-defaults.ts';
+import type { EmploymentAreaCollection, EmploymentAreaProperties } from '../../domain/employment-area.ts';
 
 const PLAN_GROUPS = ['main-core', 'main-integration'] as const;
 

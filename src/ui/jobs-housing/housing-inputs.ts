@@ -4,7 +4,7 @@
  * assumed default, labelled as such).
  */
 import type { BoardCollection } from '../../domain/board.ts';
-import type { EmploymentAreaCollection } from '../../data/jobs-housing-defaults.ts';
+import type { EmploymentAreaCollection } from '../../domain/employment-area.ts';
 import type { DefaultDwellings, JhBoard, ParkShape } from '../../analysis/jobs-housing/index.ts';
 
 /** Where a board's dwellings figure comes from. */

@@ -8,7 +8,7 @@ import { LAYERS } from '../../map/layer-ids.ts';
 import { MAP_FONT_STACK } from '../../map/colors.ts';
 import { labelPoint } from '../../geo/measure.ts';
 import type { Areal } from '../../geo/polygon-ops.ts';
-import type { EmploymentAreaCollection } from '../../data/jobs-housing-defaults.ts';
+import type { EmploymentAreaCollection } from '../../domain/employment-area.ts';
 
 export const JH_OVERLAY_IDS = {
   employment: 'jh-employment',

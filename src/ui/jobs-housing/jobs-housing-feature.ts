@@ -3,7 +3,8 @@
  * panel section, overlays (employment areas, their labels, catchment rings), the choropleth of
  * the verdict or ratio, figures per board and one presentation chapter.
  */
-import type { BoardFigure, Chapter, Feature } from '../feature.ts';
+import type { Chapter, Feature } from '../feature.ts';
+import type { BoardFigure } from '../../domain/board-figure.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { bboxOf } from '../../geo/measure.ts';

@@ -10,7 +10,7 @@ import { bboxOf } from '../../geo/measure.ts';
 import { structure } from '../../data/embedded.ts';
 import { translate } from '../../i18n/messages/index.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { withProps } from '../share/with-props.ts';
+import { withProps } from '../with-props.ts';
 import StructureCaption from './StructureCaption.svelte';
 import CategoriesCaption from './CategoriesCaption.svelte';
 import BoardCaption from './BoardCaption.svelte';

@@ -2,7 +2,7 @@
  * The plan map's own figures per board: category, districts, area (flagged while schematic),
  * boundary kind and confidence. Registered on the `plan` feature (src/ui/features.ts).
  */
-import type { BoardFigure } from '../feature.ts';
+import type { BoardFigure } from '../../domain/board-figure.ts';
 import type { BoardFeature } from '../../domain/board.ts';
 import { areaKm2 } from '../../geo/measure.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';

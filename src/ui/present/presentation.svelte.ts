@@ -1,13 +1,13 @@
 /**
  * The presentation: which chapter is shown, entering and leaving full screen. Chapters come
- * from every feature (registry.ts) and are read live, so figures follow the current scenario.
+ * from every feature (src/ui/feature-registry.ts) and are read live, so figures follow the current scenario.
  * Each chapter switches the tab (its overlays and colours), highlights its board and flies the
  * map to its view through the store (MapView stays the only owner of the map).
  */
 import type { Chapter } from '../feature.ts';
-import type { Padding } from '../../map/camera.ts';
+import type { Padding } from '../../state/map-view.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { allChapters } from '../share/registry.ts';
+import { allChapters } from '../feature-registry.ts';
 
 /** Room for the caption panel (right) and the legend (bottom left), in CSS px. */
 function chapterPadding(): Padding {

@@ -1,7 +1,8 @@
 /**
  * Compare, present and export (issue 6) as one shell feature without a tab: buttons in the top
  * bar, the drawer / presentation / report over the map, and "add to compare" in the board panel.
- * It works generically over FEATURES: every figure and chapter a feature registers appears.
+ * It works generically over the registered features (src/ui/feature-registry.ts): every figure
+ * and chapter a feature registers appears.
  */
 import type { Feature } from '../feature.ts';
 import ToolsBar from './ToolsBar.svelte';

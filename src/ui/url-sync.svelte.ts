@@ -3,17 +3,16 @@
  * selected board, tab, compare set, active scenario, presentation chapter), and as the user moves the hash
  * follows (debounced, `history.replaceState`, so Back is not flooded with entries).
  */
-import { formatViewHash, parseViewHash, type ViewState } from '../../state/url-state.ts';
-import type { Camera } from '../../map/camera.ts';
-import { LAYER_GROUPS, type LayerGroup } from '../../map/layer-ids.ts';
-import { store } from '../../state/app-store.svelte.ts';
-import { compare } from '../compare/compare.svelte.ts';
-import { presentation } from '../present/presentation.svelte.ts';
-import { FEATURES } from '../features.ts';
-import { currentScenario } from './scenario.ts';
+import { formatViewHash, parseViewHash, type ViewState } from '../state/url-state.ts';
+import { LAYER_GROUP_IDS, type Camera } from '../state/map-view.ts';
+import { store } from '../state/app-store.svelte.ts';
+import { compare } from './compare/compare.svelte.ts';
+import { presentation } from './present/presentation.svelte.ts';
+import { tabbedFeatures } from './feature-registry.ts';
+import { currentScenario } from '../state/active-scenario.svelte.ts';
 
 const DEBOUNCE_MS = 300;
-const GROUPS = Object.keys(LAYER_GROUPS) as LayerGroup[];
+const GROUPS = LAYER_GROUP_IDS;
 
 /** The view now, as the hash records it. */
 function currentView(pendingCamera: Camera | null): ViewState {
@@ -33,7 +32,7 @@ function currentView(pendingCamera: Camera | null): ViewState {
 function applyView(v: ViewState): void {
   const boardIds = new Set(store.project.boards.features.map((b) => b.properties.id));
   if (v.layers) for (const g of GROUPS) store.visible[g] = v.layers.includes(g);
-  if (v.tab && FEATURES.some((f) => f.id === v.tab && f.Sidebar)) store.tab = v.tab;
+  if (v.tab && tabbedFeatures().some((f) => f.id === v.tab)) store.tab = v.tab;
   if (v.board && boardIds.has(v.board)) store.selectBoard(v.board);
   if (v.compare) compare.ids = v.compare.filter((id) => boardIds.has(id));
   if (v.scenario && store.project.scenarios.some((s) => s.id === v.scenario)) store.activeScenarioId = v.scenario;
