@@ -2,9 +2,8 @@
 import type { FacilityGroup } from '../../domain/facility.ts';
 import type { BoardShape } from './board-shape.ts';
 import type { GroupState } from './group-state.ts';
-import type { CoverageOptions } from './model.ts';
 import type { PreparedPopulation } from './population-points.ts';
-import type { BoardCoverage, CoverageBoard, CoverageResult, GroupCoverage, StandardStatus } from './types.ts';
+import type { BoardCoverage, CoverageBoard, CoverageOptions, CoverageResult, GroupCoverage, StandardStatus } from './types.ts';
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 

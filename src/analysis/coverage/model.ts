@@ -10,26 +10,15 @@
  *   m.result().boards[0].groups[0].radii[2].areaShare; // share within 1000 m of any facility
  *   m.moveFacility('k1', [120.66, 28.01]);              // updated result
  */
-import type { CategoryTiers, Facility, FacilityGroup, LonLat } from '../../domain/facility.ts';
+import type { Facility, FacilityGroup, LonLat } from '../../domain/facility.ts';
 import { tierOf } from '../../domain/facility.ts';
-import type { TierStandard } from '../../domain/life-circle.ts';
 import type { PopulationInput } from '../../domain/population.ts';
 import { boardContains, boardShape, type BoardShape } from './board-shape.ts';
 import { GroupState } from './group-state.ts';
 import { frameForBbox, project, type LocalFrame } from './local-frame.ts';
 import { preparePopulation, type PreparedPopulation } from './population-points.ts';
-import type { CoverageBoard, CoverageResult } from './types.ts';
+import type { CoverageBoard, CoverageOptions, CoverageResult } from './types.ts';
 import { buildResult } from './build-result.ts';
-
-export interface CoverageOptions {
-  /** Radii in metres (e.g. GB 50180 defaults 300, 500, 1000). */
-  radiiM: number[];
-  /** Groups to analyse; default every facility (`any`) and the 15-, 10- and 5-minute tiers. */
-  groups?: FacilityGroup[];
-  categoryTiers: CategoryTiers;
-  /** GB 50180 tiers, for residents per facility against 表3.0.4. */
-  tierStandards?: TierStandard[];
-}
 
 export interface CoverageModel {
   readonly frame: LocalFrame;

@@ -1,7 +1,7 @@
 /** Inputs and results of the coverage engine: plain, structured-clone-able data. */
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { FacilityGroup } from '../../domain/facility.ts';
-import type { RangeOf } from '../../domain/life-circle.ts';
+import type { CategoryTiers, FacilityGroup } from '../../domain/facility.ts';
+import type { RangeOf, TierStandard } from '../../domain/life-circle.ts';
 
 export interface CoverageBoard {
   id: string;
@@ -51,4 +51,14 @@ export interface CoverageResult {
   /** How residents are placed. */
   populationModel: 'none' | 'points' | 'cell-centroids' | 'uniform-assumption';
   boards: BoardCoverage[];
+}
+
+export interface CoverageOptions {
+  /** Radii in metres (e.g. GB 50180 defaults 300, 500, 1000). */
+  radiiM: number[];
+  /** Groups to analyse; default every facility (`any`) and the 15-, 10- and 5-minute tiers. */
+  groups?: FacilityGroup[];
+  categoryTiers: CategoryTiers;
+  /** GB 50180 tiers, for residents per facility against 表3.0.4. */
+  tierStandards?: TierStandard[];
 }

@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from '../../domain/problem.ts';
 import type { FeatureOrigin, ImportResult } from '../../io/import-result.ts';
-import type { ImportTarget, TargetContext, TargetOutcome } from './targets.ts';
+import type { ImportTarget, TargetContext, TargetOutcome } from './import-target.ts';
 
 export interface Assessment {
   /** Errors first, then warnings; located in the file (feature # or row). */

@@ -14,7 +14,7 @@ import { employmentFromImport } from '../jobs-housing/employment-from-import.ts'
 import { categoryTiers, tierOf } from '../../domain/facility.ts';
 import { gb50180 } from '../../data/gb50180.ts';
 import { translate } from '../../i18n/messages/index.ts';
-import type { ImportTarget } from './targets.ts';
+import type { ImportTarget } from './import-target.ts';
 import { facilitiesOverlay, populationOverlay, streetsOverlay } from './import-overlays.ts';
 
 const TIERS = categoryTiers(gb50180.facilities);
