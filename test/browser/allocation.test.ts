@@ -170,15 +170,15 @@ describe('scenarios', () => {
     expect(await page.locator('[data-testid="scenario"] button[aria-pressed="true"]').textContent()).toBe('方案一 副本');
     await page.getByTestId('alloc-type').selectOption('commercial');
     await enterCell(page, 'qidu', 2024, '2500');
-    await page.getByTestId('compare-toggle').click();
-    await page.getByTestId('compare').waitFor();
-    const row = page.locator('[data-testid="compare-boards"] tr[data-board="qidu"]');
+    await page.getByTestId('scenario-diff-toggle').click();
+    await page.getByTestId('scenario-diff').waitFor();
+    const row = page.locator('[data-testid="scenario-diff-boards"] tr[data-board="qidu"]');
     expect((await row.locator('td').allTextContents())).toEqual(['0', '2,500', '+2,500']);
-    const typeRow = page.locator('[data-testid="compare-types"] tr[data-type="commercial"]');
+    const typeRow = page.locator('[data-testid="scenario-diff-types"] tr[data-type="commercial"]');
     expect((await typeRow.locator('td').allTextContents())).toEqual(['61,500', '64,000', '+2,500']);
     await waitForMapIdle(page);
-    await page.screenshot({ path: SCREENSHOTS + 'allocation-compare.png' });
-    await page.getByTestId('compare-toggle').click();
+    await page.screenshot({ path: SCREENSHOTS + 'allocation-scenario-diff.png' });
+    await page.getByTestId('scenario-diff-toggle').click();
   });
 
   it('ticks off a 附件1 cell and undoes it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocationTotals, unitsOfTypes } from './totals.ts';
 import { assignSiteBoards } from './assign-sites.ts';
-import { compareTotals } from './compare.ts';
+import { diffScenarioTotals } from './scenario-diff.ts';
 import { square, testBoards, testScenario } from '../../../test/support/allocation-fixtures.ts';
 
 const boards = testBoards();
@@ -70,7 +70,7 @@ describe('allocationTotals', () => {
 
   it('compares two scenarios per board and per type (b − a)', () => {
     const other = allocationTotals(testScenario({ allocations: [{ boardId: 's1', year: 2021, type: 'commercial', units: 40 }] }), boards);
-    const c = compareTotals(t, other);
+    const c = diffScenarioTotals(t, other);
     expect(c.total).toEqual({ a: 398, b: 40, diff: -358 });
     expect(c.byType.commercial).toEqual({ a: 311, b: 40, diff: -271 });
     expect(c.byBoard.find((x) => x.boardId === 's1')!.byType['public-rental']).toEqual({ a: 30, b: 0, diff: -30 });

@@ -6,21 +6,15 @@
 import type { Point, Polygon } from 'geojson';
 import { store } from '../../state/app-store.svelte.ts';
 import { liftScenarios } from '../../state/project.ts';
-import type { ProjectState } from '../../state/project.ts';
 import { addSite, deleteSite, editSite, moveSite, setAllocation, type SitePatch } from '../../state/scenario-changes.ts';
 import { createScenario, deleteScenario, duplicateScenario, renameScenario, setRuleThreshold } from '../../state/scenario-project-changes.ts';
 import { cellUnits, emptyScenario } from '../../state/scenario.ts';
 import { setRenovationDone } from '../../state/renovation-changes.ts';
-import { parseWholeProject, replaceProject, serializeWholeProject } from '../../state/project-file.ts';
-import { initialProject } from '../../state/initial-project.ts';
 import { translateGeometry } from '../../map/draw.ts';
 import type { Site } from '../../domain/allocation.ts';
 import type { HousingTypeId } from '../../domain/housing-type.ts';
 import type { PlanYear } from '../../domain/plan-period.ts';
 import type { RuleThresholdKey } from '../../domain/rule-settings.ts';
-import type { Checked } from '../../domain/problem.ts';
-import { defaultBoards } from '../../data/embedded.ts';
-import { defaultEmploymentAreas } from '../../data/jobs-housing-defaults.ts';
 import { DEFAULT_RULE_SETTINGS } from '../../data/allocation-data.ts';
 import { view } from './allocation-view.svelte.ts';
 
@@ -86,28 +80,4 @@ export function setThreshold(key: RuleThresholdKey, value: number): void {
 
 export function tickRenovation(key: string, done: boolean): void {
   store.apply(setRenovationDone(key, done));
-}
-
-/** The project a new user starts with (fills slices a file does not hold). */
-function defaults(): ProjectState {
-  return initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, new Date().toISOString());
-}
-
-/** The whole project as `*.anju.json` text. */
-export function projectFileText(): string {
-  return serializeWholeProject(store.project, new Date().toISOString());
-}
-
-/**
- * Open a project file: on any problem nothing changes and the problems are returned; a valid
- * file replaces the whole project as one undoable change.
- */
-export function openProjectText(text: string, fileName: string): Checked<ProjectState> {
-  const r = parseWholeProject(text, defaults(), fileName);
-  if (!r.ok) return r;
-  store.apply(replaceProject(r.value));
-  view.activeId = r.value.scenarios[0]?.id ?? null;
-  view.selectedSiteId = null;
-  view.mode = 'allocate';
-  return r;
 }

@@ -10,7 +10,7 @@ import type { Problem } from '../../domain/problem.ts';
 import { allocationTotals, type AllocationTotals } from '../../analysis/allocation/totals.ts';
 import { targetGauges } from '../../analysis/allocation/gauges.ts';
 import { ruleWarnings } from '../../analysis/allocation/rules.ts';
-import { compareTotals } from '../../analysis/allocation/compare.ts';
+import { diffScenarioTotals } from '../../analysis/allocation/scenario-diff.ts';
 import { active } from '../../state/active-scenario.svelte.ts';
 import { rulesData, targetsData } from '../../data/allocation-data.ts';
 import { boardDifferences, boardValues, type TypeChoice, type YearChoice } from './selection.ts';
@@ -27,9 +27,9 @@ class AllocationView {
   /** Type and year shown on the map and edited in the grid (the grid needs one type). */
   type = $state<TypeChoice>('commercial');
   year = $state<YearChoice>('all');
-  mode = $state<'allocate' | 'compare'>('allocate');
-  compareA = $state<string | null>(null);
-  compareB = $state<string | null>(null);
+  mode = $state<'allocate' | 'diff'>('allocate');
+  diffA = $state<string | null>(null);
+  diffB = $state<string | null>(null);
   selectedSiteId = $state<string | null>(null);
   /** A drawn geometry waiting for its units, type and year. */
   pending = $state.raw<Point | Polygon | null>(null);
@@ -43,15 +43,15 @@ class AllocationView {
   rules = $derived(ruleWarnings(this.totals, store.project.boards, rulesData.rules, this.scenario.ruleSettings, store.project.employment));
 
   /** The two scenarios compared: B defaults to the active one, A to another (B − A: what B changes). */
-  pairB: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.compareB) ?? this.scenario);
-  pairA: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.compareA) ?? store.project.scenarios.find((s) => s.id !== this.pairB.id) ?? this.pairB);
+  pairB: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.diffB) ?? this.scenario);
+  pairA: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.diffA) ?? store.project.scenarios.find((s) => s.id !== this.pairB.id) ?? this.pairB);
   totalsA = $derived(this.pairA === this.scenario ? this.totals : allocationTotals(this.pairA, store.project.boards, active.siteBoardsFor(this.pairA)));
   totalsB = $derived(this.pairB === this.scenario ? this.totals : allocationTotals(this.pairB, store.project.boards, active.siteBoardsFor(this.pairB)));
-  comparison = $derived(compareTotals(this.totalsA, this.totalsB));
+  diff = $derived(diffScenarioTotals(this.totalsA, this.totalsB));
 
   /** The map's colours and legend for the current mode. */
   scale = $derived(
-    this.mode === 'compare'
+    this.mode === 'diff'
       ? divergingScale(boardDifferences(this.totalsA, this.totalsB, this.type, this.year))
       : sequentialScale(boardValues(this.totals, this.type, this.year)),
   );

@@ -59,7 +59,7 @@ export const allocationFeature: Feature = {
       color: c.color,
       label:
         c.from === 0 && c.to === 0
-          ? view.mode === 'compare' ? { zh: '无差别', en: 'no difference' } : { zh: '未分配', en: 'none allocated' }
+          ? view.mode === 'diff' ? { zh: '无差别', en: 'no difference' } : { zh: '未分配', en: 'none allocated' }
           : { zh: `${c.from.toLocaleString('zh-CN')} – ${c.to.toLocaleString('zh-CN')} 套`, en: `${c.from.toLocaleString('en')} – ${c.to.toLocaleString('en')} units` },
     })),
   boardFigures: (): BoardFigure[] => [

@@ -17,7 +17,7 @@ export interface BoardDiff {
   byType: Record<HousingTypeId, Diff>;
 }
 
-export interface ScenarioComparison {
+export interface ScenarioDiff {
   total: Diff;
   byType: Record<HousingTypeId, Diff>;
   /** Every board of either scenario, in a's order then b's extra boards. */
@@ -30,7 +30,7 @@ function diff(a: number, b: number): Diff {
 }
 
 /** Compare scenario a with scenario b (both totalled over the same boards). */
-export function compareTotals(a: AllocationTotals, b: AllocationTotals): ScenarioComparison {
+export function diffScenarioTotals(a: AllocationTotals, b: AllocationTotals): ScenarioDiff {
   const ids = [...new Set([...a.byBoard.map((x) => x.boardId), ...b.byBoard.map((x) => x.boardId)])];
   const byBoard = ids.map((id) => {
     const ba = a.byBoard.find((x) => x.boardId === id);
