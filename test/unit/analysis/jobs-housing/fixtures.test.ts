@@ -1,0 +1,76 @@
+/**
+ * Golden fixtures of the job–housing metrics: test/fixtures/jobs-housing/in/*.geojson (boards
+ * and parks with `role`, parameters in the collection's `properties`) → out/*.json.
+ * REGEN=1 rewrites the goldens; the analytic expectations below must hold either way.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import type { Feature, FeatureCollection } from 'geojson';
+import { analyseJobsHousing, type JhBoard, type JhPark, type JobsHousingResult } from '../../../../src/analysis/jobs-housing/index.ts';
+import type { Areal } from '../../../../src/geo/polygon-ops.ts';
+
+const DIR = new URL('../../../fixtures/jobs-housing/', import.meta.url);
+const BAND = { minJobsPerDwelling: 1.3, maxJobsPerDwelling: 1.7 };
+
+function run(name: string): JobsHousingResult {
+  const fc = JSON.parse(readFileSync(new URL(`in/${name}`, DIR), 'utf8')) as FeatureCollection & { properties: { radiusKm: number } };
+  const props = (f: Feature) => f.properties as Record<string, string & number>;
+  const boards: JhBoard[] = fc.features.filter((f) => props(f).role === 'board').map((f) => ({ id: props(f).id, name: props(f).name, geometry: f.geometry as Areal }));
+  const parks: JhPark[] = fc.features.filter((f) => props(f).role === 'park').map((f) => ({ id: props(f).id, name: props(f).name, jobs: props(f).jobs, geometry: f.geometry as Areal }));
+  const dwellingsByBoard = Object.fromEntries(fc.features.filter((f) => props(f).role === 'board').map((f) => [props(f).id, props(f).dwellings]));
+  return analyseJobsHousing(boards, parks, fc.properties.radiusKm, { dwellingsByBoard, band: BAND, plannedUnitsByBoard: { inside: 500, outside: 100000 } });
+}
+
+/** Round every number to 6 significant digits so goldens do not churn on float noise. */
+function truncate(x: unknown): unknown {
+  if (typeof x === 'number') return Number(x.toPrecision(6));
+  if (Array.isArray(x)) return x.map(truncate);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, truncate(v)]));
+  return x;
+}
+
+describe('jobs-housing golden fixtures', () => {
+  for (const name of readdirSync(new URL('in/', DIR)).filter((f) => f.endsWith('.geojson'))) {
+    it(name, () => {
+      const got = truncate(run(name));
+      const outUrl = new URL(`out/${name.replace(/\.geojson$/, '.json')}`, DIR);
+      if (process.env.REGEN) writeFileSync(outUrl, JSON.stringify(got, null, 2) + '\n');
+      expect(got).toEqual(JSON.parse(readFileSync(outUrl, 'utf8')));
+    });
+  }
+
+  it('inside / outside / straddling a catchment, and zero dwellings', () => {
+    const r = Object.fromEntries(run('inside-outside-straddle.geojson').boards.map((b) => [b.id, b]));
+    expect(r.inside.overlapShare).toBeCloseTo(1, 6);
+    expect(r.inside.jobsInReach).toBeCloseTo(2000, 3);
+    expect(r.inside.jobsHousingRatio).toBeCloseTo(2, 5);
+    expect(r.inside.verdict).toBe('jobs-rich');
+    // 500 planned units: 2000 jobs / 1500 dwellings = 1.33, inside the 1.3–1.7 band.
+    expect(r.inside.withPlanned.dwellings).toBe(1500);
+    expect(r.inside.withPlanned.verdict).toBe('balanced');
+    expect(r.outside.overlapShare).toBe(0);
+    expect(r.outside.jobsInReach).toBe(0);
+    expect(r.outside.verdict).toBe('housing-rich');
+    // 1.5–3.5 km from the edge with a 2 km catchment: a quarter of the board.
+    expect(r.straddle.overlapShare).toBeCloseTo(0.25, 3);
+    expect(r.straddle.jobsInReach).toBeCloseTo(500, 0);
+    expect(r.straddle.dwellings).toBe(0);
+    expect(r.straddle.jobsHousingRatio).toBeNull();
+    expect(r.straddle.verdict).toBe('unknown');
+    expect(r.outside.withPlanned.verdict).toBe('housing-rich');
+  });
+
+  it('a MultiPolygon park reaches from both parts; overlapping catchments count once in overlapShare', () => {
+    const res = run('multipolygon-park.geojson');
+    const r = Object.fromEntries(res.boards.map((b) => [b.id, b]));
+    expect(r.between.overlapShare).toBeCloseTo(1 / 3, 3);
+    expect(r.between.jobsInReach).toBeCloseTo(1000, 0);
+    expect(r.between.verdict).toBe('housing-rich');
+    expect(r['near-both'].overlapShare).toBeCloseTo(1, 3);
+    expect(r['near-both'].jobsInReach).toBeCloseTo(0.5 * 3000 + 0.5 * 1000, 0);
+    expect(r['near-both'].jobsHousingRatio).toBeCloseTo(2000 / 1300, 3);
+    expect(r['near-both'].verdict).toBe('balanced');
+    expect(res.summary.totalJobs).toBe(4000);
+    expect(res.summary.cityRatio).toBeCloseTo(4000 / 2800, 9);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { importLayer } from '../../../src/io/import-layer.ts';
+import { MAX_IMPORT_BYTES } from '../../../src/io/limits.ts';
+import { formatProblem } from '../../../src/i18n/problems.ts';
+import { createImportHandler, type ImportResponse } from '../../../src/workers/import-protocol.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+/** n points in Wenzhou as CSV. */
+const bigCsv = (n: number) => enc('lon,lat\n' + Array.from({ length: n }, (_, i) => `${120.6 + (i % 100) / 1000},${28 + Math.floor(i / 100) / 1000}`).join('\n'));
+
+describe('importLayer', () => {
+  it('refuses a file over the limit, naming the limit, without reading it', async () => {
+    const r = await importLayer(new Uint8Array(MAX_IMPORT_BYTES + 1), 'huge.geojson');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(formatProblem(r.problems[0], 'en')).toBe('huge.geojson: the file is too large (200.0 MB); the limit is 200 MB');
+    expect(formatProblem(r.problems[0], 'zh')).toBe('huge.geojson: 文件过大（200.0 MB），上限为 200 MB');
+  });
+
+  it('reports progress from 0 to 1 in order', async () => {
+    const fractions: number[] = [];
+    const r = await importLayer(bigCsv(2000), 'p.csv', { onProgress: (f) => fractions.push(f) });
+    expect(r.ok).toBe(true);
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.length).toBeGreaterThan(4);
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+  });
+
+  it('stops when the signal aborts mid-way and returns only import-cancelled', async () => {
+    const controller = new AbortController();
+    const r = await importLayer(bigCsv(3000), 'p.csv', { signal: controller.signal, onProgress: (f) => f > 0.3 && controller.abort() });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.code)).toEqual(['import-cancelled']);
+  });
+
+  it('locates each imported feature in the file when bad ones are skipped (lenient)', async () => {
+    const csv = enc('lon,lat,name\n120.6,28,a\nx,28,b\n\n120.7,28,c\n');
+    const r = await importLayer(csv, 'o.csv', { lenient: true });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.features.map((f) => f.properties?.name)).toEqual(['a', 'c']);
+    expect(r.origins).toEqual([{ row: 2 }, { row: 5 }]);
+    const gj = await importLayer(enc(JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1e7, 1] } },
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [120.6, 28] } },
+    ] })), 'o.geojson', { lenient: true });
+    expect(gj.ok && gj.origins).toEqual([{ featureIndex: 1 }]);
+  });
+
+  it('asks to zip a bare .shp', async () => {
+    const r = await importLayer(new Uint8Array([0, 0, 39, 10]), 'a.shp');
+    expect(!r.ok && formatProblem(r.problems[0], 'en')).toBe('a.shp: zip the .shp together with its .dbf, .prj and .cpg and import the .zip');
+  });
+
+  it('lets the user name the coordinate columns', async () => {
+    const r = await importLayer(enc('E,N,name\n120.65,28.01,a\n'), 'p.csv', { columns: { lon: 'E', lat: 'N' } });
+    expect(r.ok && r.value.features[0]).toEqual({ type: 'Feature', properties: { name: 'a' }, geometry: { type: 'Point', coordinates: [120.65, 28.01] } });
+  });
+
+  it('a point outside Wenzhou is imported with a warning', async () => {
+    const r = await importLayer(enc('lon,lat\n116.4,39.9\n'), 'beijing.csv');
+    expect(r.ok && r.warnings.map((p) => formatProblem(p, 'en'))).toEqual(['beijing.csv row 2: feature lies outside Wenzhou (centre 116.4000, 39.9000)']);
+  });
+});
+
+describe('import worker protocol', () => {
+  it('posts PROGRESS then RESULT', async () => {
+    const posted: ImportResponse[] = [];
+    const handle = createImportHandler((m) => posted.push(m));
+    await handle({ type: 'IMPORT', id: 1, bytes: bigCsv(10).buffer as ArrayBuffer, fileName: 'p.csv', options: {} });
+    expect(posted.at(-1)).toMatchObject({ type: 'RESULT', id: 1, result: { ok: true } });
+    expect(posted.slice(0, -1).every((m) => m.type === 'PROGRESS')).toBe(true);
+  });
+
+  it('after CANCEL posts nothing more for that job', async () => {
+    const posted: ImportResponse[] = [];
+    const handle = createImportHandler((m) => posted.push(m));
+    const job = handle({ type: 'IMPORT', id: 7, bytes: bigCsv(5000).buffer as ArrayBuffer, fileName: 'p.csv', options: {} });
+    await new Promise((r) => setTimeout(r, 0));
+    await handle({ type: 'CANCEL', id: 7 });
+    const before = posted.length;
+    await job;
+    expect(posted.length).toBe(before);
+    expect(posted.some((m) => m.type === 'RESULT')).toBe(false);
+  });
+});
