@@ -7,7 +7,7 @@ import type { Feature } from './feature.ts';
 import PlanSidebar from './PlanSidebar.svelte';
 import { coverageFeature } from './coverage/coverage-feature.ts';
 import { jobsHousingFeature } from './jobs-housing/jobs-housing-feature.ts';
-import { allocationFeature } from './allocation/feature.ts';
+import { allocationFeature } from './allocation/allocation-feature.ts';
 import { importFeature } from './import/import-feature.ts';
 import { planFigures } from './plan/plan-figures.ts';
 import { planChapters } from './plan/plan-chapters.ts';

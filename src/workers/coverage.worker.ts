@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** Thin Web Worker wrapper around the coverage engine: one session, one reply per request. */
 import { CoverageSession } from '../analysis/coverage/coverage-session.ts';
-import type { CoverageRequest } from './coverage-protocol.ts';
+import type { CoverageRequest } from '../analysis/coverage/coverage-protocol.ts';
 
 const session = new CoverageSession();
 const scope = self as unknown as DedicatedWorkerGlobalScope;

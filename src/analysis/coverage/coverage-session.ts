@@ -4,7 +4,7 @@
  */
 import { categoryTiers, tierOf, type Facility } from '../../domain/facility.ts';
 import { gb50180 } from '../../data/gb50180.ts';
-import type { CoverageReply, CoverageRequest } from '../../workers/coverage-protocol.ts';
+import type { CoverageReply, CoverageRequest } from './coverage-protocol.ts';
 import { gapLayer, reachRings } from './gap-layer.ts';
 import { createCoverageModel, type CoverageModel } from './model.ts';
 import { networkRuns } from './network-runs.ts';

@@ -3,7 +3,7 @@
  * drag moves coalesced to at most one per animation frame and one in flight (only the latest
  * position matters). Results arrive in request order, so the newest reply is the newest state.
  */
-import type { CoverageReply, CoverageRequest } from '../../workers/coverage-protocol.ts';
+import type { CoverageReply, CoverageRequest } from '../../analysis/coverage/coverage-protocol.ts';
 import type { LonLat } from '../../domain/facility.ts';
 
 type Request = CoverageRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;

@@ -2,11 +2,11 @@
  * Messages between the app and the coverage worker. Requests carry an `id` echoed in the reply,
  * so the app can drop stale replies while dragging (only the latest move matters).
  */
-import type { Facility, FacilityGroup, LonLat } from '../domain/facility.ts';
-import type { PopulationInput } from '../domain/population.ts';
-import type { CoverageBoard, CoverageResult } from '../analysis/coverage/types.ts';
-import type { GapProperties } from '../analysis/coverage/gap-layer.ts';
-import type { NetworkRun, NetworkRunsInput } from '../analysis/coverage/network-runs.ts';
+import type { Facility, FacilityGroup, LonLat } from '../../domain/facility.ts';
+import type { PopulationInput } from '../../domain/population.ts';
+import type { CoverageBoard, CoverageResult } from './types.ts';
+import type { GapProperties } from './gap-layer.ts';
+import type { NetworkRun, NetworkRunsInput } from './network-runs.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 export type CoverageRequest =
