@@ -1,27 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../../support/run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIX = 'test/fixtures/allocation/';
-function anju(...args: string[]) {
-  const r = spawnSync('./bin/anju', args, { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const anju = runCli;
 
-// Each spawn starts tsx (~1–2 s), so these tests get a longer timeout.
-describe('./bin/anju targets and check', { timeout: 60_000 }, () => {
-  it('check names a wrong --employment file instead of failing inside (points: exit 1; not JSON: exit 2)', () => {
-    const points = anju('check', FIX + 'valid.anju.json', '--employment', 'test/fixtures/import/facilities.geojson');
+describe('anju targets and check', () => {
+  it('check names a wrong --employment file instead of failing inside (points: exit 1; not JSON: exit 2)', async () => {
+    const points = await anju('check', FIX + 'valid.anju.json', '--employment', 'test/fixtures/import/facilities.geojson');
     expect(points.code).toBe(1);
     expect(points.err).toContain('facilities.geojson feature #1: geometry type is Point, expected Polygon/MultiPolygon');
-    const garbage = anju('check', FIX + 'valid.anju.json', '--employment', FIX + 'corrupt.anju.json');
+    const garbage = await anju('check', FIX + 'valid.anju.json', '--employment', FIX + 'corrupt.anju.json');
     expect(garbage.code).toBe(2);
     expect(garbage.err).not.toMatch(/internal error|at .*\.ts:\d+/);
   });
 
-  it('targets --json prints every target with its citation and quote', () => {
-    const r = anju('targets', '--json');
+  it('targets --json prints every target with its citation and quote', async () => {
+    const r = await anju('targets', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.targets).toHaveLength(14);
@@ -29,8 +23,8 @@ describe('./bin/anju targets and check', { timeout: 60_000 }, () => {
     expect(j.annexes.annex2.totalUnits).toBe(75448);
   });
 
-  it('check --json on a valid file: exit 0, totals, gauges and cited warnings', () => {
-    const r = anju('check', FIX + 'valid.anju.json', '--json', '--employment', FIX + 'employment-areas.geojson');
+  it('check --json on a valid file: exit 0, totals, gauges and cited warnings', async () => {
+    const r = await anju('check', FIX + 'valid.anju.json', '--json', '--employment', FIX + 'employment-areas.geojson');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.valid).toBe(true);
@@ -50,18 +44,18 @@ describe('./bin/anju targets and check', { timeout: 60_000 }, () => {
     expect(base.notMeasured).toContain('coverage');
   });
 
-  it('check on invalid files: exit 1 with the field and what is wrong; unreadable: exit 2', () => {
-    const inv = anju('check', FIX + 'invalid-types.anju.json');
+  it('check on invalid files: exit 1 with the field and what is wrong; unreadable: exit 2', async () => {
+    const inv = await anju('check', FIX + 'invalid-types.anju.json');
     expect(inv.code).toBe(1);
     expect(inv.err).toContain('field scenarios[0].allocations[0].units: invalid value: expected >=0, got -5');
     expect(inv.out).toBe('');
-    const newer = anju('check', FIX + 'newer-version.anju.json');
+    const newer = await anju('check', FIX + 'newer-version.anju.json');
     expect(newer.code).toBe(1);
     expect(newer.err).toContain('field schemaVersion: the file has schemaVersion 3');
-    expect(anju('check', FIX + 'corrupt.anju.json').err).toContain('not valid JSON');
-    expect(anju('check', FIX + 'wrong-app.anju.json').code).toBe(1);
-    expect(anju('check', FIX + 'unknown-board.anju.json').err).toContain('"atlantis" is not a known board');
-    const missing = anju('check', FIX + 'missing.anju.json');
+    expect((await anju('check', FIX + 'corrupt.anju.json')).err).toContain('not valid JSON');
+    expect((await anju('check', FIX + 'wrong-app.anju.json')).code).toBe(1);
+    expect((await anju('check', FIX + 'unknown-board.anju.json')).err).toContain('"atlantis" is not a known board');
+    const missing = await anju('check', FIX + 'missing.anju.json');
     expect(missing.code).toBe(2);
     expect(missing.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });

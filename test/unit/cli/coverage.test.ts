@@ -1,16 +1,13 @@
-/** `anju coverage` end to end: spawn the CLI on fixtures, check exit codes, JSON shape and messages. */
-import { spawnSync } from 'node:child_process';
+/** `anju coverage` end to end on fixtures (in-process, test/support/run-cli.ts): exit codes, JSON shape and messages. */
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../support/run-cli.ts';
 
 const D = 'test/fixtures/coverage/cli/';
-function anju(...args: string[]) {
-  const r = spawnSync('./bin/anju', ['coverage', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const anju = (...args: string[]) => runCli('coverage', ...args);
 
 describe('anju coverage', () => {
-  it('prints one entry per board with shares per radius, and says it uses straight lines', () => {
-    const r = anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--population', D + 'population.geojson', '--json');
+  it('prints one entry per board with shares per radius, and says it uses straight lines', async () => {
+    const r = await anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--population', D + 'population.geojson', '--json');
     expect(r.code).toBe(0);
     expect(r.err).toContain('straight-line distance');
     const rows = JSON.parse(r.out);
@@ -23,15 +20,15 @@ describe('anju coverage', () => {
     expect(rows[0].network).toBeUndefined();
   });
 
-  it('reads facilities from CSV with the same result as GeoJSON, and null population without --population', () => {
-    const a = JSON.parse(anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.csv', '--json').out);
-    const b = JSON.parse(anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--json').out);
+  it('reads facilities from CSV with the same result as GeoJSON, and null population without --population', async () => {
+    const a = JSON.parse((await anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.csv', '--json')).out);
+    const b = JSON.parse((await anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--json')).out);
     expect(a).toEqual(b);
     expect(a[0].radii[0].populationShare).toBeNull();
   });
 
-  it('adds network figures below the straight-line ones when --network is given', () => {
-    const r = anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--network', D + 'network.geojson', '--radii', '500', '--json');
+  it('adds network figures below the straight-line ones when --network is given', async () => {
+    const r = await anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--network', D + 'network.geojson', '--radii', '500', '--json');
     expect(r.code).toBe(0);
     expect(r.err).not.toContain('straight-line distance');
     const west = JSON.parse(r.out)[0];
@@ -41,8 +38,8 @@ describe('anju coverage', () => {
     expect(west.network.radii[0].overClaimShare).toBeGreaterThan(0);
   });
 
-  it('--tier keeps only facilities of that tier', () => {
-    const rows = JSON.parse(anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--tier', '10-min', '--json').out);
+  it('--tier keeps only facilities of that tier', async () => {
+    const rows = JSON.parse((await anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--tier', '10-min', '--json')).out);
     expect(rows[0].radii[0].facilities).toBe(0);
     expect(rows[1].radii[0].facilities).toBe(1);
   });
@@ -55,8 +52,8 @@ describe('anju coverage', () => {
     ['no-category.geojson', /no-category\.geojson feature #1 field category: facility has no category/],
   ];
   for (const [file, message] of bad) {
-    it(`rejects ${file} with a message naming file, feature and problem`, () => {
-      const r = anju('--boards', D + 'boards.geojson', '--facilities', D + file, '--json');
+    it(`rejects ${file} with a message naming file, feature and problem`, async () => {
+      const r = await anju('--boards', D + 'boards.geojson', '--facilities', D + file, '--json');
       expect(r.code).not.toBe(0);
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/at .*\.ts:\d+/);
@@ -64,9 +61,9 @@ describe('anju coverage', () => {
     });
   }
 
-  it('rejects boards that are not polygons and bad radii as usage errors', () => {
-    expect(anju('--boards', D + 'facilities.geojson', '--facilities', D + 'facilities.geojson').err).toMatch(/facilities\.geojson feature #1: geometry type is Point, expected Polygon\/MultiPolygon/);
-    const r = anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--radii', '300,-5');
+  it('rejects boards that are not polygons and bad radii as usage errors', async () => {
+    expect((await anju('--boards', D + 'facilities.geojson', '--facilities', D + 'facilities.geojson')).err).toMatch(/facilities\.geojson feature #1: geometry type is Point, expected Polygon\/MultiPolygon/);
+    const r = await anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--radii', '300,-5');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--radii/);
   });

@@ -1,21 +1,19 @@
-/** `anju jobs-housing` as a user runs it: spawn ./bin/anju, check stdout, stderr and exit codes. */
+/** `anju jobs-housing` as a user runs it (in-process, test/support/run-cli.ts): stdout, stderr and exit codes. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../../support/run-cli.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { defaultDwellingsByBoard, type DwellingAssumptions } from '../../../src/analysis/jobs-housing/default-dwellings.ts';
+import { defaultDwellingsByBoard } from '../../../src/analysis/jobs-housing/default-dwellings.ts';
+import type { DwellingAssumptions } from '../../../src/domain/dwelling-assumptions.ts';
 import type { BoardCollection } from '../../../src/domain/board.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TMP = mkdtempSync(join(tmpdir(), 'anju-jh-'));
 
-function anju(...args: string[]) {
-  const r = spawnSync(join(ROOT, 'bin/anju'), args, { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const anju = runCli;
 
 function tmpFile(name: string, data: unknown): string {
   const p = join(TMP, name);
@@ -35,9 +33,9 @@ const parkFeature = (props: Record<string, unknown>) => ({ type: 'Feature', prop
 const parksFile = tmpFile('parks.geojson', { type: 'FeatureCollection', features: [parkFeature({ id: 'p', name: '园', jobs: 1500 })] });
 
 describe('anju jobs-housing', { timeout: 30_000 }, () => {
-  it('prints one entry per board with the documented fields', () => {
-    const r = anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', '2', '--json');
-    expect(r.err).toBe('anju jobs-housing: no dwellings for 1 board(s) (no figure and no category to assume one from): ratio and verdict unknown for far\n');
+  it('prints one entry per board with the documented fields', async () => {
+    const r = await anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', '2', '--json');
+    expect(r.err).toBe('anju jobs-housing: no dwellings for 1 board(s) (no figure and no category to assume one from): ratio and verdict unknown for far');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as Record<string, unknown>[];
     expect(rows.map((x) => Object.keys(x))).toEqual([0, 1].map(() => ['id', 'name', 'overlapShare', 'jobsInReach', 'dwellings', 'dwellingsSource', 'jobsHousingRatio', 'verdict']));
@@ -47,23 +45,23 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
     expect(rows[1]).toMatchObject({ id: 'far', overlapShare: 0, jobsInReach: 0, dwellings: null, jobsHousingRatio: null, verdict: 'unknown' });
   });
 
-  it('takes dwellings from --dwellings by board id or name, over the boards’ property', () => {
+  it('takes dwellings from --dwellings by board id or name, over the boards’ property', async () => {
     const d = tmpFile('d.json', { near: 2000, 远: 10 });
-    const rows = JSON.parse(anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', '2', '--dwellings', d, '--json').out);
+    const rows = JSON.parse((await anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', '2', '--dwellings', d, '--json')).out);
     expect(rows[0]).toMatchObject({ dwellings: 2000, dwellingsSource: 'table', jobsHousingRatio: 0.75, verdict: 'housing-rich' });
     expect(rows[1]).toMatchObject({ dwellings: 10, jobsHousingRatio: 0, verdict: 'housing-rich' });
   });
 
-  it('uses the default 5 km radius, and runs on the shipped data', () => {
-    const r = anju('jobs-housing', '--boards', 'geodata/boards.geojson', '--employment', 'geodata/employment-areas.geojson', '--json');
+  it('uses the default 5 km radius, and runs on the shipped data', async () => {
+    const r = await anju('jobs-housing', '--boards', 'geodata/boards.geojson', '--employment', 'geodata/employment-areas.geojson', '--json');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out);
     expect(rows).toHaveLength(21);
     expect(rows.find((x: { id: string }) => x.id === 'zhenan-tech-city').overlapShare).toBe(1);
   });
 
-  it('with no options uses the shipped data and the app’s assumed dwellings, and says so on stderr', () => {
-    const r = anju('jobs-housing', '--json');
+  it('with no options uses the shipped data and the app’s assumed dwellings, and says so on stderr', async () => {
+    const r = await anju('jobs-housing', '--json');
     expect(r.code).toBe(0);
     expect(r.err).toContain("dwellings of 21 of 21 boards are the app's assumed defaults (geodata/assumptions/board-dwellings.json");
     expect(r.err).toContain('employment areas from geodata/employment-areas.geojson (illustrative');
@@ -76,40 +74,40 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
     expect(rows.some((x) => x.verdict === 'unknown')).toBe(false);
   });
 
-  it('names the file, feature and problem when a park has no numeric jobs', () => {
+  it('names the file, feature and problem when a park has no numeric jobs', async () => {
     const bad = tmpFile('bad-parks.geojson', { type: 'FeatureCollection', features: [parkFeature({ id: 'ok', jobs: 5 }), parkFeature({ id: 'x', jobs: 'many' })] });
-    const r = anju('jobs-housing', '--boards', boardsFile, '--employment', bad, '--json');
+    const r = await anju('jobs-housing', '--boards', boardsFile, '--employment', bad, '--json');
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toContain('bad-parks.geojson feature #2 field jobs: jobs must be a number ≥ 0, not "many"');
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('reports a park without jobs, a wrong geometry type and an unknown board in the dwellings file', () => {
+  it('reports a park without jobs, a wrong geometry type and an unknown board in the dwellings file', async () => {
     const noJobs = tmpFile('nojobs.geojson', { type: 'FeatureCollection', features: [parkFeature({ id: 'p' })] });
-    expect(anju('jobs-housing', '--boards', boardsFile, '--employment', noJobs).err).toContain('nojobs.geojson feature #1 field jobs: employment area has no jobs figure');
+    expect((await anju('jobs-housing', '--boards', boardsFile, '--employment', noJobs)).err).toContain('nojobs.geojson feature #1 field jobs: employment area has no jobs figure');
     const points = tmpFile('points.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { jobs: 1 }, geometry: { type: 'Point', coordinates: [120.7, 28] } }] });
-    const r = anju('jobs-housing', '--boards', boardsFile, '--employment', points);
+    const r = await anju('jobs-housing', '--boards', boardsFile, '--employment', points);
     expect(r.code).toBe(1);
     expect(r.err).toContain('points.geojson feature #1: geometry type is Point, expected Polygon/MultiPolygon');
     const d = tmpFile('d-bad.json', { nowhere: 5, near: -3 });
-    const r2 = anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--dwellings', d);
+    const r2 = await anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--dwellings', d);
     expect(r2.code).toBe(1);
     expect(r2.err).toContain('d-bad.json field nowhere: "nowhere" is not one of the 21 boards');
     expect(r2.err).toContain('d-bad.json field near: dwellings must be a number ≥ 0, not -3');
   });
 
-  it('rejects a bad radius and unreadable files with exit code 2', () => {
-    const r = anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', 'five');
+  it('rejects a bad radius and unreadable files with exit code 2', async () => {
+    const r = await anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', 'five');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--radius-km must be a number');
-    const r2 = anju('jobs-housing', '--boards', join(TMP, 'missing.geojson'), '--employment', parksFile);
+    const r2 = await anju('jobs-housing', '--boards', join(TMP, 'missing.geojson'), '--employment', parksFile);
     expect(r2.code).toBe(2);
     expect(r2.err).toContain('missing.geojson: cannot read: ENOENT');
   });
 
-  it('reports invalid JSON in the boards file as unreadable (exit 2, as `anju validate`)', () => {
-    const r = anju('jobs-housing', '--boards', tmpFile('broken.geojson', '{"type": "FeatureCollection", '), '--employment', parksFile);
+  it('reports invalid JSON in the boards file as unreadable (exit 2, as `anju validate`)', async () => {
+    const r = await anju('jobs-housing', '--boards', tmpFile('broken.geojson', '{"type": "FeatureCollection", '), '--employment', parksFile);
     expect(r.code).toBe(2);
     expect(r.err).toContain('broken.geojson: not valid JSON');
   });

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { describe, it } from 'vitest';
 import { createCoverageModel } from '../../../../src/analysis/coverage/model.ts';
 import { categoryTiers } from '../../../../src/domain/facility.ts';
 import { gb50180 } from '../../../../src/data/gb50180.ts';
 import { readCoverageFixture, rounded } from './fixture-input.ts';
+import { expectGolden } from '../../../support/golden.ts';
 
 const DIR = 'test/fixtures/coverage';
 const tiers = categoryTiers(gb50180.facilities);
@@ -14,8 +15,7 @@ describe('coverage engine golden fixtures', () => {
       const fx = readCoverageFixture(`${DIR}/in/${file}`);
       const result = rounded(createCoverageModel(fx.boards, fx.facilities, fx.population, { radiiM: fx.radiiM, categoryTiers: tiers, tierStandards: gb50180.tiers }).result());
       const out = `${DIR}/out/${file.replace('.geojson', '.json')}`;
-      if (process.env.REGEN || !existsSync(out)) writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
-      expect(result).toEqual(JSON.parse(readFileSync(out, 'utf8')));
+      expectGolden(result, out);
     });
   }
 });

@@ -4,7 +4,8 @@
  * REGEN=1 rewrites the goldens; the analytic expectations below must hold either way.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { expectGolden } from '../../../support/golden.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import { analyseJobsHousing, type JhBoard, type JhPark, type JobsHousingResult } from '../../../../src/analysis/jobs-housing/index.ts';
 import type { Areal } from '../../../../src/geo/polygon-ops.ts';
@@ -34,8 +35,7 @@ describe('jobs-housing golden fixtures', () => {
     it(name, () => {
       const got = truncate(run(name));
       const outUrl = new URL(`out/${name.replace(/\.geojson$/, '.json')}`, DIR);
-      if (process.env.REGEN) writeFileSync(outUrl, JSON.stringify(got, null, 2) + '\n');
-      expect(got).toEqual(JSON.parse(readFileSync(outUrl, 'utf8')));
+      expectGolden(got, outUrl);
     });
   }
 
