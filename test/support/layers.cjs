@@ -5,11 +5,11 @@
  *
  * A layer imports only the layers listed for it. The core runs in the browser, a Web Worker, the
  * command line and (later) the server alike:
- *   domain → data → i18n → geo → io → analysis → state
+ *   domain → i18n → geo → data → io → analysis → state
  * and on top of the core, side by side:
  *   server (after state) · cli (core + server) · workers (core) · map (core) → export → ui
  */
-const CORE = ['domain', 'data', 'i18n', 'geo', 'io', 'analysis', 'state'];
+const CORE = ['domain', 'i18n', 'geo', 'data', 'io', 'analysis', 'state'];
 
 /** Layer → the layers it may import (besides itself). */
 const LAYERS = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { dissolveCoverage } from './dissolve-coverage.ts';
-import { areaKm2 } from './measure.ts';
+import { dissolveCoverage } from '../../../src/geo/dissolve-coverage.ts';
+import { areaKm2 } from '../../../src/geo/measure.ts';
 
 const sq = (x: number, y: number, s = 1): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inlandWater } from './inland-water.ts';
-import { land } from '../data/embedded.ts';
+import { inlandWater } from '../../../src/map/inland-water.ts';
+import { land } from '../../../src/data/embedded.ts';
 
 describe('inlandWater', () => {
   it('turns each hole of a land polygon into a water polygon', () => {
