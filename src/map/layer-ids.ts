@@ -10,17 +10,12 @@ export const SOURCES = {
   boards: 'boards',
   boardLabels: 'board-labels',
   nodes: 'nodes',
-  osm: 'osm',
-  tianditu: 'tianditu',
 } as const;
 
 export const LAYERS = {
   background: 'sea',
   land: 'land-fill',
   inlandWater: 'inland-water-fill',
-  osm: 'osm-raster',
-  tianditu: 'tianditu-raster',
-  tiandituLabels: 'tianditu-labels',
   structureFill: 'structure-fill',
   structureLine: 'structure-line',
   countyLine: 'county-line',

@@ -1,5 +1,5 @@
 /**
- * Optional online basemaps, off by default (the offline basemap is what tests use).
+ * The two online raster basemaps offered by name, off by default (basemap-spec.ts lists all kinds).
  * Both are WGS-84/CGCS2000 web-Mercator tiles, so no coordinate shift is needed.
  * (Amap/Baidu tiles are GCJ-02/BD-09 and would misplace every WGS-84 layer; not offered.)
  */

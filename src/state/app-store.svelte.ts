@@ -1,13 +1,13 @@
 /**
  * The app's reactive store: the project state behind an undo/redo history, plus view state
- * (selection, hover, layers, basemap). Components read it and call its methods; the map
+ * (selection, hover, layers; the basemap is in basemap.svelte.ts). Components read it and call its methods; the map
  * gets data from it through props. Only this file (and other *.svelte.ts) uses runes.
  */
 import { History } from './history.ts';
 import type { Change } from './change.ts';
 import type { ProjectState } from './project.ts';
 import { addNode, deleteNode, renameNode } from './project.ts';
-import type { Basemap, Camera, DrawRequest, LayerGroup, Padding } from './map-view.ts';
+import type { Camera, DrawRequest, LayerGroup, Padding } from './map-view.ts';
 import { bboxOf } from '../geo/measure.ts';
 import { defaultBoards } from '../data/embedded.ts';
 import { defaultEmploymentAreas } from '../data/jobs-housing-defaults.ts';
@@ -35,8 +35,6 @@ export class AppStore {
   selection = $state<Selection>(null);
   hoveredBoardId = $state<string | null>(null);
   visible = $state<Record<LayerGroup, boolean>>({ boards: true, structure: true, nodes: true, counties: true, labels: true });
-  basemap = $state<Basemap>('offline');
-  tiandituKey = $state('');
   picking = $state<'node' | null>(null);
   /** A geometry being drawn on the map (a feature asks; MapView draws and reports back), or null. */
   drawing = $state.raw<DrawRequest | null>(null);

@@ -1,6 +1,6 @@
 /**
  * What the store says about the map, as plain data the map component reads (src/map/ turns it
- * into MapLibre calls): the camera, padding, the layer groups a user toggles, the basemap, and
+ * into MapLibre calls): the camera, padding, the layer groups a user toggles, and
  * a request to draw a geometry.
  */
 import type { Point, Polygon } from 'geojson';
@@ -26,10 +26,6 @@ export interface Padding {
 /** Layer groups the user can toggle (src/map/layer-ids.ts lists each group's MapLibre layers). */
 export const LAYER_GROUP_IDS = ['boards', 'structure', 'nodes', 'counties', 'labels'] as const;
 export type LayerGroup = (typeof LAYER_GROUP_IDS)[number];
-
-/** Basemaps: the offline one (default, what tests use) and two optional online tile services (src/map/online-basemaps.ts). */
-export const BASEMAPS = ['offline', 'osm', 'tianditu'] as const;
-export type Basemap = (typeof BASEMAPS)[number];
 
 /**
  * A geometry to draw on the map (a generic MapView capability; sites use it). A feature puts a

@@ -8,9 +8,10 @@ import { importer } from './importer.ts';
 import { allocation } from './allocation.ts';
 import { coverage } from './coverage.ts';
 import { present } from './present.ts';
+import { basemap } from './basemap.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app, coverage, jobsHousing, allocation, importer, present] as const;
+const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap] as const;
 
 export type MessageKey = keyof (typeof app)['zh'];
 

@@ -1,0 +1,169 @@
+/**
+ * Puts the chosen basemap (basemap-spec.ts) on the map, under the plan's layers and above the
+ * built-in land, which always stays: a basemap that fails leaves the offline map readable.
+ *
+ * Online and custom tile services are probed with one tile before MapLibre asks for dozens, so an
+ * unreachable service costs one failed request and one message, not a console flood; tiles that
+ * fail later are counted, reported once, and the service is taken off after a few failures with
+ * nothing loaded. PMTiles archives (a file from disk now, a URL from the team server later) are
+ * read by range through the `pmtiles` protocol, never loaded whole.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { Map as MlMap, ErrorEvent, LayerSpecification, MapSourceDataEvent, RasterSourceSpecification } from 'maplibre-gl';
+import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
+import { fillTemplate, tileAt, tileUrl, type BasemapSpec, type PmtilesInput } from './basemap-spec.ts';
+import { osmSource, tiandituSource } from './online-basemaps.ts';
+import { protomapsLayers, BASEMAP_LAYER_PREFIX } from './protomaps-layers.ts';
+import { LAYERS } from './layer-ids.ts';
+
+export const BASEMAP_SOURCE = 'basemap';
+const LABEL_SOURCE = 'basemap-labels';
+
+/** What the status area says about the basemap: a message key and its parameters. */
+export interface BasemapStatus {
+  state: 'idle' | 'loading' | 'ok' | 'failed' | 'degraded';
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** Failed tiles, with none loaded, after which a service is taken off the map. */
+const GIVE_UP_AFTER = 3;
+const PROBE_TIMEOUT_MS = 8000;
+
+let protocol: Protocol | null = null;
+function pmtilesProtocol(): Protocol {
+  if (!protocol) {
+    protocol = new Protocol({ metadata: true });
+    maplibregl.addProtocol('pmtiles', protocol.tile);
+  }
+  return protocol;
+}
+
+/** A File/Blob read by range under a fixed key (the file's name may hold any characters). */
+class KeyedBlobSource extends FileSource {
+  constructor(blob: Blob, private readonly key: string) {
+    super(blob as File);
+  }
+  override getKey(): string {
+    return this.key;
+  }
+}
+
+export class BasemapController {
+  #gen = 0;
+  #errors = 0;
+  #loaded = 0;
+  #reported = false;
+
+  constructor(private readonly map: MlMap, private readonly onStatus: (s: BasemapStatus) => void) {
+    map.on('error', (e: ErrorEvent & { sourceId?: string }) => {
+      const ours = e.sourceId === BASEMAP_SOURCE || e.sourceId === LABEL_SOURCE;
+      if (ours && 'tile' in e) this.#tileFailed();
+      else console.error(e.error); // what MapLibre prints when nobody listens
+    });
+    map.on('sourcedata', (e: MapSourceDataEvent) => {
+      if (e.sourceId === BASEMAP_SOURCE && e.tile) this.#loaded++;
+    });
+  }
+
+  /** Shows `spec` (replacing what was there). Resolves when it is on the map or refused. */
+  async set(spec: BasemapSpec): Promise<void> {
+    const gen = ++this.#gen;
+    this.#clear();
+    this.#errors = 0;
+    this.#loaded = 0;
+    this.#reported = false;
+    if (spec.kind === 'offline') return this.onStatus({ state: 'idle', key: 'basemap.status.offline' });
+    this.onStatus({ state: 'loading', key: 'basemap.status.loading' });
+    try {
+      if (spec.kind === 'pmtiles') await this.#addPmtiles(spec.input, gen);
+      else await this.#addRaster(spec, gen);
+    } catch (err) {
+      if (gen !== this.#gen) return;
+      this.#clear();
+      const detail = err instanceof TypeError ? 'network' : err instanceof DOMException && err.name === 'TimeoutError' ? 'timeout' : err instanceof Error ? err.message : String(err);
+      this.onStatus({ state: 'failed', key: spec.kind === 'pmtiles' ? 'basemap.status.failed.file' : 'basemap.status.failed.online', params: { detail, name: spec.kind === 'pmtiles' ? spec.input.name : '' } });
+    }
+  }
+
+  #clear(): void {
+    // The built-in inland water is drawn above the structure's tint; a basemap brings its own water.
+    if (this.map.getLayer(LAYERS.inlandWater)) this.map.setLayoutProperty(LAYERS.inlandWater, 'visibility', 'visible');
+    for (const l of this.map.getStyle().layers) if (l.id.startsWith(BASEMAP_LAYER_PREFIX)) this.map.removeLayer(l.id);
+    for (const s of [BASEMAP_SOURCE, LABEL_SOURCE]) if (this.map.getSource(s)) this.map.removeSource(s);
+  }
+
+  #tileFailed(): void {
+    this.#errors++;
+    if (this.#loaded === 0 && this.#errors >= GIVE_UP_AFTER) {
+      this.#gen++; // stale any pending set()
+      this.#clear();
+      this.onStatus({ state: 'failed', key: 'basemap.status.failed.tiles', params: { count: this.#errors } });
+      return;
+    }
+    if (!this.#reported) {
+      this.#reported = true;
+      this.onStatus({ state: 'degraded', key: 'basemap.status.tile-errors' });
+    }
+  }
+
+  #addLayers(layers: LayerSpecification[]): void {
+    if (this.map.getLayer(LAYERS.inlandWater)) this.map.setLayoutProperty(LAYERS.inlandWater, 'visibility', 'none');
+    for (const l of layers) this.map.addLayer(l, LAYERS.structureFill);
+  }
+
+  async #addRaster(spec: Exclude<BasemapSpec, { kind: 'offline' } | { kind: 'pmtiles' }>, gen: number): Promise<void> {
+    const sources: RasterSourceSpecification[] =
+      spec.kind === 'osm' ? [osmSource()]
+      : spec.kind === 'tianditu' ? [tiandituSource('vec', spec.key), tiandituSource('cva', spec.key)]
+      : [{ type: 'raster', tiles: [tileUrl(spec.service)], tileSize: 256, maxzoom: 18, scheme: spec.service.scheme === 'tms' ? 'tms' : 'xyz' }];
+    // One tile under the map's centre first: an unreachable service fails here, once.
+    const c = this.map.getCenter();
+    const first = sources[0].tiles![0];
+    const z = Math.min(Math.round(this.map.getZoom()), sources[0].maxzoom ?? 18);
+    const url = fillTemplate(first, spec.kind === 'custom' ? spec.service.scheme : 'xyz', tileAt(c.lng, c.lat, z));
+    const res = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.startsWith('image/')) throw new Error(`not an image (${type || 'no content type'})`);
+    if (gen !== this.#gen) return;
+    this.map.addSource(BASEMAP_SOURCE, sources[0]);
+    const layers: LayerSpecification[] = [{ id: `${BASEMAP_LAYER_PREFIX}raster`, type: 'raster', source: BASEMAP_SOURCE }];
+    if (sources[1]) {
+      this.map.addSource(LABEL_SOURCE, sources[1]);
+      layers.push({ id: `${BASEMAP_LAYER_PREFIX}labels`, type: 'raster', source: LABEL_SOURCE });
+    }
+    this.#addLayers(layers);
+    this.onStatus({ state: 'ok', key: `basemap.status.ok.${spec.kind}` });
+  }
+
+  async #addPmtiles(input: PmtilesInput, gen: number): Promise<void> {
+    const key = input.kind === "file" ? `basemap-file-${gen}` : input.url;
+    const archive = new PMTiles(input.kind === 'file' ? new KeyedBlobSource(input.file, key) : input.url);
+    const header = await archive.getHeader();
+    if (gen !== this.#gen) return;
+    pmtilesProtocol().add(archive);
+    const url = `pmtiles://${key}`;
+    const raster = header.tileType === TileType.Png || header.tileType === TileType.Jpeg || header.tileType === TileType.Webp;
+    if (header.tileType === TileType.Mvt) {
+      // Only the style's layers whose source layer the archive has (an extract may hold a few).
+      const meta = (await archive.getMetadata()) as { vector_layers?: { id: string }[] } | null;
+      const has = new Set((meta?.vector_layers ?? []).map((l) => l.id));
+      if (gen !== this.#gen) return;
+      const layers = protomapsLayers(BASEMAP_SOURCE).filter((l) => !has.size || has.has((l as { 'source-layer'?: string })['source-layer'] ?? ''));
+      if (!layers.length) throw new Error('no layer of the Protomaps basemap schema (earth, water, roads, places …)');
+      this.map.addSource(BASEMAP_SOURCE, { type: 'vector', url });
+      this.#addLayers(layers);
+    } else if (raster) {
+      this.map.addSource(BASEMAP_SOURCE, { type: 'raster', url, tileSize: 256 });
+      this.#addLayers([{ id: `${BASEMAP_LAYER_PREFIX}raster`, type: 'raster', source: BASEMAP_SOURCE }]);
+    } else {
+      throw new Error(`tile type ${TileType[header.tileType] ?? header.tileType}`);
+    }
+    this.onStatus({
+      state: 'ok',
+      key: 'basemap.status.ok.pmtiles',
+      params: { name: input.name, type: raster ? 'raster' : 'vector', minZoom: header.minZoom, maxZoom: header.maxZoom },
+    });
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The basemap the user chose (basemap-spec.ts), remembered across reloads (basemap-store.ts),
+ * and what the map reports about it. The map gets `spec`; the picker edits the rest.
+ */
+import type { BasemapKind, BasemapSpec, CustomRefusal, CustomService } from '../map/basemap-spec.ts';
+import { checkCustomService } from '../map/basemap-spec.ts';
+import { cspAllowsOrigin, pagePolicy } from '../map/csp-origins.ts';
+import type { BasemapStatus } from '../map/basemap-controller.ts';
+import { forgetBasemapFile, loadBasemap, saveBasemapFile, saveBasemapSettings } from './persistence/basemap-store.ts';
+
+class BasemapState {
+  kind = $state<BasemapKind>('offline');
+  tiandituKey = $state('');
+  custom = $state<CustomService>({ template: '', scheme: 'xyz', crs: 'wgs84', key: '' });
+  file = $state.raw<{ blob: Blob; name: string; sizeBytes: number; kept: boolean } | null>(null);
+  /** What the map shows now. */
+  spec = $state.raw<BasemapSpec>({ kind: 'offline' });
+  status = $state.raw<BasemapStatus>({ state: 'idle', key: 'basemap.status.offline' });
+  refusal = $state.raw<CustomRefusal | null>(null);
+
+  /** Restores the last choice (and file) saved in this browser. */
+  async restore(): Promise<void> {
+    const { settings, file } = await loadBasemap();
+    if (file) this.file = { blob: file.blob, name: file.name, sizeBytes: file.sizeBytes, kept: true };
+    if (!settings) return;
+    this.tiandituKey = settings.tiandituKey;
+    this.custom = settings.custom;
+    this.choose(settings.kind, false);
+  }
+
+  /** Shows a basemap kind with the settings at hand (custom services are checked first). */
+  choose(kind: BasemapKind, save = true): void {
+    this.kind = kind;
+    this.refusal = null;
+    if (kind === 'offline' || kind === 'osm') this.spec = { kind };
+    else if (kind === 'tianditu') this.spec = this.tiandituKey.trim() ? { kind, key: this.tiandituKey.trim() } : { kind: 'offline' };
+    else if (kind === 'pmtiles') this.spec = this.file ? { kind, input: { kind: 'file', file: this.file.blob, name: this.file.name } } : { kind: 'offline' };
+    else {
+      const self = typeof location === 'undefined' ? '' : location.origin;
+      this.refusal = checkCustomService(this.custom, (o) => cspAllowsOrigin(pagePolicy(), o, self));
+      this.spec = this.refusal ? { kind: 'offline' } : { kind, service: { ...this.custom } };
+    }
+    if (save) void saveBasemapSettings({ kind, tiandituKey: this.tiandituKey, custom: this.custom });
+  }
+
+  /** A basemap file the user picked: shown at once, kept in the browser when the quota allows. */
+  async openFile(f: File): Promise<void> {
+    this.file = { blob: f, name: f.name, sizeBytes: f.size, kept: false };
+    this.choose('pmtiles');
+    const kept = await saveBasemapFile({ name: f.name, sizeBytes: f.size, blob: f });
+    if (this.file?.blob === f) this.file = { ...this.file, kept };
+  }
+
+  async forgetFile(): Promise<void> {
+    this.file = null;
+    await forgetBasemapFile();
+    if (this.kind === 'pmtiles') this.choose('offline');
+  }
+}
+
+export const basemapState = new BasemapState();
