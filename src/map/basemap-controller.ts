@@ -11,7 +11,7 @@
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MlMap, ErrorEvent, LayerSpecification, MapSourceDataEvent, RasterSourceSpecification } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
-import { fillTemplate, tileAt, tileUrl, type BasemapSpec, type PmtilesInput } from './basemap-spec.ts';
+import { fillTemplate, tileAt, tileUrl, type BasemapSpec, type BasemapStatus, type PmtilesInput } from '../state/basemap-spec.ts';
 import { osmSource, tiandituSource } from './online-basemaps.ts';
 import { protomapsLayers, BASEMAP_LAYER_PREFIX } from './protomaps-layers.ts';
 import { LAYERS } from './layer-ids.ts';
@@ -19,12 +19,7 @@ import { LAYERS } from './layer-ids.ts';
 export const BASEMAP_SOURCE = 'basemap';
 const LABEL_SOURCE = 'basemap-labels';
 
-/** What the status area says about the basemap: a message key and its parameters. */
-export interface BasemapStatus {
-  state: 'idle' | 'loading' | 'ok' | 'failed' | 'degraded';
-  key: string;
-  params?: Record<string, string | number>;
-}
+export type { BasemapStatus };
 
 /** Failed tiles, with none loaded, after which a service is taken off the map. */
 const GIVE_UP_AFTER = 3;

@@ -2,10 +2,9 @@
  * The basemap the user chose (basemap-spec.ts), remembered across reloads (basemap-store.ts),
  * and what the map reports about it. The map gets `spec`; the picker edits the rest.
  */
-import type { BasemapKind, BasemapSpec, CustomRefusal, CustomService } from '../map/basemap-spec.ts';
-import { checkCustomService } from '../map/basemap-spec.ts';
-import { cspAllowsOrigin, pagePolicy } from '../map/csp-origins.ts';
-import type { BasemapStatus } from '../map/basemap-controller.ts';
+import type { BasemapKind, BasemapSpec, BasemapStatus, CustomRefusal, CustomService } from './basemap-spec.ts';
+import { checkCustomService } from './basemap-spec.ts';
+import { cspAllowsOrigin, pagePolicy } from './csp-origins.ts';
 import { forgetBasemapFile, loadBasemap, saveBasemapFile, saveBasemapSettings } from './persistence/basemap-store.ts';
 
 class BasemapState {

@@ -13,7 +13,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { counties, land } from '../../src/data/embedded.ts';
 import { inlandWater } from '../../src/map/inland-water.ts';
 import { labelPoint } from '../../src/geo/measure.ts';
-import { tileAt } from '../../src/map/basemap-spec.ts';
+import { tileAt } from '../../src/state/basemap-spec.ts';
 import { writePmtiles, TILE_TYPE, COMPRESSION } from './pmtiles-writer.ts';
 
 export const FIXTURE_BOUNDS: [number, number, number, number] = [120.3, 27.7, 121.0, 28.2];

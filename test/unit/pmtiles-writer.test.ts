@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PMTiles, TileType, type Source, type RangeResponse } from 'pmtiles';
 import { vectorFixture, rasterFixture, FIXTURE_BOUNDS } from '../support/basemap-fixtures.ts';
-import { tileAt } from '../../src/map/basemap-spec.ts';
+import { tileAt } from '../../src/state/basemap-spec.ts';
 
 class BytesSource implements Source {
   constructor(private readonly bytes: Uint8Array) {}

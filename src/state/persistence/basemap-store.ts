@@ -5,7 +5,7 @@
  * into memory. When the quota cannot hold it, it is not stored and the caller says so.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { BasemapKind, CustomService } from '../../map/basemap-spec.ts';
+import type { BasemapKind, CustomService } from '../basemap-spec.ts';
 
 export interface BasemapSettings {
   kind: BasemapKind;

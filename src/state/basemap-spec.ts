@@ -8,6 +8,13 @@
  *   a file on disk (`file`) or, later, from a URL (`url`: e.g. the team server's shared basemap).
  * - `custom`: the bureau's own tile service, an XYZ/TMS template or a WMTS KVP/REST template.
  */
+/** What the status area says about the basemap (src/map/basemap-controller.ts reports it): a message key and its parameters. */
+export interface BasemapStatus {
+  state: 'idle' | 'loading' | 'ok' | 'failed' | 'degraded';
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export const BASEMAP_KINDS = ['offline', 'osm', 'tianditu', 'pmtiles', 'custom'] as const;
 export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkCustomService, fillTemplate, tileAt, tileUrl, type CustomService } from './basemap-spec.ts';
-import { cspAllowsOrigin } from './csp-origins.ts';
+import { checkCustomService, fillTemplate, tileAt, tileUrl, type CustomService } from '../../../src/state/basemap-spec.ts';
+import { cspAllowsOrigin } from '../../../src/state/csp-origins.ts';
 
-const policy = /content="([^"]*default-src[^"]*)"/.exec(readFileSync(new URL('../../index.html', import.meta.url), 'utf8'))![1];
+const policy = /content="([^"]*default-src[^"]*)"/.exec(readFileSync(new URL('../../../index.html', import.meta.url), 'utf8'))![1];
 const self = 'http://127.0.0.1:5173';
 const allowed = (o: string) => cspAllowsOrigin(policy, o, self);
 const svc = (s: Partial<CustomService>): CustomService => ({ template: 'https://t0.tianditu.gov.cn/vec_w/wmts?tk={key}&TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}&TILEMATRIXSET=w', scheme: 'wmts', crs: 'wgs84', key: 'k', ...s });

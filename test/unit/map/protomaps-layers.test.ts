@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { protomapsLayers, BASEMAP_LAYER_PREFIX } from './protomaps-layers.ts';
-import { MAP_FONT_STACK } from './colors.ts';
+import { protomapsLayers, BASEMAP_LAYER_PREFIX } from '../../../src/map/protomaps-layers.ts';
+import { MAP_FONT_STACK } from '../../../src/map/colors.ts';
 
 describe('protomapsLayers', () => {
   const ls = protomapsLayers('bm');
