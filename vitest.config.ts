@@ -17,6 +17,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The team server's store and HTTP API, on PGlite and on a PostgreSQL the setup starts.
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/server/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
