@@ -83,6 +83,49 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/check.ts'),
   },
+  {
+    name: 'serve',
+    summary: 'Run the team server: the app and the JSON API (/api/) over the embedded store (PGlite in --data) or PostgreSQL.',
+    usage: 'anju serve [--port 8080] [--host 127.0.0.1] [--data DIR | --database-url URL] [--trust-proxy] [--max-body-mb 64] [--no-app] [--quiet]',
+    options: [
+      '--port N             TCP port (default 8080; 0 picks a free one)',
+      '--host H             address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)',
+      '--data DIR           the embedded store (PGlite) lives here (default ./anju-data)',
+      '--database-url URL   use PostgreSQL ≥ 14 instead (also DATABASE_URL)',
+      '--trust-proxy        believe X-Forwarded-For/-Proto (only behind your own reverse proxy)',
+      '--max-body-mb MB     largest project a save may send (default 64)',
+      '--no-app             serve the API only, not the built app',
+      '--quiet              no request log on stdout',
+    ],
+    load: () => import('./commands/serve.ts'),
+  },
+  {
+    name: 'users',
+    summary: "Manage the team server's accounts: add (password on stdin), token, list, disable. Works while the server runs.",
+    usage: 'anju users add NAME --role admin|planner|reviewer|viewer | token NAME | list [--json] | disable NAME  [--data DIR | --database-url URL]',
+    options: [
+      'add NAME --role R    new account; the password is read from stdin (first line), at least 8 characters',
+      'token NAME           a new API token for scripts, printed alone on stdout (only its hash is stored)',
+      'list [--json]        every account with role and state',
+      'disable NAME         lock the account out at once (sessions and tokens end)',
+      '--data DIR | --database-url URL   the store, as for serve (also DATABASE_URL)',
+    ],
+    load: () => import('./commands/users.ts'),
+  },
+  {
+    name: 'backup',
+    summary: 'Write every project with its full history, and the accounts, to FILE (JSON Lines; restores into PGlite or PostgreSQL).',
+    usage: 'anju backup FILE [--data DIR | --database-url URL]',
+    options: ['--data DIR | --database-url URL   the store, as for serve (also DATABASE_URL); works while the server runs'],
+    load: () => import('./commands/backup.ts'),
+  },
+  {
+    name: 'restore',
+    summary: 'Restore a backup into an empty store (or replace everything with --replace); all or nothing.',
+    usage: 'anju restore FILE [--replace] [--data DIR | --database-url URL]',
+    options: ['--replace   empty the store first (in the same transaction: a bad file changes nothing)', '--data DIR | --database-url URL   the store, as for serve (also DATABASE_URL)'],
+    load: () => import('./commands/restore.ts'),
+  },
 ];
 
 const wantsHelp = (argv: readonly string[]) => argv.includes('--help') || argv.includes('-h');
@@ -90,7 +133,7 @@ const wantsHelp = (argv: readonly string[]) => argv.includes('--help') || argv.i
 function overview(): string {
   const lines = ['usage: anju <command> [options]   (anju <command> --help for its options)', '', 'commands:'];
   for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
-  lines.push('', 'exit codes: 0 success, 1 invalid input, 2 unreadable file or usage error, 70 internal error');
+  lines.push('', 'exit codes: 0 success, 1 invalid input, 2 unreadable file or usage error, 3 store unreachable or busy, 70 internal error');
   return lines.join('\n');
 }
 

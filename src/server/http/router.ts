@@ -1,0 +1,52 @@
+/**
+ * A small router for the API: routes as data (method, path pattern, who may call it), so
+ * the tests can enumerate every route × every role. `:name` segments become `ctx.params`.
+ */
+import type { Ctx } from './request-context.ts';
+
+/** Who may call a route: anyone; any signed-in user; a user whose role may write (admin, planner). */
+export type Access = 'public' | 'read' | 'write';
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  access: Access;
+  handler(ctx: Ctx): Promise<void>;
+}
+
+export interface Match {
+  route: Route;
+  params: Record<string, string>;
+}
+
+function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split('/');
+  const s = path.split('/');
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    if (p[i].startsWith(':')) {
+      let v: string;
+      try {
+        v = decodeURIComponent(s[i]);
+      } catch {
+        return null;
+      }
+      if (!v) return null;
+      params[p[i].slice(1)] = v;
+    } else if (p[i] !== s[i]) return null;
+  }
+  return params;
+}
+
+/** The route for this method and path; `allowed` lists the methods the path has when none matches. */
+export function findRoute(routes: readonly Route[], method: string, path: string): { match: Match | null; allowed: string[] } {
+  const allowed: string[] = [];
+  for (const route of routes) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { match: { route, params }, allowed };
+    allowed.push(route.method);
+  }
+  return { match: null, allowed };
+}

@@ -1,0 +1,119 @@
+/**
+ * Backup and restore of the whole store: accounts (with password and token hashes), every
+ * project with its full history, and the audit log, as JSON Lines (one record a line: a
+ * header, then users, tokens, projects, blobs, revisions, audit entries, and an `end` line
+ * with the counts). The same file restores into PGlite or PostgreSQL. Restoring checks every
+ * blob's hash and the counts, and writes nothing unless the whole file is sound (one
+ * transaction). Sessions are not kept: everyone signs in again after a restore.
+ * A backup holds password hashes and token hashes: keep it like the database itself.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { Db, Sql } from './db.ts';
+import { sha256Hex } from '../auth/secrets.ts';
+import { STORE_SCHEMA_VERSION } from './migrations.ts';
+
+export const BACKUP_FORMAT = 'anju-backup';
+export const BACKUP_VERSION = 1;
+
+/** Tables in dependency order, with the columns a backup holds (snake_case in SQL, camelCase in the file). */
+const TABLES = [
+  { type: 'user', table: 'users', key: 'id', columns: ['id', 'name', 'role', 'password_hash', 'created_at', 'disabled_at'] },
+  { type: 'token', table: 'api_tokens', key: 'token_hash', columns: ['token_hash', 'user_id', 'created_at', 'revoked_at'] },
+  { type: 'project', table: 'projects', key: 'id', columns: ['id', 'name', 'head_revision', 'created_at', 'created_by', 'deleted_at', 'deleted_by'] },
+  { type: 'blob', table: 'blobs', key: 'hash', columns: ['hash', 'body'] },
+  { type: 'revision', table: 'revisions', key: 'project_id, revision', columns: ['project_id', 'revision', 'author_id', 'at', 'name', 'summary', 'schema_version', 'slices', 'base_revision', 'restored_from'] },
+  { type: 'audit', table: 'audit_log', key: 'id', columns: ['id', 'at', 'actor_id', 'action', 'project_id', 'detail', 'ip'] },
+] as const;
+
+export type BackupCounts = Record<(typeof TABLES)[number]['type'], number>;
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const BATCH = 500;
+
+/** Write a consistent snapshot of the store as JSON Lines through `write` (one call per line). */
+export async function writeBackup(db: Db, write: (line: string) => Promise<void> | void): Promise<BackupCounts> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    await write(JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, storeSchemaVersion: STORE_SCHEMA_VERSION, from: db.kind, createdAt: new Date().toISOString() }));
+    const counts = {} as BackupCounts;
+    for (const t of TABLES) {
+      counts[t.type] = 0;
+      const select = t.columns.map((c) => `${c} AS "${camel(c)}"`).join(', ');
+      // Keyset-free batching with OFFSET is fine inside one snapshot; tables are ordered by key.
+      for (let offset = 0; ; offset += BATCH) {
+        const rows = await tx.query(`SELECT ${select} FROM ${t.table} ORDER BY ${t.key} LIMIT ${BATCH} OFFSET ${offset}`);
+        for (const row of rows) {
+          if (t.type === 'audit') row.id = Number(row.id);
+          await write(JSON.stringify({ type: t.type, ...row }));
+        }
+        counts[t.type] += rows.length;
+        if (rows.length < BATCH) break;
+      }
+    }
+    await write(JSON.stringify({ type: 'end', counts }));
+    return counts;
+  });
+}
+
+export class BackupError extends Error {}
+
+async function isEmpty(tx: Sql): Promise<boolean> {
+  const [r] = await tx.query<{ n: number }>('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM projects) AS n');
+  return Number(r.n) === 0;
+}
+
+/**
+ * Restore a backup read line by line from `input`. The store must be empty unless `replace`,
+ * which first empties it — in the same transaction, so a bad file leaves the store as it was.
+ */
+export async function restoreBackup(db: Db, input: Readable, replace: boolean): Promise<BackupCounts> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  return db.transaction(async (tx) => {
+    if (replace) await tx.query('TRUNCATE users, api_tokens, sessions, blobs, projects, revisions, audit_log CASCADE');
+    else if (!(await isEmpty(tx))) throw new BackupError('the store already holds accounts or projects; restore into an empty store, or pass --replace to replace everything in it');
+    let lineNo = 0;
+    let header = false;
+    let end = null as { counts?: Record<string, number> } | null;
+    const counts = Object.fromEntries(TABLES.map((t) => [t.type, 0])) as BackupCounts;
+    const byType = new Map<string, (typeof TABLES)[number]>(TABLES.map((t) => [t.type, t]));
+    for await (const line of lines) {
+      lineNo++;
+      if (!line.trim()) continue;
+      let rec: Record<string, unknown>;
+      try {
+        rec = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new BackupError(`line ${lineNo}: not JSON (is this an Anju backup?)`);
+      }
+      if (!header) {
+        if (rec.format !== BACKUP_FORMAT) throw new BackupError('not an Anju backup (the first line must say "format": "anju-backup")');
+        if (rec.version !== BACKUP_VERSION) throw new BackupError(`backup format version ${String(rec.version)} is not supported (this Anju reads version ${BACKUP_VERSION})`);
+        if (typeof rec.storeSchemaVersion !== 'number' || rec.storeSchemaVersion > STORE_SCHEMA_VERSION) throw new BackupError(`the backup comes from a newer Anju (store schema ${String(rec.storeSchemaVersion)}); upgrade Anju first`);
+        header = true;
+        continue;
+      }
+      if (end) throw new BackupError(`line ${lineNo}: data after the end line`);
+      if (rec.type === 'end') {
+        end = rec as { counts?: Record<string, number> };
+        continue;
+      }
+      const t = byType.get(String(rec.type));
+      if (!t) throw new BackupError(`line ${lineNo}: unknown record type ${JSON.stringify(rec.type)}`);
+      if (t.type === 'blob' && sha256Hex(String(rec.body)) !== rec.hash) throw new BackupError(`line ${lineNo}: blob ${String(rec.hash).slice(0, 12)}… does not match its hash (the file is damaged)`);
+      const values = t.columns.map((c) => rec[camel(c)] ?? null);
+      const placeholders = t.columns.map((_, i) => `$${i + 1}`).join(', ');
+      try {
+        await tx.query(`INSERT INTO ${t.table} (${t.columns.join(', ')}) VALUES (${placeholders})`, values);
+      } catch (e) {
+        throw new BackupError(`line ${lineNo}: ${t.type} record refused by the store: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      counts[t.type]++;
+    }
+    if (!header) throw new BackupError('the file is empty');
+    if (!end) throw new BackupError('the backup is incomplete (no end line): it was cut short; nothing was restored');
+    for (const t of TABLES) if ((end.counts?.[t.type] ?? -1) !== counts[t.type]) throw new BackupError(`the backup's end line says ${end.counts?.[t.type]} ${t.type} records but the file has ${counts[t.type]}; nothing was restored`);
+    await tx.query(`SELECT setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)`);
+    return counts;
+  });
+}
