@@ -37,6 +37,8 @@ export interface AppServer {
   server: Server;
   hub: EventHub;
   routes: readonly Route[];
+  /** Requests being handled now (SSE streams excepted once attached). */
+  readonly activeRequests: number;
   /** Stop taking connections, let requests in progress finish (up to `graceMs`), end live streams. Does not close the store. */
   shutdown(graceMs?: number): Promise<void>;
 }
@@ -109,6 +111,9 @@ export function createAppServer(options: AppServerOptions): AppServer {
     server,
     hub,
     routes,
+    get activeRequests() {
+      return active.size;
+    },
     async shutdown(graceMs = 10_000) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       hub.closeAll();
