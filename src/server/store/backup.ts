@@ -68,7 +68,6 @@ async function isEmpty(tx: Sql): Promise<boolean> {
  * which first empties it — in the same transaction, so a bad file leaves the store as it was.
  */
 export async function restoreBackup(db: Db, input: Readable, replace: boolean): Promise<BackupCounts> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
   return db.transaction(async (tx) => {
     if (replace) await tx.query('TRUNCATE users, api_tokens, sessions, blobs, projects, revisions, audit_log CASCADE');
     else if (!(await isEmpty(tx))) throw new BackupError('the store already holds accounts or projects; restore into an empty store, or pass --replace to replace everything in it');
@@ -77,7 +76,9 @@ export async function restoreBackup(db: Db, input: Readable, replace: boolean): 
     let end = null as { counts?: Record<string, number> } | null;
     const counts = Object.fromEntries(TABLES.map((t) => [t.type, 0])) as BackupCounts;
     const byType = new Map<string, (typeof TABLES)[number]>(TABLES.map((t) => [t.type, t]));
-    for await (const line of lines) {
+    // Start reading only now: readline emits lines as soon as it is created, and lines
+    // emitted before the loop below asks for them would be lost.
+    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       lineNo++;
       if (!line.trim()) continue;
       let rec: Record<string, unknown>;
