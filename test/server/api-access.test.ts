@@ -119,7 +119,7 @@ describe.each(STORE_KINDS)('API access on %s', (kind) => {
   });
 
   it('treats a wrong or revoked token and a forged cookie as no credential (401)', async () => {
-    for (const headers of [{ Authorization: 'Bearer anju_not-a-real-token' }, { Authorization: 'Basic YTpi' }, { Cookie: 'anju_session=forged' }]) {
+    for (const headers of <Record<string, string>[]>[{ Authorization: 'Bearer anju_not-a-real-token' }, { Authorization: 'Basic YTpi' }, { Cookie: 'anju_session=forged' }]) {
       expect((await h.call('anonymous', 'GET', '/api/projects', { headers })).status).toBe(401);
     }
   });
