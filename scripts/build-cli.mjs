@@ -43,6 +43,9 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     packages: 'bundle',
+    // The team server's database drivers stay in node_modules: PGlite loads its WASM and data
+    // files from beside its own module, which a bundle would move (src/server/store/).
+    external: ['@electric-sql/pglite', 'pg'],
     loader: { '.geojson': 'json' },
     metafile: true,
     logLevel: 'error',
