@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { diffProjects } from './project-diff.ts';
-import { summarizeChanges, signedUnits } from './summarize-changes.ts';
-import { cellKey } from './merge-scenario.ts';
-import type { Scenario } from '../scenario.ts';
-import type { BoardCollection } from '../../domain/board.ts';
-import { projectArb, scenarioArb } from '../../../test/support/project-arbitraries.ts';
+import { diffProjects } from '../../../src/state/merge/project-diff.ts';
+import { summarizeChanges, signedUnits } from '../../../src/state/merge/summarize-changes.ts';
+import { cellKey } from '../../../src/state/merge/merge-scenario.ts';
+import type { Scenario } from '../../../src/state/scenario.ts';
+import type { BoardCollection } from '../../../src/domain/board.ts';
+import { projectArb, scenarioArb } from '../../support/project-arbitraries.ts';
 
 const boards = JSON.parse(readFileSync(new URL('../../../geodata/boards.geojson', import.meta.url), 'utf8')) as BoardCollection;
 const boardName = (id: string) => boards.features.find((f) => f.properties.id === id)?.properties.name;

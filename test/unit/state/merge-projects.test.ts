@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeProjects } from './merge-projects.ts';
-import { cellKey } from './merge-scenario.ts';
-import type { ProjectLike, Side } from './merge-types.ts';
-import { checkProjectFile } from '../scenario-file.ts';
-import { BOARD_IDS, canonical, cellKeyArb, projectArb, scenarioArb } from '../../../test/support/project-arbitraries.ts';
-import type { Scenario } from '../scenario.ts';
+import { mergeProjects } from '../../../src/state/merge/merge-projects.ts';
+import { cellKey } from '../../../src/state/merge/merge-scenario.ts';
+import type { ProjectLike, Side } from '../../../src/state/merge/merge-types.ts';
+import { checkProjectFile } from '../../../src/state/scenario-file.ts';
+import { BOARD_IDS, canonical, cellKeyArb, projectArb, scenarioArb } from '../../support/project-arbitraries.ts';
+import type { Scenario } from '../../../src/state/scenario.ts';
 
 const RUNS = { numRuns: 300, seed: 15 };
 const known = new Set<string>(BOARD_IDS);
