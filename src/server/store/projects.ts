@@ -118,18 +118,20 @@ export async function listRevisions(db: Sql, projectId: string, options: { limit
   );
 }
 
-/** A revision's project file as JSON text (the head when `revision` is omitted), or null. */
+/** A revision's project file as JSON text (the head when `revision` is omitted), or null. Two queries. */
 export async function readRevision(db: Sql, projectId: string, revision?: number): Promise<{ info: HeadInfo; json: string } | null> {
-  const head = await projectHead(db, projectId);
-  if (!head) return null;
-  const rev = revision ?? head.revision;
-  const [r] = await db.query<{ slices: string; schemaVersion: number }>('SELECT slices, schema_version AS "schemaVersion" FROM revisions WHERE project_id = $1 AND revision = $2', [projectId, rev]);
+  const [r] = await db.query<HeadInfo & { slices: string; schemaVersion: number }>(
+    `SELECT r.project_id AS "projectId", r.name, ${REVISION_COLUMNS}, r.slices, r.schema_version AS "schemaVersion"
+     FROM projects p JOIN revisions r ON r.project_id = p.id AND r.revision = coalesce($2::integer, p.head_revision) JOIN users u ON u.id = r.author_id
+     WHERE p.id = $1 AND p.deleted_at IS NULL`,
+    [projectId, revision ?? null],
+  );
   if (!r) return null;
-  const hashes = JSON.parse(r.slices) as Record<string, string>;
+  const { slices: slicesJson, schemaVersion, ...info } = r;
+  const hashes = JSON.parse(slicesJson) as Record<string, string>;
   const texts = await blobTexts(db, Object.values(hashes));
-  const info = rev === head.revision ? head : await headInfo(db, projectId, rev);
   const slices = new Map(Object.entries(hashes).map(([k, h]) => [k, texts.get(h)!]));
-  return { info, json: assembleProject(r.schemaVersion, info.at, slices) };
+  return { info, json: assembleProject(schemaVersion, info.at, slices) };
 }
 
 interface NewRevision {
@@ -146,11 +148,15 @@ interface NewRevision {
 
 async function writeRevision(db: Db, n: NewRevision): Promise<SaveResult> {
   return db.transaction(async (tx) => {
-    const [p] = await tx.query<{ head: number; name: string }>('SELECT head_revision AS head, name FROM projects WHERE id = $1 AND deleted_at IS NULL FOR UPDATE', [n.projectId]);
+    // The row lock on the project serialises saves of one project (the head cannot move under us).
+    const [p] = await tx.query<{ head: number; name: string; slices: string }>(
+      `SELECT p.head_revision AS head, p.name, r.slices FROM projects p JOIN revisions r ON r.project_id = p.id AND r.revision = p.head_revision
+       WHERE p.id = $1 AND p.deleted_at IS NULL FOR UPDATE OF p`,
+      [n.projectId],
+    );
     if (!p) return { ok: false, reason: 'not-found' } as const;
     if (p.head !== n.baseRevision) return { ok: false, reason: 'stale', head: await headInfo(tx, n.projectId, p.head) } as const;
-    const [cur] = await tx.query<{ slices: string }>('SELECT slices FROM revisions WHERE project_id = $1 AND revision = $2', [n.projectId, p.head]);
-    const oldHashes = JSON.parse(cur.slices) as Record<string, string>;
+    const oldHashes = JSON.parse(p.slices) as Record<string, string>;
     const newHashes = hashesOf(n.slices);
     const name = n.name ?? p.name;
     const changed = [...new Set([...Object.keys(oldHashes), ...Object.keys(newHashes)])].filter((k) => oldHashes[k] !== newHashes[k]);
@@ -170,13 +176,13 @@ async function writeRevision(db: Db, n: NewRevision): Promise<SaveResult> {
     if (n.restoredFrom !== undefined) line = `恢复到修订 ${n.restoredFrom}${line ? `：${line}` : ''}`;
     await storeBlobs(tx, n.slices, new Set(Object.values(oldHashes)));
     const revision = p.head + 1;
-    await tx.query(
-      'INSERT INTO revisions (project_id, revision, author_id, name, summary, schema_version, slices, base_revision, restored_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    const [{ at }] = await tx.query<{ at: string }>(
+      'INSERT INTO revisions (project_id, revision, author_id, name, summary, schema_version, slices, base_revision, restored_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING at',
       [n.projectId, revision, n.actor.user.id, name, line, SCHEMA_VERSION, JSON.stringify(newHashes), n.baseRevision, n.restoredFrom ?? null],
     );
     await tx.query('UPDATE projects SET head_revision = $2, name = $3 WHERE id = $1', [n.projectId, revision, name]);
     await audit(tx, { actorId: n.actor.user.id, action: n.restoredFrom === undefined ? 'project.save' : 'project.restore', projectId: n.projectId, ip: n.actor.ip, detail: { revision, ...(n.restoredFrom === undefined ? {} : { restoredFrom: n.restoredFrom }) } });
-    return { ok: true, unchanged: false, head: await headInfo(tx, n.projectId, revision) } as const;
+    return { ok: true, unchanged: false, head: { projectId: n.projectId, name, revision, author: n.actor.user.name, at, summary: line, restoredFrom: n.restoredFrom ?? null } } as const;
   });
 }
 
