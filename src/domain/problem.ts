@@ -53,6 +53,7 @@ export const PROBLEM_CODES = [
   'csv-duplicate-header',
   'not-kml',
   'import-cancelled',
+  'import-failed',
   // Import: per feature
   'invalid-geometry',
   'ring-not-closed',

@@ -52,6 +52,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'csv-column-missing': { zh: '表中没有所选的坐标列（表头：{headers}）', en: 'the chosen coordinate column is not in the table (headers: {headers})' },
   'csv-duplicate-header': { zh: '表头重复，已改名：{headers}', en: 'duplicate headers were renamed: {headers}' },
   'not-kml': { zh: '不是有效的 KML：{detail}', en: 'not valid KML: {detail}' },
+  'import-failed': { zh: '读取文件的后台任务意外终止，未做任何更改：{detail}', en: 'the background task reading the file stopped unexpectedly; nothing was changed: {detail}' },
   'import-cancelled': { zh: '导入已取消，未做任何更改', en: 'import cancelled; nothing was changed' },
   // Import: per feature
   'invalid-geometry': { zh: '几何无效：{detail}', en: 'invalid geometry: {detail}' },

@@ -1,68 +1,93 @@
 /**
- * The engine behind the worker (and usable directly): keeps the model and the current facility
- * list so layer requests (gaps, rings) see the latest positions. Pure; no worker APIs.
+ * The coverage engine as a session (what src/workers/coverage-api.ts serves in the worker, and
+ * usable directly): keeps the model and the current facility list so layer requests (gaps,
+ * rings) see the latest positions. Pure; no worker APIs. A method called before `init` throws.
  */
-import { categoryTiers, tierOf, type Facility } from '../../domain/facility.ts';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { categoryTiers, tierOf, type Facility, type FacilityGroup, type LonLat } from '../../domain/facility.ts';
+import type { PopulationInput } from '../../domain/population.ts';
 import { gb50180 } from '../../data/gb50180.ts';
-import type { CoverageReply, CoverageRequest } from './coverage-protocol.ts';
-import { gapLayer, reachRings } from './gap-layer.ts';
+import { gapLayer, reachRings, type GapProperties } from './gap-layer.ts';
 import { createCoverageModel, type CoverageModel } from './model.ts';
-import { networkRuns } from './network-runs.ts';
-import type { CoverageBoard } from './types.ts';
+import { networkRuns, type NetworkRun, type NetworkRunsInput } from './network-runs.ts';
+import type { CoverageBoard, CoverageResult } from './types.ts';
+
+export interface CoverageInit {
+  boards: CoverageBoard[];
+  facilities: Facility[];
+  population: PopulationInput;
+  radiiM: number[];
+  groups?: FacilityGroup[];
+}
+
+/** The figures after a change, with the engine's compute time (ms). */
+export interface CoverageUpdate {
+  result: CoverageResult;
+  computeMs: number;
+}
 
 export class CoverageSession {
-  private model: CoverageModel | null = null;
-  private boards: CoverageBoard[] = [];
-  private readonly facilities = new Map<string, Facility>();
-  private readonly tiers = categoryTiers(gb50180.facilities);
+  #model: CoverageModel | null = null;
+  #boards: CoverageBoard[] = [];
+  readonly #facilities = new Map<string, Facility>();
+  readonly #tiers = categoryTiers(gb50180.facilities);
 
-  /** Handle one request; `now` is a clock in ms (performance.now in the worker) for computeMs. */
-  handle(req: CoverageRequest, now: () => number): CoverageReply {
-    const t0 = now();
-    try {
-      switch (req.type) {
-        case 'init': {
-          this.boards = req.boards;
-          this.facilities.clear();
-          for (const f of req.facilities) this.facilities.set(f.id, f);
-          this.model = createCoverageModel(req.boards, req.facilities, req.population, { radiiM: req.radiiM, groups: req.groups, categoryTiers: this.tiers, tierStandards: gb50180.tiers });
-          return { type: 'result', id: req.id, result: this.model.result(), computeMs: now() - t0 };
-        }
-        case 'move': {
-          const result = this.need().moveFacility(req.facilityId, req.lonLat);
-          this.facilities.set(req.facilityId, { ...this.facilities.get(req.facilityId)!, lonLat: req.lonLat });
-          return { type: 'result', id: req.id, result, computeMs: now() - t0 };
-        }
-        case 'add': {
-          const result = this.need().addFacility(req.facility);
-          this.facilities.set(req.facility.id, req.facility);
-          return { type: 'result', id: req.id, result, computeMs: now() - t0 };
-        }
-        case 'remove': {
-          const result = this.need().removeFacility(req.facilityId);
-          this.facilities.delete(req.facilityId);
-          return { type: 'result', id: req.id, result, computeMs: now() - t0 };
-        }
-        case 'gaps': {
-          const pts = [...this.facilities.values()].filter((f) => req.group === 'any' || tierOf(f.category, this.tiers) === req.group).map((f) => f.lonLat);
-          return { type: 'gaps', id: req.id, gaps: gapLayer(this.boards, pts, req.radiusM, this.need().frame, req.cellSizeM) };
-        }
-        case 'rings': {
-          const chosen = [...this.facilities.values()].filter(
-            (f) => (!req.facilityIds || req.facilityIds.includes(f.id)) && (!req.group || req.group === 'any' || tierOf(f.category, this.tiers) === req.group),
-          );
-          return { type: 'rings', id: req.id, rings: reachRings(chosen, req.radiusM, this.need().frame) };
-        }
-        case 'network':
-          return { type: 'network', id: req.id, runs: networkRuns(req, this.tiers), computeMs: now() - t0 };
-      }
-    } catch (e) {
-      return { type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) };
-    }
+  /** @param now a clock in ms (performance.now in the worker) for computeMs; tests pass a fixed one. */
+  constructor(private readonly now: () => number = () => 0) {}
+
+  init(i: CoverageInit): CoverageUpdate {
+    const t0 = this.now();
+    this.#boards = i.boards;
+    this.#facilities.clear();
+    for (const f of i.facilities) this.#facilities.set(f.id, f);
+    this.#model = createCoverageModel(i.boards, i.facilities, i.population, { radiiM: i.radiiM, groups: i.groups, categoryTiers: this.#tiers, tierStandards: gb50180.tiers });
+    return { result: this.#model.result(), computeMs: this.now() - t0 };
   }
 
-  private need(): CoverageModel {
-    if (!this.model) throw new Error('coverage worker: send "init" first');
-    return this.model;
+  move(i: { facilityId: string; lonLat: LonLat }): CoverageUpdate {
+    const t0 = this.now();
+    const result = this.#need().moveFacility(i.facilityId, i.lonLat);
+    const f = this.#facilities.get(i.facilityId);
+    if (f) this.#facilities.set(i.facilityId, { ...f, lonLat: i.lonLat });
+    return { result, computeMs: this.now() - t0 };
+  }
+
+  add(i: { facility: Facility }): CoverageUpdate {
+    const t0 = this.now();
+    const result = this.#need().addFacility(i.facility);
+    this.#facilities.set(i.facility.id, i.facility);
+    return { result, computeMs: this.now() - t0 };
+  }
+
+  remove(i: { facilityId: string }): CoverageUpdate {
+    const t0 = this.now();
+    const result = this.#need().removeFacility(i.facilityId);
+    this.#facilities.delete(i.facilityId);
+    return { result, computeMs: this.now() - t0 };
+  }
+
+  /** Gap cells (area out of reach) of one group at one radius. */
+  gaps(i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }): FeatureCollection<MultiPolygon, GapProperties> {
+    const pts = [...this.#facilities.values()].filter((f) => i.group === 'any' || tierOf(f.category, this.#tiers) === i.group).map((f) => f.lonLat);
+    return gapLayer(this.#boards, pts, i.radiusM, this.#need().frame, i.cellSizeM);
+  }
+
+  /** Reach rings of the chosen facilities (by id and/or group). */
+  rings(i: { facilityIds?: string[]; group?: FacilityGroup; radiusM: number }): FeatureCollection<Polygon, { id: string; radiusM: number }> {
+    const chosen = [...this.#facilities.values()].filter(
+      (f) => (!i.facilityIds || i.facilityIds.includes(f.id)) && (!i.group || i.group === 'any' || tierOf(f.category, this.#tiers) === i.group),
+    );
+    return reachRings(chosen, i.radiusM, this.#need().frame);
+  }
+
+  /** Walking-network coverage; stateless (needs no init), so it can run in a second worker. */
+  network(i: NetworkRunsInput): { runs: NetworkRun[]; computeMs: number } {
+    const t0 = this.now();
+    return { runs: networkRuns(i, this.#tiers), computeMs: this.now() - t0 };
+  }
+
+  #need(): CoverageModel {
+    if (!this.#model) throw new Error('coverage session: "init" first');
+    return this.#model;
   }
 }

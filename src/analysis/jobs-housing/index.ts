@@ -11,4 +11,4 @@ export type { DwellingAssumptions } from '../../domain/dwelling-assumptions.ts';
 export { commuteBounds, commuteBoundsForBoards, commutingPotentialUtilised, excessCommuting, type CommuteBounds } from './commute.ts';
 export { solveTransportation, type TransportationSolution } from './transportation.ts';
 export { readEmploymentAreas, readJhBoards, readDwellingsTable } from './read-inputs.ts';
-export { handleJobsHousingRequest, type JhWorkerRequest, type JhWorkerResponse } from './worker-protocol.ts';
+export { CatchmentSession, type Catchments } from './catchment-session.ts';

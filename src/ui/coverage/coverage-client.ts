@@ -1,55 +1,54 @@
 /**
- * The app's side of the coverage worker: typed requests with ids, replies matched by id, and
- * drag moves coalesced to at most one per animation frame and one in flight (only the latest
- * position matters). Results arrive in request order, so the newest reply is the newest state.
+ * The app's side of the coverage worker, over the one worker client (src/workers/worker-client.ts):
+ * typed calls, every result-bearing reply passed to `onResult`, errors (and a crashed worker) to
+ * `onError`; drag moves coalesced to at most one per animation frame and one in flight (only the
+ * latest position matters). Results arrive in call order, so the newest reply is the newest state.
  */
-import type { CoverageReply, CoverageRequest } from '../../analysis/coverage/coverage-protocol.ts';
+import { WorkerClient, WorkerCrashError, isSuperseded, type CallInput, type CallOutput, type WorkerLike } from '../../workers/worker-client.ts';
+import type { CoverageApi } from '../../workers/coverage-api.ts';
+import type { CoverageUpdate } from '../../analysis/coverage/coverage-session.ts';
 import type { LonLat } from '../../domain/facility.ts';
 
-type Request = CoverageRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Api = CoverageApi;
 
 export class CoverageClient {
-  #worker: Worker;
-  #nextId = 1;
-  #waiting = new Map<number, (reply: CoverageReply) => void>();
+  readonly #client: WorkerClient<Api>;
   #pendingMove: { facilityId: string; lonLat: LonLat; queuedAt: number } | null = null;
   #moveInFlight = false;
   #frame: number | null = null;
 
-  /** Every `result` reply, in order, with the worker's compute time and (for moves) ms since the move was queued. */
-  onResult: (reply: Extract<CoverageReply, { type: 'result' }>, latencyMs: number | null) => void = () => {};
-  onError: (message: string) => void = () => {};
+  /** Every update (init, add, remove, move), in order, with ms since the move was queued for drag moves. */
+  onResult: (update: CoverageUpdate, latencyMs: number | null) => void = () => {};
+  /** A call failed; `crashed` when the worker died (its session is gone: init again). */
+  onError: (message: string, crashed: boolean) => void = () => {};
 
-  constructor(worker: Worker) {
-    this.#worker = worker;
-    worker.onmessage = (e: MessageEvent<CoverageReply>) => {
-      const reply = e.data;
-      const resolve = this.#waiting.get(reply.id);
-      this.#waiting.delete(reply.id);
-      if (reply.type === 'error') this.onError(reply.message);
-      resolve?.(reply);
-    };
+  constructor(create: () => WorkerLike) {
+    this.#client = new WorkerClient<Api>(create);
   }
 
-  /** Post a request; the promise resolves with its reply. `result` replies also go to onResult. */
-  request(req: Request): Promise<CoverageReply> {
-    const id = this.#nextId++;
-    return new Promise((resolve) => {
-      this.#waiting.set(id, (reply) => {
-        if (reply.type === 'result') this.onResult(reply, null);
-        resolve(reply);
-      });
-      this.#worker.postMessage({ ...req, id } as CoverageRequest);
-    });
+  /**
+   * Call a worker method; updates also go to onResult. Resolves to null when the call failed (the
+   * failure goes to onError), to undefined when a newer call with the same `latest` key superseded it.
+   */
+  async call<M extends keyof Api & string>(method: M, input: CallInput<Api[M]>, latest?: string): Promise<CallOutput<Api[M]> | null | undefined> {
+    try {
+      const value = await this.#client.call(method, input, latest ? { latest } : {});
+      if (method === 'init' || method === 'add' || method === 'remove' || method === 'move') this.onResult(value as CoverageUpdate, null);
+      return value;
+    } catch (e) {
+      if (isSuperseded(e)) return undefined;
+      this.#fail(e);
+      return null;
+    }
   }
 
-  /** Queue a drag move; posted on the next animation frame unless a move is still being computed. */
+  /** Queue a drag move; sent on the next animation frame unless a move is still being computed. */
   queueMove(facilityId: string, lonLat: LonLat): void {
     this.#pendingMove = { facilityId, lonLat, queuedAt: performance.now() };
     this.#schedule();
   }
 
-  /** Drop a queued move (the drop itself is sent as a regular request, after any move in flight). */
+  /** Drop a queued move (the drop itself is sent as a regular call, after any move in flight). */
   cancelQueuedMove(): void {
     this.#pendingMove = null;
   }
@@ -67,19 +66,25 @@ export class CoverageClient {
       if (!move || this.#moveInFlight) return;
       this.#pendingMove = null;
       this.#moveInFlight = true;
-      const id = this.#nextId++;
-      this.#waiting.set(id, (reply) => {
-        this.#moveInFlight = false;
-        if (reply.type === 'result') this.onResult(reply, performance.now() - move.queuedAt);
-        this.#schedule();
-      });
-      this.#worker.postMessage({ type: 'move', id, facilityId: move.facilityId, lonLat: move.lonLat } satisfies CoverageRequest);
+      this.#client
+        .call('move', { facilityId: move.facilityId, lonLat: move.lonLat })
+        .then(
+          (update) => this.onResult(update, performance.now() - move.queuedAt),
+          (e: unknown) => this.#fail(e),
+        )
+        .finally(() => {
+          this.#moveInFlight = false;
+          this.#schedule();
+        });
     });
+  }
+
+  #fail(e: unknown): void {
+    this.onError(e instanceof Error ? e.message : String(e), e instanceof WorkerCrashError);
   }
 
   dispose(): void {
     if (this.#frame !== null) cancelAnimationFrame(this.#frame);
-    this.#worker.terminate();
-    this.#waiting.clear();
+    this.#client.terminate();
   }
 }

@@ -71,7 +71,6 @@ class CoverageStore {
 
   #client: CoverageClient | null = null;
   #networkClient: CoverageClient | null = null;
-  #networkSeq = 0;
   #synced: { boards: BoardCollection; population: PopulationInput; radiiKey: string; facilities: readonly Facility[] } | null = null;
   #layersDirty = false;
   #layersInFlight = false;
@@ -124,10 +123,10 @@ class CoverageStore {
 
   #ensureClient(): CoverageClient {
     if (this.#client) return this.#client;
-    const c = new CoverageClient(newWorker());
-    c.onResult = (reply, latencyMs) => {
-      this.result = reply.result;
-      this.computeMs = reply.computeMs;
+    const c = new CoverageClient(newWorker);
+    c.onResult = (update, latencyMs) => {
+      this.result = update.result;
+      this.computeMs = update.computeMs;
       if (latencyMs !== null) {
         this.dragLatencyMs = latencyMs;
         this.#dragLatencies.push(latencyMs);
@@ -137,7 +136,11 @@ class CoverageStore {
       this.#layersDirty = true;
       this.#refreshLayers();
     };
-    c.onError = (m) => (this.error = m);
+    c.onError = (message, crashed) => {
+      this.error = message;
+      // The worker's session died with it: the next project change sends everything afresh.
+      if (crashed) this.#synced = null;
+    };
     this.#client = c;
     return c;
   }
@@ -148,14 +151,14 @@ class CoverageStore {
     const prev = this.#synced;
     this.#synced = { boards, population, radiiKey, facilities };
     if (!prev || prev.boards !== boards || prev.population !== population || prev.radiiKey !== radiiKey) {
-      void client.request({ type: 'init', boards: coverageBoards(boards), facilities: [...facilities], population, radiiM, groups: DEFAULT_GROUPS });
+      void client.call('init', { boards: coverageBoards(boards), facilities: [...facilities], population, radiiM, groups: DEFAULT_GROUPS });
       return;
     }
     const d = facilityDiff(prev.facilities, facilities);
-    if (d.kind === 'add') void client.request({ type: 'add', facility: d.facility });
-    else if (d.kind === 'remove') void client.request({ type: 'remove', facilityId: d.id });
-    else if (d.kind === 'move') void client.request({ type: 'move', facilityId: d.id, lonLat: d.lonLat });
-    else if (d.kind === 'reset') void client.request({ type: 'init', boards: coverageBoards(boards), facilities: [...facilities], population, radiiM, groups: DEFAULT_GROUPS });
+    if (d.kind === 'add') void client.call('add', { facility: d.facility });
+    else if (d.kind === 'remove') void client.call('remove', { facilityId: d.id });
+    else if (d.kind === 'move') void client.call('move', { facilityId: d.id, lonLat: d.lonLat });
+    else if (d.kind === 'reset') void client.call('init', { boards: coverageBoards(boards), facilities: [...facilities], population, radiiM, groups: DEFAULT_GROUPS });
     if (this.selectedFacilityId && !facilities.some((f) => f.id === this.selectedFacilityId)) this.selectedFacilityId = null;
   }
 
@@ -168,13 +171,13 @@ class CoverageStore {
     const selected = this.selectedFacility;
     const tier = this.tier;
     const ringTier = selected ? (facilityTier(selected) ?? tier) : tier;
-    const gaps = client.request({ type: 'gaps', group: tier, radiusM: this.tierRadii[tier], cellSizeM: GAP_CELL_M });
-    const rings = client.request(selected ? { type: 'rings', facilityIds: [selected.id], radiusM: this.tierRadii[ringTier] } : { type: 'rings', group: tier, radiusM: this.tierRadii[tier] });
+    const gaps = client.call('gaps', { group: tier, radiusM: this.tierRadii[tier], cellSizeM: GAP_CELL_M });
+    const rings = client.call('rings', selected ? { facilityIds: [selected.id], radiusM: this.tierRadii[ringTier] } : { group: tier, radiusM: this.tierRadii[tier] });
     void Promise.all([gaps, rings]).then(([g, r]) => {
-      if (g.type === 'gaps') this.gaps = g.gaps;
-      if (r.type === 'rings') {
+      if (g) this.gaps = g;
+      if (r) {
         const color = TIER_COLORS[ringTier];
-        this.rings = { type: 'FeatureCollection', features: r.rings.features.map((f) => ({ ...f, properties: { ...f.properties, color } })) };
+        this.rings = { type: 'FeatureCollection', features: r.features.map((f) => ({ ...f, properties: { ...f.properties, color } })) };
       }
       this.#layersInFlight = false;
       this.#refreshLayers();
@@ -182,26 +185,30 @@ class CoverageStore {
   }
 
   #runNetwork(streets: NonNullable<typeof store.project.streets>, input: { boards: BoardCollection; facilities: Facility[]; population: PopulationInput; radii: TierRadii }): void {
-    this.#networkClient ??= new CoverageClient(newWorker());
-    const seq = ++this.#networkSeq;
+    if (!this.#networkClient) {
+      this.#networkClient = new CoverageClient(newWorker);
+      this.#networkClient.onError = (message) => (this.error = message);
+    }
     this.networkBusy = true;
     const lines: Position[][] = streets.features.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates));
     const population: PopulationPoint[] | undefined = input.population.kind === 'points' ? input.population.points : undefined;
     void this.#networkClient
-      .request({
-        type: 'network',
-        boards: coverageBoards(input.boards),
-        facilities: input.facilities,
-        streets: lines,
-        runs: COVERAGE_TIERS.map((t) => ({ group: t, radiusM: input.radii[t] })),
-        population,
-        sampleSpacingM: NETWORK_SAMPLE_M,
-      })
+      .call(
+        'network',
+        {
+          boards: coverageBoards(input.boards),
+          facilities: input.facilities,
+          streets: lines,
+          runs: COVERAGE_TIERS.map((t) => ({ group: t, radiusM: input.radii[t] })),
+          population,
+          sampleSpacingM: NETWORK_SAMPLE_M,
+        },
+        'network', // latest wins: an older network call still running is superseded
+      )
       .then((reply) => {
-        if (seq !== this.#networkSeq) return; // a newer request is on its way
+        if (reply === undefined) return; // superseded: a newer call is on its way
         this.networkBusy = false;
-        if (reply.type === 'network') this.network = reply.runs;
-        else if (reply.type === 'error') this.error = reply.message;
+        if (reply) this.network = reply.runs;
       });
   }
 

@@ -1,18 +1,20 @@
 /**
- * Runs imports in src/workers/import.worker.ts: the main thread only reads the file's bytes
- * (File.arrayBuffer, no parsing) and transfers them to the worker. Cancelling terminates the
- * worker at once (a parse in progress cannot be interrupted otherwise); the next import starts
- * a fresh one.
+ * Runs imports in src/workers/import.worker.ts over the one worker client: the main thread only
+ * reads the file's bytes (File.arrayBuffer, no parsing) and transfers them to the worker.
+ * Cancelling stops the worker at once (a parse in progress cannot be interrupted otherwise); the
+ * next import starts a fresh one. A worker that dies ends the import with a problem saying so,
+ * never with an endless spinner.
  */
 import type { ImportOptions, ImportResult, ImportStage } from '../../io/import-result.ts';
-import type { ImportRequest, ImportResponse } from '../../workers/import-protocol.ts';
-import { problem } from '../../domain/problem.ts';
+import type { ImportApi, ImportProgress } from '../../workers/import-api.ts';
+import { WorkerClient, type WorkerLike } from '../../workers/worker-client.ts';
+import { problem, type ProblemCode } from '../../domain/problem.ts';
 
-/** The result for a file the browser could not read (removed, permissions …). */
-function unreadable(fileName: string, detail: string): ImportResult {
+/** The result of a file that could not be read (removed, permissions …) or whose import died. */
+function failed(code: ProblemCode, fileName: string, detail: string): ImportResult {
   return {
     ok: false,
-    problems: [problem('file-unreadable', { file: fileName, params: { detail } })],
+    problems: [problem(code, { file: fileName, params: { detail } })],
     summary: { file: fileName, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], geometryTypes: {}, bboxDeg: null, lenient: false },
   };
 }
@@ -25,52 +27,32 @@ export interface ImportJob {
   cancel(): void;
 }
 
-export class ImportClient {
-  #worker: Worker | null = null;
-  #seq = 0;
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-  #ensureWorker(): Worker {
-    this.#worker ??= new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' });
-    return this.#worker;
+export class ImportClient {
+  readonly #client: WorkerClient<ImportApi>;
+
+  constructor(create: () => WorkerLike = () => new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' })) {
+    this.#client = new WorkerClient<ImportApi>(create);
   }
 
   /** Read `file` and import it in the worker, reporting progress (0–1) by stage. */
   run(file: Blob, fileName: string, options: JobOptions, onProgress: (fraction: number, stage: ImportStage) => void): ImportJob {
-    const id = ++this.#seq;
-    let settle: (r: ImportResult | null) => void = () => {};
-    let finished = false;
-    const done = new Promise<ImportResult | null>((resolve) => (settle = resolve));
-    const finish = (r: ImportResult | null) => {
-      if (finished) return;
-      finished = true;
-      settle(r);
-    };
-    const onMessage = (e: MessageEvent<ImportResponse>) => {
-      if (e.data.id !== id || finished) return;
-      if (e.data.type === 'PROGRESS') onProgress(e.data.fraction, e.data.stage);
-      else {
-        this.#worker?.removeEventListener('message', onMessage);
-        finish(e.data.result);
-      }
-    };
-    void file.arrayBuffer().then((bytes) => {
-      if (finished) return;
-      const worker = this.#ensureWorker();
-      worker.addEventListener('message', onMessage);
-      const request: ImportRequest = { type: 'IMPORT', id, bytes, fileName, options };
-      worker.postMessage(request, [bytes]);
-    }, (e: unknown) => finish(unreadable(fileName, e instanceof Error ? e.message : String(e))));
-    return {
-      done,
-      cancel: () => {
-        if (finished) return;
-        if (this.#worker) {
-          this.#worker.postMessage({ type: 'CANCEL', id } satisfies ImportRequest);
-          this.#worker.terminate();
-          this.#worker = null;
-        }
-        finish(null);
-      },
-    };
+    const controller = new AbortController();
+    // Cancelling settles at once, even while the browser is still reading the file.
+    const cancelled = new Promise<null>((resolve) => controller.signal.addEventListener('abort', () => resolve(null), { once: true }));
+    const work = file.arrayBuffer().then(
+      (bytes) =>
+        this.#client
+          .call('importLayer', { bytes, fileName, options }, {
+            signal: controller.signal,
+            terminateOnAbort: true,
+            transfer: [bytes],
+            onProgress: (p) => onProgress((p as ImportProgress).fraction, (p as ImportProgress).stage),
+          })
+          .catch((e: unknown) => (controller.signal.aborted ? null : failed('import-failed', fileName, errorText(e)))),
+      (e: unknown) => (controller.signal.aborted ? null : failed('file-unreadable', fileName, errorText(e))),
+    );
+    return { done: Promise.race([work, cancelled]), cancel: () => controller.abort() };
   }
 }

@@ -5,8 +5,8 @@
  * Pure: compares the last-sent inputs with the current ones by reference.
  */
 import type { Areal } from '../../geo/polygon-ops.ts';
-import type { JhWorkerRequest } from '../../analysis/jobs-housing/worker-protocol.ts';
 import type { JhBoard, ParkShape } from '../../analysis/jobs-housing/index.ts';
+import type { JobsHousingApi } from '../../workers/jobs-housing-api.ts';
 
 export interface SentInputs {
   boardsKey: unknown;
@@ -14,10 +14,11 @@ export interface SentInputs {
   parks: ReadonlyMap<string, Areal>;
 }
 
-type Unnumbered = JhWorkerRequest extends infer R ? (R extends { requestId: number } ? Omit<R, 'requestId'> : never) : never;
+/** One call to the job–housing worker (src/workers/jobs-housing-api.ts), tagged with its kind. */
+export type CatchmentRequest = ({ type: 'prepare' } & Parameters<JobsHousingApi['prepare']>[0]) | ({ type: 'redraw-park' } & Parameters<JobsHousingApi['redrawPark']>[0]);
 
 /** The requests (without ids) that bring the worker from `sent` to the current inputs; [] when nothing changed. */
-export function catchmentRequests(sent: SentInputs | null, boardsKey: unknown, boards: () => JhBoard[], parks: readonly ParkShape[], radiusKm: number): Unnumbered[] {
+export function catchmentRequests(sent: SentInputs | null, boardsKey: unknown, boards: () => JhBoard[], parks: readonly ParkShape[], radiusKm: number): CatchmentRequest[] {
   const sameParkIds = sent !== null && sent.parks.size === parks.length && parks.every((p) => sent.parks.has(p.id));
   if (!sent || sent.boardsKey !== boardsKey || sent.radiusKm !== radiusKm || !sameParkIds) {
     return [{ type: 'prepare', boards: boards(), parks: parks.map((p) => ({ id: p.id, geometry: p.geometry })), radiusKm }];

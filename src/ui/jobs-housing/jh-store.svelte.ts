@@ -6,7 +6,9 @@
  */
 import { store } from '../../state/app-store.svelte.ts';
 import { computeJobsHousing, commuteBoundsForBoards, balancedBand, defaultDwellingsByBoard, type CatchmentShares, type CommuteBounds, type JobsHousingResult } from '../../analysis/jobs-housing/index.ts';
-import type { JhWorkerRequest, JhWorkerResponse } from '../../analysis/jobs-housing/worker-protocol.ts';
+import type { Catchments } from '../../analysis/jobs-housing/catchment-session.ts';
+import { WorkerClient, isSuperseded } from '../../workers/worker-client.ts';
+import type { JobsHousingApi } from '../../workers/jobs-housing-api.ts';
 import type { Areal } from '../../geo/polygon-ops.ts';
 import { jobsHousingStandards, dwellingAssumptions } from '../../data/jobs-housing-defaults.ts';
 import { boardDwellings, centralCityParks, jhBoards, jobsByPark, parkShapes } from './housing-inputs.ts';
@@ -44,9 +46,7 @@ export class JobsHousingStore {
   commute = $derived<CommuteBounds | null>(this.#commute(false));
   commuteWithPlanned = $derived<CommuteBounds | null>(this.#commute(true));
 
-  #worker: Worker | null = null;
-  #nextId = 1;
-  #latestId = 0;
+  #client: WorkerClient<JobsHousingApi> | null = null;
   #sent: SentInputs | null = null;
 
   #commute(planned: boolean): CommuteBounds | null {
@@ -63,9 +63,8 @@ export class JobsHousingStore {
 
   /** Start the worker and keep it in step with boards, parks and radius (idempotent). */
   start(): void {
-    if (this.#worker) return;
-    this.#worker = new Worker(new URL('../../workers/jobs-housing.worker.ts', import.meta.url), { type: 'module' });
-    this.#worker.onmessage = (e: MessageEvent<JhWorkerResponse>) => this.#receive(e.data);
+    if (this.#client) return;
+    this.#client = new WorkerClient<JobsHousingApi>(() => new Worker(new URL('../../workers/jobs-housing.worker.ts', import.meta.url), { type: 'module' }));
     $effect.root(() => {
       $effect(() => this.#sync(store.project.boards, parkShapes(store.project.employment), this.radiusKm));
     });
@@ -75,26 +74,30 @@ export class JobsHousingStore {
     const requests = catchmentRequests(this.#sent, boards, () => jhBoards(boards), parks, radiusKm);
     if (!requests.length) return;
     this.#sent = sentInputs(boards, parks, radiusKm);
+    const client = this.#client;
+    if (!client) return;
+    // Latest wins: each call supersedes the one before, whose answer is dropped (the worker still
+    // applies every call in order, so its geometry follows all of them).
     for (const r of requests) {
-      const id = this.#nextId++;
-      this.#latestId = id;
-      this.#worker?.postMessage({ ...r, requestId: id } as JhWorkerRequest);
+      const call = r.type === 'prepare' ? client.call('prepare', r, { latest: 'catchments' }) : client.call('redrawPark', r, { latest: 'catchments' });
+      call.then((c) => this.#receive(c), (e: unknown) => this.#fail(e));
     }
     this.computing = true;
   }
 
-  #receive(res: JhWorkerResponse): void {
-    if (res.requestId !== this.#latestId) return; // a newer request is on its way
+  #receive(c: Catchments): void {
     this.computing = false;
-    if (res.type === 'error') {
-      this.workerError = res.message;
-      this.#sent = null; // the worker's geometry is unknown: prepare afresh next time
-      return;
-    }
     this.workerError = null;
-    this.shares = res.shares;
-    this.rings = res.rings;
-    this.lastElapsedMs = res.elapsedMs;
+    this.shares = c.shares;
+    this.rings = c.rings;
+    this.lastElapsedMs = c.elapsedMs;
+  }
+
+  #fail(e: unknown): void {
+    if (isSuperseded(e)) return; // a newer call is on its way
+    this.computing = false;
+    this.workerError = e instanceof Error ? e.message : String(e);
+    this.#sent = null; // the worker's geometry is unknown (or gone with a crashed worker): prepare afresh next time
   }
 }
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { importLayer } from '../../../src/io/import-layer.ts';
 import { MAX_IMPORT_BYTES } from '../../../src/io/limits.ts';
 import { formatProblem } from '../../../src/i18n/problems.ts';
-import { createImportHandler, type ImportResponse } from '../../../src/workers/import-protocol.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 /** n points in Wenzhou as CSV. */
@@ -61,27 +60,5 @@ describe('importLayer', () => {
   it('a point outside Wenzhou is imported with a warning', async () => {
     const r = await importLayer(enc('lon,lat\n116.4,39.9\n'), 'beijing.csv');
     expect(r.ok && r.warnings.map((p) => formatProblem(p, 'en'))).toEqual(['beijing.csv row 2: feature lies outside Wenzhou (centre 116.4000, 39.9000)']);
-  });
-});
-
-describe('import worker protocol', () => {
-  it('posts PROGRESS then RESULT', async () => {
-    const posted: ImportResponse[] = [];
-    const handle = createImportHandler((m) => posted.push(m));
-    await handle({ type: 'IMPORT', id: 1, bytes: bigCsv(10).buffer as ArrayBuffer, fileName: 'p.csv', options: {} });
-    expect(posted.at(-1)).toMatchObject({ type: 'RESULT', id: 1, result: { ok: true } });
-    expect(posted.slice(0, -1).every((m) => m.type === 'PROGRESS')).toBe(true);
-  });
-
-  it('after CANCEL posts nothing more for that job', async () => {
-    const posted: ImportResponse[] = [];
-    const handle = createImportHandler((m) => posted.push(m));
-    const job = handle({ type: 'IMPORT', id: 7, bytes: bigCsv(5000).buffer as ArrayBuffer, fileName: 'p.csv', options: {} });
-    await new Promise((r) => setTimeout(r, 0));
-    await handle({ type: 'CANCEL', id: 7 });
-    const before = posted.length;
-    await job;
-    expect(posted.length).toBe(before);
-    expect(posted.some((m) => m.type === 'RESULT')).toBe(false);
   });
 });

@@ -5,7 +5,6 @@ import { tierFigures } from '../../../../src/analysis/coverage/tier-figures.ts';
 import type { CoverageBoard } from '../../../../src/analysis/coverage/types.ts';
 import type { Facility } from '../../../../src/domain/facility.ts';
 
-const clock = () => 0;
 // A 2 km × 2 km board near Wenzhou (≈ 0.0204° lon × 0.018° lat) with one street along its middle row.
 const W = 120.6;
 const S = 28.0;
@@ -20,12 +19,9 @@ const facilities: Facility[] = [
 describe('network request', () => {
   it('needs no init and answers one run per tier, never covering more than the straight line', () => {
     const s = new CoverageSession();
-    const reply = s.handle({ type: 'network', id: 5, boards: [board], facilities, streets: [street], runs: [{ group: '5-min', radiusM: 300 }, { group: '10-min', radiusM: 500 }], sampleSpacingM: 25 }, clock);
-    if (reply.type !== 'network') throw new Error(JSON.stringify(reply));
-    expect(reply.id).toBe(5);
+    const reply = s.network({ boards: [board], facilities, streets: [street], runs: [{ group: '5-min', radiusM: 300 }, { group: '10-min', radiusM: 500 }], sampleSpacingM: 25 });
     expect(reply.runs.map((r) => [r.group, r.radiusM])).toEqual([['5-min', 300], ['10-min', 500]]);
-    const init = s.handle({ type: 'init', id: 6, boards: [board], facilities, population: { kind: 'none' }, radiiM: [300, 500] }, clock);
-    if (init.type !== 'result') throw new Error('unexpected reply');
+    const init = s.init({ boards: [board], facilities, population: { kind: 'none' }, radiiM: [300, 500] });
     for (const [tier, r] of [['5-min', 300], ['10-min', 500]] as const) {
       const f = tierFigures(init.result, reply.runs, 'b', tier, r)!;
       expect(f.network, tier).not.toBeNull();
@@ -43,8 +39,7 @@ describe('network request', () => {
 
   it('tierFigures is null for a tier or radius the result does not hold', () => {
     const s = new CoverageSession();
-    const init = s.handle({ type: 'init', id: 1, boards: [board], facilities, population: { kind: 'none' }, radiiM: [300] }, clock);
-    if (init.type !== 'result') throw new Error('unexpected reply');
+    const init = s.init({ boards: [board], facilities, population: { kind: 'none' }, radiiM: [300] });
     expect(tierFigures(init.result, null, 'b', '5-min', 300)).toMatchObject({ facilities: 1, network: null });
     expect(tierFigures(init.result, null, 'b', '5-min', 500)).toBeNull();
     expect(tierFigures(init.result, null, 'nope', '5-min', 300)).toBeNull();

@@ -1,21 +1,18 @@
-/** The worker's session over the typed protocol: init, move, gaps and rings. */
+/** The coverage session the worker serves (src/workers/coverage-api.ts): init, move, gaps and rings. */
 import { describe, expect, it } from 'vitest';
 import { CoverageSession } from '../../../../src/analysis/coverage/coverage-session.ts';
 import { readCoverageFixture } from './fixture-input.ts';
 
-const clock = () => 0;
 
-describe('CoverageSession (worker protocol)', () => {
+describe('CoverageSession', () => {
   const fx = readCoverageFixture('test/fixtures/coverage/in/facility-outside-every-board.geojson');
 
   it('answers init and move with results, and gaps shrink when a facility moves into the board', () => {
     const s = new CoverageSession();
-    const init = s.handle({ type: 'init', id: 1, boards: fx.boards, facilities: fx.facilities, population: fx.population, radiiM: [500], groups: ['any'] }, clock);
-    expect(init.type).toBe('result');
-    const gapsBefore = s.handle({ type: 'gaps', id: 2, group: 'any', radiusM: 500, cellSizeM: 50 }, clock);
-    const moved = s.handle({ type: 'move', id: 3, facilityId: 'far', lonLat: fx.facilities[0].lonLat.map((v, i) => v + (i === 0 ? 0.007 : 0.007)) as [number, number] }, clock);
-    const gapsAfter = s.handle({ type: 'gaps', id: 4, group: 'any', radiusM: 500, cellSizeM: 50 }, clock);
-    if (init.type !== 'result' || moved.type !== 'result' || gapsBefore.type !== 'gaps' || gapsAfter.type !== 'gaps') throw new Error('unexpected reply');
+    const init = s.init({ boards: fx.boards, facilities: fx.facilities, population: fx.population, radiiM: [500], groups: ['any'] });
+    const gapsBefore = { gaps: s.gaps({ group: 'any', radiusM: 500, cellSizeM: 50 }) };
+    const moved = s.move({ facilityId: 'far', lonLat: fx.facilities[0].lonLat.map((v, i) => v + (i === 0 ? 0.007 : 0.007)) as [number, number] });
+    const gapsAfter = { gaps: s.gaps({ group: 'any', radiusM: 500, cellSizeM: 50 }) };
     const shareBefore = init.result.boards[0].groups[0].radii[0].areaShare;
     const shareAfter = moved.result.boards[0].groups[0].radii[0].areaShare;
     expect(shareAfter).toBeGreaterThan(shareBefore);
@@ -29,15 +26,14 @@ describe('CoverageSession (worker protocol)', () => {
 
   it('draws reach rings for the chosen facilities only, closed, at the radius', () => {
     const s = new CoverageSession();
-    s.handle({ type: 'init', id: 1, boards: fx.boards, facilities: fx.facilities, population: { kind: 'none' }, radiiM: [300] }, clock);
-    const r = s.handle({ type: 'rings', id: 2, group: '5-min', radiusM: 300 }, clock);
-    if (r.type !== 'rings') throw new Error('unexpected reply');
+    s.init({ boards: fx.boards, facilities: fx.facilities, population: { kind: 'none' }, radiiM: [300] });
+    const r = { rings: s.rings({ group: '5-min', radiusM: 300 }) };
     expect(r.rings.features.map((f) => f.properties.id)).toEqual(['in']);
     const ring = r.rings.features[0].geometry.coordinates[0];
     expect(ring[0]).toEqual(ring[ring.length - 1]);
   });
 
-  it('replies with an error, not a throw, for a move before init', () => {
-    expect(new CoverageSession().handle({ type: 'move', id: 9, facilityId: 'x', lonLat: [0, 0] }, clock)).toMatchObject({ type: 'error', id: 9 });
+  it('refuses a move before init (the worker client turns the throw into a rejected call)', () => {
+    expect(() => new CoverageSession().move({ facilityId: 'x', lonLat: [0, 0] })).toThrow('"init" first');
   });
 });

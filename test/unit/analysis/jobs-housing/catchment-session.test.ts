@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBoards } from '../../../../src/data/embedded.ts';
 import { defaultEmploymentAreas } from '../../../../src/data/jobs-housing-defaults.ts';
-import { computeJobsHousing, handleJobsHousingRequest, type JhWorkerRequest } from '../../../../src/analysis/jobs-housing/index.ts';
+import { CatchmentSession, computeJobsHousing } from '../../../../src/analysis/jobs-housing/index.ts';
 
 const boards = defaultBoards.features.map((f) => ({ id: f.properties.id, name: f.properties.name, geometry: f.geometry }));
 const parks = defaultEmploymentAreas.features.map((f) => ({ id: f.properties.id, geometry: f.geometry }));
 let clock = 0;
 const now = () => (clock += 10);
 
-describe('jobs-housing worker protocol', () => {
+describe('jobs-housing catchment session (what the worker serves)', () => {
   it('prepares, redraws a park, and answers with structured-clone-able shares and rings', () => {
-    const prep = handleJobsHousingRequest(null, { type: 'prepare', requestId: 1, boards, parks, radiusKm: 5 }, now);
-    expect(prep.response.type).toBe('catchments');
-    if (prep.response.type !== 'catchments') return;
-    expect(prep.response.requestId).toBe(1);
+    const session = new CatchmentSession(now);
+    const prep = { response: session.prepare({ boards, parks, radiusKm: 5 }) };
     expect(prep.response.elapsedMs).toBe(10);
     expect(prep.response.rings.map((r) => r.parkId)).toEqual(parks.map((p) => p.id));
     expect(structuredClone(prep.response)).toEqual(prep.response);
@@ -24,14 +22,12 @@ describe('jobs-housing worker protocol', () => {
     expect(shares.share[b][shares.parkIds.indexOf('etdz')]).toBeGreaterThan(0.5);
     expect(r.boards[b].jobsInReach).toBeCloseTo(1000 * shares.share[b][shares.parkIds.indexOf('etdz')], 9);
 
-    const moved: JhWorkerRequest = { type: 'redraw-park', requestId: 2, parkId: 'etdz', geometry: null };
-    const redraw = handleJobsHousingRequest(prep.state, moved, now);
-    expect(redraw.response.type === 'catchments' && redraw.response.shares.parkIds).not.toContain('etdz');
+    const redraw = session.redrawPark({ parkId: 'etdz', geometry: null });
+    expect(redraw.shares.parkIds).not.toContain('etdz');
   });
 
-  it('reports a redraw before prepare, and bad input, as an error message', () => {
-    expect(handleJobsHousingRequest(null, { type: 'redraw-park', requestId: 3, parkId: 'x', geometry: null }, now).response).toEqual({ type: 'error', requestId: 3, message: 'redraw-park before prepare' });
-    const bad = handleJobsHousingRequest(null, { type: 'prepare', requestId: 4, boards, parks, radiusKm: -1 }, now);
-    expect(bad.response).toMatchObject({ type: 'error', requestId: 4, message: expect.stringContaining('radiusKm') });
+  it('refuses a redraw before prepare, and bad input, with an error the worker client passes on', () => {
+    expect(() => new CatchmentSession(now).redrawPark({ parkId: 'x', geometry: null })).toThrow('redraw-park before prepare');
+    expect(() => new CatchmentSession(now).prepare({ boards, parks, radiusKm: -1 })).toThrow(/radiusKm/);
   });
 });
