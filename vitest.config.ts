@@ -12,6 +12,10 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A test's first import of a large module graph (the CLI, the importer) or a Turf reference
+          // takes 5–10 s when several suites share this 2-core machine; 5 s (the default) then fails
+          // for the machine, not the code.
+          testTimeout: 30_000,
         },
       },
       {

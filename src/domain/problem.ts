@@ -77,7 +77,7 @@ export const PROBLEM_CODES = [
   'project-unknown-board',
   'storage-quota-exceeded',
   'storage-failed',
-  // Allocation UI (issue 5)
+  // Allocation UI (README: Supply allocation)
   'units-not-number',
   'units-negative',
   'units-not-integer',

@@ -77,7 +77,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'project-unknown-board': { zh: '“{value}”不是已知板块', en: '"{value}" is not a known board' },
   'storage-quota-exceeded': { zh: '浏览器存储空间已满，最近的修改未能保存：{detail}', en: 'browser storage is full; recent edits were not saved: {detail}' },
   'storage-failed': { zh: '保存到浏览器存储失败：{detail}', en: 'saving to browser storage failed: {detail}' },
-  // Allocation UI (issue 5)
+  // Allocation UI (README: Supply allocation)
   'units-not-number': { zh: '“{value}”不是数字；请输入套数（不小于 0 的整数）', en: '"{value}" is not a number; enter units as a whole number ≥ 0' },
   'units-negative': { zh: '套数不能为负数（{value}）', en: 'units cannot be negative ({value})' },
   'units-not-integer': { zh: '套数应为整数，而不是 {value}', en: 'units must be a whole number, not {value}' },

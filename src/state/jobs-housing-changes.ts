@@ -1,5 +1,5 @@
 /**
- * Undoable changes of the job–housing slices (issue 4): a park's jobs, a park's outline, the
+ * Undoable changes of the job–housing slices (README: What it does → Job–housing balance): a park's jobs, a park's outline, the
  * whole employment layer (an imported file), and a board's dwellings. Each returns its inverse,
  * so they share the one undo history with every other edit.
  */

@@ -21,19 +21,19 @@ export interface ProjectState {
   boards: BoardCollection;
   /** 多节点 added by the user (never from the plan). */
   nodes: NodeFeature[];
-  /** Supply-allocation scenarios (issue 5); at least one. */
+  /** Supply-allocation scenarios (README: Supply allocation); at least one. */
   scenarios: Scenario[];
-  /** Community facilities for life-circle coverage (issue 3). */
+  /** Community facilities for life-circle coverage (README: Life circles). */
   facilities: Facility[];
-  /** Where residents live (issue 3): uniform per board (assumption) or an imported layer. */
+  /** Where residents live (README: Life circles): uniform per board (assumption) or an imported layer. */
   population: PopulationInput;
   /** A walking network (LineStrings) for network-distance coverage, or null. */
   streets: FeatureCollection<LineString | MultiLineString> | null;
-  /** Employment areas with jobs (issue 4): schematic and illustrative until the user replaces them. */
+  /** Employment areas with jobs (README: Job–housing balance): schematic and illustrative until the user replaces them. */
   employment: EmploymentAreaCollection;
-  /** Dwellings per board id the planner entered, overriding the assumed defaults (issue 4). */
+  /** Dwellings per board id the planner entered, overriding the assumed defaults (README: Job–housing balance). */
   dwellings: Record<string, number>;
-  /** Cells of the 附件1 renovation schedule ticked off as done, as `county|type|year` keys, sorted (issue 5). */
+  /** Cells of the 附件1 renovation schedule ticked off as done, as `county|type|year` keys, sorted (README: Supply allocation). */
   renovationDone: string[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Compare boards, present at a meeting, export what you see (issue 6): the built app, offline,
+ * Compare boards, present at a meeting, export what you see (README: What it does → Compare, present, export): the built app, offline,
  * in real Chromium. One page is reused across the steps, as a planner would use it.
  */
 import { describe, expect, it } from 'vitest';

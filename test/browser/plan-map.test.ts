@@ -160,7 +160,7 @@ describe('the plan map', () => {
   });
 
   it('keeps a screenshot of the default view for the README', async () => {
-    // A reload keeps the view in the URL hash (issue 6); the default view is the bare address.
+    // A reload keeps the view in the URL hash (README: Compare, present, export — the address bar holds the view); the default view is the bare address.
     await page.goto(h.baseUrl);
     await waitForMapIdle(page);
     await page.screenshot({ path: SCREENSHOTS + 'plan-map-home.png' });

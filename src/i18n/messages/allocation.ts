@@ -1,4 +1,4 @@
-/** UI strings of the supply-allocation tab (issue 5) and of the storage status. */
+/** UI strings of the supply-allocation tab (README: What it does → Supply allocation) and of the storage status. */
 export const allocation = {
   zh: {
     'alloc.units': '套',

@@ -1,4 +1,4 @@
-/** UI strings of the life-circle coverage tab (issue 3). */
+/** UI strings of the life-circle coverage tab (README: What it does → Life circles). */
 export const coverage = {
   zh: {
     'coverage.title': '生活圈覆盖',

@@ -1,4 +1,4 @@
-/** UI strings of the general import dialog (issue 7: bring real data in safely). */
+/** UI strings of the general import dialog (README: What it does → Bring your own data). */
 export const importer = {
   zh: {
     'importer.button': '导入数据',

@@ -1,4 +1,4 @@
-/** UI strings of the job–housing balance tab (issue 4). */
+/** UI strings of the job–housing balance tab (README: What it does → Job–housing balance). */
 export const jobsHousing = {
   zh: {
     'jh.tab': '职住平衡',

@@ -1,4 +1,4 @@
-/** UI strings of compare, present and export (issue 6), and the plan's own figures and chapters. */
+/** UI strings of compare, present and export (README: What it does → Compare, present, export), and the plan's own figures and chapters. */
 export const present = {
   zh: {
     'tools.compare': '对比与列表',

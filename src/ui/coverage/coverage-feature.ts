@@ -1,5 +1,5 @@
 /**
- * The life-circle coverage feature (issue 3) as registered in src/ui/features.ts: sidebar tab,
+ * The life-circle coverage feature (README: What it does → Life circles) as registered in src/ui/features.ts: sidebar tab,
  * board-panel section, map layers, draggable facilities, figures per board, a presentation chapter.
  */
 import type { Chapter, Feature } from '../feature.ts';

@@ -1,5 +1,5 @@
 /**
- * The job–housing balance tab (职住平衡, issue 4) as a feature of the app shell: sidebar, board
+ * The job–housing balance tab (职住平衡; README: What it does → Job–housing balance) as a feature of the app shell: sidebar, board
  * panel section, overlays (employment areas, their labels, catchment rings), the choropleth of
  * the verdict or ratio, figures per board and one presentation chapter.
  */

@@ -1,5 +1,5 @@
 /**
- * Compare, present and export (issue 6) as one shell feature without a tab: buttons in the top
+ * Compare, present and export (README: What it does → Compare, present, export) as one shell feature without a tab: buttons in the top
  * bar, the drawer / presentation / report over the map, and "add to compare" in the board panel.
  * It works generically over the registered features (src/ui/feature-registry.ts): every figure
  * and chapter a feature registers appears.
