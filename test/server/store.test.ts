@@ -143,6 +143,8 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
                 acknowledged.push({ revision: r.head.revision, units });
                 break;
               }
+              // Only ever "someone saved first" — never a lost project row under the lock.
+              expect(r.reason).toBe('stale');
               conflicts++;
             }
           }

@@ -149,14 +149,13 @@ interface NewRevision {
 async function writeRevision(db: Db, n: NewRevision): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     // The row lock on the project serialises saves of one project (the head cannot move under us).
-    const [p] = await tx.query<{ head: number; name: string; slices: string }>(
-      `SELECT p.head_revision AS head, p.name, r.slices FROM projects p JOIN revisions r ON r.project_id = p.id AND r.revision = p.head_revision
-       WHERE p.id = $1 AND p.deleted_at IS NULL FOR UPDATE OF p`,
-      [n.projectId],
-    );
+    // Lock first, then read the head's slices: a join in the locking query would, after waiting for
+    // another save, re-check the new head against the old revision row and find nothing.
+    const [p] = await tx.query<{ head: number; name: string }>('SELECT head_revision AS head, name FROM projects WHERE id = $1 AND deleted_at IS NULL FOR UPDATE', [n.projectId]);
     if (!p) return { ok: false, reason: 'not-found' } as const;
     if (p.head !== n.baseRevision) return { ok: false, reason: 'stale', head: await headInfo(tx, n.projectId, p.head) } as const;
-    const oldHashes = JSON.parse(p.slices) as Record<string, string>;
+    const [cur] = await tx.query<{ slices: string }>('SELECT slices FROM revisions WHERE project_id = $1 AND revision = $2', [n.projectId, p.head]);
+    const oldHashes = JSON.parse(cur.slices) as Record<string, string>;
     const newHashes = hashesOf(n.slices);
     const name = n.name ?? p.name;
     const changed = [...new Set([...Object.keys(oldHashes), ...Object.keys(newHashes)])].filter((k) => oldHashes[k] !== newHashes[k]);
