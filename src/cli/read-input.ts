@@ -1,24 +1,12 @@
 /**
  * Reading a user's file on the command line. Only regular files are read (a FIFO would hang,
  * /dev/zero would never end), and never more than the import limit: anything else exits 2
- * naming why. Layer files go through the same importer as the app (src/io/import-layer.ts):
- * GeoJSON, CSV/TSV, zipped Shapefile or KML, any supported CRS, converted to WGS-84; problems
- * in them exit 1, each with its location. Strict: no feature is skipped silently.
+ * naming why. Layer files go on through src/cli/read-layer.ts: the app's importer, then the
+ * reader of their kind.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { basename } from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { importLayer } from '../io/import-layer.ts';
-import { UNREADABLE_CODES } from '../io/import-result.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../io/limits.ts';
-import type { CrsId } from '../io/crs.ts';
-import { CliError, problemsError } from './cli-error.ts';
-
-export interface InputLayer {
-  fc: FeatureCollection;
-  /** The file's name, for messages. */
-  file: string;
-}
+import { CliError } from './cli-error.ts';
 
 function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'a directory';
@@ -76,12 +64,4 @@ export function readInputBytes(path: string, limitBytes = MAX_IMPORT_BYTES): Uin
 /** A UTF-8 text file (a project file, a dwellings table), or exit 2 naming why it cannot be read. */
 export function readInputText(path: string): string {
   return new TextDecoder().decode(readInputBytes(path));
-}
-
-/** Read `path`; `crs` is the user's choice (absent: detected, degrees default to WGS-84). */
-export async function readInputLayer(path: string, crs?: CrsId): Promise<InputLayer> {
-  const file = basename(path);
-  const r = await importLayer(readInputBytes(path), file, crs ? { crs } : {});
-  if (!r.ok) throw problemsError(r.problems, r.problems.every((p) => UNREADABLE_CODES.has(p.code)) ? 2 : 1);
-  return { fc: r.value, file };
 }

@@ -4,7 +4,8 @@
  * hundred metres): the result is then `ambiguous` with WGS-84 as the default, and the UI asks.
  */
 import type { Position } from 'geojson';
-import type { CrsChoice, CrsId } from './crs.ts';
+import { CRS_IDS, type CrsChoice, type CrsId } from './crs.ts';
+import type { DeclaredCrs } from './raw-layer.ts';
 import { gkParamsFromEasting, WENZHOU_GK } from './gauss-kruger.ts';
 import { inWenzhouBbox } from '../geo/wenzhou-extent.ts';
 
@@ -15,6 +16,8 @@ export interface CrsDetection {
   crs: CrsChoice;
   /** Where `crs` came from. */
   source: 'user' | 'prj' | 'geojson-crs' | 'column-name' | 'coordinates' | 'default';
+  /** The name of a declared CRS Anju cannot read; the user's choice (if any) was used instead. */
+  unsupported?: string;
   /** What the coordinates look like. */
   kind: CoordinateKind;
   /** True when the UI should ask the user to choose among `candidates`. */
@@ -44,13 +47,20 @@ export function classifyCoordinates(sample: readonly Position[]): CoordinateKind
 const DEGREE_CANDIDATES: CrsId[] = ['wgs84', 'gcj02', 'bd09'];
 
 /**
- * Decide the CRS: the user's choice wins, then a declaration, then the coordinates.
- * `sample` should be a few hundred positions spread over the file.
+ * Decide the CRS: the user's choice for this file wins, then a declaration, then the user's
+ * `fallback` for files that declare none (or one Anju cannot read), then the coordinates.
+ * An unreadable declaration without a choice is `ambiguous` over every system, with `unsupported`
+ * naming it. `sample` should be a few hundred positions spread over the file.
  */
-export function detectCrs(sample: readonly Position[], declared: { crs: CrsChoice; source: 'prj' | 'geojson-crs' | 'column-name' } | null, user?: CrsChoice): CrsDetection {
+export function detectCrs(sample: readonly Position[], declared: DeclaredCrs | null, user?: CrsChoice, fallback?: CrsChoice): CrsDetection {
   const kind = classifyCoordinates(sample);
   const swapped = kind === 'swapped-degrees';
-  if (user) return { crs: user, source: 'user', kind, ambiguous: false, candidates: [user.id], swapped: swapped && user.id !== 'cgcs2000-gk' };
+  const unsupported = declared && 'unsupported' in declared ? { unsupported: declared.unsupported } : {};
+  const chosen = user ?? (declared && 'crs' in declared ? undefined : fallback);
+  if (chosen) return { crs: chosen, source: 'user', kind, ambiguous: false, candidates: [chosen.id], swapped: swapped && chosen.id !== 'cgcs2000-gk', ...unsupported };
+  if (declared && 'unsupported' in declared) {
+    return { crs: { id: 'wgs84' }, source: declared.source, kind, ambiguous: true, candidates: [...CRS_IDS], swapped: false, unsupported: declared.unsupported };
+  }
   if (declared) {
     // A .prj says WGS-84/CGCS2000 but Chinese web-map exports often carry one regardless.
     const geographic = declared.crs.id !== 'cgcs2000-gk';

@@ -6,7 +6,7 @@
  */
 import type { Feature, Position } from 'geojson';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import type { CrsChoice } from './crs.ts';
+import { describeCrs, type CrsChoice } from './crs.ts';
 import { decodeText } from './decode-text.ts';
 import { detectCrs } from './detect-crs.ts';
 import type { FeatureOrigin, ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
@@ -17,8 +17,6 @@ import { readGeoJsonText } from './read-geojson.ts';
 import { readKmlText } from './read-kml.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
 import { checkFeature, type FeatureContext } from './validate/check-feature.ts';
-import { LAYER_SPECS } from './validate/layer-spec.ts';
-import { featureKey } from './validate/check-properties.ts';
 import { summarizeFeatures } from './summarize-features.ts';
 
 /** Features checked between yields to the event loop (lets a worker receive CANCEL). */
@@ -71,18 +69,24 @@ function samplePositions(features: readonly unknown[]): Position[] {
   return out;
 }
 
+/** The key a feature is identified by: its GeoJSON `id`, else `properties.id`; null if neither. */
+function featureKey(id: unknown, props: Record<string, unknown>): string | null {
+  const v = id ?? (Object.prototype.hasOwnProperty.call(props, 'id') ? props.id : undefined);
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? String(v) : null;
+}
+
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const cap = (ps: Problem[], file: string): Problem[] =>
   ps.length <= MAX_PROBLEMS ? ps : [...ps.slice(0, MAX_PROBLEMS), problem('more-problems', { file, params: { count: ps.length - MAX_PROBLEMS } }, 'warning')];
 
 /**
  * Import a layer file. Never throws for bad input; returns `import-cancelled` when `signal` aborts.
- * @example const r = await importLayer(bytes, 'shops.csv', { crs: 'gcj02', layerType: 'facilities' });
+ * @example const r = await importLayer(bytes, 'shops.csv', { crs: 'gcj02' });
  */
 export async function importLayer(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
   const file = fileName;
   const lenient = options.lenient ?? false;
-  const summary: ImportSummary = { file, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], geometryTypes: {}, bboxDeg: null, lenient };
+  const summary: ImportSummary = { file, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], emptySkipped: 0, geometryTypes: {}, bboxDeg: null, lenient };
   const fail = (problems: Problem[]): ImportResult => ({ ok: false, problems: cap(problems, file), summary });
   const cancelled = () => fail([problem('import-cancelled', { file })]);
   const progress = options.onProgress ?? (() => {});
@@ -101,10 +105,12 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (options.signal?.aborted) return cancelled();
   progress(0.3, 'checking');
 
-  const user: CrsChoice | undefined = typeof options.crs === 'string' ? { id: options.crs } : options.crs;
-  const detection = detectCrs(samplePositions(layer.features), layer.declared, user);
+  const asChoice = (c: ImportOptions['crs']): CrsChoice | undefined => (typeof c === 'string' ? { id: c } : c);
+  const detection = detectCrs(samplePositions(layer.features), layer.declared, asChoice(options.crs), asChoice(options.fallbackCrs));
   summary.crs = detection;
-  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, spec: LAYER_SPECS[options.layerType ?? 'generic'], geojson: layer.format === 'geojson' || layer.format === 'kml' };
+  // A declared CRS Anju cannot read: refused unless the user said which system to read it as.
+  if (detection.unsupported !== undefined && detection.ambiguous) return fail([problem('unsupported-crs', { file, params: { crs: detection.unsupported } })]);
+  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml' };
 
   const errors: Problem[] = layer.problems.filter((p) => p.severity === 'error');
   const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');
@@ -113,6 +119,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   const origins: FeatureOrigin[] = [];
   const seenKeys = new Map<string, number>();
   let rewound = 0;
+  let emptySkipped = 0;
   for (let i = 0; i < layer.features.length; i++) {
     if (i > 0 && i % CHUNK_FEATURES === 0) {
       progress(0.3 + (0.7 * i) / layer.features.length, 'checking');
@@ -130,6 +137,10 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
       } else if (key !== null) seenKeys.set(key, i);
     }
     warnings.push(...r.warnings);
+    if (r.empty) {
+      emptySkipped++;
+      continue;
+    }
     if (itemErrors.length) {
       errors.push(...itemErrors);
       skipped.push({ ...(row !== undefined ? { row } : { featureIndex: i }), codes: itemErrors.map((p) => p.code) });
@@ -144,7 +155,10 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   // Shapefile rings are clockwise by that format's rule: rewinding them is not worth a note.
   if (rewound && layer.format !== 'shapefile') warnings.push(problem('winding-fixed', { file, params: { count: rewound } }, 'warning'));
   if (detection.swapped) warnings.push(problem('swapped-coords-fixed', { file }, 'warning'));
+  if (detection.unsupported !== undefined) warnings.push(problem('unsupported-crs-overridden', { file, params: { crs: detection.unsupported, chosen: describeCrs(detection.crs) } }, 'warning'));
   summary.skipped = lenient ? skipped : [];
+  summary.emptySkipped = emptySkipped;
+  if (emptySkipped) warnings.unshift(problem('geometries-empty-skipped', { file, params: { count: emptySkipped } }, 'warning'));
   progress(1, 'done');
   if (errors.length && !lenient) return fail([...errors, ...warnings]);
   Object.assign(summary, summarizeFeatures(features));

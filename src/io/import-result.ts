@@ -8,18 +8,17 @@ import type { CrsChoice, CrsId } from './crs.ts';
 import type { CrsDetection } from './detect-crs.ts';
 import type { CsvColumns } from './csv-columns.ts';
 import type { ImportFormat } from './raw-layer.ts';
-import type { LayerType } from './validate/layer-spec.ts';
 
 export const IMPORT_STAGES = ['reading', 'parsing', 'checking', 'done'] as const;
 export type ImportStage = (typeof IMPORT_STAGES)[number];
 
 export interface ImportOptions {
-  /** The user's CRS; absent = detected (see ImportSummary.crs). */
+  /** The user's CRS for this file, over anything it declares; absent = detected (see ImportSummary.crs). */
   crs?: CrsId | CrsChoice;
+  /** The user's CRS for files that declare none, or one Anju cannot read (the CLI's `--crs`). */
+  fallbackCrs?: CrsId | CrsChoice;
   /** CSV coordinate columns chosen by the user; absent = detected by header name. */
   columns?: CsvColumns;
-  /** Which spec the features must meet; default `generic`. */
-  layerType?: LayerType;
   /** Skip features with errors and import the rest (only when the user agreed). Default false. */
   lenient?: boolean;
   /** Called with 0–1 as work proceeds. */
@@ -46,6 +45,8 @@ export interface ImportSummary {
   featuresRead: number;
   featuresImported: number;
   skipped: SkippedItem[];
+  /** Features without geometry (null or empty), skipped with a note: allowed by RFC 7946, usable by no layer. */
+  emptySkipped: number;
   /** Count per geometry type of the imported features. */
   geometryTypes: Record<string, number>;
   /** [west, south, east, north] in WGS-84 degrees of the imported features. */

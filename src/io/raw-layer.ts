@@ -8,6 +8,11 @@ import type { CrsChoice } from './crs.ts';
 export const IMPORT_FORMATS = ['geojson', 'csv', 'shapefile', 'kml'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+export type DeclarationSource = 'prj' | 'geojson-crs' | 'column-name';
+
+/** A declaration Anju reads, or one it cannot (named, so the user can be told and asked). */
+export type DeclaredCrs = { crs: CrsChoice; source: DeclarationSource } | { unsupported: string; source: DeclarationSource };
+
 export interface RawLayer {
   format: ImportFormat;
   /** Features as read, unchecked: any value (GeoJSON input may hold anything); any CRS. */
@@ -17,7 +22,7 @@ export interface RawLayer {
   /** Text encoding of the file or of the Shapefile's attributes; null for binary-only input. */
   encoding: string | null;
   /** A CRS the file declares (.prj, GeoJSON `crs`, or CSV column names such as `gcj02_lon`). */
-  declared: { crs: CrsChoice; source: 'prj' | 'geojson-crs' | 'column-name' } | null;
+  declared: DeclaredCrs | null;
   /** Items that could not become features (errors with a row/feature index) and notes (warnings). */
   problems: Problem[];
   /** Format details for the summary, e.g. CSV delimiter and coordinate columns. */

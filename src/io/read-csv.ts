@@ -1,13 +1,16 @@
 /**
- * CSV/TSV reader for point tables: the delimiter is detected (comma, tab, semicolon, pipe) by
- * papaparse, coordinate columns by header name (lon/lat, 经度/纬度, x/y …) unless the caller
- * names them. Every other column becomes a property, as a number where the whole column is
- * numeric. Coordinates are not range-checked here: x/y may be projected metres.
+ * CSV/TSV/DSV reader for point tables and WKT geometry tables: the delimiter is detected (comma,
+ * tab, semicolon, pipe) by papaparse; the coordinate columns (a lon/lat or x/y pair such as
+ * lon/lat, 经度/纬度, POINT_X/POINT_Y, X坐标/Y坐标, lng_GCJ02/Lat_GCJ02, or one WKT column) by
+ * header name unless the caller names them. Every other column becomes a property, as a number
+ * where the whole column is numeric. Rows are read as arrays, so a header such as `__proto__` is
+ * an ordinary property. Coordinates are not range-checked here: x/y may be projected metres.
  */
 import Papa from 'papaparse';
-import type { Feature, Point } from 'geojson';
+import { wktToGeoJSON } from '@terraformer/wkt';
+import type { Feature, Geometry } from 'geojson';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import { detectCoordinateColumns, type CsvColumns } from './csv-columns.ts';
+import { detectCoordinateColumns, detectWktColumn, headerAxis, type CsvColumns } from './csv-columns.ts';
 import type { RawLayer } from './raw-layer.ts';
 
 const isBlank = (v: string | undefined) => v === undefined || v.trim() === '';
@@ -17,45 +20,92 @@ export const isNumericText = (v: string) => NUMBER.test(v);
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
 
+/** A plain object with these own properties, `__proto__` included (never the prototype setter). */
+function record(entries: [string, string | number | null][]): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Headers made unique (`name`, `name_2`), with the renames for a note. */
+function uniqueHeaders(raw: readonly string[]): { headers: string[]; renamed: string[] } {
+  const seen = new Set<string>();
+  const renamed: string[] = [];
+  const headers = raw.map((h) => {
+    const base = h.trim();
+    let name = base;
+    for (let n = 2; seen.has(name); n++) name = `${base}_${n}`;
+    if (name !== base) renamed.push(`${base} → ${name}`);
+    seen.add(name);
+    return name;
+  });
+  return { headers, renamed };
+}
+
+function parseWkt(text: string): Geometry | string {
+  try {
+    // EWKT: "SRID=4326;POINT(…)" — the SRID is not used (the importer detects or asks).
+    const g = wktToGeoJSON(text.trim().replace(/^SRID=\d+;/i, ''));
+    return g && typeof g === 'object' && 'type' in g ? g : 'not a geometry';
+  } catch (e) {
+    return (e instanceof Error ? e.message : String(e)).slice(0, 120);
+  }
+}
+
 /** Read CSV/TSV text; `columns` overrides the detected coordinate columns. */
 export function readCsvText(text: string, file: string, encoding: string | null, columns?: CsvColumns): Checked<RawLayer> {
-  const parsed = Papa.parse<Record<string, string | undefined>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
-  const headers = (parsed.meta.fields ?? []).filter((h) => h !== '');
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
+  const rowsRaw = parsed.data;
+  const { headers, renamed } = uniqueHeaders(rowsRaw[0] ?? []);
+  const named = headers.filter((h) => h !== '');
+  const headerList = named.join(', ').slice(0, 400);
   if (columns) {
-    const missing = [columns.lon, columns.lat].find((c) => !headers.includes(c));
-    if (missing !== undefined) return { ok: false, problems: [problem('csv-column-missing', { file, field: missing, params: { headers: headers.join(', ') } })] };
+    const missing = ('wkt' in columns ? [columns.wkt] : [columns.lon, columns.lat]).find((c) => !headers.includes(c));
+    if (missing !== undefined) return { ok: false, problems: [problem('csv-column-missing', { file, field: missing, params: { headers: headerList } })] };
   }
-  const cols = columns ?? detectCoordinateColumns(headers);
-  if (!cols) return { ok: false, problems: [problem('csv-no-coordinates', { file, params: { headers: headers.join(', ') } })] };
-  const records = parsed.data.map((r, i) => ({ r, row: i + 2 })).filter(({ r }) => !headers.every((h) => isBlank(r[h])));
-  const others = headers.filter((h) => h !== cols.lon && h !== cols.lat);
-  const numeric = new Set(others.filter((h) => records.some(({ r }) => !isBlank(r[h])) && records.every(({ r }) => isBlank(r[h]) || isNumericText(r[h] ?? ''))));
+  const pair = columns ? ('lon' in columns ? { ...columns, crs: headerAxis(columns.lon)?.crs ?? null } : null) : detectCoordinateColumns(named);
+  const wkt = columns ? ('wkt' in columns ? columns.wkt : null) : pair ? null : detectWktColumn(named);
+  if (!pair && !wkt) return { ok: false, problems: [problem('csv-no-coordinates', { file, params: { headers: headerList } })] };
+  const index = (h: string) => headers.indexOf(h);
+  const geoCols = new Set(pair ? [pair.lon, pair.lat] : [wkt as string]);
+  const others = headers.map((h, i) => ({ h, i })).filter(({ h }) => h !== '' && !geoCols.has(h));
+  const records = rowsRaw.slice(1).map((r, k) => ({ r, row: k + 2 })).filter(({ r }) => !r.every((v) => isBlank(v)));
+  const numeric = new Set(others.filter(({ i }) => records.some(({ r }) => !isBlank(r[i])) && records.every(({ r }) => isBlank(r[i]) || isNumericText(r[i] ?? ''))).map(({ h }) => h));
   const problems: Problem[] = [];
-  const features: Feature<Point>[] = [];
+  const features: Feature[] = [];
   const rows: number[] = [];
   for (const { r, row } of records) {
-    const x = r[cols.lon] ?? '';
-    const y = r[cols.lat] ?? '';
-    if (!isNumericText(x) || !isNumericText(y)) {
-      problems.push(problem('csv-bad-coordinate', { file, row, field: isNumericText(x) ? cols.lat : cols.lon, params: { value: `${x}, ${y}` } }));
-      continue;
+    let geometry: Geometry | null;
+    if (pair) {
+      const x = r[index(pair.lon)] ?? '';
+      const y = r[index(pair.lat)] ?? '';
+      if (!isNumericText(x) || !isNumericText(y)) {
+        problems.push(problem('csv-bad-coordinate', { file, row, field: isNumericText(x) ? pair.lat : pair.lon, params: { value: `${x}, ${y}`.slice(0, 80) } }));
+        continue;
+      }
+      geometry = { type: 'Point', coordinates: [Number(x), Number(y)] };
+    } else {
+      const w = r[index(wkt as string)] ?? '';
+      if (isBlank(w)) geometry = null;
+      else {
+        const g = parseWkt(w);
+        if (typeof g === 'string') {
+          problems.push(problem('csv-bad-wkt', { file, row, field: wkt as string, params: { value: w.slice(0, 60), detail: g } }));
+          continue;
+        }
+        geometry = g;
+      }
     }
-    const properties: Record<string, string | number | null> = {};
-    for (const h of others) {
-      const v = r[h];
-      properties[h] = v === undefined ? null : numeric.has(h) ? (isBlank(v) ? null : Number(v)) : v;
-    }
-    features.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [Number(x), Number(y)] } });
+    const properties = record(others.map(({ h, i }) => {
+      const v = r[i];
+      return [h, v === undefined ? null : numeric.has(h) ? (isBlank(v) ? null : Number(v)) : v];
+    }));
+    features.push({ type: 'Feature', properties, geometry } as Feature);
     rows.push(row);
   }
-  const renamed = (parsed.meta as { renamedHeaders?: Record<string, string> | null }).renamedHeaders;
-  if (renamed && Object.keys(renamed).length) problems.push(problem('csv-duplicate-header', { file, params: { headers: Object.entries(renamed).map(([n, o]) => `${o} → ${n}`).join(', ') } }, 'warning'));
-  const prefix = /^(wgs84|gcj02|bd09)_/.exec(cols.lon.trim().toLowerCase())?.[1] as 'wgs84' | 'gcj02' | 'bd09' | undefined;
-  const declared: RawLayer['declared'] = prefix ? { crs: { id: prefix }, source: 'column-name' } : null;
+  if (renamed.length) problems.push(problem('csv-duplicate-header', { file, params: { headers: renamed.join(', ').slice(0, 200) } }, 'warning'));
+  const declared: RawLayer['declared'] = pair?.crs ? { crs: { id: pair.crs }, source: 'column-name' } : null;
   const delimiter = DELIMITER_NAMES[parsed.meta.delimiter] ?? parsed.meta.delimiter;
-  return {
-    ok: true,
-    value: { format: 'csv', features, rows, encoding, declared, problems, details: { delimiter, lonColumn: cols.lon, latColumn: cols.lat } },
-    warnings: [],
-  };
+  const details: Record<string, string> = pair ? { delimiter, lonColumn: pair.lon, latColumn: pair.lat } : { delimiter, wktColumn: wkt as string };
+  return { ok: true, value: { format: 'csv', features, rows, encoding, declared, problems, details }, warnings: [] };
 }

@@ -22,8 +22,7 @@ export function readGeoJsonText(text: string, file: string, encoding: string | n
   let declared: RawLayer['declared'] = null;
   if (typeof crsName === 'string') {
     const d = crsFromName(crsName);
-    if (!d.ok) return { ok: false, problems: [problem('unsupported-crs', { file, params: { crs: crsName } })] };
-    declared = { crs: d.crs, source: 'geojson-crs' };
+    declared = d.ok ? { crs: d.crs, source: 'geojson-crs' } : { unsupported: crsName.slice(0, 120), source: 'geojson-crs' };
   }
   return { ok: true, value: { format: 'geojson', features: fc.features as unknown[], encoding, declared, problems: [], details: {} }, warnings: [] };
 }

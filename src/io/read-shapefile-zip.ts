@@ -94,8 +94,7 @@ export function readShapefileZip(bytes: Uint8Array, file: string): Checked<RawLa
   const prj = text('prj');
   if (prj !== null && prj.trim() !== '') {
     const d = crsFromPrj(prj);
-    if (!d.ok) return { ok: false, problems: [problem('unsupported-crs', { file, params: { crs: d.name } })] };
-    declared = { crs: d.crs, source: 'prj' };
+    declared = d.ok ? { crs: d.crs, source: 'prj' } : { unsupported: d.name, source: 'prj' };
   }
 
   let records: Record<string, unknown>[] = [];

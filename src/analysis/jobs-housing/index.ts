@@ -10,5 +10,4 @@ export { defaultDwellingsByBoard, type DefaultDwellings } from './default-dwelli
 export type { DwellingAssumptions } from '../../domain/dwelling-assumptions.ts';
 export { commuteBounds, commuteBoundsForBoards, commutingPotentialUtilised, excessCommuting, type CommuteBounds } from './commute.ts';
 export { solveTransportation, type TransportationSolution } from './transportation.ts';
-export { readEmploymentAreas, readJhBoards, readDwellingsTable } from './read-inputs.ts';
 export { CatchmentSession, type Catchments } from './catchment-session.ts';

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { CliIO } from '../command.ts';
-import { CliError, problemsError, UsageError } from '../cli-error.ts';
+import { problemsError, UsageError } from '../cli-error.ts';
 import { defaultBoards, hasGeodata, readGeodata } from '../default-data.ts';
 import { readInputText } from '../read-input.ts';
+import { layerOptions, layerOptionSpecs, type LayerOptions } from '../layer-options.ts';
 import { quoteUserText } from '../safe-text.ts';
 import { parseProjectFile } from '../../state/scenario-file.ts';
 import { targetsData, rulesData } from '../../data/allocation-data.ts';
@@ -32,27 +33,29 @@ function printText(io: CliIO, r: ScenarioReport): void {
   for (const s of r.skippedRules) io.out(`  rule ${s.ruleId} not checked: ${s.reason}`);
 }
 
-async function readEmployment(path: string): Promise<EmploymentAreas> {
-  // The rules need only where the areas are: polygons, or a message naming the feature.
-  const e = await (await import('../read-input.ts')).readInputLayer(path);
-  const bad = e.fc.features.map((f, i) => ({ t: f.geometry?.type, i })).filter(({ t }) => t !== 'Polygon' && t !== 'MultiPolygon');
-  if (bad.length) throw new CliError(bad.slice(0, 20).map(({ t, i }) => `${e.file} feature #${i + 1}: geometry type is ${t ?? 'null'}, expected Polygon/MultiPolygon`).join('\n') + (bad.length > 20 ? `\n… and ${bad.length - 20} more features not listed` : ''), 1);
-  return e.fc as EmploymentAreas;
+const LAYERS = ['boards', 'employment'];
+
+async function readEmployment(path: string, layers: LayerOptions, io: CliIO): Promise<EmploymentAreas> {
+  // The employment reader jobs-housing uses; the rules need only the outlines, so jobs may be absent.
+  const [{ readLayerFile }, { readEmploymentOutlines }] = await Promise.all([import('../read-layer.ts'), import('../../io/readers/employment-reader.ts')]);
+  const e = await readLayerFile(path, 'employment', readEmploymentOutlines, layers, io);
+  return { type: 'FeatureCollection', features: e.value.map((a) => ({ type: 'Feature', properties: { id: a.id, name: a.name }, geometry: a.geometry })) };
 }
 
 /** `anju check`: validate a project file, then each scenario's totals, gauges and rule warnings. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, boards: { type: 'string' }, employment: { type: 'string' } }, strict: true });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, boards: { type: 'string' }, employment: { type: 'string' }, ...layerOptionSpecs(LAYERS) }, strict: true });
+  const layers = layerOptions(values, LAYERS);
   if (positionals.length !== 1) throw new UsageError('expected one project file');
   const path = positionals[0];
   const file = basename(path);
   const text = readInputText(path);
-  const shipped = values.boards ? await (await import('../read-boards.ts')).readBoardsFile(values.boards) : defaultBoards();
+  const shipped = values.boards ? await (await import('../read-boards.ts')).readBoardBoundaries(values.boards, layers, io) : defaultBoards();
   const parsed = parseProjectFile(text, new Set(shipped.features.map((f) => f.properties.id)), file);
   // A file that is not JSON (or not an object) cannot be read at all: exit 2, like any unreadable input.
   if (!parsed.ok) throw problemsError(parsed.problems, parsed.problems.every((p) => p.code === 'not-json' || p.code === 'project-not-object') ? 2 : 1);
   const boards: BoardCollection = parsed.value.boards ?? shipped;
-  const employment = values.employment ? await readEmployment(values.employment) : hasGeodata(EMPLOYMENT_FILE) ? readGeodata<EmploymentAreas>(EMPLOYMENT_FILE) : null;
+  const employment = values.employment ? await readEmployment(values.employment, layers, io) : hasGeodata(EMPLOYMENT_FILE) ? readGeodata<EmploymentAreas>(EMPLOYMENT_FILE) : null;
   const report = (s: Scenario): ScenarioReport => {
     const totals = allocationTotals(s, boards);
     return scenarioReport(s, totals, targetGauges(totals, targetsData.targets, s.ruleSettings), ruleWarnings(totals, boards, rulesData.rules, s.ruleSettings, employment), targetsData.targets);

@@ -1,15 +1,23 @@
 import { parseArgs } from 'node:util';
 import type { CliIO } from '../command.ts';
-import { CliError, UsageError, valueOrExit } from '../cli-error.ts';
-import { readInputLayer } from '../read-input.ts';
-import { isCrsId, type CrsId } from '../../io/crs.ts';
+import { CliError, UsageError } from '../cli-error.ts';
+import { readLayerFile } from '../read-layer.ts';
+import { readAnalysisBoards } from '../read-boards.ts';
+import { layerOptions, layerOptionSpecs } from '../layer-options.ts';
+import { defaultBoards } from '../default-data.ts';
+import { facilitiesReader } from '../../io/readers/facilities-reader.ts';
+import { populationReader } from '../../io/readers/population-reader.ts';
+import { streetsReader } from '../../io/readers/streets-reader.ts';
+import type { CoverageBoard } from '../../analysis/coverage/types.ts';
 import { categoryTiers, tierOf, type FacilityGroup } from '../../domain/facility.ts';
 import { isLifeCircleTier } from '../../domain/life-circle.ts';
 import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import { gb50180 } from '../../data/gb50180.ts';
 import { createCoverageModel } from '../../analysis/coverage/model.ts';
-import { boardsFrom, facilitiesFrom, populationFrom, streetsFrom } from '../../analysis/coverage/read-inputs.ts';
 import { networkCoverage } from '../../analysis/coverage/network-coverage.ts';
+
+/** The inputs whose CRS can be given one by one: --boards-crs, --facilities-crs … */
+export const LAYERS = ['boards', 'facilities', 'population', 'network'];
 
 function parseRadii(s: string): number[] {
   const radii = s.split(',').map((x) => Number(x.trim()));
@@ -27,38 +35,36 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       radii: { type: 'string' },
       tier: { type: 'string' },
       network: { type: 'string' },
-      crs: { type: 'string' },
       json: { type: 'boolean' },
+      ...layerOptionSpecs(LAYERS),
     },
     strict: true,
   });
-  if (!values.boards || !values.facilities) throw new UsageError('--boards and --facilities are required');
-  const crs = values.crs ?? 'wgs84';
-  if (!isCrsId(crs)) throw new CliError(`--crs: expected wgs84, gcj02 or bd09, got "${crs}"`, 2);
+  if (!values.facilities) throw new UsageError('--facilities is required');
+  const layers = layerOptions(values, LAYERS);
   const group = (values.tier ?? 'any') as FacilityGroup;
   if (group !== 'any' && !isLifeCircleTier(group)) throw new CliError(`--tier: expected any, 15-min, 10-min, 5-min or block, got "${values.tier}"`, 2);
   const radiiM = parseRadii(values.radii ?? '300,500,1000');
 
-  // Boards are Anju's own layers (WGS-84); --crs applies to the user's facility, population and network files.
-  const b = await readInputLayer(values.boards, 'wgs84');
-  const boards = valueOrExit(boardsFrom(b.fc, b.file));
+  // Every input through its one reader, each with its own CRS detection: nothing forced, nothing guessed.
+  let boards: CoverageBoard[];
+  if (values.boards) boards = await readAnalysisBoards(values.boards, layers, io);
+  else {
+    io.err('anju coverage: no --boards given: using the 21 shipped boards (schematic extents, 示意范围)');
+    boards = defaultBoards().features.map((b) => ({ id: b.properties.id, name: b.properties.name, geometry: b.geometry }));
+  }
   const tiers = categoryTiers(gb50180.facilities);
-  const f = await readInputLayer(values.facilities, crs);
-  const facilitiesAll = valueOrExit(facilitiesFrom(f.fc, f.file, (c) => tierOf(c, tiers) !== null));
+  const facilitiesAll = (await readLayerFile(values.facilities, 'facilities', (l) => facilitiesReader.read(l), layers, io)).value;
   const facilities = group === 'any' ? facilitiesAll : facilitiesAll.filter((x) => tierOf(x.category, tiers) === group);
   let population: PopulationInput = { kind: 'none' };
-  if (values.population) {
-    const p = await readInputLayer(values.population, crs);
-    population = valueOrExit(populationFrom(p.fc, p.file));
-  }
+  if (values.population) population = (await readLayerFile(values.population, 'population', (l) => populationReader.read(l), layers, io)).value;
 
   const model = createCoverageModel(boards, facilities, population, { radiiM, groups: [group], categoryTiers: tiers, tierStandards: gb50180.tiers });
   const result = model.result();
 
   let network: ReturnType<typeof networkCoverage> | null = null;
   if (values.network) {
-    const n = await readInputLayer(values.network, crs);
-    const streets = valueOrExit(streetsFrom(n.fc, n.file));
+    const streets = (await readLayerFile(values.network, 'network', (l) => streetsReader.read(l), layers, io)).value.lines;
     const popPoints: PopulationPoint[] | undefined = population.kind === 'points' ? population.points : undefined;
     network = networkCoverage({ boards, facilities: facilities.map((x) => x.lonLat), streets, radiiM, population: popPoints, frame: model.frame });
     if (population.kind === 'cells') io.err('anju coverage: network population shares need population points; cells are not used for the network figures');

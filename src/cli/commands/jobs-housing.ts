@@ -3,9 +3,16 @@ import { basename } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { CliIO } from '../command.ts';
 import { CliError, valueOrExit } from '../cli-error.ts';
+import type { Checked } from '../../domain/problem.ts';
+import type { ImportedLayer } from '../../io/readers/input-reader.ts';
 import { geodataPath, readGeodata } from '../default-data.ts';
-import { readInputLayer, readInputText } from '../read-input.ts';
-import { analyseJobsHousing, balancedBand, defaultDwellingsByBoard, readDwellingsTable, readEmploymentAreas, readJhBoards, type DwellingAssumptions, type JhStandards } from '../../analysis/jobs-housing/index.ts';
+import { readInputText } from '../read-input.ts';
+import { readLayerFile } from '../read-layer.ts';
+import { layerOptions, layerOptionSpecs, type LayerOptions } from '../layer-options.ts';
+import { analyseJobsHousing, balancedBand, defaultDwellingsByBoard, type DwellingAssumptions, type JhBoard, type JhPark, type JhStandards } from '../../analysis/jobs-housing/index.ts';
+import { boardsReader, type BoardInput } from '../../io/readers/boards-reader.ts';
+import { employmentReader } from '../../io/readers/employment-reader.ts';
+import { readDwellingsTable } from '../../io/readers/dwellings-table.ts';
 import { CATEGORIES, type BoardCollection, type Category } from '../../domain/board.ts';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -16,9 +23,17 @@ const DWELLINGS_ASSUMPTIONS = 'assumptions/board-dwellings.json';
 /** Where a board's dwellings came from, in the JSON output. */
 type DwellingsSource = 'table' | 'file' | 'assumed' | null;
 
-/** A user's layer through the importer, or the shipped file (Anju's own WGS-84 data) when none is given. */
-async function layer(path: string | undefined, shipped: string): Promise<{ fc: FeatureCollection; file: string }> {
-  return path ? readInputLayer(path) : { fc: readGeodata<FeatureCollection>(shipped), file: geodataPath(shipped) };
+/** The inputs whose CRS can be given one by one: --boards-crs, --employment-crs. */
+const LAYERS = ['boards', 'employment'];
+
+/**
+ * A user's layer through the importer and its kind's reader, or the shipped file (Anju's own
+ * WGS-84 data, read by the same reader) when none is given.
+ */
+async function layer<T>(path: string | undefined, option: string, shipped: string, read: (l: ImportedLayer) => Checked<T>, layers: LayerOptions, io: CliIO): Promise<{ value: T; fc: FeatureCollection | null; file: string }> {
+  if (path) return { ...(await readLayerFile(path, option, read, layers, io)), fc: null };
+  const fc = readGeodata<FeatureCollection>(shipped);
+  return { value: valueOrExit(read({ file: shipped, features: fc.features })), fc, file: geodataPath(shipped) };
 }
 
 /**
@@ -37,22 +52,28 @@ function assumedDwellings(fc: FeatureCollection, ids: readonly string[]): Record
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { boards: { type: 'string' }, employment: { type: 'string' }, 'radius-km': { type: 'string' }, dwellings: { type: 'string' }, json: { type: 'boolean' } },
+    options: { boards: { type: 'string' }, employment: { type: 'string' }, 'radius-km': { type: 'string' }, dwellings: { type: 'string' }, json: { type: 'boolean' }, ...layerOptionSpecs(LAYERS) },
     strict: true,
   });
   const standards = readGeodata<JhStandards>('standards/jobs-housing.json');
   const radiusKm = values['radius-km'] === undefined ? standards.catchment.defaultRadiusKm : Number(values['radius-km']);
   if (!Number.isFinite(radiusKm) || radiusKm < 0 || radiusKm > 100) throw new CliError(`--radius-km must be a number of km between 0 and 100, not "${values['radius-km']}"`, 2);
-  const b = await layer(values.boards, BOARDS_FILE);
-  const { boards, dwellingsFromProperties } = valueOrExit(readJhBoards(b.fc, basename(b.file)));
-  const e = await layer(values.employment, EMPLOYMENT_FILE);
-  const parks = valueOrExit(readEmploymentAreas(e.fc, basename(e.file)));
+  const layers = layerOptions(values, LAYERS);
+  const known = readGeodata<BoardCollection>(BOARDS_FILE).features.map((x) => x.properties);
+  const b = await layer<BoardInput[]>(values.boards, 'boards', BOARDS_FILE, (l) => boardsReader.read(l, { known }), layers, io);
+  const boards: JhBoard[] = b.value.map(({ id, name, geometry }) => ({ id, name, geometry }));
+  const dwellingsFromProperties: Record<string, number> = Object.fromEntries(b.value.flatMap((x) => (x.dwellings === undefined ? [] : [[x.id, x.dwellings]])));
+  const e = await layer(values.employment, 'employment', EMPLOYMENT_FILE, (l) => employmentReader.read(l), layers, io);
+  const parks: JhPark[] = e.value;
   if (!values.employment) io.err(`anju jobs-housing: employment areas from ${e.file} (illustrative outlines and jobs, 示意); pass --employment for real ones`);
 
   // Dwellings as the app takes them: the planner's figures (a --dwellings table, else a
   // dwellings property in the boards file), else the stated assumption, said on stderr.
   const table = values.dwellings ? valueOrExit(readDwellingsTable(readInputText(values.dwellings), basename(values.dwellings), boards)) : {};
-  const assumed = assumedDwellings(b.fc, boards.map((x) => x.id));
+  // Assumed dwellings need the shipped boards' categories: a user's boards get them by the board they name.
+  const shippedByIdx = readGeodata<BoardCollection>(BOARDS_FILE);
+  const categorised: FeatureCollection = b.fc ?? { type: 'FeatureCollection', features: b.value.map((x) => ({ type: 'Feature', properties: { category: x.known ? shippedByIdx.features.find((f) => f.properties.id === x.id)?.properties.category : undefined }, geometry: x.geometry })) };
+  const assumed = assumedDwellings(categorised, boards.map((x) => x.id));
   const dwellingsByBoard: Record<string, number | null> = {};
   const source: Record<string, DwellingsSource> = {};
   for (const { id } of boards) {

@@ -5,21 +5,11 @@ import { CliError, MAX_LISTED_PROBLEMS, UsageError, formatProblemList } from '..
 import { importLayer } from '../../io/import-layer.ts';
 import { UNREADABLE_CODES, type ImportResult, type ImportSummary } from '../../io/import-result.ts';
 import { readInputBytes } from '../read-input.ts';
-import { describeCrs, isCrsId, CRS_IDS, type CrsChoice } from '../../io/crs.ts';
-import { isLayerType, LAYER_TYPES } from '../../io/validate/layer-spec.ts';
+import { describeCrs } from '../../io/crs.ts';
+import { INPUT_KINDS, isInputKind } from '../../io/readers/input-reader.ts';
+import { READERS } from '../../io/readers/readers.ts';
 import { formatProblem } from '../../i18n/problems.ts';
-
-function crsOption(crs: string | undefined, cm: string | undefined): CrsChoice | undefined {
-  if (crs === undefined) {
-    if (cm !== undefined) throw new UsageError('--cm needs --crs cgcs2000-gk');
-    return undefined;
-  }
-  if (!isCrsId(crs)) throw new CliError(`unknown CRS "${crs}" (expected ${CRS_IDS.join(', ')})`, 2);
-  if (cm === undefined) return { id: crs };
-  const cmDeg = Number(cm);
-  if (crs !== 'cgcs2000-gk' || !Number.isFinite(cmDeg)) throw new CliError(`--cm takes a central meridian in degrees with --crs cgcs2000-gk`, 2);
-  return { id: crs, gk: { centralMeridianDeg: cmDeg } };
-}
+import { layerOptions, layerOptionSpecs } from '../layer-options.ts';
 
 function printSummary(s: ImportSummary, io: CliIO): void {
   const types = Object.entries(s.geometryTypes).map(([t, n]) => `${t} ${n}`).join(', ');
@@ -27,7 +17,7 @@ function printSummary(s: ImportSummary, io: CliIO): void {
   io.out(`file:      ${s.file} (${s.format ?? '?'})`);
   io.out(`encoding:  ${s.encoding ?? '-'}`);
   io.out(`crs:       ${crs}`);
-  io.out(`features:  ${s.featuresImported} imported of ${s.featuresRead}${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}`);
+  io.out(`features:  ${s.featuresImported} imported of ${s.featuresRead}${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}${s.emptySkipped ? `, ${s.emptySkipped} without geometry skipped` : ''}`);
   io.out(`geometry:  ${types || '-'}`);
   io.out(`bbox:      ${s.bboxDeg ? s.bboxDeg.map((x) => x.toFixed(6)).join(', ') : '-'} (WGS-84 lon/lat: west, south, east, north)`);
 }
@@ -42,14 +32,22 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { crs: { type: 'string' }, cm: { type: 'string' }, type: { type: 'string' }, lenient: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { type: { type: 'string' }, lenient: { type: 'boolean' }, json: { type: 'boolean' }, ...layerOptionSpecs([]) },
   });
   if (positionals.length !== 1) throw new UsageError('expected one FILE');
-  if (values.type !== undefined && !isLayerType(values.type)) throw new CliError(`unknown layer type "${values.type}" (expected ${LAYER_TYPES.join(', ')})`, 2);
-  const crs = crsOption(values.crs, values.cm);
+  if (values.type !== undefined && values.type !== 'generic' && !isInputKind(values.type)) throw new CliError(`unknown layer type "${values.type}" (expected ${INPUT_KINDS.join(', ')})`, 2);
+  // One file: its --crs is the user's statement about it, over anything the file declares.
+  const layers = layerOptions(values, []);
   const path = positionals[0];
   const bytes = readInputBytes(path);
-  const r = await importLayer(bytes, basename(path), { crs, layerType: values.type as never, lenient: values.lenient ?? false });
+  const file = basename(path);
+  const lenient = values.lenient ?? false;
+  let r: ImportResult = await importLayer(bytes, file, { ...(layers.crs ? { crs: layers.crs } : {}), ...(layers.columns ? { columns: layers.columns } : {}), lenient });
+  // With --type, the kind's reader checks what that kind needs: the very reader the app and the analyses use.
+  if (r.ok && values.type !== undefined && isInputKind(values.type)) {
+    const read = READERS[values.type].read({ file, features: r.value.features, origins: r.origins }, { lenient });
+    r = read.ok ? { ...r, warnings: [...r.warnings, ...read.warnings] } : { ok: false, problems: [...read.problems, ...r.warnings], summary: r.summary };
+  }
   const code = exitCode(r);
   const problems = r.ok ? r.warnings : r.problems;
   if (values.json) {

@@ -1,7 +1,8 @@
 /**
  * All checks for one item of a raw layer, and its conversion to WGS-84: structure (plus
  * geojson-validation for GeoJSON input), axis swap, CRS conversion, coordinate ranges,
- * self-intersection, winding (fixed), layer spec (geometry type, properties), extent.
+ * self-intersection, winding (fixed), extent. What a kind of layer needs from its properties and
+ * geometry types is its reader's business (src/io/readers/).
  */
 import GJV from 'geojson-validation';
 import type { Feature, Geometry, Position } from 'geojson';
@@ -11,14 +12,11 @@ import { inWenzhouBbox } from '../../geo/wenzhou-extent.ts';
 import { positionToWgs84, type CrsChoice } from '../crs.ts';
 import { checkStructure } from './check-structure.ts';
 import { rewindGeometry, selfIntersection } from './check-polygons.ts';
-import { checkProperties } from './check-properties.ts';
-import type { LayerSpec } from './layer-spec.ts';
 
 export interface FeatureContext {
   file: string;
   crs: CrsChoice;
   swapAxes: boolean;
-  spec: LayerSpec;
   /** Run geojson-validation too (GeoJSON input). */
   geojson: boolean;
 }
@@ -29,6 +27,8 @@ export interface FeatureCheck {
   warnings: Problem[];
   /** True when ring winding was reversed to follow RFC 7946. */
   rewound: boolean;
+  /** True for a null or empty geometry: skipped, not an error. */
+  empty?: boolean;
 }
 
 type Where = Pick<Problem, 'file' | 'featureIndex' | 'row'>;
@@ -73,6 +73,8 @@ export function checkFeature(item: unknown, index: number, row: number | undefin
     return fail(problem('invalid-geojson', { ...where, params: { detail: 'properties is not an object' } }));
   }
   const structure = checkStructure(raw.geometry);
+  // RFC 7946 allows a null geometry (KML Placemarks without one are common): skipped with a note.
+  if (structure?.code === 'empty-geometry') return { feature: null, errors: [], warnings: [problem('geometry-empty-skipped', where, 'warning')], rewound: false, empty: true };
   if (structure) {
     const params: Record<string, string> = {};
     if (structure.detail) params.detail = structure.detail;
@@ -91,15 +93,11 @@ export function checkFeature(item: unknown, index: number, row: number | undefin
   const { geometry, changed } = rewindGeometry(converted.geometry);
   const kink = selfIntersection(geometry);
   if (kink) errors.push(problem('ring-self-intersection', { ...where, params: { coord: `${kink[0].toFixed(6)}, ${kink[1].toFixed(6)}` } }));
-  const allowed = ctx.spec.geometryTypes;
-  if (allowed && !allowed.includes(geometry.type)) errors.push(problem('wrong-geometry-type', { ...where, params: { actual: geometry.type, expected: allowed.join('/') } }));
-  const checked = checkProperties(props, ctx.spec, where);
-  errors.push(...checked.errors);
   const [w, s, e, n] = bboxOf(geometry);
   const cx = (w + e) / 2;
   const cy = (s + n) / 2;
   if (!inWenzhouBbox(cx, cy)) warnings.push(problem('outside-wenzhou', { ...where, params: { coord: `${cx.toFixed(4)}, ${cy.toFixed(4)}` } }, 'warning'));
-  const feature: Feature = { type: 'Feature', properties: checked.properties as Feature['properties'], geometry };
+  const feature: Feature = { type: 'Feature', properties: props as Feature['properties'], geometry };
   if (typeof raw.id === 'string' || typeof raw.id === 'number') feature.id = raw.id;
   return { feature: errors.length ? null : feature, errors, warnings, rewound: changed };
 }

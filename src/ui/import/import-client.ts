@@ -15,7 +15,7 @@ function failed(code: ProblemCode, fileName: string, detail: string): ImportResu
   return {
     ok: false,
     problems: [problem(code, { file: fileName, params: { detail } })],
-    summary: { file: fileName, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], geometryTypes: {}, bboxDeg: null, lenient: false },
+    summary: { file: fileName, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], emptySkipped: 0, geometryTypes: {}, bboxDeg: null, lenient: false },
   };
 }
 

@@ -1,13 +1,12 @@
 /**
- * What an import target is (src/ui/import/targets.ts keeps the registry of them): it turns the
- * checked WGS-84 FeatureCollection into ONE undoable change of the project state, or the problems
- * that stop it.
+ * What an import target is (src/ui/import/targets.ts keeps the registry of them): it reads the
+ * checked WGS-84 layer with its kind's reader and turns it into ONE undoable change of the project
+ * state, or the problems that stop it.
  */
-import type { FeatureCollection } from 'geojson';
 import type { Change } from '../../state/change.ts';
 import type { ProjectState } from '../../state/project.ts';
 import type { Checked } from '../../domain/problem.ts';
-import type { LayerType } from '../../io/validate/layer-spec.ts';
+import type { ImportedLayer, InputKind } from '../../io/readers/input-reader.ts';
 import type { Overlay } from '../../map/overlay.ts';
 
 export interface TargetContext {
@@ -29,14 +28,13 @@ export interface TargetOutcome {
 export interface ImportTarget {
   /** Stable id, also the i18n suffix: `importer.target.<id>`, `importer.needs.<id>`, `importer.unit.<id>`. */
   id: string;
-  /** The spec importLayer checks features against (src/io/validate/layer-spec.ts). */
-  layerType: LayerType;
+  /** The kind of input, i.e. which reader of src/io/readers/ reads the layer. */
+  kind: InputKind;
   /**
-   * The features (WGS-84, already checked by importLayer) → one change, or problems. Problem
-   * locations are indices into `fc.features` (or CSV rows `index + 2`); the dialog maps them
-   * back to the file's feature or row.
+   * The layer (WGS-84, already checked by importLayer) → one change, or problems located in the
+   * file (the layer's origins). `lenient`: the user agreed to skip items with errors.
    */
-  toChange(fc: FeatureCollection, ctx: TargetContext): Checked<TargetOutcome>;
+  toChange(layer: ImportedLayer, ctx: TargetContext, lenient: boolean): Checked<TargetOutcome>;
   /** i18n key of the success message ({n}, {file}); default `importer.done`. */
   doneKey?: string;
   /** Draws the imported slice when nothing else does (null = nothing to draw). */

@@ -1,7 +1,8 @@
 /**
  * What an imported layer can become: a small registry of targets, one per kind of project data
- * (boards, facilities, population, streets, employment). A target turns the checked WGS-84
- * FeatureCollection into ONE undoable change of the project state, or the problems that stop it.
+ * (boards, facilities, population, streets, employment). A target reads the checked WGS-84 layer
+ * with its kind's reader (src/io/readers/, the same the CLI uses) and turns it into ONE undoable
+ * change of the project state, or the problems that stop it.
  * Features may add targets or override one (same id) with `registerImportTarget`.
  */
 import type { ImportTarget } from './import-target.ts';

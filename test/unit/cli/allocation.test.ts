@@ -6,7 +6,7 @@ const anju = runCli;
 
 describe('anju targets and check', () => {
   it('check names a wrong --employment file instead of failing inside (points: exit 1; not JSON: exit 2)', async () => {
-    const points = await anju('check', FIX + 'valid.anju.json', '--employment', 'test/fixtures/import/facilities.geojson');
+    const points = await anju('check', FIX + 'valid.anju.json', '--employment', 'test/fixtures/import/facilities.geojson', '--crs', 'wgs84');
     expect(points.code).toBe(1);
     expect(points.err).toContain('facilities.geojson feature #1: geometry type is Point, expected Polygon/MultiPolygon');
     const garbage = await anju('check', FIX + 'valid.anju.json', '--employment', FIX + 'corrupt.anju.json');
@@ -24,7 +24,7 @@ describe('anju targets and check', () => {
   });
 
   it('check --json on a valid file: exit 0, totals, gauges and cited warnings', async () => {
-    const r = await anju('check', FIX + 'valid.anju.json', '--json', '--employment', FIX + 'employment-areas.geojson');
+    const r = await anju('check', FIX + 'valid.anju.json', '--json', '--employment', FIX + 'employment-areas.geojson', '--crs', 'wgs84');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.valid).toBe(true);

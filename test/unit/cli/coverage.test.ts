@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.ts';
 
 const D = 'test/fixtures/coverage/cli/';
-const anju = (...args: string[]) => runCli('coverage', ...args);
+// The fixtures are WGS-84 GeoJSON/CSV that declare no CRS: the CLI asks, so the tests say it.
+const anju = (...args: string[]) => runCli('coverage', '--crs', 'wgs84', ...args);
 
 describe('anju coverage', () => {
   it('prints one entry per board with shares per radius, and says it uses straight lines', async () => {
@@ -48,8 +49,7 @@ describe('anju coverage', () => {
     ['not-geojson.geojson', /not-geojson\.geojson: not GeoJSON/],
     ['facilities-lines.geojson', /facilities-lines\.geojson feature #1: geometry type is LineString, expected Point/],
     ['out-of-range.geojson', /out-of-range\.geojson feature #1: coordinate outside longitude\/latitude range/],
-    ['no-coords.csv', /no-coords\.csv: no longitude\/latitude columns/],
-    ['no-category.geojson', /no-category\.geojson feature #1 field category: facility has no category/],
+    ['no-coords.csv', /no-coords\.csv: no coordinate columns/],
   ];
   for (const [file, message] of bad) {
     it(`rejects ${file} with a message naming file, feature and problem`, async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { anju, ROOT, tempDir } from '../../support/run-anju.ts';
 import { COMMANDS } from '../../../src/cli/main.ts';
 import { CRS_IDS } from '../../../src/io/crs.ts';
-import { LAYER_TYPES } from '../../../src/io/validate/layer-spec.ts';
+import { INPUT_KINDS } from '../../../src/io/readers/input-reader.ts';
 
 const tmp = tempDir('anju-cli-');
 const valid = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/allocation/valid.anju.json'), 'utf8'));
@@ -38,7 +38,7 @@ describe('anju as a command-line tool', { timeout: 60_000 }, () => {
 
   it('documents every coordinate system and layer type validate takes', () => {
     const usage = COMMANDS.find((c) => c.name === 'validate')!.usage;
-    for (const id of [...CRS_IDS, ...LAYER_TYPES]) expect(usage).toContain(id);
+    for (const id of [...CRS_IDS, ...INPUT_KINDS]) expect(usage).toContain(id);
   });
 
   it('ends quietly when the reader closes the pipe (anju check F | head -1)', () => {

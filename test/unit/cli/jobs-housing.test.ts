@@ -13,7 +13,8 @@ import type { BoardCollection } from '../../../src/domain/board.ts';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TMP = mkdtempSync(join(tmpdir(), 'anju-jh-'));
 
-const anju = runCli;
+// The test files are WGS-84 GeoJSON that declare no CRS: the CLI asks, so the tests say it.
+const anju = (...args: string[]) => runCli(...args, '--crs', 'wgs84');
 
 function tmpFile(name: string, data: unknown): string {
   const p = join(TMP, name);
@@ -85,7 +86,7 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
 
   it('reports a park without jobs, a wrong geometry type and an unknown board in the dwellings file', async () => {
     const noJobs = tmpFile('nojobs.geojson', { type: 'FeatureCollection', features: [parkFeature({ id: 'p' })] });
-    expect((await anju('jobs-housing', '--boards', boardsFile, '--employment', noJobs)).err).toContain('nojobs.geojson feature #1 field jobs: employment area has no jobs figure');
+    expect((await anju('jobs-housing', '--boards', boardsFile, '--employment', noJobs)).err).toContain('nojobs.geojson feature #1 field jobs/岗位/岗位数/就业岗位/…: employment area has no jobs figure');
     const points = tmpFile('points.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { jobs: 1 }, geometry: { type: 'Point', coordinates: [120.7, 28] } }] });
     const r = await anju('jobs-housing', '--boards', boardsFile, '--employment', points);
     expect(r.code).toBe(1);
@@ -93,7 +94,7 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
     const d = tmpFile('d-bad.json', { nowhere: 5, near: -3 });
     const r2 = await anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--dwellings', d);
     expect(r2.code).toBe(1);
-    expect(r2.err).toContain('d-bad.json field nowhere: "nowhere" is not one of the 21 boards');
+    expect(r2.err).toContain('d-bad.json field nowhere: "nowhere" is not one of the 2 boards');
     expect(r2.err).toContain('d-bad.json field near: dwellings must be a number ≥ 0, not -3');
   });
 

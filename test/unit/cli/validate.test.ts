@@ -22,7 +22,7 @@ describe('anju validate', () => {
 
   it('exit 1 listing each problem with its location', async () => {
     const r = await run(F + 'population-non-numeric.geojson', '--type', 'population');
-    expect(r).toEqual({ code: 1, out: '', err: 'error: population-non-numeric.geojson feature #2 field population: expected a number, found "约三千"' });
+    expect(r).toEqual({ code: 1, out: '', err: 'error: population-non-numeric.geojson feature #2 field population: population is not a non-negative number: "约三千"' });
   });
 
   it('--json gives the summary and messages in both languages', async () => {

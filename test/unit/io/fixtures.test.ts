@@ -9,8 +9,19 @@ import { importLayer } from '../../../src/io/import-layer.ts';
 import type { ImportOptions, ImportResult } from '../../../src/io/import-result.ts';
 import { formatProblem } from '../../../src/i18n/problems.ts';
 import { REFERENCE_POINTS, SQUARES } from '../../support/import-reference-points.ts';
+import { READERS } from '../../../src/io/readers/readers.ts';
+import type { InputKind } from '../../../src/io/readers/input-reader.ts';
+import type { Problem } from '../../../src/domain/problem.ts';
 
 const load = (name: string, options?: ImportOptions) => importLayer(new Uint8Array(readFileSync(`test/fixtures/import/${name}`)), name, options);
+/** Import, then read as `kind` with its reader (what the app, the analyses and `validate --type` do). */
+async function loadAs(name: string, kind: InputKind, options: ImportOptions = {}) {
+  const r = await load(name, options);
+  if (!r.ok) return { ok: false as const, problems: r.problems };
+  const read = READERS[kind].read({ file: name, features: r.value.features, origins: r.origins }, { lenient: options.lenient });
+  return read.ok ? { ok: true as const, value: read.value, warnings: [...r.warnings, ...read.warnings] } : { ok: false as const, problems: [...read.problems, ...r.warnings] };
+}
+const readMessages = (r: { ok: boolean; warnings?: Problem[]; problems?: Problem[] }) => ((r.ok ? r.warnings : r.problems) ?? []).map((p) => [formatProblem(p, 'en'), formatProblem(p, 'zh')]);
 const ok = (r: ImportResult) => {
   if (!r.ok) throw new Error(r.problems.map((p) => formatProblem(p, 'en')).join('\n'));
   return r;
@@ -44,7 +55,7 @@ describe('shapefile fixtures', () => {
   });
 
   it('reads UTF-8 attributes of a point shapefile', async () => {
-    const r = ok(await load('facilities-utf8.zip', { layerType: 'facilities' }));
+    const r = ok(await load('facilities-utf8.zip'));
     expect(r.summary.encoding).toBe('utf-8');
     expect(r.value.features.map((f) => f.properties?.name)).toEqual(REFERENCE_POINTS.map((p) => p.name));
     expect(pointsOf(r)).toEqual(WGS);
@@ -65,7 +76,7 @@ describe('shapefile fixtures', () => {
 
 describe('CSV fixtures', () => {
   it('GCJ-02 chosen by the user converts to the reference WGS-84 points', async () => {
-    const r = await load('shops-gcj02.csv', { crs: 'gcj02', layerType: 'facilities' });
+    const r = await load('shops-gcj02.csv', { crs: 'gcj02' });
     expect(r.summary.details).toEqual({ delimiter: 'comma', lonColumn: 'lng', latColumn: 'lat' });
     expectNear(pointsOf(r), WGS, 1e-6);
     // Unconverted, the same file sits ~0.004° east: the offset the user would otherwise import.
@@ -81,7 +92,7 @@ describe('CSV fixtures', () => {
   });
 
   it('GBK-encoded CSV with 经度/纬度 and numeric population', async () => {
-    const r = ok(await load('population-gbk.csv', { layerType: 'population' }));
+    const r = ok(await load('population-gbk.csv'));
     expect(r.summary.encoding).toBe('gb18030');
     expect(r.value.features[0].properties).toEqual({ 名称: '鹿城 社区卫生服务中心', population: 1000 });
   });
@@ -126,11 +137,11 @@ describe('GeoJSON fixtures', () => {
   });
 
   it('non-numeric population fails a population layer; numeric text is converted', async () => {
-    const r = await load('population-non-numeric.geojson', { layerType: 'population' });
-    expect(messages(r)).toEqual([['population-non-numeric.geojson feature #2 field population: expected a number, found "约三千"', 'population-non-numeric.geojson 要素 #2 字段 population: 应为数字，实为“约三千”']]);
-    const lenient = ok(await load('population-non-numeric.geojson', { layerType: 'population', lenient: true }));
-    expect(lenient.value.features.map((f) => f.properties?.population)).toEqual([1200, 2500]);
-    expect(lenient.summary.skipped).toEqual([{ featureIndex: 1, codes: ['not-a-number'] }]);
+    const r = await loadAs('population-non-numeric.geojson', 'population');
+    expect(readMessages(r)).toEqual([['population-non-numeric.geojson feature #2 field population: population is not a non-negative number: "约三千"', 'population-non-numeric.geojson 要素 #2 字段 population: 人口不是非负数字：“约三千”']]);
+    const lenient = await loadAs('population-non-numeric.geojson', 'population', { lenient: true });
+    if (!lenient.ok) throw new Error('lenient read failed');
+    expect(lenient.value).toMatchObject({ kind: 'points', points: [{ population: 1200 }, { population: 2500 }] });
     expect(formatProblem(lenient.warnings[0], 'en')).toBe('population-non-numeric.geojson: 1 features with errors were skipped; 2 imported');
   });
 
@@ -145,11 +156,10 @@ describe('GeoJSON fixtures', () => {
     expect(r.value.features[0].properties).toEqual({ name: '<img src=x onerror=alert(1)>', category: '<script>alert(2)</script>' });
   });
 
-  it('facilities need a category', async () => {
-    const r = await load('bare-geometry.geojson', { layerType: 'facilities' });
-    expect(messages(r)).toEqual([
-      ['bare-geometry.geojson feature #1: geometry type is Polygon, expected Point/MultiPoint', 'bare-geometry.geojson 要素 #1: 几何类型为 Polygon，应为 Point/MultiPoint'],
-      ['bare-geometry.geojson feature #1 field category: required property is missing', 'bare-geometry.geojson 要素 #1 字段 category: 缺少必填属性'],
+  it('facilities are points', async () => {
+    const r = await loadAs('bare-geometry.geojson', 'facilities');
+    expect(readMessages(r)).toEqual([
+      ['bare-geometry.geojson feature #1: geometry type is Polygon, expected Point', 'bare-geometry.geojson 要素 #1: 几何类型为 Polygon，应为 Point'],
     ]);
   });
 });

@@ -13,6 +13,19 @@ import type { ImportResult } from '../../../src/io/import-result.ts';
 import { PROBLEM_TEMPLATES } from '../../../src/i18n/problems.ts';
 import { checkStructure } from '../../../src/io/validate/check-structure.ts';
 import { writeDbf, writeShp, type ShapeInput } from '../../../scripts/import-fixtures/shapefile-writer.ts';
+import { INPUT_KINDS, type InputKind } from '../../../src/io/readers/input-reader.ts';
+import { READERS } from '../../../src/io/readers/readers.ts';
+import type { ImportOptions } from '../../../src/io/import-result.ts';
+
+/** Import as the app and the CLI do, then read with the kind's reader when one is given: the reader must not throw either. */
+async function importAndRead(bytes: Uint8Array, file: string, opts: ImportOptions & { kind?: InputKind }): Promise<ImportResult> {
+  const { kind, ...options } = opts;
+  const r = await importLayer(bytes, file, options);
+  if (!r.ok || !kind) return r;
+  const read = READERS[kind].read({ file, features: r.value.features, origins: r.origins }, { lenient: options.lenient });
+  for (const p of read.ok ? read.warnings : read.problems) expect(PROBLEM_TEMPLATES[p.code], `unknown code ${p.code}`).toBeDefined();
+  return r;
+}
 
 const RUNS = 10_000;
 const SEED = 20211168;
@@ -65,7 +78,7 @@ const geometry = fc.oneof(
   fc.constant(null),
   fc.jsonValue({ maxDepth: 2 }),
 );
-const properties = fc.oneof(fc.dictionary(fc.constantFrom('id', 'name', 'population', 'jobs', 'category', '<img src=x>'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }), fc.constant(null), fc.jsonValue({ maxDepth: 1 }));
+const properties = fc.oneof(fc.dictionary(fc.constantFrom('id', 'name', 'population', 'jobs', 'category', '<img src=x>', '__proto__', 'constructor', 'toString', '人口', '类别'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }), fc.constant(null), fc.jsonValue({ maxDepth: 1 }));
 const feature = fc.record({ type: fc.constantFrom('Feature', 'Feature', 'feature'), properties, geometry, id: fc.option(fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3 })), { nil: undefined }) });
 /** Mostly valid input, so the generators also reach the success path and the feature checks. */
 const wzPosition = fc.tuple(fc.double({ min: 119.5, max: 121.5, noNaN: true }), fc.double({ min: 27, max: 28.7, noNaN: true }));
@@ -86,7 +99,7 @@ const geojsonDoc = fc.oneof(
 );
 const options = fc.record({
   crs: fc.option(fc.constantFrom('wgs84', 'gcj02', 'bd09', 'cgcs2000-gk') as fc.Arbitrary<'wgs84' | 'gcj02' | 'bd09' | 'cgcs2000-gk'>, { nil: undefined }),
-  layerType: fc.option(fc.constantFrom('generic', 'facilities', 'population', 'employment', 'boards') as fc.Arbitrary<'generic' | 'facilities' | 'population' | 'employment' | 'boards'>, { nil: undefined }),
+  kind: fc.option(fc.constantFrom(...INPUT_KINDS), { nil: undefined }),
   lenient: fc.boolean(),
 });
 
@@ -104,20 +117,20 @@ describe('fuzz: every importer returns an import or known problems, never throws
     await fc.assert(
       fc.asyncProperty(geojsonDoc, fc.option(mutation, { nil: undefined, freq: 2 }), options, async (doc, ops, opts) => {
         const text = enc(JSON.stringify(doc) ?? 'null');
-        assertSound(await importLayer(ops ? mutate(text, ops) : text, 'f.geojson', opts));
+        assertSound(await importAndRead(ops ? mutate(text, ops) : text, 'f.geojson', opts));
       }),
       { numRuns: RUNS, seed: SEED },
     );
     expectBothOutcomes();
   }, 60_000);
 
-  const cell = fc.oneof(fc.double().map(String), fc.integer().map(String), fc.string({ maxLength: 6 }), fc.constantFrom('', '120.65', '28.01', '"a,b"', '1e3', '经度', '\t'));
+  const cell = fc.oneof(fc.double().map(String), fc.integer().map(String), fc.string({ maxLength: 6 }), fc.constantFrom('', '120.65', '28.01', '"a,b"', '1e3', '经度', '\t', 'POINT(120.65 28.01)', 'POLYGON((120.6 28,120.7 28,120.7 28.1,120.6 28))', 'LINESTRING(1 2'));
   const goodCsv = fc
     .tuple(fc.constantFrom(',', '\t', ';'), fc.array(fc.tuple(wzPosition, fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 4 }))
     .map(([d, rows]) => ['lon' + d + 'lat' + d + 'name', ...rows.map(([[x, y], n]) => [x, y, n.replace(/[\s,;"]/g, '')].join(d))].join('\n'));
   const csvDoc = fc.oneof(goodCsv, fc.tuple(
     fc.constantFrom(',', '\t', ';', '|'),
-    fc.shuffledSubarray(['lon', 'lat', 'x', 'y', '经度', '纬度', 'name', 'population', 'gcj02_lon', 'bd09_lat'], { minLength: 1, maxLength: 5 }),
+    fc.shuffledSubarray(['lon', 'lat', 'x', 'y', '经度', '纬度', 'name', 'population', 'gcj02_lon', 'bd09_lat', '__proto__', 'constructor', 'POINT_X', 'POINT_Y', 'WKT', 'lng_GCJ02', 'Lat_GCJ02', '类别'], { minLength: 1, maxLength: 5 }),
     fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 5 }),
     fc.constantFrom('\n', '\r\n'),
   ).map(([d, headers, rows, nl]) => [headers.join(d), ...rows.map((r) => r.join(d))].join(nl)));
@@ -126,7 +139,7 @@ describe('fuzz: every importer returns an import or known problems, never throws
     await fc.assert(
       fc.asyncProperty(csvDoc, fc.option(mutation, { nil: undefined, freq: 2 }), options, fc.boolean(), async (text, ops, opts, gbk) => {
         const bytes = gbk ? new Uint8Array([...enc(text), 0xce, 0xc2]) : enc(text);
-        assertSound(await importLayer(ops ? mutate(bytes, ops) : bytes, 'f.csv', opts));
+        assertSound(await importAndRead(ops ? mutate(bytes, ops) : bytes, 'f.csv', opts));
       }),
       { numRuns: RUNS, seed: SEED },
     );
@@ -160,7 +173,7 @@ describe('fuzz: every importer returns an import or known problems, never throws
   it(`Shapefile zip: ${RUNS} generated and mutated archives`, async () => {
     await fc.assert(
       fc.asyncProperty(zipInput, options, async (bytes, opts) => {
-        assertSound(await importLayer(bytes, 'f.zip', opts));
+        assertSound(await importAndRead(bytes, 'f.zip', opts));
       }),
       { numRuns: RUNS, seed: SEED },
     );
@@ -188,7 +201,7 @@ describe('fuzz: every importer returns an import or known problems, never throws
     await fc.assert(
       fc.asyncProperty(kmlDoc, fc.option(mutation, { nil: undefined, freq: 2 }), options, async (text, ops, opts) => {
         const bytes = enc(text);
-        assertSound(await importLayer(ops ? mutate(bytes, ops) : bytes, 'f.kml', opts));
+        assertSound(await importAndRead(ops ? mutate(bytes, ops) : bytes, 'f.kml', opts));
       }),
       { numRuns: RUNS, seed: SEED },
     );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importLayer } from '../../../src/io/import-layer.ts';
 import { formatProblem } from '../../../src/i18n/problems.ts';
+import { facilitiesReader } from '../../../src/io/readers/facilities-reader.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const fixture = new Uint8Array(readFileSync(new URL('../../fixtures/import/facilities.kml', import.meta.url)));
@@ -19,10 +20,10 @@ describe('KML import', () => {
   });
 
   it('converts GCJ-02 KML when the user says so, and checks a facilities layer (the polygon is not a facility)', async () => {
-    const r = await importLayer(fixture, 'facilities.kml', { crs: 'gcj02', layerType: 'facilities' });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.problems.map((p) => formatProblem(p, 'en'))).toContain('facilities.kml feature #3: geometry type is Polygon, expected Point/MultiPoint');
+    const r = await importLayer(fixture, 'facilities.kml', { crs: 'gcj02' });
+    if (!r.ok) throw new Error(r.problems[0].code);
+    const read = facilitiesReader.read({ file: 'facilities.kml', features: r.value.features, origins: r.origins });
+    expect(!read.ok && read.problems.map((p) => formatProblem(p, 'en'))).toContain('facilities.kml feature #3: geometry type is Polygon, expected Point');
   });
 
   it('refuses broken XML and XML that is not KML, naming the reason', async () => {

@@ -1,58 +1,59 @@
+/** Official board boundaries through the real importer and the one boards reader, then replaced. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { matchBoardFeatures } from '../../../src/state/import-boards.ts';
-import { asFeatureCollection } from '../../../src/geo/validate-geojson.ts';
-import type { BoardCollection } from '../../../src/domain/board.ts';
+import { replaceBoardGeometries } from '../../../src/state/import-boards.ts';
+import { importLayer } from '../../../src/io/import-layer.ts';
+import { boardsReader } from '../../../src/io/readers/boards-reader.ts';
 import { defaultBoards } from '../../../src/data/embedded.ts';
 import { formatProblem } from '../../../src/i18n/problems.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/boards/${name}`, import.meta.url), 'utf8');
+const known = defaultBoards.features.map((b) => b.properties);
 
-/** Parse a file's text as the importer would hand it over, then match it to the boards. */
-function importBoardsText(text: string, current: BoardCollection, file: string, importedAt: string) {
-  return matchBoardFeatures(asFeatureCollection(JSON.parse(text))!, current, file, importedAt);
+/** What the dialog does: import the file's bytes, read boards against the current ones (lenient off). */
+async function importBoards(bytes: Uint8Array, file: string) {
+  const r = await importLayer(bytes, file, { lenient: true });
+  if (!r.ok) return { ok: false as const, problems: r.problems };
+  const read = boardsReader.read({ file, features: r.value.features, origins: r.origins }, { known, requireKnown: true });
+  if (!read.ok) return { ok: false as const, problems: [...r.warnings.filter((p) => p.code !== 'features-skipped').map((p) => ({ ...p, severity: 'error' as const })), ...read.problems] };
+  return { ok: true as const, value: replaceBoardGeometries(defaultBoards, read.value, file, '2026-11-25') };
 }
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/boards/${name}`, import.meta.url)));
+const json = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
 
-describe('matchBoardFeatures', () => {
-  it('replaces the boards a file names (by name with 板块 suffix, or by id) and keeps the rest', () => {
-    const r = importBoardsText(fixture('official-two-boards.geojson'), defaultBoards, 'official.geojson', '2026-11-25');
+describe('board boundaries', () => {
+  it('replaces the boards a file names (by name with 板块 suffix, or by id) and says once how many keep their extent', async () => {
+    const r = await importBoards(fixture('official-two-boards.geojson'), 'official.geojson');
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.value.replacedIds.sort()).toEqual(['qidu', 'wutian']);
     const qidu = r.value.boards.features.find((b) => b.properties.id === 'qidu')!;
     expect(qidu.properties).toMatchObject({ schematic: false, confidence: 'high', name: '七都', category: 'key-expansion', geometrySource: 'imported: official.geojson (2026-11-25)' });
-    expect(qidu.geometry.type).toBe('Polygon');
     const untouched = r.value.boards.features.find((b) => b.properties.id === 'jiucheng')!;
     expect(untouched).toBe(defaultBoards.features.find((b) => b.properties.id === 'jiucheng'));
-    expect(r.warnings).toHaveLength(19);
-    expect(r.warnings[0]).toMatchObject({ code: 'missing-board', severity: 'warning' });
+    expect(r.value.warnings.map((p) => formatProblem(p, 'en'))).toEqual(['official.geojson: 2 of 21 boards replaced; 19 keep their current extent (19 of them schematic)']);
+    expect(formatProblem(r.value.warnings[0], 'zh')).toBe('official.geojson: 已替换 21 个板块中的 2 个；其余 19 个保留原有范围（其中 19 个为示意范围）');
   });
 
-  it('reports every wrong feature of a bad file, by feature and problem, and returns no boards', () => {
-    const r = importBoardsText(fixture('bad-boards.geojson'), defaultBoards, 'bad.geojson', '2026-11-25');
+  it('reports every wrong feature of a bad file, by feature and problem', async () => {
+    const r = await importBoards(fixture('bad-boards.geojson'), 'bad.geojson');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => formatProblem(p, 'en'))).toEqual([
+      'bad.geojson feature #4: coordinates look projected (metres), not longitude/latitude: 3400000, 40000; convert to WGS-84/CGCS2000 degrees first',
       'bad.geojson feature #2 field name: "新桥" is not one of the 21 boards',
       'bad.geojson feature #3: geometry type is Point, expected Polygon/MultiPolygon',
-      'bad.geojson feature #4: coordinates look projected (metres), not longitude/latitude: 3400000, 40000; convert to WGS-84/CGCS2000 degrees first',
     ]);
-    expect(formatProblem(r.problems[0], 'zh')).toBe('bad.geojson 要素 #2 字段 name: “新桥”不是21个板块之一');
+    expect(formatProblem(r.problems[1], 'zh')).toBe('bad.geojson 要素 #2 字段 name: “新桥”不是21个板块之一');
   });
 
-  it('rejects a board named twice', () => {
-    const twice = JSON.stringify({ type: 'FeatureCollection', features: [0, 1].map(() => ({ type: 'Feature', properties: { name: '梧田' }, geometry: defaultBoards.features[3].geometry })) });
-    const r = importBoardsText(twice, defaultBoards, 't.geojson', 'd');
+  it('accepts a file whose only column is 板块名称 (as the CLI does: the same reader)', async () => {
+    const g = defaultBoards.features[3].geometry;
+    const r = await importBoards(json({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 板块名称: `${defaultBoards.features[3].properties.name}板块` }, geometry: g }] }), 'b.geojson');
+    expect(r.ok && r.value.replacedIds).toEqual([defaultBoards.features[3].properties.id]);
+  });
+
+  it('rejects a board named twice', async () => {
+    const twice = { type: 'FeatureCollection', features: [0, 1].map(() => ({ type: 'Feature', properties: { name: '梧田' }, geometry: defaultBoards.features[3].geometry })) };
+    const r = await importBoards(json(twice), 't.geojson');
     expect(!r.ok && r.problems[0]).toMatchObject({ code: 'duplicate-board', featureIndex: 1, params: { other: 1 } });
-  });
-
-  it('rejects a self-intersecting polygon and one outside Wenzhou', () => {
-    const bow = { type: 'Polygon', coordinates: [[[120.6, 28], [120.7, 28.05], [120.7, 28], [120.6, 28.05], [120.6, 28]]] };
-    const far = { type: 'Polygon', coordinates: [[[116.3, 39.9], [116.4, 39.9], [116.4, 40], [116.3, 39.9]]] };
-    const text = JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { id: 'wutian' }, geometry: bow },
-      { type: 'Feature', properties: { id: 'qidu' }, geometry: far },
-    ] });
-    const r = importBoardsText(text, defaultBoards, 'f.geojson', 'd');
-    expect(!r.ok && r.problems.map((p) => p.code)).toEqual(['invalid-polygon', 'outside-wenzhou']);
   });
 });

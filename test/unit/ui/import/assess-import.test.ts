@@ -7,7 +7,7 @@ import { defaultBoards } from '../../../../src/data/embedded.ts';
 import { defaultEmploymentAreas } from '../../../../src/data/jobs-housing-defaults.ts';
 import { DEFAULT_RULE_SETTINGS } from '../../../../src/data/allocation-data.ts';
 import type { ProjectState } from '../../../../src/state/project.ts';
-import { assessImport, relocate } from '../../../../src/ui/import/assess-import.ts';
+import { assessImport } from '../../../../src/ui/import/assess-import.ts';
 import { importTarget, importTargets, registerImportTarget } from '../../../../src/ui/import/targets.ts';
 
 const state: ProjectState = initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, '2026-01-01');
@@ -17,7 +17,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 /** Parse as the dialog does (always lenient in the worker), then assess for a target. */
 async function assess(data: Uint8Array, file: string, targetId: string, lenient = false) {
   const target = importTarget(targetId);
-  const result = await importLayer(data, file, { layerType: target.layerType, lenient: true });
+  const result = await importLayer(data, file, { lenient: true });
   return assessImport(result, target, ctx(file), lenient);
 }
 const texts = (ps: { code: string }[]) => ps.map((p) => formatProblem(p as never, 'zh'));
@@ -54,8 +54,8 @@ describe('assessImport', () => {
   it('maps facilities and warns about unknown categories on their CSV row', async () => {
     const a = await assess(bytes('import/shops-gcj02.csv'), 'shops-gcj02.csv', 'facilities');
     expect(texts(a.problems)).toEqual([
-      'shops-gcj02.csv 第 2 行 字段 category: 类别“health”不在 GB 50180 设施表中，仅计入“全部设施”',
-      'shops-gcj02.csv 第 4 行 字段 category: 类别“market”不在 GB 50180 设施表中，仅计入“全部设施”',
+      'shops-gcj02.csv 第 2 行 字段 category: 类别“health”未能对应 GB 50180 设施类别（1 个要素，首见于此），仅计入“全部设施”',
+      'shops-gcj02.csv 第 4 行 字段 category: 类别“market”未能对应 GB 50180 设施类别（1 个要素，首见于此），仅计入“全部设施”',
     ]);
     const next = a.outcome!.change.apply(state).state;
     expect(next.facilities[1]).toEqual({ id: 'f2', category: 'kindergarten', name: '温州站 幼儿园', lonLat: [120.7030576, 27.9907173] });
@@ -65,7 +65,7 @@ describe('assessImport', () => {
     const csv = enc('lon,lat,category\nx,28,school\n120.6,28,health\n120.7,28,kindergarten\n');
     const a = await assess(csv, 'f.csv', 'facilities', true);
     // Row 2 is skipped by the parser (bad coordinate); the target's note on 'health' must say row 3, not 2.
-    expect(texts(a.problems.filter((p) => p.code === 'unknown-category'))).toEqual(['f.csv 第 3 行 字段 category: 类别“health”不在 GB 50180 设施表中，仅计入“全部设施”']);
+    expect(texts(a.problems.filter((p) => p.code === 'unknown-category'))).toEqual(['f.csv 第 3 行 字段 category: 类别“health”未能对应 GB 50180 设施类别（1 个要素，首见于此），仅计入“全部设施”']);
     expect(a.outcome?.count).toBe(2);
   });
 
@@ -84,7 +84,7 @@ describe('assessImport', () => {
   it('blocks a population file with a non-numeric value unless lenient, naming feature and field', async () => {
     const strict = await assess(bytes('import/population-non-numeric.geojson'), 'p.geojson', 'population');
     expect(strict.outcome).toBeNull();
-    expect(texts(strict.problems.filter((p) => p.severity === 'error'))).toEqual(['p.geojson 要素 #2 字段 population: 应为数字，实为“约三千”']);
+    expect(texts(strict.problems.filter((p) => p.severity === 'error'))).toEqual(['p.geojson 要素 #2 字段 population: 人口不是非负数字：“约三千”']);
     const lenient = await assess(bytes('import/population-non-numeric.geojson'), 'p.geojson', 'population', true);
     expect(lenient.outcome?.count).toBe(2);
   });
@@ -93,15 +93,6 @@ describe('assessImport', () => {
     const a = await assess(bytes('import/not-a-zip.zip'), 'not-a-zip.zip', 'boards', true);
     expect(a.outcome).toBeNull();
     expect(a.problems[0].code).toBe('zip-invalid');
-  });
-});
-
-describe('relocate', () => {
-  it('maps an index or a CSV row to the origin in the file and leaves unlocated problems alone', () => {
-    const origins = [{ row: 3 }, { row: 7 }];
-    expect(relocate({ code: 'not-a-number', severity: 'error', row: 3 }, origins, true)).toEqual({ code: 'not-a-number', severity: 'error', row: 7 });
-    expect(relocate({ code: 'not-a-number', severity: 'error', featureIndex: 0 }, [{ featureIndex: 4 }], false)).toEqual({ code: 'not-a-number', severity: 'error', featureIndex: 4 });
-    expect(relocate({ code: 'dbf-missing', severity: 'warning' }, origins, true)).toEqual({ code: 'dbf-missing', severity: 'warning' });
   });
 });
 

@@ -19,7 +19,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 /** What the import dialog does: parse in the worker (lenient, so every problem is listed), then assess for the target. */
 async function importCoverageLayer(targetId: 'facilities' | 'population' | 'streets', data: Uint8Array, file: string, crs: CrsId) {
   const target = importTarget(targetId);
-  const result = await importLayer(data, file, { crs, layerType: target.layerType, lenient: true });
+  const result = await importLayer(data, file, { crs, lenient: true });
   const a = assessImport(result, target, { file, state: project(), importedAt: '2026-01-02' }, false);
   return a.outcome ? ({ ok: true, change: a.outcome.change, count: a.outcome.count } as const) : ({ ok: false, problems: a.problems } as const);
 }
@@ -40,12 +40,11 @@ describe('importing coverage layers', () => {
     expect(inverse.apply(state).state.facilities).toEqual([]);
   });
 
-  it('returns problems naming the row for a facility without a category, and changes nothing', async () => {
-    const r = await importCoverageLayer('facilities', bytes('name,lon,lat\nA,120.66,28.01\n'), 'bad.csv', 'wgs84');
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    // The dialog also says the file has nothing importable; the row and field are named.
-    expect(r.problems).toContainEqual(expect.objectContaining({ file: 'bad.csv', row: 2, field: 'category' }));
+  it('takes a plain point list without category: uncategorised facilities, said once', async () => {
+    const r = await importCoverageLayer('facilities', bytes('name,lon,lat\nA,120.66,28.01\nB,120.67,28.02\n'), 'plain.csv', 'wgs84');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.count).toBe(2);
+    expect(r.change.apply(project()).state.facilities.map((f) => [f.name, f.category])).toEqual([['A', 'uncategorised'], ['B', 'uncategorised']]);
   });
 
   it('reads population points and street lines; refuses polygons as streets', async () => {

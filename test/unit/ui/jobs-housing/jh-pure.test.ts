@@ -16,6 +16,7 @@ import { boardRows, sortRows, type BoardRow } from '../../../../src/ui/jobs-hous
 import { employmentFromImport } from '../../../../src/ui/jobs-housing/employment-from-import.ts';
 import { citeShort, employmentLabel, formatCount, formatRatio } from '../../../../src/ui/jobs-housing/format.ts';
 import { jobsHousingStandards } from '../../../../src/data/jobs-housing-defaults.ts';
+import { employmentReader } from '../../../../src/io/readers/employment-reader.ts';
 
 const BAND = { minJobsPerDwelling: 1.3, maxJobsPerDwelling: 1.7 };
 
@@ -119,8 +120,9 @@ describe('an imported employment layer', () => {
         { type: 'Feature', properties: { name: '乙园区', jobs: 3000, planGroup: 'main-integration', nameEn: 'Park B' }, geometry: square(120.8) },
       ],
     };
-    const r = employmentFromImport(fc, 'parks.geojson');
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const read = employmentReader.read({ file: 'parks.geojson', features: fc.features });
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const r = { value: employmentFromImport(read.value, 'parks.geojson') };
     expect(r.value.features.map((f) => [f.properties.id, f.properties.planGroup, f.properties.illustrative, f.properties.nameEn])).toEqual([
       ['p1', 'main-core', false, '甲园区'],
       ['乙园区', 'main-integration', false, 'Park B'],
@@ -136,7 +138,7 @@ describe('an imported employment layer', () => {
         { type: 'Feature', properties: { id: 'p2', jobs: -3 }, geometry: square(120.7) },
       ],
     };
-    const r = employmentFromImport(fc, 'bad.geojson');
+    const r = employmentReader.read({ file: 'bad.geojson', features: fc.features });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => [p.code, p.featureIndex])).toEqual([['wrong-geometry-type', 0], ['jh-bad-jobs', 1]]);

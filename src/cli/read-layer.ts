@@ -1,0 +1,53 @@
+/**
+ * Reading an input layer on the command line exactly as the app does: the importer
+ * (src/io/import-layer.ts: any format, CRS detection, checks) and then the reader of its kind
+ * (src/io/readers/). A CRS that stays ambiguous is refused with the options that settle it, never
+ * guessed. Exit 2 for a file that cannot be read or an option it needs; exit 1 for problems in it.
+ */
+import { basename } from 'node:path';
+import type { Checked, Problem } from '../domain/problem.ts';
+import { CRS_LABELS } from '../io/crs.ts';
+import { importLayer } from '../io/import-layer.ts';
+import { UNREADABLE_CODES, type ImportSummary } from '../io/import-result.ts';
+import type { ImportedLayer, InputReader } from '../io/readers/input-reader.ts';
+import { formatProblem } from '../i18n/problems.ts';
+import { CliError, MAX_LISTED_PROBLEMS, formatProblemList, problemsError } from './cli-error.ts';
+import type { CliIO } from './command.ts';
+import type { LayerOptions } from './layer-options.ts';
+import { readInputBytes } from './read-input.ts';
+
+export interface LayerRead<T> {
+  value: T;
+  file: string;
+  summary: ImportSummary;
+}
+
+/** Exit with every problem (English), 2 when none of them is about the content. */
+function refuse(problems: Problem[]): never {
+  throw problemsError(problems, problems.every((p) => UNREADABLE_CODES.has(p.code)) ? 2 : 1);
+}
+
+/**
+ * Read the input `option` (e.g. `facilities`) at `path` through `read` (a reader's read with its
+ * options bound). Warnings go to stderr.
+ */
+export async function readLayerFile<T>(path: string, option: string, read: (layer: ImportedLayer) => Checked<T>, options: LayerOptions, io: CliIO): Promise<LayerRead<T>> {
+  const file = basename(path);
+  const own = options.layerCrs[option];
+  const r = await importLayer(readInputBytes(path), file, { ...(own ? { crs: own } : options.crs ? { fallbackCrs: options.crs } : {}), ...(options.columns ? { columns: options.columns } : {}) });
+  if (!r.ok) refuse(r.problems);
+  const crs = r.summary.crs;
+  if (crs?.ambiguous) {
+    const systems = crs.candidates.map((c) => `${c} (${CRS_LABELS[c].en})`).join(', ');
+    throw new CliError(`${file}: the coordinates do not say which coordinate system they are in (${crs.kind === 'projected-metres' ? 'projected metres without a zone or .prj' : 'degrees'}): could be ${systems}. Say which with --${option}-crs (or --crs for every input that declares none); nothing is guessed`, 2);
+  }
+  const read_ = read({ file, features: r.value.features, origins: r.origins });
+  if (!read_.ok) refuse(read_.problems);
+  const warnings = [...r.warnings, ...read_.warnings];
+  for (const w of warnings.slice(0, MAX_LISTED_PROBLEMS)) io.err(`warning: ${formatProblem(w, 'en')}`);
+  if (warnings.length > MAX_LISTED_PROBLEMS) io.err(`warning: ${formatProblemList(warnings.slice(MAX_LISTED_PROBLEMS), 0)}`);
+  return { value: read_.value, file, summary: r.summary };
+}
+
+/** A reader's read with default options, for readLayerFile. */
+export const readWith = <T>(reader: InputReader<T>) => (layer: ImportedLayer) => reader.read(layer);

@@ -1,0 +1,44 @@
+/**
+ * Population (人口): points or grid polygons with a resident count ≥ 0. One kind per layer
+ * (cells are reduced to their area centroid by the coverage engine).
+ */
+import type { PopulationInput, PopulationPoint, PopulationCell } from '../../domain/population.ts';
+import { problem, type ProblemCode } from '../../domain/problem.ts';
+import { finish, geometryError, readEach, type InputReader } from './input-reader.ts';
+import { fieldList, isBlank, numberOf, propertyKeys, resolveFields, shown, valueOf } from './fields.ts';
+
+export const POPULATION_FIELDS = {
+  population: ['population', 'pop', '人口', '人口数', '常住人口', '居住人口', '人数'],
+} as const;
+
+export const POPULATION_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'missing-population', 'bad-population', 'mixed-population'] as const satisfies readonly ProblemCode[];
+
+const GEOMETRY_TYPES = ['Point', 'Polygon', 'MultiPolygon'] as const;
+
+type Item = { point: PopulationPoint } | { cell: PopulationCell };
+
+export const populationReader: InputReader<PopulationInput> = {
+  kind: 'population',
+  geometryTypes: GEOMETRY_TYPES,
+  fields: POPULATION_FIELDS,
+  read(layer, options = {}) {
+    const { population: key } = resolveFields(propertyKeys(layer.features), POPULATION_FIELDS);
+    const r = readEach<Item>(layer, options, (f, at) => {
+      const g = f.geometry;
+      const wrong = geometryError(f, at, GEOMETRY_TYPES);
+      if (wrong) return { errors: [wrong] };
+      const raw = valueOf(f, key);
+      const field = key ?? fieldList(POPULATION_FIELDS.population);
+      if (isBlank(raw)) return { errors: [problem('missing-population', { ...at, field })] };
+      const v = numberOf(raw);
+      if (v === null || v < 0) return { errors: [problem('bad-population', { ...at, field, params: { value: shown(raw) } })] };
+      if (g?.type === 'Point') return { value: { point: { lonLat: [g.coordinates[0], g.coordinates[1]], population: v } } };
+      return { value: { cell: { geometry: g as PopulationCell['geometry'], population: v } } };
+    });
+    const points = r.values.flatMap((x) => ('point' in x ? [x.point] : []));
+    const cells = r.values.flatMap((x) => ('cell' in x ? [x.cell] : []));
+    if (points.length && cells.length) return { ok: false, problems: [problem('mixed-population', { file: layer.file, params: { points: points.length, cells: cells.length } }), ...r.errors] };
+    const value: PopulationInput = cells.length ? { kind: 'cells', cells } : { kind: 'points', points };
+    return finish(layer, options, r.errors, r.warnings, value, r.values.length);
+  },
+};
