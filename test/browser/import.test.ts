@@ -112,7 +112,7 @@ describe('importing data', () => {
     expect(await text('import-crs')).toContain('GCJ-02（高德、腾讯）（用户选择）');
     expect(await page.getByTestId('crs-gcj02').isChecked()).toBe(true);
     const problems = await text('problems');
-    expect(problems).toContain('shops-gcj02.csv 第 2 行 字段 category: 类别“health”不在 GB 50180 设施表中');
+    expect(problems).toContain('shops-gcj02.csv 第 2 行 字段 category: 类别“health”未能对应 GB 50180 设施类别');
     expect(problems).toContain('shops-gcj02.csv 第 4 行 字段 category: 类别“market”');
     await waitForMapIdle(page);
     expect((await renderedIds(page, 'import-preview-point', 'name')).length).toBe(3);
@@ -135,7 +135,7 @@ describe('importing data', () => {
     await expect.poll(() => text('import-result')).toContain('未载入：broken-population.csv 有 2 个问题，地图未作任何更改');
     const problems = await text('problems');
     expect(problems).toContain('broken-population.csv 第 3 行 字段 经度: 坐标不是数字：abc, 28.02');
-    expect(problems).toContain('broken-population.csv 第 4 行 字段 population: 应为数字，实为“约三千”');
+    expect(problems).toContain('broken-population.csv 第 4 行 字段 population: 人口不是非负数字：“约三千”');
     expect(await page.getByTestId('import-replace').isDisabled()).toBe(true);
     await page.screenshot({ path: SCREENSHOTS + 'import-broken.png' });
 
@@ -152,7 +152,7 @@ describe('importing data', () => {
     writeFileSync(join(tmp, 'columns.csv'), 'name,category,E,N\n幼儿园,kindergarten,120.699,27.994\n');
     await openDialog('facilities');
     await page.getByTestId('import-file').setInputFiles(join(tmp, 'columns.csv'));
-    await expect.poll(() => text('problems')).toContain('找不到经纬度列（表头：name, category, E, N）');
+    await expect.poll(() => text('problems')).toContain('找不到坐标列（表头：name, category, E, N）');
     await page.getByTestId('csv-lon').selectOption('E');
     await page.getByTestId('csv-lat').selectOption('N');
     await page.getByTestId('csv-apply').click();
