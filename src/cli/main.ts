@@ -72,7 +72,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'validate',
     summary: 'Check a layer file (GeoJSON, CSV/TSV, zipped Shapefile, KML); exit 0 valid, 1 invalid, 2 unreadable.',
-    usage: 'anju validate FILE [--type boards|facilities|population|employment|streets] [--crs SYS [--cm DEG]] [--x COL --y COL | --wkt COL] [--lenient] [--json]',
+    usage: 'anju validate FILE [--type boards|facilities|population|employment|streets] [--crs wgs84|gcj02|bd09|cgcs2000-gk [--cm DEG]] [--x COL --y COL | --wkt COL] [--lenient] [--json]',
     options: [
       '--crs SYS     the file’s coordinate system, over what it declares: wgs84, gcj02, bd09, cgcs2000-gk (default: detected; the summary says when degrees stay ambiguous)',
       '--cm DEG      central meridian, required with --crs cgcs2000-gk',
