@@ -6,9 +6,12 @@
  * A CRS is never guessed: an input whose coordinates stay ambiguous is refused with the options
  * that settle it (src/cli/read-layer.ts).
  */
-import { CRS_IDS, isCrsId, type CrsChoice } from '../io/crs.ts';
+import { CRS_IDS, isCrsId } from '../io/crs-ids.ts';
+import type { CrsChoice } from '../io/crs.ts';
 import type { CsvColumns } from '../io/csv-columns.ts';
 import { CliError } from './cli-error.ts';
+
+export { layerOptionSpecs, layerOptionsUsage } from './layer-option-specs.ts';
 
 export interface LayerOptions {
   /** For inputs whose file declares no CRS (or one Anju cannot read). */
@@ -16,21 +19,6 @@ export interface LayerOptions {
   /** Per input option name (`boards`, `facilities` …): that input's CRS, over its declaration. */
   layerCrs: Record<string, CrsChoice>;
   columns?: CsvColumns;
-}
-
-type OptionSpec = { type: 'string' };
-
-/** parseArgs option specs for the layer options of a command reading the inputs `layers`. */
-export function layerOptionSpecs(layers: readonly string[]): Record<string, OptionSpec> {
-  const specs: Record<string, OptionSpec> = { crs: { type: 'string' }, cm: { type: 'string' }, towgs84: { type: 'string' }, x: { type: 'string' }, y: { type: 'string' }, wkt: { type: 'string' } };
-  for (const l of layers) specs[`${l}-crs`] = { type: 'string' };
-  return specs;
-}
-
-/** Usage text of the layer options. */
-export function layerOptionsUsage(layers: readonly string[]): string {
-  const per = layers.map((l) => `--${l}-crs SYS`).join('|');
-  return `[--crs SYS${per ? `|${per}` : ''}] [--cm DEG] [--x COL --y COL | --wkt COL]`;
 }
 
 function crsChoice(name: string, value: string, cm: string | undefined): CrsChoice {

@@ -6,12 +6,9 @@ import gcoord from 'gcoord';
 import type { FeatureCollection, Position } from 'geojson';
 import { gkToLonLat, type GkParams } from './gauss-kruger.ts';
 
-/**
- * `wgs84` also stands for CGCS2000 geographic lon/lat; `cgcs2000-gk` is CGCS2000 3-degree
- * Gauss–Krüger projected metres (central meridian in {@link CrsChoice.gk}, default 120°E).
- */
-export const CRS_IDS = ['wgs84', 'gcj02', 'bd09', 'cgcs2000-gk'] as const;
-export type CrsId = (typeof CRS_IDS)[number];
+import { CRS_IDS, isCrsId, type CrsId } from './crs-ids.ts';
+
+export { CRS_IDS, isCrsId, type CrsId };
 
 /** A CRS with its parameters (only `cgcs2000-gk` has any). */
 export interface CrsChoice {
@@ -26,10 +23,6 @@ export const CRS_LABELS: Readonly<Record<CrsId, { zh: string; en: string }>> = {
   bd09: { zh: 'BD-09（百度）', en: 'BD-09 (Baidu)' },
   'cgcs2000-gk': { zh: 'CGCS2000 高斯-克吕格 3 度带投影（米）', en: 'CGCS2000 3-degree Gauss–Krüger (metres)' },
 };
-
-export function isCrsId(v: unknown): v is CrsId {
-  return typeof v === 'string' && (CRS_IDS as readonly string[]).includes(v);
-}
 
 const asChoice = (c: CrsId | CrsChoice): CrsChoice => (typeof c === 'string' ? { id: c } : c);
 

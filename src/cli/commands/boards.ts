@@ -2,15 +2,18 @@ import { parseArgs } from 'node:util';
 import type { CliIO } from '../command.ts';
 import { summarizeBoards } from '../../analysis/board-summary.ts';
 import { defaultBoards } from '../default-data.ts';
-import { layerOptions, layerOptionSpecs } from '../layer-options.ts';
+import { layerOptionSpecs } from '../layer-option-specs.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';
 
 /** `anju boards`: the boards with category, district and area. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, boards: { type: 'string' }, ...layerOptionSpecs(['boards']) }, strict: true });
-  const layers = layerOptions(values, ['boards']);
   // The importer (proj4, shpjs, KML …) loads only for a user's file.
-  const boards = values.boards ? await (await import('../read-boards.ts')).readBoardBoundaries(values.boards, layers, io) : defaultBoards();
+  let boards = defaultBoards();
+  if (values.boards) {
+    const [{ layerOptions }, { readBoardBoundaries }] = await Promise.all([import('../layer-options.ts'), import('../read-boards.ts')]);
+    boards = await readBoardBoundaries(values.boards, layerOptions(values, ['boards']), io);
+  }
   const rows = summarizeBoards(boards);
   if (values.json) {
     io.out(JSON.stringify(rows.map(({ id, name, category, district, areaKm2 }) => ({ id, name, category, district, areaKm2 })), null, 2));
