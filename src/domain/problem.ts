@@ -64,6 +64,12 @@ export const PROBLEM_CODES = [
   'ring-not-closed',
   'ring-too-short',
   'ring-self-intersection',
+  'polygon-too-few-points',
+  'polygon-ring-touches-itself',
+  'polygon-interior-disconnected',
+  'polygon-hole-outside-shell',
+  'polygon-nested-holes',
+  'polygon-nested-shells',
   'coord-not-convertible',
   'duplicate-id',
   // Import: notes on the whole file

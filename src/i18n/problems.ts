@@ -64,6 +64,12 @@ export const PROBLEM_TEMPLATES: Templates = {
   'ring-not-closed': { zh: '多边形的环未闭合（首点 {coord} 与末点不同）', en: 'polygon ring is not closed (first position {coord} differs from the last)' },
   'ring-too-short': { zh: '多边形的环只有 {detail} 个点，至少需要 4 个', en: 'polygon ring has {detail} positions; at least 4 are needed' },
   'ring-self-intersection': { zh: '多边形自相交（交点 {coord}）', en: 'polygon intersects itself (at {coord})' },
+  'polygon-too-few-points': { zh: '多边形的环去掉重复点后不足 3 个不同的点（{coord}）', en: 'a polygon ring has fewer than 3 distinct points (at {coord})' },
+  'polygon-ring-touches-itself': { zh: '多边形的环与自身相接（{coord}）', en: 'a polygon ring touches itself (at {coord})' },
+  'polygon-interior-disconnected': { zh: '多边形的环相接于两点以上，内部被分割（{coord}）', en: 'polygon rings touch at more than one point, splitting its interior (at {coord})' },
+  'polygon-hole-outside-shell': { zh: '多边形的洞位于外环之外（{coord}）', en: 'a polygon hole lies outside its shell (at {coord})' },
+  'polygon-nested-holes': { zh: '多边形的洞位于另一个洞之内（{coord}）', en: 'a polygon hole lies inside another hole (at {coord})' },
+  'polygon-nested-shells': { zh: '多面要素中一个多边形位于另一个之内（{coord}）', en: 'one polygon of a multipolygon lies inside another (at {coord})' },
   'coord-not-convertible': { zh: '坐标无法转换：{coord}', en: 'coordinate cannot be converted: {coord}' },
   'duplicate-id': { zh: '编号“{value}”重复（另见要素 #{other}）', en: 'id "{value}" is not unique (see also feature #{other})' },
   // Import: notes on the whole file

@@ -6,12 +6,13 @@
  */
 import GJV from 'geojson-validation';
 import type { Feature, Geometry, Position } from 'geojson';
-import { problem, type Problem } from '../../domain/problem.ts';
+import { problem, type Problem, type ProblemCode } from '../../domain/problem.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { inWenzhouBbox } from '../../geo/wenzhou-extent.ts';
 import { positionToWgs84, type CrsChoice } from '../crs.ts';
 import { checkStructure } from './check-structure.ts';
-import { rewindGeometry, selfIntersection } from './check-polygons.ts';
+import type { InvalidityReason } from '../../geo/polygon-validity.ts';
+import { polygonProblem, rewindGeometry } from './check-polygons.ts';
 
 export interface FeatureContext {
   file: string;
@@ -32,6 +33,17 @@ export interface FeatureCheck {
 }
 
 type Where = Pick<Problem, 'file' | 'featureIndex' | 'row'>;
+
+/** The problem code of each polygon invalidity. */
+const POLYGON_PROBLEM: Readonly<Record<InvalidityReason, ProblemCode>> = {
+  'too-few-points': 'polygon-too-few-points',
+  'self-intersection': 'ring-self-intersection',
+  'ring-self-intersection': 'polygon-ring-touches-itself',
+  'interior-disconnected': 'polygon-interior-disconnected',
+  'hole-outside-shell': 'polygon-hole-outside-shell',
+  'nested-holes': 'polygon-nested-holes',
+  'nested-shells': 'polygon-nested-shells',
+};
 const fmt = (p: Position) => p.slice(0, 2).join(', ');
 
 function mapPositions(g: Geometry, fn: (p: Position) => Position): Geometry {
@@ -91,8 +103,8 @@ export function checkFeature(item: unknown, index: number, row: number | undefin
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const { geometry, changed } = rewindGeometry(converted.geometry);
-  const kink = selfIntersection(geometry);
-  if (kink) errors.push(problem('ring-self-intersection', { ...where, params: { coord: `${kink[0].toFixed(6)}, ${kink[1].toFixed(6)}` } }));
+  const invalid = polygonProblem(geometry);
+  if (invalid) errors.push(problem(POLYGON_PROBLEM[invalid.reason], { ...where, params: { coord: `${invalid.at[0].toFixed(6)}, ${invalid.at[1].toFixed(6)}` } }));
   const [w, s, e, n] = bboxOf(geometry);
   const cx = (w + e) / 2;
   const cy = (s + n) / 2;

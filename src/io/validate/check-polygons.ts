@@ -1,10 +1,10 @@
 /**
- * Polygon checks after conversion to WGS-84: self-intersection (Turf `kinks`) and RFC 7946
- * winding (exterior rings counter-clockwise, holes clockwise), fixed by reversing rings.
+ * Polygon checks after conversion to WGS-84: OGC validity and RFC 7946 winding (exterior rings
+ * counter-clockwise, holes clockwise), fixed by reversing rings.
  * Geometries must have passed checkStructure.
  */
-import { kinks, lineIntersect, lineString, polygon } from '@turf/turf';
-import type { Geometry, Polygon, Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
+import { polygonValidity, type PolygonValidity } from '../../geo/polygon-validity.ts';
 
 /** Twice the signed area of a ring in degree² (shoelace); positive = counter-clockwise. */
 function signedArea2(ring: Position[]): number {
@@ -44,31 +44,21 @@ export function rewindGeometry(g: Geometry): { geometry: Geometry; changed: bool
   return { geometry: g, changed: false };
 }
 
-function polygonsOf(g: Geometry): Polygon[] {
-  if (g.type === 'Polygon') return [g];
-  if (g.type === 'MultiPolygon') return g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
-  if (g.type === 'GeometryCollection') return g.geometries.flatMap(polygonsOf);
-  return [];
-}
-
 /**
- * The first point where a polygon's rings cross themselves or each other, or null. As in OGC,
- * two rings touching at a single point (a hole meeting its shell at a vertex) is valid; Turf's
- * `kinks` over the whole polygon would report that touch, so each ring is checked on its own and
- * each pair of rings must not meet in two or more points.
+ * The first OGC/GEOS validity problem of a geometry's polygons (src/geo/polygon-validity.ts,
+ * near-linear), or null. Repeated points, rings touching at one point and holes touching their
+ * shell are valid; crossings, self-touching rings, disconnected interiors, holes outside their
+ * shell or inside another hole and nested shells are not.
  */
-export function selfIntersection(g: Geometry): Position | null {
-  for (const p of polygonsOf(g)) {
-    const rings = p.coordinates.filter((r) => r.length >= 4);
-    for (const ring of rings) {
-      const found = kinks(polygon([ring])).features[0];
-      if (found) return found.geometry.coordinates;
-    }
-    for (let i = 0; i < rings.length; i++) {
-      for (let j = i + 1; j < rings.length; j++) {
-        const meets = lineIntersect(lineString(rings[i]), lineString(rings[j])).features;
-        if (meets.length >= 2) return meets[0].geometry.coordinates;
-      }
+export function polygonProblem(g: Geometry): Exclude<PolygonValidity, { valid: true }> | null {
+  if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+    const v = polygonValidity(g);
+    return v.valid ? null : v;
+  }
+  if (g.type === 'GeometryCollection') {
+    for (const x of g.geometries) {
+      const p = polygonProblem(x);
+      if (p) return p;
     }
   }
   return null;
