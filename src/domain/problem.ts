@@ -10,6 +10,7 @@
 export const PROBLEM_CODES = [
   'file-unreadable',
   'not-json',
+  'json-too-deep',
   'not-geojson',
   'invalid-geojson',
   'no-features',
@@ -50,6 +51,9 @@ export const PROBLEM_CODES = [
   'shp-missing',
   'shp-multiple',
   'shp-invalid',
+  'shp-unsupported-type',
+  'shp-truncated',
+  'dbf-deleted-skipped',
   'dbf-invalid',
   'dbf-missing',
   'dbf-count-mismatch',

@@ -10,6 +10,7 @@ type Templates = Record<ProblemCode, { zh: string; en: string }>;
 export const PROBLEM_TEMPLATES: Templates = {
   'file-unreadable': { zh: '无法读取文件：{detail}', en: 'cannot read the file: {detail}' },
   'not-json': { zh: '不是有效的 JSON：{detail}', en: 'not valid JSON: {detail}' },
+  'json-too-deep': { zh: 'JSON 嵌套超过 {max} 层，不是可读的 GeoJSON（可能是损坏或恶意的文件）', en: 'the JSON is nested more than {max} levels deep: not readable GeoJSON (a damaged or hostile file?)' },
   'not-geojson': { zh: '不是 GeoJSON（缺少 type 为 FeatureCollection/Feature/几何的对象）', en: 'not GeoJSON (no FeatureCollection, Feature or geometry object)' },
   'invalid-geojson': { zh: 'GeoJSON 结构无效：{detail}', en: 'invalid GeoJSON structure: {detail}' },
   'no-features': { zh: '文件中没有要素', en: 'the file has no features' },
@@ -51,6 +52,9 @@ export const PROBLEM_TEMPLATES: Templates = {
   'shp-multiple': { zh: 'ZIP 中有多个 .shp（{entries}），仅导入 {used}', en: 'the zip holds several .shp files ({entries}); only {used} is imported' },
   'shp-invalid': { zh: '.shp 文件损坏：{detail}', en: 'the .shp file is corrupt: {detail}' },
   'dbf-invalid': { zh: '.dbf 属性表损坏：{detail}', en: 'the .dbf attribute table is corrupt: {detail}' },
+  'shp-unsupported-type': { zh: '不支持 {type} 类型的 Shapefile（仅支持点、线、面）', en: 'Shapefiles of {type} shapes are not supported (points, lines and polygons only)' },
+  'shp-truncated': { zh: '.shp 文件不完整或已损坏：只读出 {read} 个图形（.shx 记有 {expected} 个），其后的数据无法读取', en: 'the .shp is truncated or damaged: {read} shapes read (the .shx lists {expected}); what follows cannot be read' },
+  'dbf-deleted-skipped': { zh: '.dbf 中 {count} 条记录标记为已删除，已连同其图形一起跳过', en: '{count} records are marked deleted in the .dbf and were skipped with their shapes' },
   'dbf-missing': { zh: '缺少 .dbf 属性表，要素将没有属性', en: 'no .dbf attribute table; features will have no properties' },
   'dbf-count-mismatch': { zh: '.shp 有 {shapes} 个图形，而 .dbf 有 {records} 条记录', en: 'the .shp has {shapes} shapes but the .dbf has {records} records' },
   'cpg-unknown': { zh: '.cpg 中的编码“{value}”无法识别，已按内容判断编码', en: 'unknown encoding "{value}" in the .cpg; encoding detected from the content' },

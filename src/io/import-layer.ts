@@ -50,6 +50,11 @@ function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Check
   return format === 'geojson' ? readGeoJsonText(text, file, encoding) : readCsvText(text, file, encoding, options.columns);
 }
 
+/** The summary of a file nothing was read from yet. */
+export function emptySummary(file: string): ImportSummary {
+  return { file, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], emptySkipped: 0, geometryTypes: {}, bboxDeg: null, lenient: false };
+}
+
 /** Up to ~500 positions spread over the features, for CRS detection. */
 function samplePositions(features: readonly unknown[]): Position[] {
   const out: Position[] = [];
@@ -86,7 +91,7 @@ const cap = (ps: Problem[], file: string): Problem[] =>
 export async function importLayer(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
   const file = fileName;
   const lenient = options.lenient ?? false;
-  const summary: ImportSummary = { file, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], emptySkipped: 0, geometryTypes: {}, bboxDeg: null, lenient };
+  const summary: ImportSummary = { ...emptySummary(file), lenient };
   const fail = (problems: Problem[]): ImportResult => ({ ok: false, problems: cap(problems, file), summary });
   const cancelled = () => fail([problem('import-cancelled', { file })]);
   const progress = options.onProgress ?? (() => {});

@@ -71,6 +71,7 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'file-unreadable',
   'empty-file',
   'not-json',
+  'json-too-deep',
   'not-geojson',
   'not-kml',
   'unsupported-format',
@@ -78,5 +79,6 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'zip-invalid',
   'shp-missing',
   'shp-invalid',
+  'shp-unsupported-type',
   'dbf-invalid',
 ]);

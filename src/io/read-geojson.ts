@@ -8,7 +8,32 @@ import { crsFromName } from './prj.ts';
 import type { RawLayer } from './raw-layer.ts';
 
 /** Parse GeoJSON text (already decoded) into a raw layer, or the problem that stops it. */
+/** GeoJSON needs a nesting depth of about 6 (a MultiPolygon's coordinates in a collection); properties a few more. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in JSON text (outside strings), up to `limit` + 1. */
+export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string, with its escapes.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max && (max = depth) > limit) return max;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
 export function readGeoJsonText(text: string, file: string, encoding: string | null): Checked<RawLayer> {
+  // Refuse deep nesting before parsing: recursive checks (and the browser's structured clone) would overflow the stack.
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return { ok: false, problems: [problem('json-too-deep', { file, params: { max: MAX_JSON_DEPTH } })] };
   let obj: unknown;
   try {
     obj = JSON.parse(text);

@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
 import type { Feature, Geometry } from 'geojson';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import { encodingFromCpg, looksUtf8 } from './decode-text.ts';
+import { dbfEncoding } from './dbf-encoding.ts';
 import { crsFromPrj } from './prj.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
 import type { RawLayer } from './raw-layer.ts';
@@ -20,7 +20,7 @@ function unzip(bytes: Uint8Array, file: string): Checked<Record<string, Uint8Arr
   try {
     const entries = unzipSync(bytes, {
       filter: (f) => {
-        if (f.name.includes('__MACOSX') || !/\.(shp|dbf|prj|cpg)$/i.test(f.name)) return false;
+        if (f.name.includes('__MACOSX') || !/\.(shp|shx|dbf|prj|cpg)$/i.test(f.name)) return false;
         totalBytes += f.originalSize;
         if (totalBytes > MAX_IMPORT_BYTES) throw new Error(`uncompressed size exceeds ${MAX_IMPORT_BYTES / 1048576} MB`);
         return true;
@@ -45,14 +45,50 @@ function dbfHeaderProblem(dbf: Uint8Array): string | null {
   return null;
 }
 
-function attributeEncoding(dbf: Uint8Array, cpg: string | null, file: string, notes: Problem[]): string {
-  if (cpg !== null) {
-    const enc = encodingFromCpg(cpg);
-    if (enc) return enc;
-    notes.push(problem('cpg-unknown', { file, params: { value: cpg.trim().slice(0, 40) } }, 'warning'));
+/** Shape types of the Shapefile specification that hold points, lines or polygons (2D, M, Z). */
+const SUPPORTED_SHAPE_TYPES = new Set([0, 1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28]);
+const SHAPE_TYPE_NAMES: Record<number, string> = { 31: 'MultiPatch' };
+
+/**
+ * Walk the records by their headers: the bytes that hold whole records of the file's type. Stops at
+ * zero padding (written by some tools after the last record; GDAL reads such files), at a record
+ * running past the end (truncation) or at one whose type is not the file's (corruption).
+ */
+function wholeRecords(shp: Uint8Array, shapeType: number): { end: number; records: number; damaged: boolean } {
+  const v = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  const declared = v.getInt32(24) * 2;
+  const limit = declared >= 100 && declared <= shp.length ? declared : shp.length;
+  let offset = 100;
+  let records = 0;
+  while (offset + 12 <= limit) {
+    const len = v.getInt32(offset + 4) * 2;
+    const type = v.getInt32(offset + 8, true);
+    if (len < 4 || offset + 8 + len > limit || (type !== 0 && type !== shapeType)) break;
+    offset += 8 + len;
+    records++;
   }
-  if (dbf[29] === 0x4d) return 'gbk';
-  return looksUtf8(dbf.subarray(32)) ? 'utf-8' : 'gbk';
+  // What is left must be nothing but zero padding; anything else means the file is damaged there.
+  let damaged = declared > shp.length;
+  for (let i = offset; i < shp.length && !damaged; i++) if (shp[i] !== 0) damaged = true;
+  return { end: offset, records, damaged };
+}
+
+/** Which dBASE records are marked deleted ('*' flag): GDAL skips them and their shapes. */
+function deletedRecords(dbf: Uint8Array): Set<number> {
+  const v = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const records = v.getUint32(4, true);
+  const headerLen = v.getUint16(8, true);
+  const recLen = v.getUint16(10, true);
+  const out = new Set<number>();
+  for (let r = 0; r < records; r++) if (dbf[headerLen + r * recLen] === 0x2a) out.add(r);
+  return out;
+}
+
+/** Text for a message from bytes that may not be text: printable characters only, else a note. */
+function printable(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const bad = (t.match(/[\u0000-\u001f\u007f-\u009f\ufffd]/g) ?? []).length;
+  return t === '' || bad > t.length / 10 ? '(unreadable, not text)' : t.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?').slice(0, 80);
 }
 
 /** dBASE values as GeoJSON property values: dates as ISO yyyy-mm-dd, blank numbers as null. */
@@ -83,37 +119,56 @@ export function readShapefileZip(bytes: Uint8Array, file: string): Checked<RawLa
   if (shp.length < 100 || new DataView(shp.buffer, shp.byteOffset, 4).getInt32(0) !== 9994) {
     return { ok: false, problems: [problem('shp-invalid', { file, params: { detail: 'not a .shp file (file code 9994 missing)' } })] };
   }
+  const shapeType = new DataView(shp.buffer, shp.byteOffset, shp.byteLength).getInt32(32, true);
+  if (!SUPPORTED_SHAPE_TYPES.has(shapeType)) {
+    return { ok: false, problems: [problem('shp-unsupported-type', { file, params: { type: SHAPE_TYPE_NAMES[shapeType] ?? `type ${shapeType}` } })] };
+  }
+  const walk = wholeRecords(shp, shapeType);
+  if (walk.records === 0 && shp.length > 100) return { ok: false, problems: [problem('shp-invalid', { file, params: { detail: 'no readable shape record (the archive or the .shp is damaged)' } })] };
+  const shx = sidecar('shx');
+  const expected = shx ? Math.floor((zip.value[shx].length - 100) / 8) : null;
+  if (walk.damaged || (expected !== null && walk.records < expected)) notes.push(problem('shp-truncated', { file, params: { read: walk.records, expected: expected ?? '?' } }, 'warning'));
   let geometries: (Geometry | null)[];
   try {
-    geometries = parseShp(shp);
+    geometries = parseShp(shp.subarray(0, walk.end));
   } catch (e) {
-    return { ok: false, problems: [problem('shp-invalid', { file, params: { detail: errText(e) } })] };
+    return { ok: false, problems: [problem('shp-invalid', { file, params: { detail: errText(e).slice(0, 200) } })] };
   }
 
   let declared: RawLayer['declared'] = null;
   const prj = text('prj');
   if (prj !== null && prj.trim() !== '') {
     const d = crsFromPrj(prj);
-    declared = d.ok ? { crs: d.crs, source: 'prj' } : { unsupported: d.name, source: 'prj' };
+    declared = d.ok ? { crs: d.crs, source: 'prj' } : { unsupported: printable(d.name), source: 'prj' };
   }
 
   let records: Record<string, unknown>[] = [];
   let encoding: string | null = null;
+  let encodingSource: string | null = null;
+  let deleted = new Set<number>();
   const dbfName = sidecar('dbf');
   if (dbfName) {
     const dbf = zip.value[dbfName];
     const bad = dbfHeaderProblem(dbf);
     if (bad) return { ok: false, problems: [problem('dbf-invalid', { file, params: { detail: bad } })] };
-    encoding = attributeEncoding(dbf, text('cpg'), file, notes);
+    const cpg = text('cpg');
+    const decided = dbfEncoding(dbf, cpg);
+    encoding = decided.encoding;
+    encodingSource = decided.source;
+    if (decided.cpgUnknown && cpg !== null) notes.push(problem('cpg-unknown', { file, params: { value: printable(cpg).slice(0, 40) } }, 'warning'));
     try {
       records = parseDbf(dbf, encoding);
     } catch (e) {
-      return { ok: false, problems: [problem('dbf-invalid', { file, params: { detail: errText(e) } })] };
+      return { ok: false, problems: [problem('dbf-invalid', { file, params: { detail: errText(e).slice(0, 200) } })] };
     }
+    deleted = deletedRecords(dbf);
+    if (deleted.size) notes.push(problem('dbf-deleted-skipped', { file, params: { count: deleted.size } }, 'warning'));
     if (records.length !== geometries.length) notes.push(problem('dbf-count-mismatch', { file, params: { shapes: geometries.length, records: records.length } }, 'warning'));
   } else notes.push(problem('dbf-missing', { file }, 'warning'));
 
-  const features: Feature<Geometry | null>[] = geometries.map((g, i) => {
+  // A deleted record takes its shape with it, so shapes and records stay aligned (as in GDAL).
+  const kept = geometries.map((g, i) => ({ g, i })).filter(({ i }) => !deleted.has(i));
+  const features: Feature<Geometry | null>[] = kept.map(({ g, i }) => {
     const properties: Record<string, string | number | boolean | null> = {};
     for (const [k, v] of Object.entries(records[i] ?? {})) properties[k] = cleanValue(v);
     // shpjs adds a bbox in the file's units; it would be wrong after conversion.
@@ -121,6 +176,7 @@ export function readShapefileZip(bytes: Uint8Array, file: string): Checked<RawLa
     return { type: 'Feature', properties, geometry };
   });
   const details: Record<string, string> = { shp: shpNames[0] };
+  if (encodingSource) details.encodingSource = encodingSource;
   if (prj !== null) details.prj = declared ? 'yes' : 'empty';
   return { ok: true, value: { format: 'shapefile', features, encoding, declared, problems: notes, details }, warnings: [] };
 }

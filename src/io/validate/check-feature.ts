@@ -49,7 +49,8 @@ const fmt = (p: Position) => p.slice(0, 2).join(', ');
 function mapPositions(g: Geometry, fn: (p: Position) => Position): Geometry {
   const walk = (c: unknown): unknown => (typeof (c as unknown[])[0] === 'number' ? fn(c as Position) : (c as unknown[]).map(walk));
   if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map((x) => mapPositions(x, fn)) };
-  return { ...g, coordinates: walk(g.coordinates) } as Geometry;
+  // Only type and coordinates: a source `bbox` (in the file's units, or not even numbers) would be stale.
+  return { type: g.type, coordinates: walk(g.coordinates) } as Geometry;
 }
 
 /** Convert and range-check every position; the first bad one becomes an error. */

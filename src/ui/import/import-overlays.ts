@@ -30,7 +30,8 @@ const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal',
 
 /** The preview of a file being imported: polygons filled, lines and outlines dashed, points as rings. */
 export function previewOverlay(fc: FeatureCollection): Overlay {
-  const data = fc.features.length > PREVIEW_MAX_FEATURES ? { ...fc, features: fc.features.slice(0, PREVIEW_MAX_FEATURES) } : fc;
+  // Geometry only: the map needs no attributes, and a hostile key (constructor, __proto__) cannot reach its worker.
+  const data: FeatureCollection = { type: 'FeatureCollection', features: fc.features.slice(0, PREVIEW_MAX_FEATURES).map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })) };
   return {
     id: 'import-preview',
     data,

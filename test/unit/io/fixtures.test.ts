@@ -49,7 +49,9 @@ describe('shapefile fixtures', () => {
 
   it('detects GBK by content when there is no .cpg, and asks about the CRS (no .prj)', async () => {
     const r = ok(await load('boards-gbk-no-cpg.zip'));
-    expect(r.summary.encoding).toBe('gbk');
+    // Not UTF-8, no .cpg, no language driver: GB18030 (a superset of GBK), and the summary says it was assumed.
+    expect(r.summary.encoding).toBe('gb18030');
+    expect(r.summary.details.encodingSource).toBe('default');
     expect(r.value.features[1].properties).toEqual({ id: 'wutian', name: '梧田板块', units: 800 });
     expect(r.summary.crs).toMatchObject({ crs: { id: 'wgs84' }, source: 'default', ambiguous: true, candidates: ['wgs84', 'gcj02', 'bd09'] });
   });

@@ -14,7 +14,9 @@ async function importBoards(bytes: Uint8Array, file: string) {
   const r = await importLayer(bytes, file, { lenient: true });
   if (!r.ok) return { ok: false as const, problems: r.problems };
   const read = boardsReader.read({ file, features: r.value.features, origins: r.origins }, { known, requireKnown: true });
-  if (!read.ok) return { ok: false as const, problems: [...r.warnings.filter((p) => p.code !== 'features-skipped').map((p) => ({ ...p, severity: 'error' as const })), ...read.problems] };
+  // Features the importer skipped (lenient) are errors too, as in the dialog without the lenient tick.
+  const skipped = r.warnings.filter((p) => r.summary.skipped.some((k) => k.featureIndex === p.featureIndex && k.codes.includes(p.code))).map((p) => ({ ...p, severity: 'error' as const }));
+  if (!read.ok || skipped.length) return { ok: false as const, problems: [...skipped, ...(read.ok ? [] : read.problems)] };
   return { ok: true as const, value: replaceBoardGeometries(defaultBoards, read.value, file, '2026-11-25') };
 }
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/boards/${name}`, import.meta.url)));
