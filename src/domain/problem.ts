@@ -61,6 +61,7 @@ export const PROBLEM_CODES = [
   'csv-column-missing',
   'csv-duplicate-header',
   'not-kml',
+  'kml-networklink-skipped',
   'import-cancelled',
   'import-failed',
   // Import: per feature

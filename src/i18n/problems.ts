@@ -60,6 +60,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'cpg-unknown': { zh: '.cpg 中的编码“{value}”无法识别，已按内容判断编码', en: 'unknown encoding "{value}" in the .cpg; encoding detected from the content' },
   'csv-column-missing': { zh: '表中没有所选的坐标列（表头：{headers}）', en: 'the chosen coordinate column is not in the table (headers: {headers})' },
   'csv-duplicate-header': { zh: '表头重复，已改名：{headers}', en: 'duplicate headers were renamed: {headers}' },
+  'kml-networklink-skipped': { zh: '跳过 {count} 个 NetworkLink（指向其他文件的链接，其 Region 不是要素）', en: '{count} NetworkLinks skipped (links to other files; their Region is not a feature)' },
   'not-kml': { zh: '不是有效的 KML：{detail}', en: 'not valid KML: {detail}' },
   'import-failed': { zh: '读取文件的后台任务意外终止，未做任何更改：{detail}', en: 'the background task reading the file stopped unexpectedly; nothing was changed: {detail}' },
   'import-cancelled': { zh: '导入已取消，未做任何更改', en: 'import cancelled; nothing was changed' },

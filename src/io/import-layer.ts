@@ -30,7 +30,7 @@ export const MAX_PROBLEMS = 500;
 export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | 'shp' | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'geojson' || ext === 'json') return 'geojson';
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt' || ext === 'dsv' || ext === 'tab') return 'csv';
   if (ext === 'zip') return 'shapefile';
   if (ext === 'kml') return 'kml';
   if (ext === 'shp') return 'shp';

@@ -20,6 +20,23 @@ export const isNumericText = (v: string) => NUMBER.test(v);
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
 
+/**
+ * The delimiter of the header line: the candidate found most often there (outside quotes); null when
+ * none is (papaparse then guesses from the rows). A header names its columns plainly, so this is
+ * steadier than guessing from rows whose values may hold commas (WKT, decimal commas).
+ */
+function headerDelimiter(text: string): string | null {
+  const end = text.search(/\r?\n/);
+  const line = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const d of ['\t', ';', ',', '|']) {
+    const n = line.split(d).length - 1;
+    if (n > bestCount) [best, bestCount] = [d, n];
+  }
+  return best;
+}
+
 /** A plain object with these own properties, `__proto__` included (never the prototype setter). */
 function record(entries: [string, string | number | null][]): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};
@@ -54,7 +71,9 @@ function parseWkt(text: string): Geometry | string {
 
 /** Read CSV/TSV text; `columns` overrides the detected coordinate columns. */
 export function readCsvText(text: string, file: string, encoding: string | null, columns?: CsvColumns): Checked<RawLayer> {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
+  const body = text.replace(/^\uFEFF/, '');
+  const declaredDelimiter = headerDelimiter(body);
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, ...(declaredDelimiter ? { delimiter: declaredDelimiter } : { delimitersToGuess: [',', '\t', ';', '|'] }) });
   const rowsRaw = parsed.data;
   const { headers, renamed } = uniqueHeaders(rowsRaw[0] ?? []);
   const named = headers.filter((h) => h !== '');

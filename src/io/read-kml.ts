@@ -8,7 +8,7 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { kml } from '@tmcw/togeojson';
-import { problem, type Checked } from '../domain/problem.ts';
+import { problem, type Checked, type Problem } from '../domain/problem.ts';
 import type { RawLayer } from './raw-layer.ts';
 
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?').slice(0, 200);
@@ -16,14 +16,19 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?
 /** Parse KML text (already decoded) into a raw layer, or `not-kml` with the parser's reason. */
 export function readKmlText(text: string, file: string, encoding: string | null): Checked<RawLayer> {
   const errors: string[] = [];
+  const notes: Problem[] = [];
   let features: unknown[];
   try {
     const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(text, 'text/xml');
     if (errors.length) return { ok: false, problems: [problem('not-kml', { file, params: { detail: clean(errors[0]) } })] };
     if (doc.documentElement?.localName !== 'kml') return { ok: false, problems: [problem('not-kml', { file, params: { detail: `root element is <${clean(doc.documentElement?.nodeName ?? '')}>, not <kml>` } })] };
+    // A NetworkLink points at another file; its Region is a visibility box, not a feature (GDAL skips them too).
+    const links = Array.from(doc.getElementsByTagName('NetworkLink'));
+    for (const l of links) l.parentNode?.removeChild(l);
+    if (links.length) notes.push(problem('kml-networklink-skipped', { file, params: { count: links.length } }, 'warning'));
     features = kml(doc).features;
   } catch (e) {
     return { ok: false, problems: [problem('not-kml', { file, params: { detail: clean(e instanceof Error ? e.message : String(e)) } })] };
   }
-  return { ok: true, value: { format: 'kml', features, encoding, declared: null, problems: [], details: {} }, warnings: [] };
+  return { ok: true, value: { format: 'kml', features, encoding, declared: null, problems: notes, details: {} }, warnings: [] };
 }
