@@ -122,7 +122,7 @@ describe('fuzz: every importer returns an import or known problems, never throws
       { numRuns: RUNS, seed: SEED },
     );
     expectBothOutcomes();
-  }, 60_000);
+  }, 240_000);
 
   const cell = fc.oneof(fc.double().map(String), fc.integer().map(String), fc.string({ maxLength: 6 }), fc.constantFrom('', '120.65', '28.01', '"a,b"', '1e3', '经度', '\t', 'POINT(120.65 28.01)', 'POLYGON((120.6 28,120.7 28,120.7 28.1,120.6 28))', 'LINESTRING(1 2'));
   const goodCsv = fc
@@ -144,7 +144,7 @@ describe('fuzz: every importer returns an import or known problems, never throws
       { numRuns: RUNS, seed: SEED },
     );
     expectBothOutcomes();
-  }, 60_000);
+  }, 240_000);
 
   const fixtureZips = ['boards-gbk.zip', 'boards-epsg4549.zip', 'facilities-utf8.zip'].map((n) => new Uint8Array(readFileSync(`test/fixtures/import/${n}`)));
   const shape: fc.Arbitrary<ShapeInput> = fc.oneof(
@@ -178,7 +178,7 @@ describe('fuzz: every importer returns an import or known problems, never throws
       { numRuns: RUNS, seed: SEED },
     );
     expectBothOutcomes();
-  }, 60_000);
+  }, 240_000);
 
   const xml = (v: unknown) => String(typeof v === 'object' ? JSON.stringify(v) : v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const coords = (ps: unknown) => (Array.isArray(ps) ? ps.map((p) => (Array.isArray(p) ? p.join(',') : String(p))).join(' ') : String(ps));
@@ -206,5 +206,5 @@ describe('fuzz: every importer returns an import or known problems, never throws
       { numRuns: RUNS, seed: SEED },
     );
     expectBothOutcomes();
-  }, 60_000);
+  }, 240_000);
 });
