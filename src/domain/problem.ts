@@ -86,6 +86,7 @@ export const PROBLEM_CODES = [
   'project-wrong-app',
   'project-newer-version',
   'project-bad-field',
+  'project-missing-field',
   'project-duplicate-id',
   'project-duplicate-cell',
   'project-unknown-board',

@@ -85,6 +85,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'project-not-object': { zh: '不是安居项目文件（顶层应为 JSON 对象）', en: 'not an Anju project file (the top level must be a JSON object)' },
   'project-wrong-app': { zh: '不是安居项目文件：app 为 {value}，应为 "anju"', en: 'not an Anju project file: app is {value}, expected "anju"' },
   'project-newer-version': { zh: '文件的 schemaVersion 为 {found}，本版本只支持到 {supported}；请升级安居后再打开', en: 'the file has schemaVersion {found}; this version of Anju reads up to {supported}: update Anju to open it' },
+  'project-missing-field': { zh: '缺少必填字段', en: 'a required field is missing' },
   'project-bad-field': { zh: '值无效：应为 {expected}，实际为 {received}', en: 'invalid value: expected {expected}, got {received}' },
   'project-duplicate-id': { zh: '编号“{value}”重复', en: 'id "{value}" is used more than once' },
   'project-duplicate-cell': { zh: '分配单元格“{value}”（板块|年份|类型）重复', en: 'allocation cell "{value}" (board|year|type) appears more than once' },

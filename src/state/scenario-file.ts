@@ -113,7 +113,10 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
     return {
       ok: false,
       problems: parsed.issues.map((issue) =>
-        problem('project-bad-field', { file, field: fieldOf(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
+        // A missing key: valibot reports the key as "expected" and undefined as "received"; say it is missing.
+        issue.received === 'undefined'
+          ? problem('project-missing-field', { file, field: fieldOf(issue) || '(root)' })
+          : problem('project-bad-field', { file, field: fieldOf(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
       ),
     };
   const value = parsed.output as ProjectFile;
