@@ -30,8 +30,14 @@ const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal',
 
 /** The preview of a file being imported: polygons filled, lines and outlines dashed, points as rings. */
 export function previewOverlay(fc: FeatureCollection): Overlay {
-  // Geometry only: the map needs no attributes, and a hostile key (constructor, __proto__) cannot reach its worker.
-  const data: FeatureCollection = { type: 'FeatureCollection', features: fc.features.slice(0, PREVIEW_MAX_FEATURES).map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })) };
+  // Geometry and a text name only: a hostile key (constructor, __proto__) never reaches the map's worker.
+  const data: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: fc.features.slice(0, PREVIEW_MAX_FEATURES).map((f, i) => {
+      const name = f.properties && Object.hasOwn(f.properties, 'name') ? f.properties.name : undefined;
+      return { type: 'Feature', properties: { i, ...(typeof name === 'string' ? { name } : {}) }, geometry: f.geometry };
+    }),
+  };
   return {
     id: 'import-preview',
     data,
