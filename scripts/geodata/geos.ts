@@ -94,12 +94,6 @@ export function setPrecision(x: Geometry, gridSize: number): Geometry {
 export function unaryUnion(x: Geometry, gridSize: number): Geometry {
   return withGeoms([x], (p) => out(call('GEOSUnaryUnionPrec', p, gridSize), 'UnaryUnion'));
 }
-export function intersection(a: Geometry, b: Geometry, gridSize: number): Geometry {
-  return withGeoms([a, b], (p, q) => out(call('GEOSIntersectionPrec', p, q, gridSize), 'Intersection'));
-}
-export function difference(a: Geometry, b: Geometry, gridSize: number): Geometry {
-  return withGeoms([a, b], (p, q) => out(call('GEOSDifferencePrec', p, q, gridSize), 'Difference'));
-}
 
 /** Polygons formed by noded linework. */
 export function polygonize(lines: Geometry): Geometry {
@@ -114,28 +108,12 @@ export function polygonize(lines: Geometry): Geometry {
   });
 }
 
-export function boundary(x: Geometry): Geometry {
-  return withGeoms([x], (p) => out(call('GEOSBoundary', p), 'Boundary'));
-}
-
 /** The smallest distance a vertex can move before the geometry becomes invalid (GEOS MinimumClearance). */
 export function minimumClearance(x: Geometry): number {
   return withGeoms([x], (p) => {
     const d = g().Module._malloc(8);
     try {
       if (call<number>('GEOSMinimumClearance', p, d) !== 0) throw new Error('GEOS MinimumClearance failed');
-      return g().Module.getValue(d, 'double');
-    } finally {
-      g().Module._free(d);
-    }
-  });
-}
-
-export function area(x: Geometry): number {
-  return withGeoms([x], (p) => {
-    const d = g().Module._malloc(8);
-    try {
-      call('GEOSArea', p, d);
       return g().Module.getValue(d, 'double');
     } finally {
       g().Module._free(d);

@@ -51,7 +51,10 @@ export function readInputBytes(path: string, limitBytes = MAX_IMPORT_BYTES): Uin
     if (chunks.length === 1) return chunks[0];
     const out = new Uint8Array(total);
     let at = 0;
-    for (const c of chunks) (out.set(c, at), (at += c.length));
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
     return out;
   } catch (e) {
     if (e instanceof CliError) throw e;

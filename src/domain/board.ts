@@ -49,6 +49,3 @@ export type BoardGeometry = Polygon | MultiPolygon;
 export type BoardFeature = Feature<BoardGeometry, BoardProperties>;
 export type BoardCollection = FeatureCollection<BoardGeometry, BoardProperties>;
 
-export function isCategory(v: unknown): v is Category {
-  return typeof v === 'string' && (CATEGORIES as readonly string[]).includes(v);
-}

@@ -5,6 +5,3 @@ export type PlanYear = (typeof PLAN_YEARS)[number];
 /** Number of years in the plan period (5): annual figures × this = five-year figures. */
 export const PLAN_YEAR_COUNT = PLAN_YEARS.length;
 
-export function isPlanYear(v: unknown): v is PlanYear {
-  return typeof v === 'number' && (PLAN_YEARS as readonly number[]).includes(v);
-}

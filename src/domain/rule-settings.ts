@@ -14,10 +14,6 @@ export type RuleThresholdKey = (typeof RULE_THRESHOLD_KEYS)[number];
 /** Threshold values: units (套), percent (%) or kilometres (km), as the key's name says. */
 export type RuleSettings = Readonly<Record<RuleThresholdKey, number>>;
 
-export function isRuleThresholdKey(v: unknown): v is RuleThresholdKey {
-  return typeof v === 'string' && (RULE_THRESHOLD_KEYS as readonly string[]).includes(v);
-}
-
 /** The default settings from the rules data; throws if the data lacks a key (a programmer error). */
 export function defaultRuleSettings(defaults: Record<string, { value: number }>): RuleSettings {
   const out = {} as Record<RuleThresholdKey, number>;

@@ -8,7 +8,3 @@ export function wanTaoToUnits(wanTao: number): number {
   return Math.round(wanTao * UNITS_PER_WAN_TAO);
 }
 
-/** 套 → 万套 (not rounded). */
-export function unitsToWanTao(units: number): number {
-  return units / UNITS_PER_WAN_TAO;
-}

@@ -3,7 +3,7 @@
  * Everything Anju stores is WGS-84 (≈ CGCS2000 geographic, < 1 m apart).
  */
 import gcoord from 'gcoord';
-import type { FeatureCollection, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { gkToLonLat, type GkParams } from './gauss-kruger.ts';
 
 import { CRS_IDS, isCrsId, type CrsId } from './crs-ids.ts';
@@ -46,15 +46,3 @@ export function positionToWgs84(p: Position, from: CrsId | CrsChoice): Position 
   return p.length > 2 ? [xy[0], xy[1], ...p.slice(2)] : xy;
 }
 
-/** A copy of the collection with every position converted to WGS-84. */
-export function collectionToWgs84<T extends FeatureCollection>(fc: T, from: CrsId | CrsChoice): T {
-  if (asChoice(from).id === 'wgs84') return fc;
-  const conv = (c: unknown): unknown => (Array.isArray(c) && typeof c[0] === 'number' ? positionToWgs84(c as Position, from) : Array.isArray(c) ? c.map(conv) : c);
-  return {
-    ...fc,
-    features: fc.features.map((f) => ({
-      ...f,
-      geometry: f.geometry && 'coordinates' in f.geometry ? { ...f.geometry, coordinates: conv(f.geometry.coordinates) } : f.geometry,
-    })),
-  } as T;
-}

@@ -38,6 +38,7 @@ export function readGeoJsonText(text: string, file: string, encoding: string | n
   try {
     obj = JSON.parse(text);
   } catch (e) {
+    // eslint-disable-next-line no-control-regex -- control characters are stripped from user text on purpose
     return { ok: false, problems: [problem('not-json', { file, params: { detail: (e instanceof Error ? e.message : String(e)).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?').slice(0, 200) } })] };
   }
   const fc = asFeatureCollection(obj);

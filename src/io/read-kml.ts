@@ -11,6 +11,7 @@ import { kml } from '@tmcw/togeojson';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
 import type { RawLayer } from './raw-layer.ts';
 
+// eslint-disable-next-line no-control-regex -- control characters are stripped from user text on purpose
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?').slice(0, 200);
 
 /** Parse KML text (already decoded) into a raw layer, or `not-kml` with the parser's reason. */

@@ -5,16 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { screenPoint } from './support/map-probe.ts';
 import { colorDistance, hexToRgb } from './support/pixels.ts';
 import { boardPixel, centralCityView, enterCell, over } from './support/alloc-page.ts';
 import { SEQUENTIAL, ZERO_COLOR } from '../../src/ui/allocation/color-scale.ts';
 
-let h: Harness;
 let page: Page;
 useApp(
-  (app) => ({ h, page } = app),
+  (app) => ({ page } = app),
   async (p) => {
     await p.click('[data-tab="alloc"]');
     await p.getByTestId('alloc-sidebar').waitFor();

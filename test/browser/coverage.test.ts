@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { renderedIds, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel } from './support/pixels.ts';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -16,9 +16,8 @@ import { defaultBoards } from '../../src/data/embedded.ts';
 
 const BOARD = 'jiucheng';
 const TIER = '10-min';
-let h: Harness;
 let page: Page;
-useApp((app) => ({ h, page } = app));
+useApp((app) => ({ page } = app));
 
 const cell = (col: string) => page.locator(`[data-testid="coverage-table"] tr[data-board="${BOARD}"] td[data-col="${col}"]`);
 const facilityCount = async () => Number((await page.getByTestId('coverage-facilities').locator('h3 .n').textContent())?.replace(/\D/g, ''));

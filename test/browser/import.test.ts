@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { renderedIds } from './support/map-probe.ts';
 import { assertStrictCsp } from '../support/csp.ts';
 import { MAX_IMPORT_BYTES } from '../../src/io/limits.ts';
@@ -18,9 +18,8 @@ import { bboxOf } from '../../src/geo/measure.ts';
 const fixture = (name: string) => new URL(`../fixtures/import/${name}`, import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'anju-import-'));
 
-let h: Harness;
 let page: Page;
-useApp((app) => ({ h, page } = app));
+useApp((app) => ({ page } = app));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const text = (id: string) => page.getByTestId(id).textContent();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { booleanPointInPolygon, point } from '@turf/turf';
-import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { renderedIds, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel, hexToRgb, colorDistance, type Rgb } from './support/pixels.ts';
 import { BASEMAP_COLORS } from '../../src/map/colors.ts';
@@ -20,9 +20,8 @@ const BOARD = 'etdz'; // 经开区 board: 1.75 jobs per dwelling with the shippe
 const PARK = 'etdz'; // 经开区 employment area: 95,000 illustrative jobs; 72 % of the board within 5 km of it
 const board = defaultBoards.features.find((b) => b.properties.id === BOARD)!;
 
-let h: Harness;
 let page: Page;
-useApp((app) => ({ h, page } = app));
+useApp((app) => ({ page } = app));
 
 const row = () => page.locator(`[data-testid="jh-table"] tr[data-board="${BOARD}"]`);
 const rowRatio = () => row().getByTestId('jh-row-ratio').textContent();

@@ -19,7 +19,6 @@ interface JstsGeom {
 
 /** Floating precision: coordinates are read exactly as stored. */
 const reader = new GeoJSONReader(new GeometryFactory());
-export const readJsts = (g: Geometry): JstsGeom => reader.read(g) as JstsGeom;
 
 /** null when valid, else JTS's message with the location. */
 export function jstsInvalidReason(g: Geometry): string | null {

@@ -28,7 +28,7 @@ function gcjLon(x: number, y: number): number {
 /** WGS-84 [lon, lat] → GCJ-02 [lon, lat], degrees. */
 export function wgs84ToGcj02([lon, lat]: readonly number[]): [number, number] {
   const a = 6378245.0;
-  const ee = 0.00669342162296594323;
+  const ee = 0.006693421622965943;
   let dLat = gcjLat(lon - 105, lat - 35);
   let dLon = gcjLon(lon - 105, lat - 35);
   const radLat = (lat / 180) * PI;

@@ -53,7 +53,7 @@ export async function startTempPostgres(): Promise<TempPostgres> {
   run('initdb', ['-D', data, '-U', 'anju', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   // Only loopback and the socket in our dir; small memory; tolerant of a 2-core machine.
   writeFileSync(join(data, 'postgresql.auto.conf'), `listen_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nmax_connections = 120\nshared_buffers = '64MB'\nfsync = on\n`);
-  let port = 0;
+  let port: number;
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {

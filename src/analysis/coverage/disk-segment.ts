@@ -40,12 +40,3 @@ function sector(px: number, py: number, qx: number, qy: number, r2: number): num
   return (r2 * Math.atan2(px * qy - py * qx, px * qx + py * qy)) / 2;
 }
 
-/** Area (m²) of a closed ring (flat [x0, y0, x1, y1, …], not repeating the first vertex) ∩ disk (cx, cy, r); signed by orientation. */
-export function ringDiskArea(ring: ArrayLike<number>, cx: number, cy: number, r: number): number {
-  const n = ring.length / 2;
-  let sum = 0;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    sum += diskSegmentArea(ring[2 * j] - cx, ring[2 * j + 1] - cy, ring[2 * i] - cx, ring[2 * i + 1] - cy, r);
-  }
-  return sum;
-}

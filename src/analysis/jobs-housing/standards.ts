@@ -16,9 +16,3 @@ export function balancedBand(s: JhStandards): BalancedBand {
   return { minJobsPerDwelling: d.balancedMin, maxJobsPerDwelling: d.balancedMax };
 }
 
-/** "Ewing (1996)" style short citation of a reference key. */
-export function shortCitation(s: JhStandards, key: string): string {
-  const r = s.references[key];
-  if (!r) throw new Error(`jobs-housing standards: unknown reference "${key}"`);
-  return `${r.authors.split(',')[0]} (${r.year})`;
-}

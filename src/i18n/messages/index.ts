@@ -13,8 +13,6 @@ import type { Lang } from '../lang.ts';
 
 const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap] as const;
 
-export type MessageKey = keyof (typeof app)['zh'];
-
 export const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...modules.map((m) => m.zh)),
   en: Object.assign({}, ...modules.map((m) => m.en)),

@@ -43,6 +43,7 @@ export function assembleProject(schemaVersion: number, savedAt: string, slices: 
 /** A project name: 1–200 characters, no control characters or surrounding spaces. */
 export function checkProjectName(name: string): string | null {
   if (!name || name.length > 200) return 'a project name has 1 to 200 characters';
+  // eslint-disable-next-line no-control-regex -- control characters are stripped from user text on purpose
   if (name.trim() !== name || /[\u0000-\u001f\u007f]/.test(name)) return 'a project name has no control characters or surrounding spaces';
   return null;
 }

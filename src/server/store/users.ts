@@ -23,6 +23,7 @@ const USER_COLUMNS = 'id, name, role, created_at AS "createdAt", disabled_at AS 
 /** A user name: 1–64 characters, no control characters or surrounding spaces. */
 export function checkUserName(name: string): string | null {
   if (!name || name.length > 64) return 'a user name has 1 to 64 characters';
+  // eslint-disable-next-line no-control-regex -- control characters are stripped from user text on purpose
   if (name.trim() !== name || /[\u0000-\u001f\u007f]/.test(name)) return 'a user name has no control characters or surrounding spaces';
   return null;
 }

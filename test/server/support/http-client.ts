@@ -46,7 +46,10 @@ export function openEvents(port: number, path: string, headers: Record<string, s
         const ev: { event: string; id?: string; data: any } = { event: 'message', data: undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
         let isEvent = false;
         for (const line of block.split('\n')) {
-          if (line.startsWith('event: ')) (ev.event = line.slice(7)), (isEvent = true);
+          if (line.startsWith('event: ')) {
+            ev.event = line.slice(7);
+            isEvent = true;
+          }
           else if (line.startsWith('id: ')) ev.id = line.slice(4);
           else if (line.startsWith('data: ')) ev.data = JSON.parse(line.slice(6));
         }

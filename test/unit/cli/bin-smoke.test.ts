@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 
 describe('bin/anju', () => {
   it('runs a command end to end in its own process', { timeout: 60_000 }, () => {
-    const ok = spawnSync('./bin/anju', ['boards', '--json'], { encoding: 'utf8' });
+    const ok = spawnSync('bin/anju', ['boards', '--json'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     const boards = JSON.parse(ok.stdout) as { id: string }[];
     expect(boards).toHaveLength(21);
-    const bad = spawnSync('./bin/anju', ['no-such-command'], { encoding: 'utf8' });
+    const bad = spawnSync('bin/anju', ['no-such-command'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown command "no-such-command"');
     expect(bad.stdout).toBe('');
