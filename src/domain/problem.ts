@@ -97,6 +97,8 @@ export const PROBLEM_CODES = [
   'units-negative',
   'units-not-integer',
   'units-too-large',
+  'paste-too-many-rows',
+  'paste-too-many-columns',
   'site-polygon-invalid',
   'storage-load-invalid',
   'storage-load-failed',

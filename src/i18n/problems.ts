@@ -97,6 +97,8 @@ export const PROBLEM_TEMPLATES: Templates = {
   'units-negative': { zh: '套数不能为负数（{value}）', en: 'units cannot be negative ({value})' },
   'units-not-integer': { zh: '套数应为整数，而不是 {value}', en: 'units must be a whole number, not {value}' },
   'units-too-large': { zh: '{value} 套超过单项上限 {max} 套（疑为输入错误）', en: '{value} units exceed the limit of {max} per entry (likely a typo)' },
+  'paste-too-many-rows': { zh: '粘贴的 {rows} 行放不下：从这里到最后一行（{last}）只有 {room} 行', en: 'the {rows} pasted rows do not fit: only {room} rows from here to the last ({last})' },
+  'paste-too-many-columns': { zh: '粘贴的 {cols} 列放不下：从这里到 {last} 年只有 {room} 列', en: 'the {cols} pasted columns do not fit: only {room} columns from here to {last}' },
   'site-polygon-invalid': { zh: '地块多边形自相交或面积为零；请重新绘制', en: 'the site polygon intersects itself or has no area; draw it again' },
   'storage-load-invalid': { zh: '浏览器中保存的项目有 {count} 处问题（见下），已从初始项目开始；下次修改将覆盖已保存的数据', en: 'the project saved in this browser has {count} problems (listed below); starting from the initial project, and your next edit overwrites the saved data' },
   'storage-load-failed': { zh: '无法读取浏览器中保存的项目，已从初始项目开始：{detail}', en: 'the project saved in this browser could not be read; starting from the initial project: {detail}' },

@@ -1,6 +1,6 @@
 /**
  * Edits inside one scenario, each a Change<ProjectState> whose inverse restores exactly the
- * previous state: set an allocation cell; add, move, edit or delete a site.
+ * previous state: set an allocation cell or a block of them; add, move, edit or delete a site.
  */
 import type { Point, Polygon } from 'geojson';
 import type { Change } from './change.ts';
@@ -37,6 +37,38 @@ export function setAllocation(scenarioId: string, boardId: string, year: PlanYea
         return { ...s, allocations };
       });
       return { state: next, inverse: setAllocation(scenarioId, boardId, year, type, old) };
+    },
+  };
+}
+
+/** One cell's new value in a batch (units in 套; 0 empties the cell). */
+export interface CellValue {
+  boardId: string;
+  year: PlanYear;
+  type: HousingTypeId;
+  units: number;
+}
+
+/**
+ * Set many grid cells at once (a pasted block) as ONE change: one undo step restores every
+ * cell's previous value. Cells not listed keep their values.
+ */
+export function setAllocations(scenarioId: string, cells: readonly CellValue[], label = { zh: '粘贴分配', en: 'Paste allocation' }): Change<ProjectState> {
+  for (const c of cells) assertUnits(c.units);
+  return {
+    label,
+    apply(state) {
+      const key = (c: Pick<CellValue, 'boardId' | 'year' | 'type'>) => `${c.boardId}|${c.year}|${c.type}`;
+      const wanted = new Map(cells.map((c) => [key(c), c]));
+      const old: CellValue[] = [];
+      const next = updateScenario(state, scenarioId, (s) => {
+        const before = new Map(s.allocations.map((c) => [key(c), c.units]));
+        for (const c of wanted.values()) old.push({ boardId: c.boardId, year: c.year, type: c.type, units: before.get(key(c)) ?? 0 });
+        const rest = s.allocations.filter((c) => !wanted.has(key(c)));
+        const added = [...wanted.values()].filter((c) => c.units > 0).map(({ boardId, year, type, units }) => ({ boardId, year, type, units }));
+        return { ...s, allocations: [...rest, ...added].sort(compareCells) };
+      });
+      return { state: next, inverse: setAllocations(scenarioId, old, label) };
     },
   };
 }

@@ -36,8 +36,8 @@ describe('the allocation grid, the map and the gauges', () => {
     expect(await page.getByTestId('alloc-total').textContent()).toBe('60,000');
     expect(await page.getByTestId('gauge-scope-note').textContent()).toContain('全市');
 
-    // Leaving the cell selected the board: close the panel so the board shows its plain fill.
-    await page.getByRole('button', { name: '关闭' }).first().click();
+    // Entering data selects no board: no panel opened, the board shows its plain fill.
+    expect(await page.getByTestId('board-panel').count()).toBe(0);
     await waitForMapIdle(page);
     await page.screenshot({ path: SCREENSHOTS + 'allocation-grid-map.png' });
     // The fill is drawn at 55 % over whatever lies below (land, structure): recover that from

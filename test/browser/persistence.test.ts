@@ -40,7 +40,7 @@ describe('autosave to IndexedDB', () => {
     await page.waitForTimeout(1000); // the promise: at most the last second is lost
     await page.reload();
     await page.locator('[data-tab="alloc"]').click();
-    await expect.poll(() => page.getByTestId('cell-qidu-2022').inputValue()).toBe('4321');
+    await expect.poll(() => page.getByTestId('cell-qidu-2022').inputValue()).toBe('4,321');
     await page.getByTestId('renovation').locator('xpath=..').locator('summary').click();
     expect(await page.getByTestId('reno-龙湾区|comprehensive|2022').isChecked()).toBe(true);
     expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
@@ -68,7 +68,7 @@ describe('project files', () => {
     await page.getByTestId('project-file').setInputFiles(FIX + 'newer-version.anju.json');
     await expect.poll(() => page.getByTestId('project-file-error').textContent()).toContain('schemaVersion 为 3，本版本只支持到 2');
     expect(await names()).toEqual(['方案一', '方案一 副本']);
-    expect(await page.getByTestId('cell-qidu-2022').inputValue()).toBe('4321');
+    expect(await page.getByTestId('cell-qidu-2022').inputValue()).toBe('4,321');
     expect(await page.getByTestId('undo').getAttribute('title')).toContain('复制方案'); // no change was recorded
   });
 
@@ -88,7 +88,7 @@ describe('project files', () => {
     await page.getByTestId('project-file').setInputFiles(file);
     await expect.poll(() => page.getByTestId('project-file-ok').textContent()).toContain('已打开 saved.anju.json（2 个方案）');
     await expect.poll(names).toEqual(['方案一', '方案一 副本']);
-    expect(await page.getByTestId('cell-qidu-2022').inputValue()).toBe('4321');
+    expect(await page.getByTestId('cell-qidu-2022').inputValue()).toBe('4,321');
     await page.getByTestId('renovation').locator('xpath=..').locator('summary').click().catch(() => {});
     expect(await page.getByTestId('reno-龙湾区|comprehensive|2022').isChecked()).toBe(true); // a non-scenario slice came back too
 

@@ -6,7 +6,7 @@
 import type { Point, Polygon } from 'geojson';
 import { store } from '../../state/app-store.svelte.ts';
 import { liftScenarios } from '../../state/project.ts';
-import { addSite, deleteSite, editSite, moveSite, setAllocation, type SitePatch } from '../../state/scenario-changes.ts';
+import { addSite, deleteSite, editSite, moveSite, setAllocation, setAllocations, type CellValue, type SitePatch } from '../../state/scenario-changes.ts';
 import { createScenario, deleteScenario, duplicateScenario, renameScenario, setRuleThreshold } from '../../state/scenario-project-changes.ts';
 import { cellUnits, emptyScenario } from '../../state/scenario.ts';
 import { setRenovationDone } from '../../state/renovation-changes.ts';
@@ -17,6 +17,8 @@ import type { PlanYear } from '../../domain/plan-period.ts';
 import type { RuleThresholdKey } from '../../domain/rule-settings.ts';
 import { DEFAULT_RULE_SETTINGS } from '../../data/allocation-data.ts';
 import { view } from './allocation-view.svelte.ts';
+import { notices } from '../notices.svelte.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
 
 let seq = 0;
 /** A new id: time-based plus a counter (unique within a session and across reloads). */
@@ -27,6 +29,17 @@ export function newId(prefix: string): string {
 export function setCell(boardId: string, year: PlanYear, type: HousingTypeId, units: number): void {
   if (cellUnits(view.scenario, boardId, year, type) === units) return; // no empty undo steps
   store.apply(liftScenarios(setAllocation(view.scenario.id, boardId, year, type, units)));
+}
+
+/**
+ * Set a block of cells of the active scenario as ONE undoable change (a paste). Returns how many
+ * cells it changed; nothing is recorded when none did.
+ */
+export function setCells(cells: readonly CellValue[]): number {
+  const s = view.scenario;
+  const changed = cells.filter((c) => cellUnits(s, c.boardId, c.year, c.type) !== c.units);
+  if (changed.length) store.apply(liftScenarios(setAllocations(s.id, changed)));
+  return changed.length;
 }
 
 export function addNewSite(site: Omit<Site, 'id'>): string {
@@ -68,10 +81,26 @@ export function renameScenarioTo(id: string, name: string): void {
   if (s && s.name !== name && name.trim()) store.apply(liftScenarios(renameScenario(id, name.trim())));
 }
 
-/** Delete a scenario; the last one is never deleted (a project always has one). */
+/**
+ * Delete a scenario; the last one is never deleted (a project always has one). No confirmation
+ * dialog: the deletion is undoable, and a toast says so (with an undo button).
+ */
 export function removeScenario(id: string): void {
-  if (store.project.scenarios.length <= 1) return;
-  store.apply(liftScenarios(deleteScenario(id)));
+  const s = store.project.scenarios.find((x) => x.id === id);
+  if (!s || store.project.scenarios.length <= 1) return;
+  const change = deleteScenario(id);
+  store.apply(liftScenarios(change));
+  notices.show({
+    text: i18n.t('alloc.scenario.deleted', { name: s.name }),
+    action: {
+      label: i18n.t('undo'),
+      // Only while the deletion is still the last change (else undo would revert something else).
+      run: () => {
+        if (store.undoLabel?.en === change.label.en && !store.project.scenarios.some((x) => x.id === id)) store.undo();
+      },
+    },
+    testid: 'scenario-deleted',
+  });
 }
 
 export function setThreshold(key: RuleThresholdKey, value: number): void {

@@ -33,8 +33,10 @@ class AllocationView {
   selectedSiteId = $state<string | null>(null);
   /** A drawn geometry waiting for its units, type and year. */
   pending = $state.raw<Point | Polygon | null>(null);
-  /** The last rejected grid entry. */
-  gridProblem = $state.raw<Problem | null>(null);
+  /** Why the last grid entry or pasted block was refused (empty when it was taken). */
+  gridProblems = $state.raw<Problem[]>([]);
+  /** A line about the last paste (taken, or refused as a whole). */
+  gridNote = $state<string | null>(null);
 
   scenario: Scenario = $derived(active.scenario);
   siteBoards = $derived(active.siteBoards);

@@ -19,6 +19,17 @@ describe('parseUnits', () => {
     expect(value(String(MAX_UNITS_PER_ENTRY))).toBe(MAX_UNITS_PER_ENTRY);
   });
 
+  it('reads 万 exactly (no float rounding), a trailing 套 and the spaces spreadsheets use', () => {
+    expect(['1.5万', '2万', '1.2345万', '0.0001万', '1.1万', '3万套', '1200套', '1\u00a0200', '１', '.5万', '1.23450万'].map(value)).toEqual([
+      15000, 20000, 12345, 1, 11000, 30000, 1200, 1200, 'units-not-number', 5000, 12345,
+    ]);
+    expect(['1.23456万', '-1万', '101万', '万', '1万万'].map(value)).toEqual(['units-not-integer', 'units-negative', 'units-too-large', 'units-not-number', 'units-not-number']);
+  });
+
+  it('never joins cells: a tab or line break is not a digit-group separator', () => {
+    expect(['10\t20\t30', '10\n20', '1,200\t3'].map(value)).toEqual(['units-not-number', 'units-not-number', 'units-not-number']);
+  });
+
   it('names the entry and the value in both languages', () => {
     const r = parseUnits('12.5', '七都 2022');
     if (r.ok) throw new Error('expected a problem');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../src/state/change.ts';
 import { History } from '../../../src/state/history.ts';
-import { addSite, deleteSite, editSite, moveSite, setAllocation } from '../../../src/state/scenario-changes.ts';
+import { addSite, deleteSite, editSite, moveSite, setAllocation, setAllocations } from '../../../src/state/scenario-changes.ts';
 import { createScenario, deleteScenario, duplicateScenario, renameScenario, setRuleThreshold } from '../../../src/state/scenario-project-changes.ts';
 import type { ProjectState } from '../../../src/state/scenario.ts';
 import { cellUnits } from '../../../src/state/scenario.ts';
@@ -44,6 +44,28 @@ describe('every scenario change is undone exactly by its inverse', () => {
     expect(a.scenarios[0].allocations.map((c) => c.boardId)).toEqual(['k1', 'm1', 's1']); // canonical order
     expect(cellUnits(roundTrip(setAllocation('a', 'k1', 2021, 'commercial', 12)).scenarios[0], 'k1', 2021, 'commercial')).toBe(12);
     expect(roundTrip(setAllocation('a', 'k1', 2021, 'commercial', 0)).scenarios[0].allocations).toHaveLength(1);
+  });
+
+  it('set a block of cells (a paste) as one change: new, changed and emptied cells; one inverse restores them all', () => {
+    const after = roundTrip(
+      setAllocations('a', [
+        { boardId: 'k1', year: 2021, type: 'commercial', units: 0 },
+        { boardId: 'k1', year: 2022, type: 'commercial', units: 20 },
+        { boardId: 'm1', year: 2021, type: 'commercial', units: 30 },
+        { boardId: 's1', year: 2022, type: 'public-rental', units: 6 },
+      ]),
+    );
+    expect(after.scenarios[0].allocations).toEqual([
+      { boardId: 'k1', year: 2022, type: 'commercial', units: 20 },
+      { boardId: 'm1', year: 2021, type: 'commercial', units: 30 },
+      { boardId: 's1', year: 2022, type: 'public-rental', units: 6 },
+    ]);
+    const h = new History<ProjectState>(start());
+    h.apply(setAllocations('a', [{ boardId: 'm1', year: 2021, type: 'commercial', units: 30 }, { boardId: 'm1', year: 2022, type: 'commercial', units: 40 }]));
+    expect(h.undoLabel).toEqual({ zh: '粘贴分配', en: 'Paste allocation' });
+    expect(h.undo()).toStrictEqual(start());
+    expect(h.canUndo).toBe(false);
+    expect(() => setAllocations('a', [{ boardId: 'm1', year: 2021, type: 'commercial', units: -1 }])).toThrow(/-1/);
   });
 
   it('add, move, edit and delete a site', () => {
