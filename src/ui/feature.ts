@@ -47,6 +47,8 @@ export interface Feature {
   label: { zh: string; en: string };
   /** The sidebar content when this feature's tab is active; features without one get no tab. */
   Sidebar?: Component;
+  /** Width of the sidebar while this tab is active, in CSS px (default 290): wider for a tab whose table needs it. */
+  sidebarWidthPx?: number;
   /** Shown in the top bar (any tab), e.g. a button. */
   TopBarItem?: Component;
   /** Rendered over the map (any tab), positioned absolutely within the map area: drop zones, floating dialogs. */

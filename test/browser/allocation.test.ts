@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { screenPoint } from './support/map-probe.ts';
 import { colorDistance, hexToRgb } from './support/pixels.ts';
-import { boardPixel, centralCityView, enterCell, over } from './support/alloc-page.ts';
+import { boardPixel, boardStateColor, centralCityView, enterCell, over } from './support/alloc-page.ts';
 import { SEQUENTIAL, ZERO_COLOR } from '../../src/ui/allocation/color-scale.ts';
 
 let page: Page;
@@ -36,8 +36,10 @@ describe('the allocation grid, the map and the gauges', () => {
     expect(await page.getByTestId('alloc-total').textContent()).toBe('60,000');
     expect(await page.getByTestId('gauge-scope-note').textContent()).toContain('全市');
 
-    // Entering data selects no board: no panel opened, the board shows its plain fill.
+    // Entering data selects no board: no panel opened, the board shows its plain fill. The map
+    // takes the new colours once entries pause (the grid never waits for a repaint).
     expect(await page.getByTestId('board-panel').count()).toBe(0);
+    await expect.poll(() => boardStateColor(page, 'tengqiao-zeya')).toBe(SEQUENTIAL[4]);
     await waitForMapIdle(page);
     await page.screenshot({ path: SCREENSHOTS + 'allocation-grid-map.png' });
     // The fill is drawn at 55 % over whatever lies below (land, structure): recover that from

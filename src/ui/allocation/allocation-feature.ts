@@ -13,7 +13,9 @@ import BoardAllocation from './BoardAllocation.svelte';
 import AllocationCaption from './AllocationCaption.svelte';
 import { view } from './allocation-view.svelte.ts';
 import { dragSite } from './actions.ts';
-import { SITE_LAYERS, SITES_OVERLAY_ID, sitesData } from './sites-overlay.ts';
+import { SITE_LAYERS, SITES_OVERLAY_ID, memoSitesData } from './sites-overlay.ts';
+
+const sitesData = memoSitesData();
 
 export const ALLOCATION_TAB = 'alloc';
 
@@ -42,6 +44,8 @@ export const allocationFeature: Feature = {
   id: ALLOCATION_TAB,
   label: { zh: '住房供应', en: 'Supply' },
   Sidebar: AllocationSidebar,
+  // The grid shows five years of whole numbers with digit groups (e.g. 15,000) without scrolling.
+  sidebarWidthPx: 400,
   BoardSection: BoardAllocation,
   overlays: () => [
     {

@@ -14,7 +14,7 @@ import { diffScenarioTotals } from '../../analysis/allocation/scenario-diff.ts';
 import { active } from '../../state/active-scenario.svelte.ts';
 import { rulesData, targetsData } from '../../data/allocation-data.ts';
 import { boardDifferences, boardValues, type TypeChoice, type YearChoice } from './selection.ts';
-import { divergingScale, sequentialScale } from './color-scale.ts';
+import { divergingScale, sequentialScale, type Scale } from './color-scale.ts';
 
 class AllocationView {
   /** The active scenario's id lives in the app store, shared with other features. */
@@ -51,12 +51,29 @@ class AllocationView {
   totalsB = $derived(this.pairB === this.scenario ? this.totals : allocationTotals(this.pairB, store.project.boards, active.siteBoardsFor(this.pairB)));
   diff = $derived(diffScenarioTotals(this.totalsA, this.totalsB));
 
-  /** The map's colours and legend for the current mode. */
-  scale = $derived(
+  #liveScale = $derived(
     this.mode === 'diff'
       ? divergingScale(boardDifferences(this.totalsA, this.totalsB, this.type, this.year))
       : sequentialScale(boardValues(this.totals, this.type, this.year)),
   );
+  #heldScale = $state.raw<Scale | null>(null);
+  #release: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The map's colours and legend for the current mode. While values are being typed into the
+   * grid they stay as they were until entries pause (holdMap), so a commit never waits for the
+   * map to repaint (hundreds of ms per frame without a GPU); totals and gauges update at once.
+   */
+  get scale() {
+    return this.#heldScale ?? this.#liveScale;
+  }
+
+  /** Keep the map's colours until no grid entry has come for `quietMs`. */
+  holdMap(quietMs = 400): void {
+    this.#heldScale ??= this.#liveScale;
+    clearTimeout(this.#release);
+    this.#release = setTimeout(() => (this.#heldScale = null), quietMs);
+  }
 
   warningsOf(boardId: string) {
     return this.rules.warnings.filter((w) => w.boardId === boardId);

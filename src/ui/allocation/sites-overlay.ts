@@ -14,6 +14,18 @@ export function sitesData(sites: readonly Site[], selectedId: string | null): Fe
   };
 }
 
+/**
+ * sitesData that returns the same object while the sites array and the selection are the same,
+ * so a grid edit (a new scenario object, the same sites) does not re-upload the sites to the map.
+ */
+export function memoSitesData(): (sites: readonly Site[], selectedId: string | null) => FeatureCollection {
+  let last: { sites: readonly Site[]; selectedId: string | null; data: FeatureCollection } | null = null;
+  return (sites, selectedId) => {
+    if (last?.sites !== sites || last.selectedId !== selectedId) last = { sites, selectedId, data: sitesData(sites, selectedId) };
+    return last.data;
+  };
+}
+
 const selected: ExpressionSpecification = ['boolean', ['get', 'selected'], false];
 
 /** Layer specs (MapView sets their source to the overlay's id). */

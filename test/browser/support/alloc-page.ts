@@ -42,3 +42,11 @@ export async function centralCityView(page: Page): Promise<void> {
 export function over(fg: Rgb, bg: Rgb, opacity: number): Rgb {
   return { r: opacity * fg.r + (1 - opacity) * bg.r, g: opacity * fg.g + (1 - opacity) * bg.g, b: opacity * fg.b + (1 - opacity) * bg.b };
 }
+
+/** The choropleth colour the map holds for a board (feature state; null when uncoloured). */
+export async function boardStateColor(page: Page, boardId: string): Promise<string | null> {
+  return page.evaluate((id) => {
+    const map = (window as unknown as { __anju: { map: { getFeatureState(f: object): { color?: string | null } } } }).__anju.map;
+    return map.getFeatureState({ source: 'boards', id }).color ?? null;
+  }, boardId);
+}
