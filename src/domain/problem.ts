@@ -103,6 +103,20 @@ export const PROBLEM_CODES = [
   'storage-load-invalid',
   'storage-load-failed',
   'storage-unavailable',
+  // Tables (XLSX) and actual supply (src/io/readers/actuals-reader.ts)
+  'xlsx-invalid',
+  'actuals-missing-place',
+  'actuals-unknown-county',
+  'actuals-total-row',
+  'actuals-missing-year',
+  'actuals-bad-year',
+  'actuals-missing-type',
+  'actuals-unknown-type',
+  'actuals-missing-units',
+  'actuals-bad-units',
+  'actuals-bad-unit',
+  'actuals-renovation-units',
+  'actuals-mixed-levels',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -12,10 +12,11 @@ import { detectCrs } from './detect-crs.ts';
 import type { FeatureOrigin, ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
 import type { ImportFormat, RawLayer } from './raw-layer.ts';
-import { readCsvText } from './read-csv.ts';
+import { readCsvText, readTableRows } from './read-csv.ts';
 import { readGeoJsonText } from './read-geojson.ts';
 import { readKmlText } from './read-kml.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
+import { readXlsxRows } from './read-xlsx.ts';
 import { checkFeature, type FeatureContext } from './validate/check-feature.ts';
 import { summarizeFeatures } from './summarize-features.ts';
 
@@ -33,6 +34,7 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | 's
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt' || ext === 'dsv' || ext === 'tab') return 'csv';
   if (ext === 'zip') return 'shapefile';
   if (ext === 'kml') return 'kml';
+  if (ext === 'xlsx') return 'xlsx';
   if (ext === 'shp') return 'shp';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'shapefile';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 256)).trimStart();
@@ -45,9 +47,15 @@ function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Check
   if (format === 'shp') return { ok: false, problems: [problem('shp-not-zipped', { file })] };
   if (format === null) return { ok: false, problems: [problem('unsupported-format', { file, params: { ext: file.includes('.') ? (file.split('.').pop() ?? '') : '' } })] };
   if (format === 'shapefile') return readShapefileZip(bytes, file);
+  const allowTable = options.allowTable ?? false;
+  if (format === 'xlsx') {
+    const sheet = readXlsxRows(bytes, file);
+    if (!sheet.ok) return sheet;
+    return readTableRows(sheet.value.rows, sheet.value.rowNumbers, { file, encoding: null, format: 'xlsx', details: { sheet: sheet.value.sheetName }, columns: options.columns, allowTable });
+  }
   const { text, encoding } = decodeText(bytes);
   if (format === 'kml') return readKmlText(text, file, encoding);
-  return format === 'geojson' ? readGeoJsonText(text, file, encoding) : readCsvText(text, file, encoding, options.columns);
+  return format === 'geojson' ? readGeoJsonText(text, file, encoding) : readCsvText(text, file, encoding, options.columns, allowTable);
 }
 
 /** The summary of a file nothing was read from yet. */
@@ -84,6 +92,16 @@ const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const cap = (ps: Problem[], file: string): Problem[] =>
   ps.length <= MAX_PROBLEMS ? ps : [...ps.slice(0, MAX_PROBLEMS), problem('more-problems', { file, params: { count: ps.length - MAX_PROBLEMS } }, 'warning')];
 
+/** A table without coordinates: its rows as features without geometry, nothing to convert or check. */
+function tableResult(layer: RawLayer, summary: ImportSummary, fail: (ps: Problem[]) => ImportResult): ImportResult {
+  const errors = layer.problems.filter((p) => p.severity === 'error');
+  const warnings = layer.problems.filter((p) => p.severity === 'warning');
+  const features = layer.features as Feature[];
+  summary.featuresImported = features.length;
+  if (features.length === 0) return fail([problem('no-features', { file: summary.file }), ...errors, ...warnings]);
+  return { ok: true, value: { type: 'FeatureCollection', features }, warnings, origins: (layer.rows ?? []).map((row) => ({ row })), summary };
+}
+
 /**
  * Import a layer file. Never throws for bad input; returns `import-cancelled` when `signal` aborts.
  * @example const r = await importLayer(bytes, 'shops.csv', { crs: 'gcj02' });
@@ -108,6 +126,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   // Let a worker take a CANCEL that arrived while parsing (small files skip the ~1 ms wait).
   if (bytes.byteLength > YIELD_ABOVE_BYTES || layer.features.length > CHUNK_FEATURES) await tick();
   if (options.signal?.aborted) return cancelled();
+  if (layer.table) return tableResult(layer, summary, fail);
   progress(0.3, 'checking');
 
   const asChoice = (c: ImportOptions['crs']): CrsChoice | undefined => (typeof c === 'string' ? { id: c } : c);

@@ -19,6 +19,11 @@ export interface ImportOptions {
   fallbackCrs?: CrsId | CrsChoice;
   /** CSV coordinate columns chosen by the user; absent = detected by header name. */
   columns?: CsvColumns;
+  /**
+   * Read a CSV or XLSX table without coordinate columns as rows without geometry (a layer whose
+   * rows name their place, e.g. actual supply by board or county). Default false: refused.
+   */
+  allowTable?: boolean;
   /** Skip features with errors and import the rest (only when the user agreed). Default false. */
   lenient?: boolean;
   /** Called with 0–1 as work proceeds. */
@@ -81,4 +86,5 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'shp-invalid',
   'shp-unsupported-type',
   'dbf-invalid',
+  'xlsx-invalid',
 ]);

@@ -5,7 +5,7 @@
 import type { Problem } from '../domain/problem.ts';
 import type { CrsChoice } from './crs.ts';
 
-export const IMPORT_FORMATS = ['geojson', 'csv', 'shapefile', 'kml'] as const;
+export const IMPORT_FORMATS = ['geojson', 'csv', 'shapefile', 'kml', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export type DeclarationSource = 'prj' | 'geojson-crs' | 'column-name';
@@ -27,4 +27,6 @@ export interface RawLayer {
   problems: Problem[];
   /** Format details for the summary, e.g. CSV delimiter and coordinate columns. */
   details: Record<string, string>;
+  /** A table without coordinates (CSV or XLSX read with `allowTable`): every feature's geometry is null. */
+  table?: boolean;
 }

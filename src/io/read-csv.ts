@@ -69,12 +69,37 @@ function parseWkt(text: string): Geometry | string {
   }
 }
 
-/** Read CSV/TSV text; `columns` overrides the detected coordinate columns. */
-export function readCsvText(text: string, file: string, encoding: string | null, columns?: CsvColumns): Checked<RawLayer> {
+/** Read CSV/TSV text; `columns` overrides the detected coordinate columns; `allowTable`: see readTableRows. */
+export function readCsvText(text: string, file: string, encoding: string | null, columns?: CsvColumns, allowTable = false): Checked<RawLayer> {
   const body = text.replace(/^\uFEFF/, '');
   const declaredDelimiter = headerDelimiter(body);
   const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, ...(declaredDelimiter ? { delimiter: declaredDelimiter } : { delimitersToGuess: [',', '\t', ';', '|'] }) });
-  const rowsRaw = parsed.data;
+  const delimiter = DELIMITER_NAMES[parsed.meta.delimiter] ?? parsed.meta.delimiter;
+  return readTableRows(parsed.data, parsed.data.map((_, k) => k + 1), { file, encoding, format: 'csv', details: { delimiter }, columns, allowTable });
+}
+
+export interface TableRowsOptions {
+  file: string;
+  encoding: string | null;
+  format: 'csv' | 'xlsx';
+  /** Format details for the summary (delimiter, sheet). */
+  details: Record<string, string>;
+  columns?: CsvColumns;
+  /**
+   * A table without coordinate columns is read as rows without geometry (`table: true`), for
+   * layers that locate their rows by name (actual supply by board or county); otherwise it is
+   * refused with `csv-no-coordinates`.
+   */
+  allowTable?: boolean;
+}
+
+/**
+ * Rows of text (the first is the header) → a raw layer: points from a coordinate pair, geometries
+ * from a WKT column, or (allowTable) attribute rows. `rowNumbers[k]` is the file's line or sheet
+ * row of `rowsRaw[k]`, used in every problem's location.
+ */
+export function readTableRows(rowsRaw: readonly string[][], rowNumbers: readonly number[], o: TableRowsOptions): Checked<RawLayer> {
+  const { file, encoding, columns } = o;
   const { headers, renamed } = uniqueHeaders(rowsRaw[0] ?? []);
   const named = headers.filter((h) => h !== '');
   const headerList = named.join(', ').slice(0, 400);
@@ -84,17 +109,18 @@ export function readCsvText(text: string, file: string, encoding: string | null,
   }
   const pair = columns ? ('lon' in columns ? { ...columns, crs: headerAxis(columns.lon)?.crs ?? null } : null) : detectCoordinateColumns(named);
   const wkt = columns ? ('wkt' in columns ? columns.wkt : null) : pair ? null : detectWktColumn(named);
-  if (!pair && !wkt) return { ok: false, problems: [problem('csv-no-coordinates', { file, params: { headers: headerList } })] };
+  const table = !pair && !wkt;
+  if (table && !o.allowTable) return { ok: false, problems: [problem('csv-no-coordinates', { file, params: { headers: headerList } })] };
   const index = (h: string) => headers.indexOf(h);
-  const geoCols = new Set(pair ? [pair.lon, pair.lat] : [wkt as string]);
+  const geoCols = new Set(pair ? [pair.lon, pair.lat] : wkt ? [wkt] : []);
   const others = headers.map((h, i) => ({ h, i })).filter(({ h }) => h !== '' && !geoCols.has(h));
-  const records = rowsRaw.slice(1).map((r, k) => ({ r, row: k + 2 })).filter(({ r }) => !r.every((v) => isBlank(v)));
+  const records = rowsRaw.slice(1).map((r, k) => ({ r, row: rowNumbers[k + 1] ?? k + 2 })).filter(({ r }) => !r.every((v) => isBlank(v)));
   const numeric = new Set(others.filter(({ i }) => records.some(({ r }) => !isBlank(r[i])) && records.every(({ r }) => isBlank(r[i]) || isNumericText(r[i] ?? ''))).map(({ h }) => h));
   const problems: Problem[] = [];
   const features: Feature[] = [];
   const rows: number[] = [];
   for (const { r, row } of records) {
-    let geometry: Geometry | null;
+    let geometry: Geometry | null = null;
     if (pair) {
       const x = r[index(pair.lon)] ?? '';
       const y = r[index(pair.lat)] ?? '';
@@ -103,13 +129,13 @@ export function readCsvText(text: string, file: string, encoding: string | null,
         continue;
       }
       geometry = { type: 'Point', coordinates: [Number(x), Number(y)] };
-    } else {
-      const w = r[index(wkt as string)] ?? '';
+    } else if (wkt) {
+      const w = r[index(wkt)] ?? '';
       if (isBlank(w)) geometry = null;
       else {
         const g = parseWkt(w);
         if (typeof g === 'string') {
-          problems.push(problem('csv-bad-wkt', { file, row, field: wkt as string, params: { value: w.slice(0, 60), detail: g } }));
+          problems.push(problem('csv-bad-wkt', { file, row, field: wkt, params: { value: w.slice(0, 60), detail: g } }));
           continue;
         }
         geometry = g;
@@ -124,7 +150,6 @@ export function readCsvText(text: string, file: string, encoding: string | null,
   }
   if (renamed.length) problems.push(problem('csv-duplicate-header', { file, params: { headers: renamed.join(', ').slice(0, 200) } }, 'warning'));
   const declared: RawLayer['declared'] = pair?.crs ? { crs: { id: pair.crs }, source: 'column-name' } : null;
-  const delimiter = DELIMITER_NAMES[parsed.meta.delimiter] ?? parsed.meta.delimiter;
-  const details: Record<string, string> = pair ? { delimiter, lonColumn: pair.lon, latColumn: pair.lat } : { delimiter, wktColumn: wkt as string };
-  return { ok: true, value: { format: 'csv', features, rows, encoding, declared, problems, details }, warnings: [] };
+  const details: Record<string, string> = { ...o.details, ...(pair ? { lonColumn: pair.lon, latColumn: pair.lat } : wkt ? { wktColumn: wkt } : {}) };
+  return { ok: true, value: { format: o.format, features, rows, encoding, declared, problems, details, ...(table ? { table: true } : {}) }, warnings: [] };
 }

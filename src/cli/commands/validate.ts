@@ -42,7 +42,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const bytes = readInputBytes(path);
   const file = basename(path);
   const lenient = values.lenient ?? false;
-  let r: ImportResult = await importLayer(bytes, file, { ...(layers.crs ? { crs: layers.crs } : {}), ...(layers.columns ? { columns: layers.columns } : {}), lenient });
+  let r: ImportResult = await importLayer(bytes, file, { ...(layers.crs ? { crs: layers.crs } : {}), ...(layers.columns ? { columns: layers.columns } : {}), lenient, ...(values.type === 'actuals' ? { allowTable: true } : {}) });
   // With --type, the kind's reader checks what that kind needs: the very reader the app and the analyses use.
   if (r.ok && values.type !== undefined && isInputKind(values.type)) {
     const read = READERS[values.type].read({ file, features: r.value.features, origins: r.origins }, { lenient });

@@ -1,5 +1,6 @@
 /**
- * One reader per kind of input (boards, facilities, population, employment areas, street network):
+ * One reader per kind of input (boards, facilities, population, employment areas, street network,
+ * actual supply):
  * an imported WGS-84 layer (src/io/import-layer.ts) → the values an analysis or the project takes,
  * with Problems located in the file (feature # or CSV row, field). Each reader owns the field names
  * it accepts and its problem codes; the import dialog, the analyses and every CLI command use these
@@ -9,7 +10,7 @@ import type { Feature, Geometry } from 'geojson';
 import { problem, type Checked, type Problem } from '../../domain/problem.ts';
 import type { FeatureOrigin } from '../import-result.ts';
 
-export const INPUT_KINDS = ['boards', 'facilities', 'population', 'employment', 'streets'] as const;
+export const INPUT_KINDS = ['boards', 'facilities', 'population', 'employment', 'streets', 'actuals'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export function isInputKind(v: unknown): v is InputKind {

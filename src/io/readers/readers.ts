@@ -5,6 +5,7 @@ import { facilitiesReader } from './facilities-reader.ts';
 import { populationReader } from './population-reader.ts';
 import { employmentReader } from './employment-reader.ts';
 import { streetsReader } from './streets-reader.ts';
+import { actualsReader } from './actuals-reader.ts';
 
 export const READERS: Readonly<Record<InputKind, InputReader<unknown>>> = {
   boards: boardsReader,
@@ -12,4 +13,5 @@ export const READERS: Readonly<Record<InputKind, InputReader<unknown>>> = {
   population: populationReader,
   employment: employmentReader,
   streets: streetsReader,
+  actuals: actualsReader,
 };
