@@ -71,8 +71,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'validate',
-    summary: 'Check a layer file (GeoJSON, CSV/TSV, zipped Shapefile, KML); exit 0 valid, 1 invalid, 2 unreadable.',
-    usage: 'anju validate FILE [--type boards|facilities|population|employment|streets] [--crs wgs84|gcj02|bd09|cgcs2000-gk [--cm DEG]] [--x COL --y COL | --wkt COL] [--lenient] [--json]',
+    summary: 'Check a layer file (GeoJSON, CSV/TSV, XLSX, zipped Shapefile, KML); exit 0 valid, 1 invalid, 2 unreadable.',
+    usage: 'anju validate FILE [--type boards|facilities|population|employment|streets|actuals] [--crs wgs84|gcj02|bd09|cgcs2000-gk [--cm DEG]] [--x COL --y COL | --wkt COL] [--lenient] [--json]',
     options: [
       '--crs SYS     the file’s coordinate system, over what it declares: wgs84, gcj02, bd09, cgcs2000-gk (default: detected; the summary says when degrees stay ambiguous)',
       '--cm DEG      central meridian, required with --crs cgcs2000-gk',
@@ -105,6 +105,26 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--json              print JSON: { file, valid, boardsSource, employmentAreas, scenarios }',
     ],
     load: () => import('./commands/check.ts'),
+  },
+  {
+    name: 'evaluate',
+    summary: 'Implementation review: actual supply against the plan’s targets, 附件1 and 附件2, and a scenario, per board × year × type.',
+    usage: 'anju evaluate --actuals A.(csv|tsv|xlsx|geojson|zip) [--project P.anju.json [--scenario ID]] [--boards B] [--crs SYS] [--json]',
+    options: [
+      '--actuals FILE     actual supply: a table of board (板块) or county (县区) × year (年份) × type (类型) × units (套数, or 万套),',
+      '                   old-community renovation (综合整治/拆改结合) in communities (个); or projects as points/polygons with',
+      '                   year, type and units, assigned to boards by location',
+      '--project FILE     a project file: its boards and a scenario to compare with (default: its first scenario)',
+      '--scenario ID      which scenario of the project',
+      '--boards FILE      official boundaries, when the project holds none (default: the shipped schematic boards)',
+      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
+      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --actuals-crs gcj02)',
+      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
+      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
+      '--json             print JSON: { targets: [{ id, name, unit, planMin, planMax, actual, scenario, state, … }],',
+      '                   byBoardYearType: [{ board, year, type, actual, scenario }], boards, annex1, coverage }',
+    ],
+    load: () => import('./commands/evaluate.ts'),
   },
   {
     name: 'serve',

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { Checked, Problem } from '../domain/problem.ts';
 import { CRS_LABELS } from '../io/crs.ts';
 import { importLayer } from '../io/import-layer.ts';
-import { UNREADABLE_CODES, type ImportSummary } from '../io/import-result.ts';
+import { UNREADABLE_CODES, type ImportOptions, type ImportSummary } from '../io/import-result.ts';
 import type { ImportedLayer, InputReader } from '../io/readers/input-reader.ts';
 import { formatProblem } from '../i18n/problems.ts';
 import { CliError, MAX_LISTED_PROBLEMS, formatProblemList, problemsError } from './cli-error.ts';
@@ -29,12 +29,12 @@ function refuse(problems: Problem[]): never {
 
 /**
  * Read the input `option` (e.g. `facilities`) at `path` through `read` (a reader's read with its
- * options bound). Warnings go to stderr.
+ * options bound). Warnings go to stderr. `extra.allowTable`: a table without coordinates is read as rows (actual supply).
  */
-export async function readLayerFile<T>(path: string, option: string, read: (layer: ImportedLayer) => Checked<T>, options: LayerOptions, io: CliIO): Promise<LayerRead<T>> {
+export async function readLayerFile<T>(path: string, option: string, read: (layer: ImportedLayer) => Checked<T>, options: LayerOptions, io: CliIO, extra: Pick<ImportOptions, 'allowTable'> = {}): Promise<LayerRead<T>> {
   const file = basename(path);
   const own = options.layerCrs[option];
-  const r = await importLayer(readInputBytes(path), file, { ...(own ? { crs: own } : options.crs ? { fallbackCrs: options.crs } : {}), ...(options.columns ? { columns: options.columns } : {}) });
+  const r = await importLayer(readInputBytes(path), file, { ...(own ? { crs: own } : options.crs ? { fallbackCrs: options.crs } : {}), ...(options.columns ? { columns: options.columns } : {}), ...extra });
   if (!r.ok) refuse(r.problems);
   const crs = r.summary.crs;
   if (crs?.ambiguous) {
