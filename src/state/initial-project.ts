@@ -20,5 +20,6 @@ export function initialProject(boards: BoardCollection, employment: EmploymentAr
     employment,
     dwellings: {},
     renovationDone: [],
+    actuals: null,
   };
 }

@@ -9,6 +9,7 @@ import type { Facility } from '../domain/facility.ts';
 import type { PopulationInput } from '../domain/population.ts';
 import type { Scenario, ProjectState as ScenarioSet } from './scenario.ts';
 import type { EmploymentAreaCollection } from '../domain/employment-area.ts';
+import type { ActualsLayer } from '../domain/actuals.ts';
 import type { Change } from './change.ts';
 import { setSlice } from './change.ts';
 
@@ -35,6 +36,8 @@ export interface ProjectState {
   dwellings: Record<string, number>;
   /** Cells of the 附件1 renovation schedule ticked off as done, as `county|type|year` keys, sorted (README: Supply allocation). */
   renovationDone: string[];
+  /** Actual supply imported for the implementation review (README: Implementation review), or null. */
+  actuals: ActualsLayer | null;
 }
 
 /**

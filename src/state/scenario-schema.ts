@@ -72,4 +72,5 @@ export const ProjectFileSchema = v.object({
   employment: v.optional(SLICE_SCHEMAS.employment),
   dwellings: v.optional(SLICE_SCHEMAS.dwellings),
   renovationDone: v.optional(SLICE_SCHEMAS.renovationDone),
+  actuals: v.optional(SLICE_SCHEMAS.actuals),
 });

@@ -6,6 +6,8 @@
  * (test/unit/project-file.test.ts fails until it does).
  */
 import * as v from 'valibot';
+import { HOUSING_TYPES } from '../domain/housing-type.ts';
+import { RENOVATION_TYPES } from '../domain/actuals.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1));
 const Count = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -49,6 +51,27 @@ const EmploymentSchema = v.object({
 /** Keys of the 附件1 cells ticked off as done: `county|type|year`. */
 const RenovationDoneSchema = v.array(v.pipe(v.string(), v.regex(/^[^|]+\|(comprehensive|demolish-rebuild)\|20\d\d$/)));
 
+/** Actual supply (src/domain/actuals.ts): records of board or county × year × type × units, or located projects. */
+const ActualsSchema = v.nullable(
+  v.object({
+    file: v.string(),
+    importedAt: v.string(),
+    records: v.array(
+      v.object({
+        boardId: v.nullable(Id),
+        county: v.nullable(Id),
+        geometry: v.optional(v.variant('type', [PointGeometry, PolygonGeometry])),
+        year: v.pipe(v.number(), v.integer()),
+        type: v.picklist([...HOUSING_TYPES, ...RENOVATION_TYPES]),
+        units: v.pipe(Count, v.integer()),
+        row: v.optional(v.pipe(v.number(), v.integer())),
+        featureIndex: v.optional(v.pipe(v.number(), v.integer())),
+        name: v.optional(v.string()),
+      }),
+    ),
+  }),
+);
+
 /** Every non-scenario slice except `boards` (whose schema lives with the project file's), optional in a file. */
 export const SLICE_SCHEMAS = {
   nodes: v.array(NodeSchema),
@@ -58,6 +81,7 @@ export const SLICE_SCHEMAS = {
   employment: EmploymentSchema,
   dwellings: v.record(v.string(), Count),
   renovationDone: RenovationDoneSchema,
+  actuals: ActualsSchema,
 } as const;
 
 export type SliceKey = keyof typeof SLICE_SCHEMAS;

@@ -13,6 +13,7 @@ import { facilitiesReader } from '../../io/readers/facilities-reader.ts';
 import { populationReader } from '../../io/readers/population-reader.ts';
 import { streetsReader } from '../../io/readers/streets-reader.ts';
 import { employmentReader } from '../../io/readers/employment-reader.ts';
+import { readActuals } from '../../io/readers/actuals-reader.ts';
 import { employmentFromImport } from '../jobs-housing/employment-from-import.ts';
 import { translate } from '../../i18n/messages/index.ts';
 import type { ImportTarget } from './import-target.ts';
@@ -85,4 +86,17 @@ const employment: ImportTarget = {
   // The job–housing feature draws employment areas (its tab); no second drawing here.
 };
 
-export const BUILTIN_TARGETS: readonly ImportTarget[] = [boards, facilities, population, streets, employment];
+/** Actual supply (实际供应) for the implementation review: a table by board or county, or located projects. */
+const actuals: ImportTarget = {
+  id: 'actuals',
+  kind: 'actuals',
+  allowTable: true,
+  toChange(layer, ctx, lenient) {
+    const r = readActuals(layer, { known: ctx.state.boards.features.map((b) => b.properties), lenient });
+    if (!r.ok) return r;
+    const value = { file: ctx.file, importedAt: ctx.importedAt, records: r.value };
+    return { ok: true, value: { change: setSlice('actuals', value, label('importer.change.actuals')), count: r.value.length }, warnings: r.warnings };
+  },
+};
+
+export const BUILTIN_TARGETS: readonly ImportTarget[] = [boards, facilities, population, streets, employment, actuals];

@@ -35,6 +35,8 @@ export interface ImportTarget {
    * file (the layer's origins). `lenient`: the user agreed to skip items with errors.
    */
   toChange(layer: ImportedLayer, ctx: TargetContext, lenient: boolean): Checked<TargetOutcome>;
+  /** The target reads tables without coordinates (CSV/XLSX rows naming their place): importLayer's `allowTable`. */
+  allowTable?: boolean;
   /** i18n key of the success message ({n}, {file}); default `importer.done`. */
   doneKey?: string;
   /** Draws the imported slice when nothing else does (null = nothing to draw). */

@@ -14,6 +14,7 @@ const empty: ProjectState = {
   employment: { type: 'FeatureCollection', features: [] },
   dwellings: {},
   renovationDone: [],
+  actuals: null,
 };
 
 describe('project changes', () => {

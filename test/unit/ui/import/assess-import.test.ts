@@ -97,12 +97,28 @@ describe('assessImport', () => {
 });
 
 describe('import targets', () => {
-  it('lists the five built-in targets and lets a feature override one in place', () => {
-    expect(importTargets().map((t) => t.id)).toEqual(['boards', 'facilities', 'population', 'streets', 'employment']);
+  it('actual supply: a table without coordinates becomes ONE undoable change of the actuals slice; hostile rows block it', async () => {
+    const result = await importLayer(bytes('actuals/actuals-sample.csv'), 'actuals-sample.csv', { lenient: true, allowTable: true });
+    const a = assessImport(result, importTarget('actuals'), ctx('actuals-sample.csv'), false);
+    expect(a.errorCount).toBe(0);
+    expect(a.outcome?.count).toBe(9);
+    const { state: next, inverse } = a.outcome!.change.apply(state);
+    expect(next.actuals).toMatchObject({ file: 'actuals-sample.csv', importedAt: '2026-01-02' });
+    expect(next.actuals!.records.reduce((s, r) => s + r.units, 0)).toBe(18_066);
+    expect(inverse.apply(next).state.actuals).toBeNull();
+    const bad = await importLayer(bytes('actuals/actuals-hostile.csv'), 'actuals-hostile.csv', { lenient: true, allowTable: true });
+    const b = assessImport(bad, importTarget('actuals'), ctx('actuals-hostile.csv'), false);
+    expect(b.outcome).toBeNull();
+    expect(texts(b.problems)[0]).toBe('actuals-hostile.csv 第 2 行 字段 板块: “不存在板块”不是21个板块之一');
+  });
+
+  it('lists the six built-in targets and lets a feature override one in place', () => {
+    expect(importTargets().map((t) => t.id)).toEqual(['boards', 'facilities', 'population', 'streets', 'employment', 'actuals']);
+    expect(importTarget('actuals').allowTable).toBe(true);
     const original = importTarget('streets');
     registerImportTarget({ ...original, doneKey: 'x' });
     try {
-      expect(importTargets().map((t) => t.id)).toEqual(['boards', 'facilities', 'population', 'streets', 'employment']);
+      expect(importTargets().map((t) => t.id)).toEqual(['boards', 'facilities', 'population', 'streets', 'employment', 'actuals']);
       expect(importTarget('streets').doneKey).toBe('x');
     } finally {
       registerImportTarget(original);
