@@ -1,0 +1,50 @@
+/**
+ * The implementation review (实施评估) feature: its tab, the diverging map of actual − scenario per
+ * board (legend from the same scale), per-board figures for compare and exports, and a chapter in
+ * presentation mode (which the printed report includes).
+ */
+import type { Chapter, Feature } from '../feature.ts';
+import type { BoardFigure } from '../../domain/board-figure.ts';
+import { defaultBoards } from '../../data/embedded.ts';
+import { bboxOf } from '../../geo/measure.ts';
+import ReviewSidebar from './ReviewSidebar.svelte';
+import ReviewCaption from './ReviewCaption.svelte';
+import { reviewView } from './review-view.svelte.ts';
+import { reviewLegend } from './review-legend.ts';
+
+export const REVIEW_TAB = 'review';
+
+const UNIT = { zh: '套', en: 'units' };
+
+/** The central city without the island, as the allocation chapter frames it. */
+function centralCityBbox(): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of defaultBoards.features) {
+    if (f.properties.id === 'dongtou-island') continue;
+    const [w, s, e, n] = bboxOf(f.geometry);
+    b[0] = Math.min(b[0], w);
+    b[1] = Math.min(b[1], s);
+    b[2] = Math.max(b[2], e);
+    b[3] = Math.max(b[3], n);
+  }
+  return b;
+}
+const BBOX = centralCityBbox();
+
+const boardOf = (id: string) => reviewView.review?.boards.find((b) => b.boardId === id) ?? null;
+
+export const reviewFeature: Feature = {
+  id: REVIEW_TAB,
+  label: { zh: '实施评估', en: 'Review' },
+  Sidebar: ReviewSidebar,
+  boardColors: () => reviewView.scale?.colors ?? null,
+  boardLegend: () => reviewLegend(reviewView.scale),
+  boardFigures: (): BoardFigure[] =>
+    reviewView.review
+      ? [
+          { id: 'review-actual', label: { zh: '实际供应（合计）', en: 'Actual supply (total)' }, unit: UNIT, value: (id) => boardOf(id)?.actual ?? 0, note: { zh: '导入的实际供应，2021–2025年', en: 'Imported actual supply, 2021–2025' } },
+          { id: 'review-difference', label: { zh: '实际−方案', en: 'Actual − scenario' }, unit: UNIT, value: (id) => boardOf(id)?.difference ?? 0 },
+        ]
+      : [],
+  chapters: (): Chapter[] => [{ id: 'implementation-review', title: { zh: '规划实施评估：实际供应与规划目标', en: 'Implementation review: actual supply against the targets' }, bbox: BBOX, tab: REVIEW_TAB, Caption: ReviewCaption }],
+};
