@@ -350,7 +350,8 @@ describe('presenting scenarios', () => {
     await page.getByTestId('scenario-duplicate').first().click(); // the copy becomes the active scenario
     await enterCell(page, 'qidu', 2021, '8000');
     await page.getByTestId('open-present').click();
-    await page.keyboard.press('End'); // the last chapter: allocation against the targets
+    await page.keyboard.press('End'); // the last chapter: the implementation review
+    await page.keyboard.press('ArrowLeft'); // the one before it: allocation against the targets
     const caption = page.getByTestId('alloc-caption');
     await expect.poll(() => caption.textContent()).toContain('副本”共分配 0.8 万套');
     const copy = await caption.textContent();
