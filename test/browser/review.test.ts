@@ -60,5 +60,13 @@ describe('implementation review', () => {
     await page.getByTestId('lang').click();
     expect(await commercial.getByTestId('review-state').textContent()).toBe('short');
     await page.getByTestId('lang').click();
+
+    // The review is the presentation's last chapter, with the same states and citations.
+    await page.getByTestId('open-present').click();
+    await page.keyboard.press('End');
+    const caption = page.getByTestId('review-caption');
+    await expect.poll(() => caption.textContent()).toContain('新建商品住房供应套数：1.12 / 29.75–36.75 万套 — 未达到');
+    expect(await caption.textContent()).toContain('规划第二章第三节');
+    await page.keyboard.press('Escape');
   });
 });
