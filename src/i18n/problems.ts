@@ -90,6 +90,11 @@ export const PROBLEM_TEMPLATES: Templates = {
   'project-duplicate-id': { zh: '编号“{value}”重复', en: 'id "{value}" is used more than once' },
   'project-duplicate-cell': { zh: '分配单元格“{value}”（板块|年份|类型）重复', en: 'allocation cell "{value}" (board|year|type) appears more than once' },
   'project-unknown-board': { zh: '“{value}”不是已知板块', en: '"{value}" is not a known board' },
+  'project-too-many': { zh: '有 {count} 项，超过上限 {max} 项', en: 'has {count} items; the limit is {max}' },
+  'project-text-too-long': { zh: '文字长 {length} 个字符，超过上限 {max} 个', en: 'text of {length} characters; the limit is {max}' },
+  'project-too-many-positions': { zh: '几何有 {count} 个坐标点，超过上限 {max} 个', en: 'geometry with {count} positions; the limit is {max}' },
+  'project-number-too-large': { zh: '数值 {value} 超出范围（绝对值上限 {max}）', en: 'the number {value} is out of range (at most {max} in size)' },
+  'project-too-deep': { zh: '嵌套超过 {max} 层', en: 'nested more than {max} levels deep' },
   'storage-quota-exceeded': { zh: '浏览器存储空间已满，最近的修改未能保存：{detail}', en: 'browser storage is full; recent edits were not saved: {detail}' },
   'storage-failed': { zh: '保存到浏览器存储失败：{detail}', en: 'saving to browser storage failed: {detail}' },
   // Allocation UI (README: Supply allocation)

@@ -8,7 +8,8 @@
 import type { Checked } from '../domain/problem.ts';
 import type { Change } from './change.ts';
 import type { ProjectState } from './project.ts';
-import { checkProjectFile, type ProjectFile } from './scenario-file.ts';
+import { checkProjectFile, FULL_CHECK, type ProjectFile } from './scenario-file.ts';
+import type { IntegrityOptions } from './project-integrity.ts';
 import { APP_ID, SCHEMA_VERSION } from './scenario-schema.ts';
 import { problem } from '../domain/problem.ts';
 
@@ -36,9 +37,9 @@ export function projectFromFile(f: ProjectFile, defaults: ProjectState): Project
  * Validate an already-parsed project object (a file's JSON, or what IndexedDB holds). Board
  * ids in allocations must exist in the file's boards, or in `defaults.boards` if it has none.
  */
-export function checkWholeProject(raw: unknown, defaults: ProjectState, file?: string): Checked<ProjectState> {
+export function checkWholeProject(raw: unknown, defaults: ProjectState, file?: string, opts: IntegrityOptions = FULL_CHECK): Checked<ProjectState> {
   const known = new Set(defaults.boards.features.map((b) => b.properties.id));
-  const r = checkProjectFile(raw, known, file);
+  const r = checkProjectFile(raw, known, file, opts);
   if (!r.ok) return r;
   return { ok: true, value: projectFromFile(r.value, defaults), warnings: r.warnings };
 }

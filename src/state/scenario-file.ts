@@ -10,6 +10,11 @@ import type { RuleSettings } from '../domain/rule-settings.ts';
 import { APP_ID, ProjectFileSchema, READABLE_VERSIONS, SCHEMA_VERSION } from './scenario-schema.ts';
 import type { ProjectState as FullProjectState } from './project.ts';
 import { compareCells, type ProjectState, type Scenario } from './scenario.ts';
+import { sizeProblems } from './project-size.ts';
+import { integrityProblems, type IntegrityOptions } from './project-integrity.ts';
+
+/** Every check, self-intersection included: what opening a file and `anju check` run. */
+export const FULL_CHECK: IntegrityOptions = { selfIntersection: true };
 
 /** What a project file holds (see scenario-schema.ts for the versions). */
 export interface ProjectFile extends Partial<Omit<FullProjectState, 'scenarios' | 'boards'>> {
@@ -81,33 +86,37 @@ function consistencyProblems(f: ProjectFile, knownBoardIds: ReadonlySet<string>,
  * may name when the file carries no boards of its own (the shipped 21 boards).
  * On success, allocations are in canonical order with empty cells dropped.
  */
-export function parseProjectFile(text: string, knownBoardIds: ReadonlySet<string>, file?: string): Checked<ProjectState> {
+export function parseProjectFile(text: string, knownBoardIds: ReadonlySet<string>, file?: string, opts: IntegrityOptions = FULL_CHECK): Checked<ProjectState> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     return { ok: false, problems: [problem('not-json', { file, params: { detail: e instanceof Error ? e.message : String(e) } })] };
   }
-  return checkProjectObject(raw, knownBoardIds, file);
+  return checkProjectObject(raw, knownBoardIds, file, opts);
 }
 
 /**
  * Validate an already-parsed project object (from a file or from IndexedDB): the envelope
  * (app, schemaVersion), then every field, then ids and board references.
  */
-export function checkProjectObject(raw: unknown, knownBoardIds: ReadonlySet<string>, file?: string): Checked<ProjectState> {
-  const r = checkProjectFile(raw, knownBoardIds, file);
+export function checkProjectObject(raw: unknown, knownBoardIds: ReadonlySet<string>, file?: string, opts: IntegrityOptions = FULL_CHECK): Checked<ProjectState> {
+  const r = checkProjectFile(raw, knownBoardIds, file, opts);
   if (!r.ok) return r;
   return { ok: true, value: { scenarios: r.value.scenarios, ...(r.value.boards ? { boards: r.value.boards } : {}) }, warnings: [] };
 }
 
 /**
  * Validate a parsed project object and return the whole file content (every slice it holds),
- * normalised: allocations in canonical order without empty cells.
+ * normalised: allocations in canonical order without empty cells. In order, each stage only
+ * on what passed the one before: the envelope, sizes (project-size.ts), the schema, ids and
+ * references, then the import's geometry checks (project-integrity.ts).
  */
-export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string>, file?: string): Checked<ProjectFile> {
+export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string>, file?: string, opts: IntegrityOptions = FULL_CHECK): Checked<ProjectFile> {
   const envelope = envelopeProblems(raw, file);
   if (envelope.length) return { ok: false, problems: envelope };
+  const sizes = sizeProblems(raw, file);
+  if (sizes.length) return { ok: false, problems: sizes };
   const parsed = v.safeParse(ProjectFileSchema, raw);
   if (!parsed.success)
     return {
@@ -120,7 +129,7 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
       ),
     };
   const value = parsed.output as ProjectFile;
-  const problems = consistencyProblems(value, knownBoardIds, file);
+  const problems = [...consistencyProblems(value, knownBoardIds, file), ...integrityProblems(value, file, opts)];
   if (problems.length) return { ok: false, problems };
   const scenarios = value.scenarios.map((s) => ({
     ...s,

@@ -10,8 +10,9 @@ import * as v from 'valibot';
 import { HOUSING_TYPES } from '../domain/housing-type.ts';
 import { PLAN_YEARS } from '../domain/plan-period.ts';
 import { RULE_THRESHOLD_KEYS, type RuleThresholdKey } from '../domain/rule-settings.ts';
-import { CATEGORIES } from '../domain/board.ts';
+import { CATEGORIES, CONFIDENCES } from '../domain/board.ts';
 import { SLICE_SCHEMAS } from './slice-schemas.ts';
+import { MAX_COUNT, MAX_UNITS_PER_ENTRY } from '../domain/project-limits.ts';
 
 /** The schema version this build writes and reads. Files with a higher version are refused. */
 export const SCHEMA_VERSION = 2;
@@ -20,8 +21,8 @@ export const READABLE_VERSIONS = [1, 2] as const;
 export const APP_ID = 'anju';
 
 const Id = v.pipe(v.string(), v.minLength(1));
-/** Dwelling units (套): a non-negative integer. */
-const Units = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Dwelling units (套): a whole number from 0 to the per-entry limit the grid and site form enforce. */
+const Units = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_UNITS_PER_ENTRY));
 const Position = v.pipe(v.array(v.pipe(v.number(), v.finite())), v.minLength(2), v.maxLength(3));
 const Ring = v.pipe(v.array(Position), v.minLength(4));
 const Point = v.object({ type: v.literal('Point'), coordinates: Position });
@@ -40,7 +41,7 @@ const SiteSchema = v.object({
   note: v.optional(v.string()),
 });
 
-const Threshold = v.pipe(v.number(), v.finite(), v.minValue(0));
+const Threshold = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_COUNT));
 const RuleSettingsSchema = v.object(Object.fromEntries(RULE_THRESHOLD_KEYS.map((k) => [k, Threshold])) as Record<RuleThresholdKey, typeof Threshold>);
 
 const ScenarioSchema = v.object({
@@ -55,7 +56,22 @@ const ScenarioSchema = v.object({
 const BoardFeature = v.object({
   type: v.literal('Feature'),
   geometry: v.variant('type', [Polygon, MultiPolygon]),
-  properties: v.looseObject({ id: Id, name: v.string(), category: v.picklist(CATEGORIES) }),
+  // Every property the app reads (BoardProperties): a file without them would break the board panel and table.
+  properties: v.looseObject({
+    id: Id,
+    name: v.string(),
+    nameEn: v.string(),
+    category: v.picklist(CATEGORIES),
+    district: v.string(),
+    planDistrict: v.string(),
+    streets: v.array(v.string()),
+    streetCodes: v.optional(v.array(v.string())),
+    geometrySource: v.string(),
+    confidence: v.picklist(CONFIDENCES),
+    compositionConfidence: v.optional(v.picklist(CONFIDENCES)),
+    schematic: v.boolean(),
+    planNote: v.optional(v.string()),
+  }),
 });
 
 /** The whole file after the envelope (app, schemaVersion) has been checked. */

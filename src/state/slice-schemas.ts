@@ -8,9 +8,11 @@
 import * as v from 'valibot';
 import { HOUSING_TYPES } from '../domain/housing-type.ts';
 import { RENOVATION_TYPES } from '../domain/actuals.ts';
+import { MAX_COUNT } from '../domain/project-limits.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1));
-const Count = v.pipe(v.number(), v.finite(), v.minValue(0));
+/** People, jobs or dwellings: finite, ≥ 0, at most MAX_COUNT (1e308 jobs would break every ratio). */
+const Count = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_COUNT));
 export const Position = v.pipe(v.array(v.pipe(v.number(), v.finite())), v.minLength(2), v.maxLength(3));
 const LonLat = v.tuple([v.pipe(v.number(), v.finite()), v.pipe(v.number(), v.finite())]);
 const Ring = v.pipe(v.array(Position), v.minLength(4));
@@ -45,7 +47,24 @@ const StreetsSchema = v.nullable(
 
 const EmploymentSchema = v.object({
   type: v.literal('FeatureCollection'),
-  features: v.array(v.object({ type: v.literal('Feature'), geometry: Areal, properties: v.looseObject({ id: Id, name: v.string(), jobs: Count }) })),
+  // Every property the job–housing tab reads (EmploymentAreaProperties).
+  features: v.array(
+    v.object({
+      type: v.literal('Feature'),
+      geometry: Areal,
+      properties: v.looseObject({
+        id: Id,
+        name: v.string(),
+        nameEn: v.string(),
+        county: v.string(),
+        planGroup: v.optional(v.picklist(['main-core', 'main-integration'])),
+        jobs: Count,
+        illustrative: v.boolean(),
+        geometrySource: v.string(),
+        jobsSource: v.string(),
+      }),
+    }),
+  ),
 });
 
 /** Keys of the 附件1 cells ticked off as done: `county|type|year`. */

@@ -4,9 +4,9 @@
  * problem lists are capped, terminal control characters never reach the terminal, and the
  * exit codes are the README's.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { anju, ROOT, tempDir } from '../../support/run-anju.ts';
 import { COMMANDS } from '../../../src/cli/main.ts';
@@ -14,6 +14,7 @@ import { CRS_IDS } from '../../../src/io/crs.ts';
 import { INPUT_KINDS } from '../../../src/io/readers/input-reader.ts';
 
 const tmp = tempDir('anju-cli-');
+afterAll(() => rmSync(tmp.dir, { recursive: true, force: true }));
 const valid = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/allocation/valid.anju.json'), 'utf8'));
 const project = (scenarios: unknown[]) => ({ app: 'anju', schemaVersion: 2, scenarios });
 
@@ -90,6 +91,22 @@ describe('anju as a command-line tool', { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.err).not.toMatch(raw);
     expect(r.err).toContain('\\u001b[31mred');
+  });
+
+  it('check --json on 20,000 scenarios (60 MB) ends at once naming the limit; at the limit it streams in bounded memory', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ ...valid.scenarios[0], id: `s${i}`, name: `方案 ${i} ${'说明'.repeat(80)}` }));
+    const big = tmp.file('20k.anju.json', project(many));
+    const started = Date.now();
+    const r = anju(['check', '--json', big]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('field scenarios: has 20000 items; the limit is 200');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // 200 scenarios of the fixture (~13 MB of JSON out) with a 64 MB heap: one report at a time.
+    const atLimit = tmp.file('200.anju.json', project(many.slice(0, 200)));
+    const ok = anju(['check', '--json', atLimit], { nodeArgs: ['--max-old-space-size=64'] });
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).scenarios).toHaveLength(200);
   });
 
   it('caps a long problem list and summarises the rest by kind', () => {
