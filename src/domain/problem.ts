@@ -90,6 +90,11 @@ export const PROBLEM_CODES = [
   'project-duplicate-id',
   'project-duplicate-cell',
   'project-unknown-board',
+  'project-too-many',
+  'project-text-too-long',
+  'project-too-many-positions',
+  'project-number-too-large',
+  'project-too-deep',
   'storage-quota-exceeded',
   'storage-failed',
   // Allocation UI (README: Supply allocation)

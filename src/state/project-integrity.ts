@@ -6,9 +6,13 @@
  * tests are the importer's own (src/io/validate), so a project holds only what an import of
  * the same features would accept. Runs after the schema, on a value of the right shape.
  */
-import type { Geometry, Position } from 'geojson';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { problem, type Problem } from '../domain/problem.ts';
-import type { ProjectFile } from './scenario-file.ts';
+import type { BoardCollection } from '../domain/board.ts';
+import type { NodeFeature } from '../domain/structure.ts';
+import type { Facility } from '../domain/facility.ts';
+import type { PopulationInput } from '../domain/population.ts';
+import type { EmploymentAreaCollection } from '../domain/employment-area.ts';
 import { checkStructure } from '../io/validate/check-structure.ts';
 import { selfIntersection } from '../io/validate/check-polygons.ts';
 
@@ -21,6 +25,17 @@ export interface IntegrityOptions {
 }
 
 type Add = (p: Problem) => void;
+
+/** The slices with ids or geometry, as a project file holds them (each optional but scenarios). */
+export interface IntegrityInput {
+  boards?: BoardCollection;
+  nodes?: NodeFeature[];
+  scenarios: readonly { sites: readonly { id: string; geometry: Geometry }[] }[];
+  facilities?: Facility[];
+  population?: PopulationInput;
+  streets?: FeatureCollection | null;
+  employment?: EmploymentAreaCollection;
+}
 
 /** A problem for each id already used earlier in the list; `field(i)` names the i-th id's field. */
 function uniqueIds(ids: readonly string[], field: (i: number) => string, file: string | undefined, add: Add): void {
@@ -74,7 +89,7 @@ function lonLatProblem(lonLat: readonly number[], field: string, file: string | 
 }
 
 /** Every integrity problem of a schema-valid project file, in file order. */
-export function integrityProblems(f: ProjectFile, file: string | undefined, opts: IntegrityOptions): Problem[] {
+export function integrityProblems(f: IntegrityInput, file: string | undefined, opts: IntegrityOptions): Problem[] {
   const out: Problem[] = [];
   const add: Add = (p) => void out.push(p);
   const geo = (g: Geometry, field: string) => {

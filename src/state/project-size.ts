@@ -5,7 +5,7 @@
  * hostile file (a million cells, a 2 MB name, arrays nested 100,000 deep) is refused in one
  * pass over it instead of being validated, drawn or saved. Limits: src/domain/project-limits.ts.
  */
-import { problem, type Problem } from '../domain/problem.ts';
+import { problem, type Problem, type ProblemCode } from '../domain/problem.ts';
 import {
   MAX_BOARDS,
   MAX_CELLS_PER_SCENARIO,
@@ -36,7 +36,7 @@ class Collector {
   readonly list: Problem[] = [];
   more = 0;
   constructor(readonly file: string | undefined) {}
-  add(code: string, field: string, params: Record<string, string | number>): void {
+  add(code: ProblemCode, field: string, params: Record<string, string | number>): void {
     if (this.list.length < MAX_LISTED) this.list.push(problem(code, { file: this.file, field, params }));
     else this.more++;
   }

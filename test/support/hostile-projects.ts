@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BoardCollection } from '../../src/domain/board.ts';
-import type { EmploymentAreaCollection } from '../../src/data/jobs-housing-defaults.ts';
+import type { EmploymentAreaCollection } from '../../src/domain/employment-area.ts';
 import type { ProjectState } from '../../src/state/project.ts';
 import { initialProject } from '../../src/state/initial-project.ts';
 import { toWholeProjectFile } from '../../src/state/project-file.ts';

@@ -2,13 +2,15 @@
  * The command line keeps its promises against hostile input (issue 18) and as a Unix tool
  * (issue 12): --help everywhere, a closed pipe ends quietly, only regular files are read,
  * problem lists are capped, terminal control characters never reach the terminal, and the
- * exit codes are the README's.
+ * exit codes are the README's. In-process through `main` (test/support/run-cli.ts) except
+ * where the process itself is the point: a closed pipe, a bounded heap.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { anju, ROOT, tempDir } from '../../support/run-anju.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { COMMANDS } from '../../../src/cli/main.ts';
 import { CRS_IDS } from '../../../src/io/crs.ts';
 import { INPUT_KINDS } from '../../../src/io/readers/input-reader.ts';
@@ -19,22 +21,22 @@ const valid = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/allocation/valid
 const project = (scenarios: unknown[]) => ({ app: 'anju', schemaVersion: 2, scenarios });
 
 describe('anju as a command-line tool', { timeout: 60_000 }, () => {
-  it('answers --help and -h for every command with its usage and options, exit 0, without loading it', () => {
+  it('answers --help and -h for every command with its usage and options, exit 0, without loading it', async () => {
     expect(COMMANDS.map((c) => c.name)).toEqual(['boards', 'coverage', 'jobs-housing', 'validate', 'targets', 'check', 'evaluate', 'serve', 'users', 'backup', 'restore']);
     for (const c of COMMANDS) {
       for (const flag of ['--help', '-h']) {
-        const r = anju([c.name, flag]);
+        const r = await runCli(c.name, flag);
         expect(r.code, `${c.name} ${flag}`).toBe(0);
         expect(r.out).toMatch(new RegExp(`^usage: anju ${c.name}`));
         expect(r.out).toContain('options:');
         expect(r.err).toBe('');
       }
     }
-    const all = anju(['--help']);
+    const all = await runCli('--help');
     expect(all.code).toBe(0);
     for (const c of COMMANDS) expect(all.out).toContain(c.usage);
-    expect(anju([]).code).toBe(2);
-    expect(anju(['frobnicate']).code).toBe(2);
+    expect((await runCli()).code).toBe(2);
+    expect((await runCli('frobnicate')).code).toBe(2);
   });
 
   it('documents every coordinate system and layer type validate takes', () => {
@@ -50,34 +52,34 @@ describe('anju as a command-line tool', { timeout: 60_000 }, () => {
     }
   });
 
-  it('refuses a FIFO and a device with exit 2 at once instead of hanging or reading forever', () => {
+  it('refuses a FIFO and a device with exit 2 at once instead of hanging or reading forever', async () => {
     const fifo = join(tmp.dir, 'pipe.anju.json');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const started = Date.now();
-    const f = anju(['check', fifo], { timeout: 20_000 });
+    const f = await runCli('check', fifo);
     expect(f.code).toBe(2);
     expect(f.err).toContain('is a named pipe (FIFO); give a regular file');
-    const z = anju(['validate', '/dev/zero'], { timeout: 20_000 });
+    const z = await runCli('validate', '/dev/zero');
     expect(z.code).toBe(2);
     expect(z.err).toContain('/dev/zero: is a device');
-    expect(anju(['check', tmp.dir]).err).toContain('is a directory');
+    expect((await runCli('check', tmp.dir)).err).toContain('is a directory');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it('exits 2 for a project file that is not JSON, 1 for one that is JSON but wrong', () => {
-    const notJson = anju(['check', tmp.file('x.anju.json', 'PK\u0003\u0004 not json')]);
+  it('exits 2 for a project file that is not JSON, 1 for one that is JSON but wrong', async () => {
+    const notJson = await runCli('check', tmp.file('x.anju.json', 'PK\u0003\u0004 not json'));
     expect(notJson.code).toBe(2);
     expect(notJson.err).toContain('not valid JSON');
-    expect(anju(['check', tmp.file('arr.anju.json', '[1, 2]')]).code).toBe(2);
-    expect(anju(['check', tmp.file('app.anju.json', { app: 'other', schemaVersion: 1, scenarios: [] })]).code).toBe(1);
+    expect((await runCli('check', tmp.file('arr.anju.json', '[1, 2]'))).code).toBe(2);
+    expect((await runCli('check', tmp.file('app.anju.json', { app: 'other', schemaVersion: 1, scenarios: [] }))).code).toBe(1);
   });
 
-  it('never writes terminal control characters from a file: escape sequences, NUL, bidi overrides are shown escaped', () => {
+  it('never writes terminal control characters from a file: escape sequences, NUL, bidi overrides are shown escaped', async () => {
     const hostile = 'Evil\u001b[2J\u001b]0;pwned\u0007\u0000\u202eNAME\u009b31m';
     const file = tmp.file('ctl.anju.json', project([{ ...valid.scenarios[0], id: `id\u001b[31m`, name: hostile }]));
-    const text = anju(['check', file]);
+    const text = await runCli('check', file);
     expect(text.code).toBe(0);
-    const json = anju(['check', '--json', file]);
+    const json = await runCli('check', '--json', file);
     expect(json.code).toBe(0);
     // eslint-disable-next-line no-control-regex
     const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -87,17 +89,17 @@ describe('anju as a command-line tool', { timeout: 60_000 }, () => {
     expect(JSON.parse(json.out).scenarios[0].name).toBe(hostile);
     // Messages echo file content too: an unknown board id with an escape sequence.
     const bad = tmp.file('bad.anju.json', project([{ ...valid.scenarios[0], allocations: [{ boardId: '\u001b[31mred', year: 2021, type: 'commercial', units: 1 }] }]));
-    const r = anju(['check', bad]);
+    const r = await runCli('check', bad);
     expect(r.code).toBe(1);
     expect(r.err).not.toMatch(raw);
     expect(r.err).toContain('\\u001b[31mred');
   });
 
-  it('check --json on 20,000 scenarios (60 MB) ends at once naming the limit; at the limit it streams in bounded memory', () => {
+  it('check --json on 20,000 scenarios (60 MB) ends at once naming the limit; at the limit it streams in bounded memory', async () => {
     const many = Array.from({ length: 20_000 }, (_, i) => ({ ...valid.scenarios[0], id: `s${i}`, name: `方案 ${i} ${'说明'.repeat(80)}` }));
     const big = tmp.file('20k.anju.json', project(many));
     const started = Date.now();
-    const r = anju(['check', '--json', big]);
+    const r = await runCli('check', '--json', big);
     expect(r.code).toBe(1);
     expect(r.err).toContain('field scenarios: has 20000 items; the limit is 200');
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -109,10 +111,10 @@ describe('anju as a command-line tool', { timeout: 60_000 }, () => {
     expect(JSON.parse(ok.out).scenarios).toHaveLength(200);
   });
 
-  it('caps a long problem list and summarises the rest by kind', () => {
+  it('caps a long problem list and summarises the rest by kind', async () => {
     const cell = { boardId: 'qidu', year: 2021, type: 'commercial', units: 1 };
     const file = tmp.file('dups.anju.json', project([{ ...valid.scenarios[0], allocations: Array.from({ length: 5000 }, () => cell) }]));
-    const r = anju(['check', file]);
+    const r = await runCli('check', file);
     expect(r.code).toBe(1);
     const lines = r.err.trim().split('\n');
     expect(lines.length).toBeLessThanOrEqual(21);
