@@ -5,13 +5,25 @@ import { registerFeatures } from './ui/feature-registry.ts';
 import StorageStatus from './ui/StorageStatus.svelte';
 import { store } from './state/app-store.svelte.ts';
 import { startPersistence } from './state/persistence/project-persistence.svelte.ts';
+import { showFatalPage } from './ui/fatal-page.ts';
+import { i18n } from './i18n/i18n.svelte.ts';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+const initial = store.project;
 // The saved project is loaded before the first render, so the map never shows stale data;
 // startPersistence never throws and gives up on storage after a timeout.
 registerFeatures(FEATURES);
 await startPersistence(store);
-export default mount(App, { target });
+// The storage status first: it shows even if the app cannot start.
 mount(StorageStatus, { target: document.body });
+let app: ReturnType<typeof mount> | undefined;
+try {
+  app = mount(App, { target });
+} catch (e) {
+  // Each view has its own error boundary (ViewBoundary); this is for the shell itself.
+  console.error('[anju] the app failed to start', e);
+  showFatalPage(target, e, initial, i18n.lang);
+}
+export default app;

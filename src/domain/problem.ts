@@ -122,6 +122,7 @@ export const PROBLEM_CODES = [
   'actuals-bad-unit',
   'actuals-renovation-units',
   'actuals-mixed-levels',
+  'storage-refused',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

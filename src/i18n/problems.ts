@@ -95,8 +95,8 @@ export const PROBLEM_TEMPLATES: Templates = {
   'project-too-many-positions': { zh: '几何有 {count} 个坐标点，超过上限 {max} 个', en: 'geometry with {count} positions; the limit is {max}' },
   'project-number-too-large': { zh: '数值 {value} 超出范围（绝对值上限 {max}）', en: 'the number {value} is out of range (at most {max} in size)' },
   'project-too-deep': { zh: '嵌套超过 {max} 层', en: 'nested more than {max} levels deep' },
-  'storage-quota-exceeded': { zh: '浏览器存储空间已满，最近的修改未能保存：{detail}', en: 'browser storage is full; recent edits were not saved: {detail}' },
-  'storage-failed': { zh: '保存到浏览器存储失败：{detail}', en: 'saving to browser storage failed: {detail}' },
+  'storage-quota-exceeded': { zh: '浏览器存储空间已满，最近的修改未能保存。请释放存储空间后点“重试保存”，或用“保存项目文件”另存一份。', en: 'Browser storage is full, so recent edits were not saved. Free some space and choose “Retry saving”, or use “Save project file” to keep a copy.' },
+  'storage-failed': { zh: '保存到浏览器存储失败，最近的修改未能保存。可点“重试保存”，或用“保存项目文件”另存一份。', en: 'Saving to browser storage failed, so recent edits were not saved. Choose “Retry saving”, or use “Save project file” to keep a copy.' },
   // Allocation UI (README: Supply allocation)
   'units-not-number': { zh: '“{value}”不是数字；请输入套数（不小于 0 的整数）', en: '"{value}" is not a number; enter units as a whole number ≥ 0' },
   'units-negative': { zh: '套数不能为负数（{value}）', en: 'units cannot be negative ({value})' },
@@ -105,8 +105,6 @@ export const PROBLEM_TEMPLATES: Templates = {
   'paste-too-many-rows': { zh: '粘贴的 {rows} 行放不下：从这里到最后一行（{last}）只有 {room} 行', en: 'the {rows} pasted rows do not fit: only {room} rows from here to the last ({last})' },
   'paste-too-many-columns': { zh: '粘贴的 {cols} 列放不下：从这里到 {last} 年只有 {room} 列', en: 'the {cols} pasted columns do not fit: only {room} columns from here to {last}' },
   'site-polygon-invalid': { zh: '地块多边形自相交或面积为零；请重新绘制', en: 'the site polygon intersects itself or has no area; draw it again' },
-  'storage-load-invalid': { zh: '浏览器中保存的项目有 {count} 处问题（见下），已从初始项目开始；下次修改将覆盖已保存的数据', en: 'the project saved in this browser has {count} problems (listed below); starting from the initial project, and your next edit overwrites the saved data' },
-  'storage-load-failed': { zh: '无法读取浏览器中保存的项目，已从初始项目开始：{detail}', en: 'the project saved in this browser could not be read; starting from the initial project: {detail}' },
   'xlsx-invalid': { zh: '无法读取 Excel 工作簿（.xlsx）：{detail}', en: 'cannot read the Excel workbook (.xlsx): {detail}' },
   'actuals-missing-place': { zh: '没有板块或县（市、区），也没有位置；请填写 {fields}，或给出坐标/几何', en: 'no board, no county and no location; fill in {fields}, or give coordinates or a geometry' },
   'actuals-unknown-county': { zh: '“{value}”不是温州的县（市、区），也不是附件2所列单位（{known}）', en: '"{value}" is not a county of Wenzhou nor a unit listed in 附件2 ({known})' },
@@ -120,7 +118,10 @@ export const PROBLEM_TEMPLATES: Templates = {
   'actuals-bad-unit': { zh: '单位“{value}”无法识别（套、万套，老旧小区改造为 个）', en: 'unit "{value}" is not recognised (套, 万套; 个 for old-community renovation)' },
   'actuals-renovation-units': { zh: '老旧小区改造按小区个数计，不能用“{value}”', en: 'old-community renovation is counted in communities (个), not "{value}"' },
   'actuals-mixed-levels': { zh: '{boardRows} 行按板块、{countyRows} 行只按县（市、区）填写：县级行计入全市合计但不计入任何板块；请确认县级行不是板块行的重复', en: '{boardRows} rows name a board and {countyRows} rows only a county: county rows count toward the city totals but toward no board; make sure they do not repeat the board rows' },
-  'storage-unavailable': { zh: '浏览器存储不可用，修改不会自动保存；请用“保存项目文件”：{detail}', en: 'browser storage is unavailable; edits are not saved automatically, use "Save project file": {detail}' },
+  'storage-load-invalid': { zh: '浏览器中保存的项目有 {count} 处问题（见下）', en: 'The project saved in this browser has {count} problems (listed below)' },
+  'storage-load-failed': { zh: '无法读取浏览器中保存的项目；已保存的数据未被改动', en: 'The project saved in this browser could not be read; the stored data has not been changed' },
+  'storage-refused': { zh: '最近的修改未保存：项目中有 {count} 处数据不符合要求（见下）。撤销该修改或改正后会自动保存', en: 'Recent edits were not saved: the project has {count} problems (listed below). Undo the edit or correct it, and saving resumes' },
+  'storage-unavailable': { zh: '浏览器存储不可用（例如隐私模式或已被禁用），修改不会自动保存；请用“保存项目文件”', en: 'Browser storage is unavailable (private mode, or turned off), so edits are not saved automatically; use “Save project file”' },
 };
 
 function fill(t: string, params: Problem['params']): string {

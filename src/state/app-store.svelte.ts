@@ -80,7 +80,26 @@ export class AppStore {
     this.project = this.#history.redo();
     this.#sync();
   }
+  #listeners = new Set<(project: ProjectState) => void>();
+
+  /**
+   * Call `fn` after every change of the project (apply, undo, redo, load). Plain callbacks, not
+   * a Svelte effect: an error while rendering some view cannot stop them (autosave relies on
+   * it). Returns a function that unsubscribes.
+   */
+  subscribe(fn: (project: ProjectState) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
   #sync(): void {
+    for (const fn of this.#listeners) {
+      try {
+        fn(this.project);
+      } catch (e) {
+        console.error('[anju] a project listener failed', e);
+      }
+    }
     this.canUndo = this.#history.canUndo;
     this.canRedo = this.#history.canRedo;
     this.undoLabel = this.#history.undoLabel;

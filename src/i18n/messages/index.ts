@@ -10,9 +10,10 @@ import { coverage } from './coverage.ts';
 import { present } from './present.ts';
 import { basemap } from './basemap.ts';
 import { review } from './review.ts';
+import { storage } from './storage.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review] as const;
+const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage] as const;
 
 export const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...modules.map((m) => m.zh)),

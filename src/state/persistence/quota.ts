@@ -14,8 +14,11 @@ export function isQuotaExceeded(e: unknown): boolean {
   return false;
 }
 
-/** A storage failure as a Problem: `storage-quota-exceeded` or `storage-failed`. */
+/**
+ * A storage failure as a Problem a planner can act on: `storage-quota-exceeded` or
+ * `storage-failed`, each a complete sentence. The browser's own error (a TypeError, an
+ * InvalidStateError …) is for the console, not the banner.
+ */
 export function storageProblem(e: unknown): Problem {
-  const detail = e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? String((e as { message: unknown }).message) : String(e);
-  return problem(isQuotaExceeded(e) ? 'storage-quota-exceeded' : 'storage-failed', { params: { detail } });
+  return problem(isQuotaExceeded(e) ? 'storage-quota-exceeded' : 'storage-failed');
 }

@@ -19,6 +19,7 @@ import { DEFAULT_RULE_SETTINGS } from '../../data/allocation-data.ts';
 import { view } from './allocation-view.svelte.ts';
 import { notices } from '../notices.svelte.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
+import { MAX_NAME_CHARS, MAX_SCENARIOS, MAX_SITES_PER_SCENARIO, MAX_TEXT_CHARS } from '../../domain/project-limits.ts';
 
 let seq = 0;
 /** A new id: time-based plus a counter (unique within a session and across reloads). */
@@ -42,13 +43,17 @@ export function setCells(cells: readonly CellValue[]): number {
   return changed.length;
 }
 
-export function addNewSite(site: Omit<Site, 'id'>): string {
+/** Add a site; null (nothing added) when the scenario already holds the most a project may. */
+export function addNewSite(site: Omit<Site, 'id'>): string | null {
+  if (view.scenario.sites.length >= MAX_SITES_PER_SCENARIO) return null;
   const id = newId('site');
-  store.apply(liftScenarios(addSite(view.scenario.id, { ...site, id })));
+  store.apply(liftScenarios(addSite(view.scenario.id, { ...site, id, name: site.name.slice(0, MAX_NAME_CHARS) })));
   return id;
 }
 
 export function updateSite(siteId: string, patch: SitePatch): void {
+  if (patch.name !== undefined) patch = { ...patch, name: patch.name.slice(0, MAX_NAME_CHARS) };
+  if (patch.note !== undefined) patch = { ...patch, note: patch.note.slice(0, MAX_TEXT_CHARS) };
   store.apply(liftScenarios(editSite(view.scenario.id, siteId, patch)));
 }
 
@@ -64,21 +69,27 @@ export function dragSite(siteId: string, from: [number, number], to: [number, nu
   store.apply(liftScenarios(moveSite(view.scenario.id, siteId, translateGeometry<Point | Polygon>(site.geometry, to[0] - from[0], to[1] - from[1]))));
 }
 
+/** True while another scenario fits in the project (MAX_SCENARIOS). */
+export const canAddScenario = () => store.project.scenarios.length < MAX_SCENARIOS;
+
 export function newScenario(name: string): void {
+  if (!canAddScenario()) return;
   const id = newId('scenario');
-  store.apply(liftScenarios(createScenario(emptyScenario(id, name, new Date().toISOString(), DEFAULT_RULE_SETTINGS))));
+  store.apply(liftScenarios(createScenario(emptyScenario(id, name.slice(0, MAX_NAME_CHARS), new Date().toISOString(), DEFAULT_RULE_SETTINGS))));
   view.activeId = id;
 }
 
 export function copyScenario(sourceId: string, name: string): void {
+  if (!canAddScenario()) return;
   const id = newId('scenario');
-  store.apply(liftScenarios(duplicateScenario(sourceId, id, name, new Date().toISOString())));
+  store.apply(liftScenarios(duplicateScenario(sourceId, id, name.slice(0, MAX_NAME_CHARS), new Date().toISOString())));
   view.activeId = id;
 }
 
 export function renameScenarioTo(id: string, name: string): void {
   const s = store.project.scenarios.find((x) => x.id === id);
-  if (s && s.name !== name && name.trim()) store.apply(liftScenarios(renameScenario(id, name.trim())));
+  const next = name.trim().slice(0, MAX_NAME_CHARS);
+  if (s && s.name !== next && next) store.apply(liftScenarios(renameScenario(id, next)));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Problem } from '../../domain/problem.ts';
 import type { FeatureOrigin, ImportResult } from '../../io/import-result.ts';
+import { unsavableProblems } from '../../state/persistence/check-before-write.ts';
 import type { ImportTarget, TargetContext, TargetOutcome } from './import-target.ts';
 
 export interface Assessment {
@@ -37,7 +38,10 @@ export function assessImport(result: ImportResult, target: ImportTarget, ctx: Ta
     .map((p): Problem => (!lenient && skipped.some((s) => sameSpot(p, s) && s.codes.includes(p.code)) ? { ...p, severity: 'error' } : p));
   const read = target.toChange({ file: result.summary.file, features: result.value.features, origins: result.origins }, ctx, lenient);
   const readerProblems = read.ok ? read.warnings : read.problems;
-  const problems = bySeverity([...parserProblems, ...readerProblems]);
+  // The project after Replace must pass the project checks (limits, ids, ranges), or it could
+  // not be saved and opened again: those problems block Replace too.
+  const projectProblems = read.ok ? unsavableProblems(ctx.state, read.value.change.apply(ctx.state).state) : [];
+  const problems = bySeverity([...parserProblems, ...readerProblems, ...projectProblems]);
   const errorCount = problems.filter((p) => p.severity === 'error').length;
   const readerSkipped = read.ok ? Number(read.warnings.find((p) => p.code === 'features-skipped')?.params?.count ?? 0) : 0;
   return {

@@ -21,6 +21,11 @@ export function projectFileText(): string {
   return serializeWholeProject(store.project, new Date().toISOString());
 }
 
+/** Start over from the initial project, as one undoable change (the current project is one undo away). */
+export function startFresh(): void {
+  store.apply(replaceProject(defaults(), { zh: '从初始项目开始', en: 'Start fresh' }));
+}
+
 /**
  * Open a project file: on any problem nothing changes and the problems are returned; a valid
  * file replaces the whole project as one undoable change.

@@ -95,8 +95,8 @@ describe('isQuotaExceeded / storageProblem', () => {
     expect(isQuotaExceeded({ name: 'AbortError', error: new DOMException('full', 'QuotaExceededError') })).toBe(true);
     expect(isQuotaExceeded(new DOMException('x', 'AbortError'))).toBe(false);
     expect(isQuotaExceeded(null)).toBe(false);
-    expect(storageProblem(new DOMException('full', 'QuotaExceededError'))).toMatchObject({ code: 'storage-quota-exceeded', params: { detail: 'full' } });
-    expect(storageProblem(new Error('boom'))).toMatchObject({ code: 'storage-failed' });
+    expect(storageProblem(new DOMException('full', 'QuotaExceededError'))).toEqual({ code: 'storage-quota-exceeded', severity: 'error' });
+    expect(storageProblem(new TypeError("Cannot read properties of undefined (reading 'x')"))).toEqual({ code: 'storage-failed', severity: 'error' });
   });
 });
 
