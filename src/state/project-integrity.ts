@@ -14,14 +14,14 @@ import type { Facility } from '../domain/facility.ts';
 import type { PopulationInput } from '../domain/population.ts';
 import type { EmploymentAreaCollection } from '../domain/employment-area.ts';
 import { checkStructure } from '../io/validate/check-structure.ts';
-import { selfIntersection } from '../io/validate/check-polygons.ts';
+import { POLYGON_PROBLEM, polygonProblem } from '../io/validate/check-polygons.ts';
 
 export interface IntegrityOptions {
   /**
-   * Also test polygons for self-intersection (file open, `anju check`, imports). The test is
-   * quadratic in a ring's positions; the structure and range tests are linear.
+   * Also test polygons for OGC validity as an import does (file open, `anju check`, imports):
+   * crossings, self-touching rings, holes outside their shell … (src/geo/polygon-validity.ts).
    */
-  selfIntersection: boolean;
+  polygonValidity: boolean;
 }
 
 type Add = (p: Problem) => void;
@@ -62,7 +62,7 @@ function outOfRange(coordinates: unknown): Position | null {
 
 /** Unchanged geometry is the same object (state is immutable): each is tested once. */
 const basicCache = new WeakMap<object, Omit<Problem, 'file' | 'field'> | null>();
-const crossingCache = new WeakMap<object, Position | null>();
+const invalidCache = new WeakMap<object, ReturnType<typeof polygonProblem>>();
 
 function basicProblem(g: Geometry): Omit<Problem, 'file' | 'field'> | null {
   const s = checkStructure(g);
@@ -76,10 +76,10 @@ function geometryProblem(g: Geometry, field: string, file: string | undefined, o
   let basic = basicCache.get(g);
   if (basic === undefined) basicCache.set(g, (basic = basicProblem(g)));
   if (basic) return { ...basic, file, field };
-  if (!opts.selfIntersection || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
-  let kink = crossingCache.get(g);
-  if (kink === undefined) crossingCache.set(g, (kink = selfIntersection(g)));
-  return kink ? problem('ring-self-intersection', { file, field, params: { coord: `${kink[0].toFixed(6)}, ${kink[1].toFixed(6)}` } }) : null;
+  if (!opts.polygonValidity || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  let invalid = invalidCache.get(g);
+  if (invalid === undefined) invalidCache.set(g, (invalid = polygonProblem(g)));
+  return invalid ? problem(POLYGON_PROBLEM[invalid.reason], { file, field, params: { coord: `${invalid.at[0].toFixed(6)}, ${invalid.at[1].toFixed(6)}` } }) : null;
 }
 
 const outside = (p: readonly number[]) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90;

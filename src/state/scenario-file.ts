@@ -14,7 +14,7 @@ import { sizeProblems } from './project-size.ts';
 import { integrityProblems, type IntegrityOptions } from './project-integrity.ts';
 
 /** Every check, self-intersection included: what opening a file and `anju check` run. */
-export const FULL_CHECK: IntegrityOptions = { selfIntersection: true };
+export const FULL_CHECK: IntegrityOptions = { polygonValidity: true };
 
 /** What a project file holds (see scenario-schema.ts for the versions). */
 export interface ProjectFile extends Partial<Omit<FullProjectState, 'scenarios' | 'boards'>> {

@@ -53,7 +53,7 @@ export const HOSTILE_CASES: { name: string; edit: Edit; code: string; field: str
   { name: 'site units of 2^53+2', edit: (f) => (f.scenarios[0].sites[0].units = 2 ** 53 + 2), code: 'project-number-too-large', field: 'scenarios[0].sites[0].units' },
   { name: 'units over the per-entry limit', edit: (f) => (f.scenarios[0].allocations[0].units = 2_000_000), code: 'project-bad-field', field: 'scenarios[0].allocations[0].units' },
   { name: 'jobs over the count limit', edit: (f) => (f.employment.features[0].properties.jobs = 100_000_001), code: 'project-number-too-large', field: 'employment.features[0].properties.jobs' },
-  { name: 'a board without the properties the app reads', edit: (f) => delete f.boards.features[4].properties.streets, code: 'project-bad-field', field: 'boards.features[4].properties.streets' },
+  { name: 'a board without the properties the app reads', edit: (f) => delete f.boards.features[4].properties.streets, code: 'project-missing-field', field: 'boards.features[4].properties.streets' },
   { name: 'jobs of 1e308', edit: (f) => (f.employment.features[0].properties.jobs = 1e308), code: 'project-number-too-large', field: 'employment.features[0].properties.jobs' },
   { name: 'dwellings of 1e308', edit: (f) => (f.dwellings.qidu = 1e308), code: 'project-number-too-large', field: 'dwellings.qidu' },
   { name: 'a self-intersecting board', edit: (f) => (f.boards.features[3].geometry = BOW_TIE), code: 'ring-self-intersection', field: 'boards.features[3].geometry' },

@@ -6,13 +6,12 @@
  */
 import GJV from 'geojson-validation';
 import type { Feature, Geometry, Position } from 'geojson';
-import { problem, type Problem, type ProblemCode } from '../../domain/problem.ts';
+import { problem, type Problem } from '../../domain/problem.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { inWenzhouBbox } from '../../geo/wenzhou-extent.ts';
 import { positionToWgs84, type CrsChoice } from '../crs.ts';
 import { checkStructure } from './check-structure.ts';
-import type { InvalidityReason } from '../../geo/polygon-validity.ts';
-import { polygonProblem, rewindGeometry } from './check-polygons.ts';
+import { POLYGON_PROBLEM, polygonProblem, rewindGeometry } from './check-polygons.ts';
 
 export interface FeatureContext {
   file: string;
@@ -35,15 +34,6 @@ export interface FeatureCheck {
 type Where = Pick<Problem, 'file' | 'featureIndex' | 'row'>;
 
 /** The problem code of each polygon invalidity. */
-const POLYGON_PROBLEM: Readonly<Record<InvalidityReason, ProblemCode>> = {
-  'too-few-points': 'polygon-too-few-points',
-  'self-intersection': 'ring-self-intersection',
-  'ring-self-intersection': 'polygon-ring-touches-itself',
-  'interior-disconnected': 'polygon-interior-disconnected',
-  'hole-outside-shell': 'polygon-hole-outside-shell',
-  'nested-holes': 'polygon-nested-holes',
-  'nested-shells': 'polygon-nested-shells',
-};
 const fmt = (p: Position) => p.slice(0, 2).join(', ');
 
 function mapPositions(g: Geometry, fn: (p: Position) => Position): Geometry {

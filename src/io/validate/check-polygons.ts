@@ -4,7 +4,19 @@
  * Geometries must have passed checkStructure.
  */
 import type { Geometry, Position } from 'geojson';
-import { polygonValidity, type PolygonValidity } from '../../geo/polygon-validity.ts';
+import type { ProblemCode } from '../../domain/problem.ts';
+import { polygonValidity, type InvalidityReason, type PolygonValidity } from '../../geo/polygon-validity.ts';
+
+/** The problem each kind of invalid polygon is reported as (imports, project files, `anju check`). */
+export const POLYGON_PROBLEM: Readonly<Record<InvalidityReason, ProblemCode>> = {
+  'too-few-points': 'polygon-too-few-points',
+  'self-intersection': 'ring-self-intersection',
+  'ring-self-intersection': 'polygon-ring-touches-itself',
+  'interior-disconnected': 'polygon-interior-disconnected',
+  'hole-outside-shell': 'polygon-hole-outside-shell',
+  'nested-holes': 'polygon-nested-holes',
+  'nested-shells': 'polygon-nested-shells',
+};
 
 /** Twice the signed area of a ring in degree² (shoelace); positive = counter-clockwise. */
 function signedArea2(ring: Position[]): number {
