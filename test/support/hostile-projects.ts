@@ -18,8 +18,12 @@ export function shippedDefaults(): ProjectState {
   return initialProject(geodata<BoardCollection>('boards.geojson'), geodata<EmploymentAreaCollection>('employment-areas.geojson'), DEFAULT_RULE_SETTINGS, '2026-01-01T00:00:00.000Z');
 }
 
+/** A parsed project file as hostile edits reach into it: any path, any value. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits write anything anywhere, as a hostile file would
+export type LooseJson = Record<string, any>;
+
 /** A valid project with something in every slice (as a parsed file: plain JSON). */
-export function validProjectFile(): Record<string, any> {
+export function validProjectFile(): LooseJson {
   const p = shippedDefaults();
   const site = (id: string, lon: number) => ({ id, name: `地块${id}`, geometry: { type: 'Point', coordinates: [lon, 27.99] }, units: 100, type: 'commercial', year: 2022 });
   const state = {
@@ -41,7 +45,7 @@ export function validProjectFile(): Record<string, any> {
 /** A self-intersecting ring (a bow-tie) near Wenzhou. */
 export const BOW_TIE = { type: 'Polygon', coordinates: [[[120.6, 28.0], [120.7, 28.1], [120.7, 28.0], [120.6, 28.1], [120.6, 28.0]]] };
 
-type Edit = (f: Record<string, any>) => void;
+type Edit = (f: LooseJson) => void;
 /** Each hostile case: what to change, and the problem code and field it must be refused with. */
 export const HOSTILE_CASES: { name: string; edit: Edit; code: string; field: string }[] = [
   { name: 'two 多节点 share an id', edit: (f) => (f.nodes[1].properties.id = 'n1'), code: 'project-duplicate-id', field: 'nodes[1].properties.id' },
@@ -71,7 +75,7 @@ export const HOSTILE_CASES: { name: string; edit: Edit; code: string; field: str
 ];
 
 /** The valid project with one hostile edit. */
-export function hostileProjectFile(name: string): Record<string, any> {
+export function hostileProjectFile(name: string): LooseJson {
   const c = HOSTILE_CASES.find((x) => x.name === name);
   if (!c) throw new Error(`no hostile case "${name}"`);
   const f = validProjectFile();

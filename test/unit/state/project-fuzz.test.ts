@@ -19,7 +19,7 @@ import { defaultDwellingsByBoard } from '../../../src/analysis/jobs-housing/defa
 import { DEFAULT_RULE_SETTINGS } from '../../../src/data/allocation-data.ts';
 import { MAX_COUNT, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_UNITS_PER_ENTRY } from '../../../src/domain/project-limits.ts';
 import { square, testBoards } from '../../support/allocation-fixtures.ts';
-import { BOW_TIE } from '../../support/hostile-projects.ts';
+import { BOW_TIE, type LooseJson } from '../../support/hostile-projects.ts';
 
 const RUNS = 3000;
 const SEED = 20261126;
@@ -68,8 +68,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 function applyEdits(f: unknown, edits: Edit[]): unknown {
   for (const e of edits) {
     const all = paths(f).filter((p) => p.length > 0);
-    const parentOf = (p: (string | number)[]) => p.slice(0, -1).reduce<any>((x, k) => x?.[k], f);
-    const valueAt = (p: (string | number)[]) => p.reduce<any>((x, k) => x?.[k], f);
+    const parentOf = (p: (string | number)[]) => p.slice(0, -1).reduce<LooseJson>((x, k) => x?.[k], f as LooseJson);
+    const valueAt = (p: (string | number)[]) => p.reduce<LooseJson>((x, k) => x?.[k], f as LooseJson);
     if (e.kind === 'set') {
       const p = all[e.path % all.length];
       parentOf(p)[p.at(-1)!] = structuredClone(HOSTILE_VALUES[e.value]);
