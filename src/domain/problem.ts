@@ -48,6 +48,7 @@ export const PROBLEM_CODES = [
   'empty-file',
   'shp-not-zipped',
   'zip-invalid',
+  'zip-corrupt',
   'shp-missing',
   'shp-multiple',
   'shp-invalid',

@@ -47,7 +47,11 @@ export const PROBLEM_TEMPLATES: Templates = {
   'file-too-large': { zh: '文件过大（{sizeMB} MB），上限为 {limitMB} MB', en: 'the file is too large ({sizeMB} MB); the limit is {limitMB} MB' },
   'empty-file': { zh: '文件为空', en: 'the file is empty' },
   'shp-not-zipped': { zh: '请将 .shp 与同名的 .dbf、.prj、.cpg 一起压缩为 .zip 后导入', en: 'zip the .shp together with its .dbf, .prj and .cpg and import the .zip' },
-  'zip-invalid': { zh: '无法解压 ZIP 文件：{detail}', en: 'cannot unzip the file: {detail}' },
+  'zip-invalid': { zh: 'ZIP 压缩包已损坏或不是 ZIP 文件，无法解压（{detail}）', en: 'the zip archive is corrupt or not a zip file, and cannot be unpacked ({detail})' },
+  'zip-corrupt': {
+    zh: 'ZIP 压缩包已损坏：其中 {entry} 的数据与压缩包目录记录的校验和不符（文件不完整或被改动过）；请重新导出或重新下载',
+    en: 'the zip archive is corrupt: the data of {entry} does not match the checksum in the archive’s directory (the file is incomplete or was altered); export or download it again',
+  },
   'shp-missing': { zh: 'ZIP 中没有 .shp 文件（内容：{entries}）', en: 'the zip holds no .shp file (entries: {entries})' },
   'shp-multiple': { zh: 'ZIP 中有多个 .shp（{entries}），仅导入 {used}', en: 'the zip holds several .shp files ({entries}); only {used} is imported' },
   'shp-invalid': { zh: '.shp 文件损坏：{detail}', en: 'the .shp file is corrupt: {detail}' },

@@ -82,6 +82,7 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'unsupported-format',
   'shp-not-zipped',
   'zip-invalid',
+  'zip-corrupt',
   'shp-missing',
   'shp-invalid',
   'shp-unsupported-type',

@@ -11,25 +11,40 @@ import { problem, type Checked, type Problem } from '../domain/problem.ts';
 import { dbfEncoding } from './dbf-encoding.ts';
 import { crsFromPrj } from './prj.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
+import { crc32, directoryChecksums } from './zip-checksums.ts';
 import type { RawLayer } from './raw-layer.ts';
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function unzip(bytes: Uint8Array, file: string): Checked<Record<string, Uint8Array>> {
   let totalBytes = 0;
+  let index = -1;
+  /** Directory index of each kept entry (a repeated name: the last, as unzipSync keeps). */
+  const indexOf = new Map<string, number>();
+  let entries: Record<string, Uint8Array>;
   try {
-    const entries = unzipSync(bytes, {
+    entries = unzipSync(bytes, {
       filter: (f) => {
+        index++;
         if (f.name.includes('__MACOSX') || !/\.(shp|shx|dbf|prj|cpg)$/i.test(f.name)) return false;
         totalBytes += f.originalSize;
         if (totalBytes > MAX_IMPORT_BYTES) throw new Error(`uncompressed size exceeds ${MAX_IMPORT_BYTES / 1048576} MB`);
+        indexOf.set(f.name, index);
         return true;
       },
     });
-    return { ok: true, value: entries, warnings: [] };
   } catch (e) {
     return { ok: false, problems: [problem('zip-invalid', { file, params: { detail: errText(e) } })] };
   }
+  // unzipSync trusts the directory: an entry whose data is missing or damaged comes out as zeros
+  // or garbage (once read as "113 empty geometries"). Its CRC-32 says so.
+  const sums = directoryChecksums(bytes);
+  if (sums === null || sums.length !== index + 1) return { ok: false, problems: [problem('zip-invalid', { file, params: { detail: 'its central directory does not describe its entries' } })] };
+  for (const [name, data] of Object.entries(entries)) {
+    const expected = sums[indexOf.get(name) ?? -1];
+    if (expected === undefined || crc32(data) !== expected) return { ok: false, problems: [problem('zip-corrupt', { file, params: { entry: name } })] };
+  }
+  return { ok: true, value: entries, warnings: [] };
 }
 
 /** dBASE header sanity: the records it claims fit in the bytes there are. */

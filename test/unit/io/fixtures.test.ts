@@ -169,7 +169,7 @@ describe('GeoJSON fixtures', () => {
 describe('unreadable fixtures', () => {
   it('garbage bytes and a fake zip are refused with one problem each', async () => {
     expect((await load('garbage.geojson')).ok).toBe(false);
-    expect(messages(await load('not-a-zip.zip'))).toEqual([['not-a-zip.zip: cannot unzip the file: invalid zip data', 'not-a-zip.zip: 无法解压 ZIP 文件：invalid zip data']]);
+    expect(messages(await load('not-a-zip.zip'))).toEqual([['not-a-zip.zip: the zip archive is corrupt or not a zip file, and cannot be unpacked (invalid zip data)', 'not-a-zip.zip: ZIP 压缩包已损坏或不是 ZIP 文件，无法解压（invalid zip data）']]);
   });
 });
 
