@@ -203,7 +203,7 @@ describe('damaged stored data is quarantined, never overwritten', () => {
     await page.getByTestId('quarantine-recover').click();
     await page.getByTestId('storage-recovered').waitFor();
     expect(await page.getByTestId('storage-recovered').textContent()).toContain('nodes：保留 1 / 2');
-    await expect.poll(() => page.getByTestId('cell-qidu-2022').inputValue()).toBe('4321');
+    await expect.poll(() => page.getByTestId('cell-qidu-2022').inputValue()).toBe('4,321');
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
     await page.screenshot({ path: SCREENSHOTS + 'persistence-recovered.png' });
     const after = await readStored(page);
@@ -212,7 +212,7 @@ describe('damaged stored data is quarantined, never overwritten', () => {
     expect(after.slices.population).toEqual({ kind: 'none' });
     await page.reload();
     await page.locator('[data-tab="alloc"]').click();
-    await expect.poll(() => page.getByTestId('cell-qidu-2022').inputValue()).toBe('4321');
+    await expect.poll(() => page.getByTestId('cell-qidu-2022').inputValue()).toBe('4,321');
     expect(await page.locator('[data-testid="storage-quarantine"]').count()).toBe(0);
   });
 });
@@ -227,7 +227,7 @@ describe('storage failures are reported in words a planner can act on, and survi
     await page.locator('[data-tab="alloc"]').click();
     // Not only the last edit: everything, written again after the reconnect.
     await expect.poll(() => page.getByTestId('cell-etdz-2024').inputValue()).toBe('66');
-    expect(await page.getByTestId('cell-qidu-2022').inputValue()).toBe('4321');
+    expect(await page.getByTestId('cell-qidu-2022').inputValue()).toBe('4,321');
     await cdp.detach();
   });
 
