@@ -63,6 +63,7 @@ function countLimits(raw: Obj, c: Collector): void {
   limit(at(raw, 'population', 'points'), 'population.points', MAX_LAYER_FEATURES);
   limit(at(raw, 'population', 'cells'), 'population.cells', MAX_LAYER_FEATURES);
   limit(at(raw, 'streets', 'features'), 'streets.features', MAX_LAYER_FEATURES);
+  limit(at(raw, 'actuals', 'records'), 'actuals.records', MAX_LAYER_FEATURES);
 }
 
 /** Positions in a `coordinates` value (arrays whose first item is a number), or -1 when nested too deep. */
