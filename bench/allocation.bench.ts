@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { BoardCollection } from '../src/domain/board.ts';
 import type { Site } from '../src/domain/allocation.ts';
 import { HOUSING_TYPES } from '../src/domain/housing-type.ts';
-import { PLAN_YEARS } from '../src/domain/plan-period.ts';
+import { planYears } from '../src/data/active-plan.ts';
 import { allocationTotals } from '../src/analysis/allocation/totals.ts';
 import { assignSiteBoards } from '../src/analysis/allocation/assign-sites.ts';
 import { targetGauges } from '../src/analysis/allocation/gauges.ts';
@@ -41,7 +41,7 @@ function sites(boards: BoardCollection, n: number, polygonShare: number): Site[]
       rnd() < polygonShare
         ? { type: 'Polygon', coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] }
         : { type: 'Point', coordinates: [lon, lat] };
-    return { id: `s${i}`, name: '', geometry, units: 100, type: HOUSING_TYPES[i % HOUSING_TYPES.length], year: PLAN_YEARS[i % 5] };
+    return { id: `s${i}`, name: '', geometry, units: 100, type: HOUSING_TYPES[i % HOUSING_TYPES.length], year: planYears()[i % 5] };
   });
 }
 

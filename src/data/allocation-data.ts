@@ -1,18 +1,16 @@
 /**
- * The plan's targets, annexes and Anju's allocation rules (geodata/plan/*.json), typed.
- * Plain JSON imports: they work in Vite, vitest and the tsx-run CLI alike.
+ * The built-in plan's targets, annexes and Anju's allocation rules (geodata/plan/*.json), typed.
+ * What runs against the plan reads the ACTIVE package instead (src/data/active-plan.ts); these
+ * are the built-in 2021–2025 figures, which the plan-text tests check.
  */
-import targetsJson from '../../geodata/plan/targets.json';
-import annex1Json from '../../geodata/plan/annex1-renovation.json';
-import annex2Json from '../../geodata/plan/annex2-resettlement.json';
-import rulesJson from '../../geodata/plan/allocation-rules.json';
-import type { Annex1Data, Annex2Data, RulesData, TargetsData } from '../domain/target.ts';
+import { builtinPlan } from './builtin-plan.ts';
 import { defaultRuleSettings, type RuleSettings } from '../domain/rule-settings.ts';
+import type { Annex1Data, Annex2Data } from '../domain/target.ts';
 
-export const targetsData = targetsJson as unknown as TargetsData;
-export const annex1 = annex1Json as unknown as Annex1Data;
-export const annex2 = annex2Json as unknown as Annex2Data;
-export const rulesData = rulesJson as unknown as RulesData;
+export const targetsData = builtinPlan.targets;
+export const annex1 = builtinPlan.annexes.annex1 as Annex1Data;
+export const annex2 = builtinPlan.annexes.annex2 as Annex2Data;
+export const rulesData = builtinPlan.rules;
 
 /** Rule thresholds as shipped (Anju's assumptions; see allocation-rules.json). */
 export const DEFAULT_RULE_SETTINGS: RuleSettings = defaultRuleSettings(rulesData.defaults);

@@ -11,8 +11,8 @@ import type { Camera, DrawRequest, LayerGroup, Padding } from './map-view.ts';
 import { bboxOf } from '../geo/measure.ts';
 import { defaultBoards } from '../data/embedded.ts';
 import { defaultEmploymentAreas } from '../data/jobs-housing-defaults.ts';
-import { DEFAULT_RULE_SETTINGS } from '../data/allocation-data.ts';
 import { initialProject } from './initial-project.ts';
+import { planRuleSettings } from '../data/active-plan.ts';
 
 export type Selection =
   | { kind: 'board'; id: string }
@@ -21,7 +21,7 @@ export type Selection =
   | null;
 
 export class AppStore {
-  #history = new History<ProjectState>(initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, new Date().toISOString()));
+  #history = new History<ProjectState>(initialProject(defaultBoards, defaultEmploymentAreas, planRuleSettings(), new Date().toISOString()));
   project = $state.raw<ProjectState>(this.#history.state);
   canUndo = $state(false);
   canRedo = $state(false);

@@ -12,10 +12,12 @@ import { checkProjectFile, FULL_CHECK, type ProjectFile } from './scenario-file.
 import type { IntegrityOptions } from './project-integrity.ts';
 import { APP_ID, SCHEMA_VERSION } from './scenario-schema.ts';
 import { problem } from '../domain/problem.ts';
+import { planRef } from '../domain/plan-package.ts';
+import { activePlan } from '../data/active-plan.ts';
 
 /** The file content for the whole project. `savedAt` is ISO 8601, given by the caller. */
 export function toWholeProjectFile(state: ProjectState, savedAt?: string): ProjectFile {
-  return { app: APP_ID, schemaVersion: SCHEMA_VERSION, ...(savedAt ? { savedAt } : {}), ...state };
+  return { app: APP_ID, schemaVersion: SCHEMA_VERSION, ...(savedAt ? { savedAt } : {}), plan: planRef(activePlan()), ...state };
 }
 
 /** The file's text: JSON, two-space indented, ending in a newline. */
@@ -25,7 +27,7 @@ export function serializeWholeProject(state: ProjectState, savedAt?: string): st
 
 /** The project a validated file describes; slices it lacks come from `defaults`. */
 export function projectFromFile(f: ProjectFile, defaults: ProjectState): ProjectState {
-  const { app: _app, schemaVersion: _v, savedAt: _s, ...slices } = f;
+  const { app: _app, schemaVersion: _v, savedAt: _s, plan: _p, ...slices } = f;
   const out = { ...defaults } as Record<string, unknown>;
   for (const [k, v] of Object.entries(slices)) if (v !== undefined && k in defaults) out[k] = v;
   // A project always has a scenario: a file listing none gets the initial one.

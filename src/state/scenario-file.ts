@@ -7,7 +7,9 @@ import * as v from 'valibot';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
 import type { BoardCollection } from '../domain/board.ts';
 import type { RuleSettings } from '../domain/rule-settings.ts';
-import { APP_ID, ProjectFileSchema, READABLE_VERSIONS, SCHEMA_VERSION } from './scenario-schema.ts';
+import { APP_ID, projectFileSchema, READABLE_VERSIONS, SCHEMA_VERSION } from './scenario-schema.ts';
+import { planRef, samePlan, type PlanRef } from '../domain/plan-package.ts';
+import { activePlan } from '../data/active-plan.ts';
 import type { ProjectState as FullProjectState } from './project.ts';
 import { compareCells, type ProjectState, type Scenario } from './scenario.ts';
 import { sizeProblems } from './project-size.ts';
@@ -22,13 +24,15 @@ export interface ProjectFile extends Partial<Omit<FullProjectState, 'scenarios' 
   schemaVersion: (typeof READABLE_VERSIONS)[number];
   /** ISO 8601, when written (given by the caller). */
   savedAt?: string;
+  /** The plan package the project was made against; absent in files older than plan packages (the built-in plan). */
+  plan?: PlanRef;
   scenarios: Scenario[];
   boards?: BoardCollection;
 }
 
 /** The file content for a state. */
 export function toProjectFile(state: ProjectState, savedAt?: string): ProjectFile {
-  return { app: APP_ID, schemaVersion: SCHEMA_VERSION, ...(savedAt ? { savedAt } : {}), scenarios: state.scenarios, ...(state.boards ? { boards: state.boards } : {}) };
+  return { app: APP_ID, schemaVersion: SCHEMA_VERSION, ...(savedAt ? { savedAt } : {}), plan: planRef(activePlan()), scenarios: state.scenarios, ...(state.boards ? { boards: state.boards } : {}) };
 }
 
 /** The file's text: JSON, two-space indented. */
@@ -117,7 +121,11 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
   if (envelope.length) return { ok: false, problems: envelope };
   const sizes = sizeProblems(raw, file);
   if (sizes.length) return { ok: false, problems: sizes };
-  const parsed = v.safeParse(ProjectFileSchema, raw);
+  // Years are the active plan's, unless the file says it was made against another package: then
+  // any year reads, and the project–plan check (project-plan-match.ts) says which do not match.
+  const ref = (raw as { plan?: PlanRef }).plan;
+  const otherPlan = typeof ref === 'object' && ref !== null && typeof ref.id === 'string' && !samePlan(ref, activePlan());
+  const parsed = v.safeParse(projectFileSchema(otherPlan ? null : activePlan().period.years), raw);
   if (!parsed.success)
     return {
       ok: false,

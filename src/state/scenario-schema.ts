@@ -5,10 +5,11 @@
  * optional, so a version-1 file still opens; a version-1 reader refuses a version-2 file
  * instead of silently dropping those slices.
  * Unknown keys are dropped on parse; board and feature properties are kept as they are.
+ * `plan` (optional in both versions) names the plan package the project was made against; years
+ * are checked against that package's period when it is the active one (`projectFileSchema`).
  */
 import * as v from 'valibot';
 import { HOUSING_TYPES } from '../domain/housing-type.ts';
-import { PLAN_YEARS } from '../domain/plan-period.ts';
 import { RULE_THRESHOLD_KEYS, type RuleThresholdKey } from '../domain/rule-settings.ts';
 import { CATEGORIES, CONFIDENCES } from '../domain/board.ts';
 import { SLICE_SCHEMAS } from './slice-schemas.ts';
@@ -29,29 +30,34 @@ const Point = v.object({ type: v.literal('Point'), coordinates: Position });
 const Polygon = v.object({ type: v.literal('Polygon'), coordinates: v.pipe(v.array(Ring), v.minLength(1)) });
 const MultiPolygon = v.object({ type: v.literal('MultiPolygon'), coordinates: v.pipe(v.array(v.pipe(v.array(Ring), v.minLength(1))), v.minLength(1)) });
 
-const Cell = v.object({ boardId: Id, year: v.picklist(PLAN_YEARS), type: v.picklist(HOUSING_TYPES), units: Units });
+/** A period year: one of `years`, or (years null: a file made against another plan) any plausible year. */
+const YearOf = (years: readonly number[] | null) => (years ? v.picklist(years) : v.pipe(v.number(), v.integer(), v.minValue(1949), v.maxValue(2200)));
 
-const SiteSchema = v.object({
-  id: Id,
-  name: v.string(),
-  geometry: v.variant('type', [Point, Polygon]),
-  units: Units,
-  type: v.picklist(HOUSING_TYPES),
-  year: v.picklist(PLAN_YEARS),
-  note: v.optional(v.string()),
-});
+const Cell = (years: readonly number[] | null) => v.object({ boardId: Id, year: YearOf(years), type: v.picklist(HOUSING_TYPES), units: Units });
+
+const SiteSchema = (years: readonly number[] | null) =>
+  v.object({
+    id: Id,
+    name: v.string(),
+    geometry: v.variant('type', [Point, Polygon]),
+    units: Units,
+    type: v.picklist(HOUSING_TYPES),
+    year: YearOf(years),
+    note: v.optional(v.string()),
+  });
 
 const Threshold = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_COUNT));
 const RuleSettingsSchema = v.object(Object.fromEntries(RULE_THRESHOLD_KEYS.map((k) => [k, Threshold])) as Record<RuleThresholdKey, typeof Threshold>);
 
-const ScenarioSchema = v.object({
-  id: Id,
-  name: v.string(),
-  createdAt: v.string(),
-  allocations: v.array(Cell),
-  sites: v.array(SiteSchema),
-  ruleSettings: RuleSettingsSchema,
-});
+const ScenarioSchema = (years: readonly number[] | null) =>
+  v.object({
+    id: Id,
+    name: v.string(),
+    createdAt: v.string(),
+    allocations: v.array(Cell(years)),
+    sites: v.array(SiteSchema(years)),
+    ruleSettings: RuleSettingsSchema,
+  });
 
 const BoardFeature = v.object({
   type: v.literal('Feature'),
@@ -74,12 +80,15 @@ const BoardFeature = v.object({
   }),
 });
 
-/** The whole file after the envelope (app, schemaVersion) has been checked. */
-export const ProjectFileSchema = v.object({
+/** The plan package a project was made against (src/domain/plan-package.ts `PlanRef`). */
+export const PlanRefSchema = v.object({ id: Id, version: Id });
+
+const buildSchema = (years: readonly number[] | null) => v.object({
   app: v.literal(APP_ID),
   schemaVersion: v.picklist(READABLE_VERSIONS),
   savedAt: v.optional(v.string()),
-  scenarios: v.array(ScenarioSchema),
+  plan: v.optional(PlanRefSchema),
+  scenarios: v.array(ScenarioSchema(years)),
   boards: v.optional(v.object({ type: v.literal('FeatureCollection'), features: v.pipe(v.array(BoardFeature), v.minLength(1)) })),
   nodes: v.optional(SLICE_SCHEMAS.nodes),
   facilities: v.optional(SLICE_SCHEMAS.facilities),
@@ -90,3 +99,16 @@ export const ProjectFileSchema = v.object({
   renovationDone: v.optional(SLICE_SCHEMAS.renovationDone),
   actuals: v.optional(SLICE_SCHEMAS.actuals),
 });
+
+const schemas = new Map<string, ReturnType<typeof buildSchema>>();
+
+/**
+ * The whole file after the envelope (app, schemaVersion) has been checked, with allocation and
+ * site years one of `years` (the active plan's period), or any year when `years` is null.
+ */
+export function projectFileSchema(years: readonly number[] | null) {
+  const key = years ? years.join(',') : '*';
+  let s = schemas.get(key);
+  if (!s) schemas.set(key, (s = buildSchema(years)));
+  return s;
+}

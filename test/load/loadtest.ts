@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { startTempPostgres } from '../support/temp-postgres.ts';
 import { cell, projectFile, withCell } from '../server/support/projects.ts';
 import { HOUSING_TYPES } from '../../src/domain/housing-type.ts';
-import { PLAN_YEARS } from '../../src/domain/plan-period.ts';
+import { planYears } from '../../src/data/active-plan.ts';
 import type { ProjectFile } from '../../src/state/scenario-file.ts';
 
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
@@ -120,7 +120,7 @@ async function client(port: number, token: string, projectId: string, deadline: 
         throw new Error(`GET ${got.status}`);
       }
       const revision = String(got.headers.etag);
-      const c = cell(pick(BOARDS), pick(PLAN_YEARS), pick(HOUSING_TYPES), 1 + Math.floor(Math.random() * 5000));
+      const c = cell(pick(BOARDS), pick(planYears()), pick(HOUSING_TYPES), 1 + Math.floor(Math.random() * 5000));
       const next = withCell(JSON.parse(got.text) as ProjectFile, c);
       const put = await timed(() => http(port, 'PUT', `/api/projects/${projectId}`, { ...auth, 'If-Match': revision }, JSON.stringify(next)));
       if (put.status === 200) {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { AllocationCell, Site } from '../../src/domain/allocation.ts';
 import { HOUSING_TYPES } from '../../src/domain/housing-type.ts';
-import { PLAN_YEARS } from '../../src/domain/plan-period.ts';
+import { planYears } from '../../src/data/active-plan.ts';
 import { RULE_THRESHOLD_KEYS, type RuleSettings } from '../../src/domain/rule-settings.ts';
 import type { Scenario } from '../../src/state/scenario.ts';
 import { compareCells } from '../../src/state/scenario.ts';
@@ -13,7 +13,7 @@ import type { ProjectLike } from '../../src/state/merge/merge-types.ts';
 
 export const BOARD_IDS = ['qidu', 'wutian', 'jiucheng'] as const;
 const TYPES = HOUSING_TYPES.slice(0, 3);
-const YEARS = PLAN_YEARS.slice(0, 3);
+const YEARS = planYears().slice(0, 3);
 
 export const cellKeyArb = fc.record({ boardId: fc.constantFrom(...BOARD_IDS), year: fc.constantFrom(...YEARS), type: fc.constantFrom(...TYPES) });
 

@@ -3,7 +3,9 @@ import { targetsData, annex1, annex2, rulesData, DEFAULT_RULE_SETTINGS } from '.
 import { PLAN_TEXT, PLAN_TEXT_NORMALISED, normalisePlanText, planSection } from '../support/plan-text.ts';
 import { HOUSING_TYPES, isHousingType, targetsForType } from '../../src/domain/housing-type.ts';
 import { RULE_THRESHOLD_KEYS } from '../../src/domain/rule-settings.ts';
-import { PLAN_YEARS } from '../../src/domain/plan-period.ts';
+import { builtinPlan } from '../../src/data/builtin-plan.ts';
+
+const PLAN_YEARS = builtinPlan.period.years;
 import type { Quoted } from '../../src/domain/target.ts';
 
 const ch2s3 = planSection('第二章', '第三节');

@@ -1,5 +1,6 @@
 /**
- * Allocated units against the plan's housing-unit targets, per year and over 2021–2025.
+ * Allocated units against the plan's housing-unit targets, per year and over the period (the
+ * active plan package's years: 2021–2025 for the built-in plan).
  *
  * How the bands are derived (all in 套; 1 万套 = 10,000 套):
  * - a figure the plan states is used as is (`derivation: 'stated'`): new commercial supply
@@ -17,7 +18,8 @@ import type { Citation } from '../../domain/citation.ts';
 import type { Comparison, PlanFigure, Target } from '../../domain/target.ts';
 import type { RuleSettings } from '../../domain/rule-settings.ts';
 import type { HousingTypeId } from '../../domain/housing-type.ts';
-import { PLAN_YEARS, PLAN_YEAR_COUNT, type PlanYear } from '../../domain/plan-period.ts';
+import type { PlanYear } from '../../domain/plan-period.ts';
+import { planYearCount, planYears } from '../../data/active-plan.ts';
 import { wanTaoToUnits } from '../../domain/units.ts';
 import { unitsOfTypes, type AllocationTotals } from './totals.ts';
 
@@ -91,11 +93,11 @@ export function targetGauges(totals: AllocationTotals, targets: readonly Target[
     const periodBand = t.period
       ? band(t.period, t.comparison, tol, 1, 'stated')
       : t.annual
-        ? band(t.annual, t.comparison, tol, PLAN_YEAR_COUNT, 'annual-x5')
+        ? band(t.annual, t.comparison, tol, planYearCount(), 'annual-x5')
         : null;
     if (!periodBand) throw new Error(`target ${t.id}: measurable but has neither period nor annual figure`);
-    const yearBand = t.annual ? band(t.annual, t.comparison, tol, 1, 'stated') : band(t.period!, t.comparison, tol, 1 / PLAN_YEAR_COUNT, 'pro-rata');
-    const perYear = Object.fromEntries(PLAN_YEARS.map((y) => [y, reading(unitsOfTypes(totals, types, y), yearBand)])) as Record<PlanYear, GaugeReading>;
+    const yearBand = t.annual ? band(t.annual, t.comparison, tol, 1, 'stated') : band(t.period!, t.comparison, tol, 1 / planYearCount(), 'pro-rata');
+    const perYear = Object.fromEntries(planYears().map((y) => [y, reading(unitsOfTypes(totals, types, y), yearBand)])) as Record<PlanYear, GaugeReading>;
     out.push({
       targetId: t.id,
       name: t.name,

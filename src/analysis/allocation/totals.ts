@@ -1,12 +1,15 @@
 /**
  * Totals of a scenario's allocations (grid cells + sites), in dwelling units (套): per type,
- * per year, per board, per board category, and outside the boards.
+ * per year, per board, per board category, and outside the boards. Years are the active plan's
+ * period (src/data/active-plan.ts); cells and sites of other years (a project made against
+ * another plan package) are left out here and named by the project–plan check instead.
  */
 import type { BoardCollection, Category } from '../../domain/board.ts';
 import { CATEGORIES } from '../../domain/board.ts';
 import type { AllocationInput } from '../../domain/allocation.ts';
 import { HOUSING_TYPES, type HousingTypeId } from '../../domain/housing-type.ts';
-import { PLAN_YEARS, type PlanYear } from '../../domain/plan-period.ts';
+import type { PlanYear } from '../../domain/plan-period.ts';
+import { planYears } from '../../data/active-plan.ts';
 import { assignSiteBoards } from './assign-sites.ts';
 
 export type ByType = Record<HousingTypeId, number>;
@@ -41,7 +44,7 @@ export interface AllocationTotals extends UnitBreakdown {
 }
 
 export function emptyByYear(): ByYear {
-  return Object.fromEntries(PLAN_YEARS.map((y) => [y, 0])) as ByYear;
+  return Object.fromEntries(planYears().map((y) => [y, 0])) as ByYear;
 }
 export function emptyByType(): ByType {
   return Object.fromEntries(HOUSING_TYPES.map((t) => [t, 0])) as ByType;
@@ -79,12 +82,15 @@ export function allocationTotals(input: AllocationInput, boards: BoardCollection
   };
   let gridUnits = 0;
   let siteUnits = 0;
+  const inPeriod = new Set(planYears());
   for (const c of input.allocations) {
+    if (!inPeriod.has(c.year)) continue;
     add(all, c.type, c.year, c.units);
     add(boardFor(c.boardId), c.type, c.year, c.units);
     gridUnits += c.units;
   }
   for (const s of input.sites) {
+    if (!inPeriod.has(s.year)) continue;
     add(all, s.type, s.year, s.units);
     const boardId = assigned[s.id] ?? null;
     add(boardId === null ? outside : boardFor(boardId), s.type, s.year, s.units);
@@ -99,6 +105,6 @@ export function allocationTotals(input: AllocationInput, boards: BoardCollection
 /** Units of the given types in a breakdown, over the period or in one year. */
 export function unitsOfTypes(b: UnitBreakdown, types: readonly HousingTypeId[], year?: PlanYear): number {
   let sum = 0;
-  for (const t of types) sum += year === undefined ? b.byType[t] : b.byTypeYear[t][year];
+  for (const t of types) sum += year === undefined ? b.byType[t] : (b.byTypeYear[t][year] ?? 0);
   return sum;
 }

@@ -7,7 +7,7 @@ import { readInputText } from '../read-input.ts';
 import { layerOptions, layerOptionSpecs, type LayerOptions } from '../layer-options.ts';
 import { quoteUserText } from '../safe-text.ts';
 import { parseProjectFile } from '../../state/scenario-file.ts';
-import { targetsData, rulesData } from '../../data/allocation-data.ts';
+import { activePlan } from '../../data/active-plan.ts';
 import { allocationTotals } from '../../analysis/allocation/totals.ts';
 import { targetGauges } from '../../analysis/allocation/gauges.ts';
 import { ruleWarnings, type EmploymentAreas } from '../../analysis/allocation/rules.ts';
@@ -58,7 +58,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const employment = values.employment ? await readEmployment(values.employment, layers, io) : hasGeodata(EMPLOYMENT_FILE) ? readGeodata<EmploymentAreas>(EMPLOYMENT_FILE) : null;
   const report = (s: Scenario): ScenarioReport => {
     const totals = allocationTotals(s, boards);
-    return scenarioReport(s, totals, targetGauges(totals, targetsData.targets, s.ruleSettings), ruleWarnings(totals, boards, rulesData.rules, s.ruleSettings, employment), targetsData.targets);
+    return scenarioReport(s, totals, targetGauges(totals, activePlan().targets.targets, s.ruleSettings), ruleWarnings(totals, boards, activePlan().rules.rules, s.ruleSettings, employment), activePlan().targets.targets);
   };
   const scenarios = parsed.value.scenarios;
   if (values.json) {

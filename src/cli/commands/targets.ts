@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliIO } from '../command.ts';
-import { targetsData, annex1, annex2 } from '../../data/allocation-data.ts';
+import { activePlan, planPeriodLabel } from '../../data/active-plan.ts';
 import { formatCitation } from '../../domain/citation.ts';
 import type { PlanFigure } from '../../domain/target.ts';
 
@@ -15,6 +15,8 @@ function figureText(f: PlanFigure, unit: string): string {
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const { targets: targetsData, annexes } = activePlan();
+  const { annex1, annex2 } = annexes;
   if (values.json) {
     const targets = targetsData.targets.map((t) => ({
       id: t.id,
@@ -33,16 +35,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       ...(t.annex ? { annex: t.annex } : {}),
       ...(t.note ? { note: t.note, noteEn: t.noteEn } : {}),
     }));
-    const annexes = {
-      annex1: { citation: formatCitation(annex1.cite, 'zh'), totals: annex1.printedTotals },
-      annex2: { citation: formatCitation(annex2.cite, 'zh'), totalUnits: annex2.totalUnits, rows: annex2.rows.map(({ name, units }) => ({ name, units })) },
+    const annexesJson = {
+      annex1: annex1 && { citation: formatCitation(annex1.cite, 'zh'), totals: annex1.printedTotals },
+      annex2: annex2 && { citation: formatCitation(annex2.cite, 'zh'), totalUnits: annex2.totalUnits, rows: annex2.rows.map(({ name, units }) => ({ name, units })) },
     };
-    io.out(JSON.stringify({ source: targetsData.source, targets, annexes }, null, 2));
+    io.out(JSON.stringify({ source: targetsData.source, targets, annexes: annexesJson }, null, 2));
     return 0;
   }
   for (const t of targetsData.targets) {
     const parts = [t.id.padEnd(32), t.name];
-    if (t.period) parts.push(`  ${figureText(t.period, t.unit)}${t.periodKind === 'five-year-total' ? ' (2021–2025)' : ' (2025)'}  [${formatCitation(t.period.cite, 'zh')}]`);
+    if (t.period) parts.push(`  ${figureText(t.period, t.unit)}${t.periodKind === 'five-year-total' ? ` (${planPeriodLabel()})` : ` (${activePlan().period.years.at(-1)})`}  [${formatCitation(t.period.cite, 'zh')}]`);
     if (t.annual) parts.push(`  ${figureText(t.annual, t.unit)}/年  [${formatCitation(t.annual.cite, 'zh')}]`);
     parts.push(`  ${t.attribute ?? '—'}`);
     io.out(parts.join(''));

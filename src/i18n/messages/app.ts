@@ -2,7 +2,7 @@
 export const app = {
   zh: {
     'app.title': '安居 · 温州住房空间布局',
-    'app.subtitle': '温州市住房发展“十四五”规划',
+    'plan.example.badge': '示例规划包，非正式规划',
     'lang.switch': 'English',
     'lang.label': '语言',
     'undo': '撤销',
@@ -63,7 +63,7 @@ export const app = {
   },
   en: {
     'app.title': 'Anju · Wenzhou housing layout',
-    'app.subtitle': "Wenzhou's 14th Five-Year Housing Plan",
+    'plan.example.badge': 'Example plan package, not an official plan',
     'lang.switch': '中文',
     'lang.label': 'Language',
     'undo': 'Undo',

@@ -15,7 +15,7 @@ import type { Site } from '../../domain/allocation.ts';
 import type { HousingTypeId } from '../../domain/housing-type.ts';
 import type { PlanYear } from '../../domain/plan-period.ts';
 import type { RuleThresholdKey } from '../../domain/rule-settings.ts';
-import { DEFAULT_RULE_SETTINGS } from '../../data/allocation-data.ts';
+import { planRuleSettings } from '../../data/active-plan.ts';
 import { view } from './allocation-view.svelte.ts';
 import { notices } from '../notices.svelte.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
@@ -75,7 +75,7 @@ export const canAddScenario = () => store.project.scenarios.length < MAX_SCENARI
 export function newScenario(name: string): void {
   if (!canAddScenario()) return;
   const id = newId('scenario');
-  store.apply(liftScenarios(createScenario(emptyScenario(id, name.slice(0, MAX_NAME_CHARS), new Date().toISOString(), DEFAULT_RULE_SETTINGS))));
+  store.apply(liftScenarios(createScenario(emptyScenario(id, name.slice(0, MAX_NAME_CHARS), new Date().toISOString(), planRuleSettings()))));
   view.activeId = id;
 }
 

@@ -13,6 +13,7 @@ import BoardAllocation from './BoardAllocation.svelte';
 import AllocationCaption from './AllocationCaption.svelte';
 import { view } from './allocation-view.svelte.ts';
 import { dragSite } from './actions.ts';
+import { planPeriodLabel } from '../../data/active-plan.ts';
 import { SITE_LAYERS, SITES_OVERLAY_ID, memoSitesData } from './sites-overlay.ts';
 
 const sitesData = memoSitesData();
@@ -72,7 +73,7 @@ export const allocationFeature: Feature = {
       label: { zh: '分配套数（合计）', en: 'Allocated units (total)' },
       unit: UNIT,
       value: (id) => unitsOf(id)?.units ?? 0,
-      note: { zh: `方案：${view.scenario.name}；2021–2025年`, en: `Scenario: ${view.scenario.name}; 2021–2025` },
+      note: { zh: `方案：${view.scenario.name}；${planPeriodLabel()}年`, en: `Scenario: ${view.scenario.name}; ${planPeriodLabel()}` },
     },
     ...HOUSING_TYPES.map(
       (t): BoardFigure => ({

@@ -12,7 +12,7 @@ import { targetGauges } from '../../analysis/allocation/gauges.ts';
 import { ruleWarnings } from '../../analysis/allocation/rules.ts';
 import { diffScenarioTotals } from '../../analysis/allocation/scenario-diff.ts';
 import { active } from '../../state/active-scenario.svelte.ts';
-import { rulesData, targetsData } from '../../data/allocation-data.ts';
+import { planStore } from '../../state/plan-store.svelte.ts';
 import { boardDifferences, boardValues, type TypeChoice, type YearChoice } from './selection.ts';
 import { divergingScale, sequentialScale, type Scale } from './color-scale.ts';
 
@@ -41,8 +41,8 @@ class AllocationView {
   scenario: Scenario = $derived(active.scenario);
   siteBoards = $derived(active.siteBoards);
   totals: AllocationTotals = $derived(allocationTotals(this.scenario, store.project.boards, this.siteBoards));
-  gauges = $derived(targetGauges(this.totals, targetsData.targets, this.scenario.ruleSettings));
-  rules = $derived(ruleWarnings(this.totals, store.project.boards, rulesData.rules, this.scenario.ruleSettings, store.project.employment));
+  gauges = $derived(targetGauges(this.totals, planStore.plan.targets.targets, this.scenario.ruleSettings));
+  rules = $derived(ruleWarnings(this.totals, store.project.boards, planStore.plan.rules.rules, this.scenario.ruleSettings, store.project.employment));
 
   /** The two scenarios compared: B defaults to the active one, A to another (B − A: what B changes). */
   pairB: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.diffB) ?? this.scenario);

@@ -13,11 +13,13 @@ import { ATTRIBUTION } from '../../map/base-style.ts';
 import { CATEGORY_COLORS, STRUCTURE_COLORS } from '../../map/colors.ts';
 import { CATEGORIES } from '../../domain/board.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';
-import { counties, structure, land } from '../../data/embedded.ts';
+import { counties, land } from '../../data/embedded.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { activeFeature, mapOverlays } from '../feature-registry.ts';
 import { currentScenario } from '../../state/active-scenario.svelte.ts';
+import { planStore } from '../../state/plan-store.svelte.ts';
+import { planCaption } from '../../i18n/plan-caption.ts';
 
 const ROLES = ['main-core', 'main-integration', 'sub-centre', 'pole'] as const;
 /** CSS pixels per inch: MapLibre's sizes are CSS px, so dpi / 96 keeps them at printed size. */
@@ -82,7 +84,7 @@ export async function composeMapImage(paper: Paper, dpi: number, now: Date): Pro
   const { widthPx, heightPx, pxPerMm } = paperPixels(paper, dpi);
   const active = activeFeature(store.tab);
   const overlays = mapOverlays(store.tab);
-  const style = exportStyle({ boards: store.project.boards, counties, structure, land, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays });
+  const style = exportStyle({ boards: store.project.boards, counties, structure: planStore.structure, land, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays });
   const rendered = await renderMap({
     style,
     camera: store.camera ?? FALLBACK_CAMERA,
@@ -108,7 +110,7 @@ export async function composeMapImage(paper: Paper, dpi: number, now: Date): Pro
     northLabel: i18n.t('map.north'),
     attribution: [
       `${i18n.t('map.attribution')}：${stripTags(ATTRIBUTION.land)}；${stripTags(ATTRIBUTION.counties)}；${stripTags(ATTRIBUTION.boards)}`,
-      i18n.t('map.plan'),
+      i18n.t('map.plan', { plan: planCaption(planStore.plan, i18n.lang) }),
     ],
   };
   const layout = drawFurniture(ctx, widthPx, heightPx, pxPerMm, furniture);

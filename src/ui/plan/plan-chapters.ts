@@ -1,13 +1,13 @@
 /**
- * The plan map's presentation chapters: the structure 一主一副两极多节点, the three board
- * categories, then each key-expansion board (第十章第三节第2条) one by one. Other features'
- * chapters follow in feature order.
+ * The plan map's presentation chapters, as the active plan package lists them (`chapters`): for
+ * the built-in plan the structure 一主一副两极多节点, the three board categories, then each
+ * key-expansion board (第十章第三节第2条) one by one. Other features' chapters follow in feature order.
  */
 import type { Chapter } from '../feature.ts';
 import type { BoardFeature } from '../../domain/board.ts';
 import type { Bbox } from '../../geo/measure.ts';
 import { bboxOf } from '../../geo/measure.ts';
-import { structure } from '../../data/embedded.ts';
+import { planStore } from '../../state/plan-store.svelte.ts';
 import { translate } from '../../i18n/messages/index.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { withProps } from '../with-props.ts';
@@ -19,7 +19,6 @@ function unionBbox(boxes: Bbox[]): Bbox {
   return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
 }
 
-const STRUCTURE_BBOX = unionBbox(structure.features.map((f) => bboxOf(f.geometry)));
 
 // One caption component per board id, made once so the presenter does not remount it needlessly.
 const boardCaptions = new Map<string, Chapter['Caption']>();
@@ -46,9 +45,11 @@ function boardChapter(b: BoardFeature): Chapter {
 
 export function planChapters(): Chapter[] {
   const boards = store.project.boards.features;
-  return [
-    { id: 'structure', title: { zh: translate('zh', 'chapter.structure'), en: translate('en', 'chapter.structure') }, bbox: STRUCTURE_BBOX, tab: 'plan', Caption: StructureCaption },
-    { id: 'categories', title: { zh: translate('zh', 'chapter.categories'), en: translate('en', 'chapter.categories') }, bbox: unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: CategoriesCaption },
-    ...boards.filter((b) => b.properties.category === 'key-expansion').map(boardChapter),
-  ];
+  return planStore.plan.chapters.flatMap((c): Chapter[] => {
+    if (c.kind === 'structure')
+      return [{ id: 'structure', title: { zh: translate('zh', 'chapter.structure'), en: translate('en', 'chapter.structure') }, bbox: unionBbox(planStore.structure.features.map((f) => bboxOf(f.geometry))), tab: 'plan', Caption: StructureCaption }];
+    if (c.kind === 'categories')
+      return [{ id: 'categories', title: { zh: translate('zh', 'chapter.categories'), en: translate('en', 'chapter.categories') }, bbox: unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: CategoriesCaption }];
+    return boards.filter((b) => b.properties.category === c.category).map(boardChapter);
+  });
 }

@@ -9,11 +9,11 @@ import { initialProject } from '../../state/initial-project.ts';
 import type { Checked } from '../../domain/problem.ts';
 import { defaultBoards } from '../../data/embedded.ts';
 import { defaultEmploymentAreas } from '../../data/jobs-housing-defaults.ts';
-import { DEFAULT_RULE_SETTINGS } from '../../data/allocation-data.ts';
+import { planRuleSettings } from '../../data/active-plan.ts';
 
 /** The project a new user starts with (fills slices a file does not hold). */
 function defaults(): ProjectState {
-  return initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, new Date().toISOString());
+  return initialProject(defaultBoards, defaultEmploymentAreas, planRuleSettings(), new Date().toISOString());
 }
 
 /** The whole project as `*.anju.json` text. */
