@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BoardCollection } from '../domain/board.ts';
+import { activePlan } from '../data/active-plan.ts';
+import { planBoardCollection } from '../data/plan-boards.ts';
 
 const GEODATA = fileURLToPath(new URL('../../geodata/', import.meta.url));
 
@@ -20,6 +22,7 @@ export function hasGeodata(relPath: string): boolean {
   return existsSync(GEODATA + relPath);
 }
 
+/** The active plan's boards (`--plan`): the shipped schematic ones for the built-in plan. */
 export function defaultBoards(): BoardCollection {
-  return readGeodata<BoardCollection>('boards.geojson');
+  return planBoardCollection(activePlan(), readGeodata<BoardCollection>('boards.geojson'));
 }

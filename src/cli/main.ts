@@ -13,6 +13,7 @@
 import type { CliIO, CommandSpec } from './command.ts';
 import { CliError, OutputClosed, UsageError } from './cli-error.ts';
 import { escapeControls } from './safe-text.ts';
+import { PLAN_OPTION_HELP, takePlanOption } from './plan-option.ts';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -176,12 +177,13 @@ const wantsHelp = (argv: readonly string[]) => argv.includes('--help') || argv.i
 function overview(): string {
   const lines = ['usage: anju <command> [options]   (anju <command> --help for its options)', '', 'commands:'];
   for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  lines.push('', `every command also takes ${PLAN_OPTION_HELP.replace(/ {2,}/, ': ')}`);
   lines.push('', 'exit codes: 0 success, 1 invalid input, 2 unreadable file or usage error, 3 store unreachable or busy, 70 internal error');
   return lines.join('\n');
 }
 
 function commandHelp(c: CommandSpec): string {
-  return [`usage: ${c.usage}`, '', c.summary, '', 'options:', ...c.options.map((o) => `  ${o}`)].join('\n');
+  return [`usage: ${c.usage} [--plan FILE]`, '', c.summary, '', 'options:', ...[...c.options, PLAN_OPTION_HELP].map((o) => `  ${o}`)].join('\n');
 }
 
 /** Run `anju` with `argv` (without node and the script); returns the exit code. Never throws. */
@@ -206,9 +208,13 @@ export async function main(argv: string[], rawIo: CliIO): Promise<number> {
     io.out(commandHelp(cmd));
     return 0;
   }
+  let restorePlan: (() => void) | null = null;
   try {
+    // --plan FILE: one option of every command, taken off before the command parses the rest.
+    const plan = takePlanOption(rest);
+    if (plan.path !== null) restorePlan = (await import('./plan-option-load.ts')).usePlanFile(plan.path, io);
     const { run } = await cmd.load();
-    return await run(rest, io);
+    return await run(plan.rest, io);
   } catch (e) {
     if (e instanceof OutputClosed) return 0;
     if (e instanceof UsageError) {
@@ -226,6 +232,9 @@ export async function main(argv: string[], rawIo: CliIO): Promise<number> {
     }
     io.err(`anju ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
     return 70;
+  } finally {
+    // In-process callers (tests, the server's console) get the built-in plan back after the command.
+    restorePlan?.();
   }
 }
 

@@ -96,6 +96,12 @@ export const PROBLEM_CODES = [
   'project-too-many-positions',
   'project-number-too-large',
   'project-too-deep',
+  'project-other-plan',
+  'project-years-outside-plan',
+  'project-boards-not-in-plan',
+  'plan-boards-not-in-project',
+  'project-targets-not-in-plan',
+  'project-targets-changed',
   // Plan packages (docs/plan-package.md)
   'plan-not-object',
   'plan-wrong-format',

@@ -10,6 +10,8 @@ import type { RuleSettings } from '../domain/rule-settings.ts';
 import { APP_ID, projectFileSchema, READABLE_VERSIONS, SCHEMA_VERSION } from './scenario-schema.ts';
 import { planRef, samePlan, type PlanRef } from '../domain/plan-package.ts';
 import { activePlan } from '../data/active-plan.ts';
+import { builtinPlan } from '../data/builtin-plan.ts';
+import { projectPlanMismatch } from './project-plan-match.ts';
 import type { ProjectState as FullProjectState } from './project.ts';
 import { compareCells, type ProjectState, type Scenario } from './scenario.ts';
 import { sizeProblems } from './project-size.ts';
@@ -107,7 +109,7 @@ export function parseProjectFile(text: string, knownBoardIds: ReadonlySet<string
 export function checkProjectObject(raw: unknown, knownBoardIds: ReadonlySet<string>, file?: string, opts: IntegrityOptions = FULL_CHECK): Checked<ProjectState> {
   const r = checkProjectFile(raw, knownBoardIds, file, opts);
   if (!r.ok) return r;
-  return { ok: true, value: { scenarios: r.value.scenarios, ...(r.value.boards ? { boards: r.value.boards } : {}) }, warnings: [] };
+  return { ok: true, value: { scenarios: r.value.scenarios, ...(r.value.boards ? { boards: r.value.boards } : {}) }, warnings: r.warnings };
 }
 
 /**
@@ -123,8 +125,10 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
   if (sizes.length) return { ok: false, problems: sizes };
   // Years are the active plan's, unless the file says it was made against another package: then
   // any year reads, and the project–plan check (project-plan-match.ts) says which do not match.
-  const ref = (raw as { plan?: PlanRef }).plan;
-  const otherPlan = typeof ref === 'object' && ref !== null && typeof ref.id === 'string' && !samePlan(ref, activePlan());
+  // A file without `plan` was written before packages, against the built-in plan.
+  const given = (raw as { plan?: PlanRef }).plan;
+  const ref = typeof given === 'object' && given !== null && typeof given.id === 'string' ? given : planRef(builtinPlan);
+  const otherPlan = !samePlan(ref, activePlan());
   const parsed = v.safeParse(projectFileSchema(otherPlan ? null : activePlan().period.years), raw);
   if (!parsed.success)
     return {
@@ -137,12 +141,13 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
       ),
     };
   const value = parsed.output as ProjectFile;
-  const problems = [...consistencyProblems(value, knownBoardIds, file), ...integrityProblems(value, file, opts)];
+  // Boards of another plan are a mismatch to say (project-plan-match.ts), not an error.
+  const problems = [...consistencyProblems(value, knownBoardIds, file).filter((p) => !(otherPlan && !value.boards && p.code === 'project-unknown-board')), ...integrityProblems(value, file, opts)];
   if (problems.length) return { ok: false, problems };
   const scenarios = value.scenarios.map((s) => ({
     ...s,
     ruleSettings: s.ruleSettings as RuleSettings,
     allocations: s.allocations.filter((c) => c.units > 0).sort(compareCells),
   }));
-  return { ok: true, value: { ...value, scenarios }, warnings: [] };
+  return { ok: true, value: { ...value, scenarios }, warnings: projectPlanMismatch({ ...value, scenarios }, activePlan(), file, [...new Set([builtinPlan, activePlan()])]) };
 }

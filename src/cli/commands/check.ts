@@ -8,6 +8,8 @@ import { layerOptions, layerOptionSpecs, type LayerOptions } from '../layer-opti
 import { quoteUserText } from '../safe-text.ts';
 import { parseProjectFile } from '../../state/scenario-file.ts';
 import { activePlan } from '../../data/active-plan.ts';
+import { builtinPlan } from '../../data/builtin-plan.ts';
+import { formatProblem } from '../../i18n/problems.ts';
 import { allocationTotals } from '../../analysis/allocation/totals.ts';
 import { targetGauges } from '../../analysis/allocation/gauges.ts';
 import { ruleWarnings, type EmploymentAreas } from '../../analysis/allocation/rules.ts';
@@ -54,6 +56,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseProjectFile(text, new Set(shipped.features.map((f) => f.properties.id)), file);
   // A file that is not JSON (or not an object) cannot be read at all: exit 2, like any unreadable input.
   if (!parsed.ok) throw problemsError(parsed.problems, parsed.problems.every((p) => p.code === 'not-json' || p.code === 'project-not-object') ? 2 : 1);
+  // What does not match the active plan (--plan, or the built-in one): said, never dropped.
+  for (const w of parsed.warnings) io.err(`warning: ${formatProblem(w, 'en')}`);
+  const planMismatch = parsed.warnings.map((w) => ({ code: w.code, field: w.field, message: formatProblem(w, 'en'), messageZh: formatProblem(w, 'zh') }));
   const boards: BoardCollection = parsed.value.boards ?? shipped;
   const employment = values.employment ? await readEmployment(values.employment, layers, io) : hasGeodata(EMPLOYMENT_FILE) ? readGeodata<EmploymentAreas>(EMPLOYMENT_FILE) : null;
   const report = (s: Scenario): ScenarioReport => {
@@ -63,7 +68,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const scenarios = parsed.value.scenarios;
   if (values.json) {
     // One scenario at a time: memory stays bounded by one report however many the file holds.
-    const head = { file, valid: true, boardsSource: parsed.value.boards ? 'file' : values.boards ? 'option' : 'shipped-schematic', employmentAreas: employment ? employment.features.length : null };
+    const plan = activePlan();
+    const head = {
+      file,
+      valid: true,
+      boardsSource: parsed.value.boards ? 'file' : values.boards ? 'option' : 'shipped-schematic',
+      employmentAreas: employment ? employment.features.length : null,
+      // Only when it says something: the built-in plan and a matching file print what they always did.
+      ...(plan !== builtinPlan ? { plan: { id: plan.id, version: plan.version, example: plan.example, years: plan.period.years } } : {}),
+      ...(planMismatch.length ? { planMismatch } : {}),
+    };
     io.out(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "scenarios": ['));
     for (const [i, s] of scenarios.entries()) {
       io.out(JSON.stringify(report(s), null, 2).replace(/^/gm, '    ') + (i < scenarios.length - 1 ? ',' : ''));
