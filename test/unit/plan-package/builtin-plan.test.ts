@@ -10,6 +10,7 @@ import { checkPlanPackage } from '../../../src/io/plan-package-check.ts';
 import { emptyByYear } from '../../../src/analysis/allocation/totals.ts';
 import { planCaption } from '../../../src/i18n/plan-caption.ts';
 import type { PlanPackage } from '../../../src/domain/plan-package.ts';
+import { PLAN_YEARS } from '../../../src/domain/plan-period.ts';
 
 const readPlanFile = (name: string) => JSON.parse(readFileSync(`geodata/plan/${name}`, 'utf8')) as unknown;
 
@@ -34,6 +35,8 @@ describe('the built-in plan package (geodata/plan/)', () => {
   it('is the 2021–2025 plan 温发改规划〔2021〕168号 over the 21 shipped boards', () => {
     expect([builtinPlan.id, builtinPlan.version, builtinPlan.example]).toEqual(['wenzhou-housing-2021-2025', '1.0.0', false]);
     expect(builtinPlan.period.years).toEqual([2021, 2022, 2023, 2024, 2025]);
+    // The deprecated constant for callers not yet on planYears() says the same.
+    expect([...PLAN_YEARS]).toEqual(builtinPlan.period.years);
     expect(planCaption(builtinPlan, 'zh')).toBe('温州市住房发展“十四五”规划（温发改规划〔2021〕168号）');
     expect(planCaption(builtinPlan, 'en')).toBe("Wenzhou's 14th Five-Year Housing Plan (温发改规划〔2021〕168号)");
     // The shipped collection itself, so every figure over the boards is what it was before packages.
