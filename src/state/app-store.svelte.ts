@@ -13,6 +13,8 @@ import { defaultBoards } from '../data/embedded.ts';
 import { defaultEmploymentAreas } from '../data/jobs-housing-defaults.ts';
 import { initialProject } from './initial-project.ts';
 import { planRuleSettings } from '../data/active-plan.ts';
+import { planBoardCollection } from '../data/plan-boards.ts';
+import { planStore } from './plan-store.svelte.ts';
 
 export type Selection =
   | { kind: 'board'; id: string }
@@ -21,7 +23,8 @@ export type Selection =
   | null;
 
 export class AppStore {
-  #history = new History<ProjectState>(initialProject(defaultBoards, defaultEmploymentAreas, planRuleSettings(), new Date().toISOString()));
+  // planStore first: a package kept from the last session is active before the first project is made.
+  #history = new History<ProjectState>(initialProject(planBoardCollection(planStore.plan, defaultBoards), defaultEmploymentAreas, planRuleSettings(), new Date().toISOString()));
   project = $state.raw<ProjectState>(this.#history.state);
   canUndo = $state(false);
   canRedo = $state(false);

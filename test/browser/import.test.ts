@@ -254,3 +254,64 @@ describe('importing data', () => {
     expect(await undoTitle()).toBe('撤销：导入设施');
   });
 });
+
+describe('a plan package (规划包)', () => {
+  const exampleFile = new URL('../../geodata/plan-examples/example-2026-2030.plan.json', import.meta.url).pathname;
+  const boardButtons = () => page.getByTestId('board-list').locator('[data-board]').count();
+
+  it('loads the 2026–2030 example through the import dialog — grid years, boards, gauges and title follow — and switches back', async () => {
+    const tab = (id: string) => page.getByTestId('tabs').locator(`[data-tab="${id}"]`).click();
+    await tab('plan');
+    expect(await boardButtons()).toBe(21);
+    await openDialog('plan');
+    await page.getByTestId('import-file').setInputFiles(exampleFile);
+    await page.getByTestId('plan-preview').waitFor();
+    expect(await text('plan-preview-title')).toBe('示例规划包 2026–2030（非正式规划）（示例，非正式规划）');
+    expect(await text('plan-preview-period')).toBe('2026–2030');
+    expect(await text('plan-preview-boards')).toBe('9');
+    await page.getByTestId('import-replace').click();
+    await page.getByTestId('import-close').click();
+
+    expect(await boardButtons()).toBe(9);
+    expect(await text('plan-title')).toBe('示例规划包 2026–2030（非正式规划）');
+    expect(await text('plan-example')).toBe('示例');
+    expect(await page.getByTestId('plan-example').getAttribute('title')).toBe('示例规划包，非正式规划');
+    await waitForMapIdle(page);
+    await page.screenshot({ path: SCREENSHOTS + 'plan-package-example.png' });
+    await tab('alloc');
+    await page.getByTestId('alloc-year-2030').waitFor();
+    expect(await page.getByTestId('alloc-year-2021').count()).toBe(0);
+    expect(await page.locator('[data-testid^="alloc-year-"]').allTextContents()).toEqual(['2026', '2027', '2028', '2029', '2030']);
+    // The gauges are the example's targets, per year of its period.
+    expect(await page.getByTestId('gauge-new-commercial-supply-2028').count()).toBe(1);
+    expect(await page.getByTestId('gauge-shantytown-resettlement').count()).toBe(0);
+    await page.screenshot({ path: SCREENSHOTS + 'plan-package-example-grid.png' });
+
+    await page.getByTestId('plan-restore').click();
+    await page.getByTestId('alloc-year-2021').waitFor();
+    expect(await page.locator('[data-testid^="alloc-year-"]').allTextContents()).toEqual(['2021', '2022', '2023', '2024', '2025']);
+    expect(await text('plan-title')).toBe('温州市住房发展“十四五”规划');
+    expect(await page.getByTestId('plan-example').count()).toBe(0);
+    expect(await page.getByTestId('gauge-shantytown-resettlement').count()).toBe(1);
+    // Undo brings the example back, redo the built-in plan: the switch is one undoable change.
+    await page.getByTestId('undo').click();
+    await page.getByTestId('alloc-year-2026').waitFor();
+    await page.getByTestId('redo').click();
+    await page.getByTestId('alloc-year-2025').waitFor();
+    await tab('plan');
+    expect(await boardButtons()).toBe(21);
+  });
+
+  it('refuses a broken package, naming the field, and changes nothing', async () => {
+    const pkg = JSON.parse(readFileSync(exampleFile, 'utf8'));
+    pkg.targets.targets[0].period.min = '20';
+    const bad = join(tmp, 'broken.plan.json');
+    writeFileSync(bad, JSON.stringify(pkg));
+    await openDialog('plan');
+    await page.getByTestId('import-file').setInputFiles(bad);
+    await page.getByText('targets.targets[0].period.min').waitFor();
+    expect(await page.getByTestId('import-replace').count()).toBe(0);
+    await page.getByTestId('import-close').click();
+    expect(await text('plan-title')).toBe('温州市住房发展“十四五”规划');
+  });
+});

@@ -26,7 +26,14 @@ class AllocationView {
   }
   /** Type and year shown on the map and edited in the grid (the grid needs one type). */
   type = $state<TypeChoice>('commercial');
-  year = $state<YearChoice>('all');
+  #year = $state<YearChoice>('all');
+  /** A year of another plan package (after a switch) reads as the whole period. */
+  get year(): YearChoice {
+    return this.#year === 'all' || planStore.years.includes(this.#year) ? this.#year : 'all';
+  }
+  set year(y: YearChoice) {
+    this.#year = y;
+  }
   mode = $state<'allocate' | 'diff'>('allocate');
   diffA = $state<string | null>(null);
   diffB = $state<string | null>(null);

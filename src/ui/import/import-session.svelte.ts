@@ -14,6 +14,10 @@ import { checkFileSize } from './file-limit.ts';
 import { ImportClient, type ImportJob } from './import-client.ts';
 import { previewOverlay } from './import-overlays.ts';
 import { importTarget, importTargets } from './targets.ts';
+import type { Checked } from '../../domain/problem.ts';
+import type { PlanPackage } from '../../domain/plan-package.ts';
+import { checkPlanFile, PLAN_TARGET_ID } from './plan-target.ts';
+import { switchPlan } from '../plan/switch-plan.ts';
 
 export type ImportPhase = 'choose' | 'working' | 'preview' | 'refused' | 'cancelled' | 'applied';
 
@@ -38,12 +42,15 @@ export class ImportSession {
   /** A file is being dragged over the window. */
   dragging = $state(false);
 
+  /** A plan package (规划包) read and checked on this thread: it is JSON, not a layer. */
+  planCheck = $state.raw<Checked<PlanPackage> | null>(null);
+
   #client = new ImportClient();
   #job: ImportJob | null = null;
 
-  target = $derived(importTarget(this.targetId));
+  target = $derived(this.targetId === PLAN_TARGET_ID ? null : importTarget(this.targetId));
   assessment: Assessment | null = $derived(
-    this.phase === 'preview' && this.result
+    this.phase === 'preview' && this.result && this.target
       ? assessImport(this.result, this.target, { file: this.result.summary.file, state: store.project, importedAt: new Date().toISOString().slice(0, 10) }, this.lenient)
       : null,
   );
@@ -56,7 +63,7 @@ export class ImportSession {
 
   /** Open the dialog (optionally with a target preselected), ready for a file. */
   openDialog(targetId?: string): void {
-    if (targetId && importTargets().some((t) => t.id === targetId)) this.targetId = targetId;
+    if (targetId && (targetId === PLAN_TARGET_ID || importTargets().some((t) => t.id === targetId))) this.targetId = targetId;
     if (this.phase !== 'working' && this.phase !== 'preview') this.#reset();
     this.open = true;
   }
@@ -106,6 +113,15 @@ export class ImportSession {
 
   /** Apply the import as one undoable change. */
   replace(): void {
+    if (this.targetId === PLAN_TARGET_ID) {
+      const c = this.planCheck;
+      if (!c?.ok || !this.file) return;
+      switchPlan(c.value);
+      this.applied = { file: this.file.name, count: c.value.boards.list.length, targetId: PLAN_TARGET_ID, warnings: c.warnings };
+      this.planCheck = null;
+      this.phase = 'applied';
+      return;
+    }
     const a = this.assessment;
     if (!a?.outcome || !this.result) return;
     store.apply(a.outcome.change);
@@ -122,6 +138,7 @@ export class ImportSession {
   async #run(): Promise<void> {
     const file = this.file;
     if (!file) return;
+    if (this.targetId === PLAN_TARGET_ID) return this.#runPlan(file);
     this.#job?.cancel();
     this.phase = 'working';
     this.progress = 0;
@@ -142,8 +159,20 @@ export class ImportSession {
     this.phase = 'preview';
   }
 
+  async #runPlan(file: File): Promise<void> {
+    this.#job?.cancel();
+    this.#job = null;
+    this.result = null;
+    this.phase = 'working';
+    const checked = await checkPlanFile(file);
+    if (this.file !== file || this.targetId !== PLAN_TARGET_ID) return;
+    this.planCheck = checked;
+    this.phase = checked.ok ? 'preview' : 'refused';
+  }
+
   #reset(): void {
     this.file = null;
+    this.planCheck = null;
     this.result = null;
     this.refusal = null;
     this.crsChoice = null;

@@ -9,11 +9,12 @@ import { initialProject } from '../../state/initial-project.ts';
 import type { Checked } from '../../domain/problem.ts';
 import { defaultBoards } from '../../data/embedded.ts';
 import { defaultEmploymentAreas } from '../../data/jobs-housing-defaults.ts';
-import { planRuleSettings } from '../../data/active-plan.ts';
+import { activePlan, planRuleSettings } from '../../data/active-plan.ts';
+import { planBoardCollection } from '../../data/plan-boards.ts';
 
 /** The project a new user starts with (fills slices a file does not hold). */
 function defaults(): ProjectState {
-  return initialProject(defaultBoards, defaultEmploymentAreas, planRuleSettings(), new Date().toISOString());
+  return initialProject(planBoardCollection(activePlan(), defaultBoards), defaultEmploymentAreas, planRuleSettings(), new Date().toISOString());
 }
 
 /** The whole project as `*.anju.json` text. */
