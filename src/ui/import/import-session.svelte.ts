@@ -144,7 +144,7 @@ export class ImportSession {
     this.progress = 0;
     this.stage = 'reading';
     // Always lenient in the worker: the preview lists every bad feature; the user's tick decides (assess-import.ts).
-    const job = this.#client.run(file, file.name, { lenient: true, ...(this.target.allowTable ? { allowTable: true } : {}), ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.columns ? { columns: this.columns } : {}) }, (fraction, stage) => {
+    const job = this.#client.run(file, file.name, { lenient: true, ...(this.target?.allowTable ? { allowTable: true } : {}), ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.columns ? { columns: this.columns } : {}) }, (fraction, stage) => {
       if (this.#job !== job) return;
       this.progress = fraction;
       this.stage = stage;
