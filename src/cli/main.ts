@@ -53,7 +53,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'jobs-housing',
     summary: 'Job–housing balance per board: overlap share, jobs in reach, dwellings, ratio and verdict (jobs per dwelling, balanced 1.3–1.7, Ewing 1996).',
-    usage: 'anju jobs-housing [--boards B.geojson] [--employment E.geojson] [--radius-km 5] [--dwellings D.json] [--crs SYS] [--json]',
+    usage: 'anju jobs-housing [--boards B.geojson] [--employment E.geojson] [--radius-km 5] [--dwellings D.json] [--crs SYS] [--job-counting every-board|shared] [--json]',
     options: [
       '--boards FILE       board polygons with id/name (default: the shipped schematic boards)',
       '--employment FILE   employment areas with jobs (default: the shipped illustrative areas)',
@@ -65,6 +65,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
       '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
       '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      '--job-counting C   every-board (default): a job counts for every board within reach of its area;',
+      '                   shared: each area’s jobs are split among those boards by their dwellings (each job once)',
       '--json              print JSON',
     ],
     load: () => import('./commands/jobs-housing.ts'),

@@ -103,7 +103,7 @@ describe('board table rows', () => {
   });
 
   it('shows the figures with planned units when asked', () => {
-    const b = { id: 'x', name: 'X', overlapShare: 1, jobsInReach: 150, dwellings: 100, jobsHousingRatio: 1.5, verdict: 'balanced' as const, plannedUnits: 50, withPlanned: { dwellings: 150, jobsHousingRatio: 1, verdict: 'housing-rich' as const } };
+    const b = { id: 'x', name: 'X', overlapShare: 1, jobsInReach: 150, dwellings: 100, jobsHousingRatio: 1.5, verdict: 'balanced' as const, plannedUnits: 50, withPlanned: { jobsInReach: 150, dwellings: 150, jobsHousingRatio: 1, verdict: 'housing-rich' as const } };
     expect(boardRows([b], false, () => 'X')[0]).toMatchObject({ dwellings: 100, ratio: 1.5, verdict: 'balanced' });
     expect(boardRows([b], true, () => 'X')[0]).toMatchObject({ dwellings: 150, ratio: 1, verdict: 'housing-rich' });
   });
