@@ -23,11 +23,20 @@ export interface BoardTable {
   boardIds: string[];
 }
 
-/** `面积（km²）` / `Area (km²)`; percentages get `%`. */
+const STATUS_MARK = {
+  zh: { illustrative: '［示意］', assumption: '［假设］' },
+  en: { illustrative: ' [illustrative]', assumption: ' [assumption]' },
+} as const;
+
+/**
+ * `面积（km²）` / `Area (km²)`; percentages get `%`; a figure resting on made-up data or an
+ * assumption says so in its header (`职住比（岗位/套）［示意］`), so a copied column keeps it.
+ */
 export function figureHeader(f: BoardFigure, lang: Lang): string {
   const unit = f.percent ? '%' : f.unit?.[lang];
-  if (!unit) return f.label[lang];
-  return lang === 'zh' ? `${f.label[lang]}（${unit}）` : `${f.label[lang]} (${unit})`;
+  const mark = f.status ? STATUS_MARK[lang][f.status] : '';
+  if (!unit) return f.label[lang] + mark;
+  return (lang === 'zh' ? `${f.label[lang]}（${unit}）` : `${f.label[lang]} (${unit})`) + mark;
 }
 
 /**

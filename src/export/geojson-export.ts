@@ -7,13 +7,19 @@ import type { BoardFeature } from '../domain/board.ts';
 import type { Site } from '../domain/allocation.ts';
 import type { BoardFigure } from '../domain/board-figure.ts';
 import { figureCell } from './board-table.ts';
+import type { ExportNotes } from './export-notes.ts';
 
 type Props = Record<string, string | number | boolean | null>;
 
-/** Every board with its plan attributes and the value of every registered figure (key: figure id). */
-export function boardsToGeoJson(boards: readonly BoardFeature[], figures: readonly BoardFigure[]): FeatureCollection<Geometry, Props> {
+/**
+ * Every board with its plan attributes and the value of every registered figure (key: figure
+ * id). `notes` (what the export shows, column notes, warnings) go in a foreign member `notes`
+ * of the collection (RFC 7946 §6.1), which GIS software keeps or ignores without harm.
+ */
+export function boardsToGeoJson(boards: readonly BoardFeature[], figures: readonly BoardFigure[], notes?: ExportNotes): FeatureCollection<Geometry, Props> & { notes?: ExportNotes } {
   return {
     type: 'FeatureCollection',
+    ...(notes ? { notes } : {}),
     features: boards.map((b): Feature<Geometry, Props> => {
       const p = b.properties;
       const props: Props = {

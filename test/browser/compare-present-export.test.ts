@@ -109,15 +109,26 @@ describe('compare boards', () => {
     await page.screenshot({ path: SCREENSHOTS + 'compare-table.png' });
   });
 
-  it('exports the table as CSV with a BOM and as XLSX, both with Chinese text', async () => {
+  it('exports the table as CSV with a BOM and as XLSX, both with Chinese text, every figure filled and notes saying what they show', async () => {
     await page.getByTestId('table-category').selectOption('all');
+    // The 职住平衡 tab was never opened: the export computes its figures (or waits for them) itself.
     const csv = await download(() => page.getByTestId('export-csv').click());
     expect(csv.name).toMatch(/\.csv$/);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const parsed = Papa.parse<string[]>(csv.bytes.toString('utf8').slice(1), { skipEmptyLines: true });
-    expect(parsed.errors).toEqual([]);
-    const [header, ...body] = parsed.data;
+    const { table: [header, ...body], notes } = splitCsv(csv.bytes);
     expect(body).toHaveLength(21);
+    const ratioCol = header.indexOf('职住比（岗位/套）［示意］');
+    expect(ratioCol, header.join('|')).toBeGreaterThan(0);
+    for (const r of body) expect(Number(r[ratioCol]), `${r[1]} ratio`).toBeGreaterThan(0);
+    expect(header).toContain('住房套数（套）［假设］');
+    const noted = new Map(notes.filter((r) => r.length > 1 && r[0]).map((r) => [r[0], r[1]]));
+    expect(noted.get('方案')).toBe('方案一');
+    expect(noted.get('板块')).toBe('全部 21 个板块');
+    expect(noted.get('住房供应地图')).toMatch(/商品住房 · 2021–2025年$/);
+    expect(noted.get('职住平衡')).toContain('6 个示意就业区');
+    expect(noted.get('职住平衡')).toContain('岗位计数：每个可达板块均计入');
+    expect(noted.get('职住比（岗位/套）［示意］')).toContain('示意数据');
+    expect(notes.map((r) => r[0])).toContain('规则提示（方案一）');
     expect(header.slice(0, 3)).toEqual(['编号', '板块', '板块类别']);
     expect(header).toContain('面积（km²）');
     for (const r of body) expect(r).toHaveLength(header.length);
@@ -126,6 +137,13 @@ describe('compare boards', () => {
     const wutian = body.find((r) => r[0] === 'wutian')!;
     expect(wutian[1]).toBe('梧田');
     expect(Number(wutian[header.indexOf('面积（km²）')])).toBeCloseTo(areaOf.get('wutian')!, 2);
+
+    // With the category filter on, the export holds only those boards and says so.
+    await page.getByTestId('table-category').selectOption('key-expansion');
+    const filtered = splitCsv((await download(() => page.getByTestId('export-csv').click())).bytes);
+    expect(filtered.table).toHaveLength(1 + keyExpansion.length);
+    expect(filtered.notes.find((r) => r[0] === '板块')?.[1]).toBe(`仅筛选后的 ${keyExpansion.length}/21 个板块（类别：重点拓展）`);
+    await page.getByTestId('table-category').selectOption('all');
 
     const xlsx = await download(() => page.getByTestId('export-xlsx').click());
     expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -178,6 +196,15 @@ describe('export', () => {
   });
 });
 
+/** A CSV export split at its first empty row: the table, then the notes (export-notes.ts). */
+function splitCsv(bytes: Buffer): { table: string[][]; notes: string[][] } {
+  const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { newline: '\r\n' });
+  expect(parsed.errors).toEqual([]);
+  const rows = parsed.data.filter((r, i, all) => i < all.length - 1 || r.join('') !== '');
+  const blank = rows.findIndex((r) => r.length === 1 && r[0] === '');
+  return blank < 0 ? { table: rows, notes: [] } : { table: rows.slice(0, blank), notes: rows.slice(blank + 1) };
+}
+
 function countColours(png: PNG, box: { x0: number; y0: number; x1: number; y1: number }, hexes: string[]): Record<string, number> {
   const want = hexes.map(hexToRgb);
   const out: Record<string, number> = Object.fromEntries(hexes.map((h) => [h, 0]));
@@ -219,6 +246,13 @@ describe('printable report', () => {
     const headers = await page.locator('[data-testid="report-table"] thead th').allTextContents();
     expect(headers.some((h) => h.includes('面积'))).toBe(true);
     expect(headers.some((h) => h.includes('生活圈'))).toBe(false);
+    // Job–housing figures are computed for the report although their tab was never opened, and say they are illustrative.
+    expect(headers).toContain('职住比（岗位/套）［示意］');
+    const about = await page.getByTestId('report-about').textContent();
+    expect(about).toContain('全部 21 个板块');
+    expect(about).toContain("住房供应地图分配套数（方案一）：新建普通商品住房 · 2021–2025年");
+    expect(await page.getByTestId('report-column-notes').textContent()).toContain('示意数据：基于示意就业区的岗位');
+    expect(await page.getByTestId('report-warnings').locator('h2').textContent()).toBe('规则提示（方案一）');
     expect(await page.getByTestId('report-omitted').textContent()).toMatch(/另有 \d+ 列对所有板块均为空或零/);
     expect(await page.getByTestId('report').textContent()).toContain('规划第十章导语');
     await page.emulateMedia({ media: 'print' });

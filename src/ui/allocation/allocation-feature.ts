@@ -14,6 +14,10 @@ import AllocationCaption from './AllocationCaption.svelte';
 import { view } from './allocation-view.svelte.ts';
 import { dragSite } from './actions.ts';
 import { SITE_LAYERS, SITES_OVERLAY_ID, memoSitesData } from './sites-overlay.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
+import { mapShowsText } from './map-shows.ts';
+import { warningLine } from './rule-text.ts';
 
 const sitesData = memoSitesData();
 
@@ -58,6 +62,7 @@ export const allocationFeature: Feature = {
     },
   ],
   boardColors: () => view.scale.colors,
+  boardLegendTitle: mapShowsText,
   boardLegend: () =>
     view.scale.legend.map((c) => ({
       color: c.color,
@@ -83,6 +88,13 @@ export const allocationFeature: Feature = {
       }),
     ),
   ],
+  exportContext: () => ({
+    notes: [{ label: i18n.t('alloc.notes.map'), value: mapShowsText() }],
+    warnings: {
+      title: `${i18n.t('alloc.rules')}（${view.scenario.name}）`,
+      items: view.rules.warnings.length ? view.rules.warnings.map((w) => warningLine(w, store.project.boards)) : [i18n.t('alloc.rules.none')],
+    },
+  }),
   chapters: (): Chapter[] => [
     {
       id: 'allocation-targets',

@@ -36,7 +36,8 @@ export function legendSections(): { heading: string; items: LegendItem[] }[] {
   if (visible.boards) {
     if (colours) {
       const entries = active.boardLegend?.() ?? [];
-      sections.push({ heading: t('map.colouredBy', { feature: active.label[i18n.lang] }), items: entries.map((e) => ({ color: e.color, label: e.label[i18n.lang], style: 'fill' })) });
+      const heading = active.boardLegendTitle?.() ?? t('map.colouredBy', { feature: active.label[i18n.lang] });
+      sections.push({ heading, items: entries.map((e) => ({ color: e.color, label: e.label[i18n.lang], style: 'fill' })) });
     } else {
       sections.push({
         heading: t('legend.categories'),

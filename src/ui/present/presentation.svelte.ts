@@ -7,7 +7,7 @@
 import type { Chapter } from '../feature.ts';
 import type { Padding } from '../../state/map-view.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { allChapters } from '../feature-registry.ts';
+import { allChapters, prepareAllFigures } from '../feature-registry.ts';
 
 /** Room for the caption panel (right) and the legend (bottom left), in CSS px. */
 function chapterPadding(): Padding {
@@ -33,6 +33,8 @@ class Presentation {
       document.documentElement.classList.add('presenting');
       // Full screen when the browser allows it; without it the map still fills the window.
       document.documentElement.requestFullscreen?.().catch(() => undefined);
+      // Board chapters list every figure: start what computes them (a failure shows in its tab).
+      prepareAllFigures().catch(() => undefined);
     }
     this.go(n - 1);
   }
