@@ -47,6 +47,12 @@ export function mapOverlays(tab: string, list: readonly Feature[] = features()):
   return [...list.flatMap((f) => f.globalOverlays?.() ?? []), ...(activeFeature(tab, list).overlays?.() ?? [])];
 }
 
+/** `mapOverlays` less those hidden in the layer list (an overlay drawn `toggleWith` another follows it). */
+export function shownOverlays(tab: string, hidden: readonly string[], list: readonly Feature[] = features()): Overlay[] {
+  const off = new Set(hidden);
+  return mapOverlays(tab, list).filter((o) => !off.has(o.id) && !(o.toggleWith && off.has(o.toggleWith)));
+}
+
 /**
  * Wait until every feature's board figures are computed; `onWait` names each feature it waits
  * for (for a progress line). Rejects with the first feature that fails.

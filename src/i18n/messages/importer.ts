@@ -1,6 +1,14 @@
 /** UI strings of the general import dialog (README: What it does → Bring your own data). */
 export const importer = {
   zh: {
+    'import.layer.facilities': '设施',
+    'import.layer.population': '人口',
+    'import.layer.streets': '路网',
+    'import.legend.facilities': '设施（{n} 个）',
+    'import.legend.facilitiesIllustrative': '设施（{n} 个，示意数据，非真实设施）',
+    'import.legend.populationPoints': '人口点（{n} 个，导入）',
+    'import.legend.populationCells': '人口网格（{n} 格，导入）',
+    'import.legend.streets': '路网（{n} 条，导入）',
     'importer.button': '导入数据',
     'importer.title': '导入数据',
     'importer.target': '导入为',
@@ -72,6 +80,14 @@ export const importer = {
     'importer.needs.actuals': '表格（CSV/TSV/XLSX）：板块（板块、board）或县（市、区）（县区、county）× 年份（年份、year）× 类型（类型、type：保障性租赁住房、保租房、公租房、商品住房、棚改安置住房……或英文 id）× 套数（套数、units；“万套”列或单位列写“万套”时按万套）；老旧小区改造（综合整治、拆改结合）按小区个数（个）。也可导入带年份、类型、套数的项目点/面，按位置归入板块。合计行、未知板块/类型/年份按行指出，整表不导入。',
   },
   en: {
+    'import.layer.facilities': 'Facilities',
+    'import.layer.population': 'Population',
+    'import.layer.streets': 'Street network',
+    'import.legend.facilities': 'facilities ({n})',
+    'import.legend.facilitiesIllustrative': 'facilities ({n}, illustrative data, not real)',
+    'import.legend.populationPoints': 'population points ({n}, imported)',
+    'import.legend.populationCells': 'population cells ({n}, imported)',
+    'import.legend.streets': 'streets ({n}, imported)',
     'importer.button': 'Import data',
     'importer.title': 'Import data',
     'importer.target': 'Import as',

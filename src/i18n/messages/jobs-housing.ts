@@ -42,6 +42,8 @@ export const jobsHousing = {
     'jh.noPlanned': '当前方案未分配任何住房',
     'jh.legend': '图例',
     'jh.legend.employment': '就业区（示意范围）',
+    'jh.legend.employmentReal': '就业区（{n} 个）',
+    'jh.layer.catchments': '通勤圈',
     'jh.legend.catchment': '通勤圈（距边界 {r} 公里）',
     'jh.band': '平衡区间：每套住房 {min}–{max} 个岗位（{cite}）',
     // verdicts
@@ -165,6 +167,8 @@ export const jobsHousing = {
     'jh.noPlanned': 'The scenario allocates no housing yet',
     'jh.legend': 'Legend',
     'jh.legend.employment': 'Employment area (illustrative outline)',
+    'jh.legend.employmentReal': 'Employment areas ({n})',
+    'jh.layer.catchments': 'Commute catchments',
     'jh.legend.catchment': 'Catchment ({r} km from the edge)',
     'jh.band': 'Balanced band: {min}–{max} jobs per dwelling ({cite})',
     'jh.verdict.housing-rich': 'Housing-rich',

@@ -13,7 +13,7 @@ import BoardAllocation from './BoardAllocation.svelte';
 import AllocationCaption from './AllocationCaption.svelte';
 import { view } from './allocation-view.svelte.ts';
 import { dragSite } from './actions.ts';
-import { SITE_LAYERS, SITES_OVERLAY_ID, memoSitesData } from './sites-overlay.ts';
+import { SITE_LAYERS, SITES_OVERLAY_ID, memoSitesData, siteLegend } from './sites-overlay.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { mapShowsText } from './map-shows.ts';
@@ -56,6 +56,7 @@ export const allocationFeature: Feature = {
       id: SITES_OVERLAY_ID,
       data: sitesData(view.scenario.sites, view.selectedSiteId),
       layers: SITE_LAYERS,
+      info: siteLegend(view.scenario.name),
       promoteId: 'id',
       onClick: (id) => (view.selectedSiteId = id),
       onDrag: (id, from, to) => dragSite(id, from, to),

@@ -61,7 +61,10 @@ export const coverageFeature: Feature = {
   Sidebar: CoverageSidebar,
   BoardSection: CoverageBoardSection,
   overlays: () =>
-    coverageOverlays({ gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc }),
+    coverageOverlays(
+      { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc },
+      { tier: coverage.tier, radiusM: coverage.tierRadii[coverage.tier], illustrative: coverage.illustrative },
+    ),
   boardColors: () => {
     // No facilities, nothing measured: keep the category colours rather than a uniform "0 %".
     if (!coverage.result || store.project.facilities.length === 0) return null;

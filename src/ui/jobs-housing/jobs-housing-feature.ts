@@ -91,7 +91,7 @@ export const jobsHousingFeature: Feature = {
   Sidebar: JobsHousingSidebar,
   BoardSection: JhBoardSection,
   overlays: () => [
-    catchmentOverlay(jh.rings),
+    catchmentOverlay(jh.rings, jh.radiusKm),
     employmentOverlay(store.project.employment, jh.selectedParkId),
     employmentLabelsOverlay(store.project.employment, (p) => employmentLabel(p, i18n.lang)),
   ],
