@@ -91,6 +91,12 @@ export interface Feature {
   prepareFigures?: () => Promise<void>;
   /** What exports and print must say about this feature's figures and map, and its warnings. */
   exportContext?: () => ExportContext;
+  /**
+   * This feature's part of the view in a link (src/state/url-state.ts `params`): `read` returns
+   * short keys and id-like values (only those that differ from the defaults), `apply` restores
+   * them from a link, ignoring what it does not recognise. Read reactively.
+   */
+  viewParams?: { read(): Record<string, string>; apply(params: Readonly<Record<string, string>>): void };
   /** Dragging, clicking and placing things on the map while this tab is active. */
   mapInteraction?: () => MapInteraction;
   /** A board clicked on the map with shift held: return true when the feature handled it. */

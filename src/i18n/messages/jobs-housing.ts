@@ -125,7 +125,7 @@ export const jobsHousing = {
     'jh.section.pending': '正在计算通勤圈…',
     // presentation
     'jh.chapter': '职住平衡',
-    'jh.chapter.summary': '通勤圈 {r} 公里：{housing} 个板块居住主导，{balanced} 个平衡，{jobs} 个就业主导；总体每套住房 {ratio} 个岗位。岗位与就业区范围为示意值。',
+    'jh.chapter.summary': '通勤圈 {r} 公里：{housing} 个板块居住主导，{balanced} 个平衡，{jobs} 个就业主导；总体每套住房 {ratio} 个岗位。',
   },
   en: {
     'jh.tab': 'Jobs–housing',
@@ -242,6 +242,6 @@ export const jobsHousing = {
     'jh.section.noPlanned': 'The scenario plans no new units in this board.',
     'jh.section.pending': 'Computing catchments…',
     'jh.chapter': 'Job–housing balance',
-    'jh.chapter.summary': 'Catchment {r} km: {housing} boards housing-rich, {balanced} balanced, {jobs} jobs-rich; overall {ratio} jobs per dwelling. Jobs and employment-area outlines are illustrative.',
+    'jh.chapter.summary': 'Catchment {r} km: {housing} boards housing-rich, {balanced} balanced, {jobs} jobs-rich; overall {ratio} jobs per dwelling.',
   },
 } as const;

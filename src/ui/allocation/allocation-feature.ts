@@ -5,7 +5,8 @@
  */
 import type { Feature, Chapter } from '../feature.ts';
 import type { BoardFigure } from '../../domain/board-figure.ts';
-import { HOUSING_TYPES, HOUSING_TYPE_INFO } from '../../domain/housing-type.ts';
+import { HOUSING_TYPES, HOUSING_TYPE_INFO, isHousingType } from '../../domain/housing-type.ts';
+import { isPlanYear } from '../../domain/plan-period.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { defaultBoards } from '../../data/embedded.ts';
 import AllocationSidebar from './AllocationSidebar.svelte';
@@ -89,6 +90,23 @@ export const allocationFeature: Feature = {
       }),
     ),
   ],
+  // The housing type and year the map and grid show, and a scenario diff, in a link (defaults left out).
+  viewParams: {
+    read: () => ({
+      ...(view.type !== 'commercial' ? { type: view.type } : {}),
+      ...(view.year !== 'all' ? { year: String(view.year) } : {}),
+      ...(view.mode === 'diff' ? { diff: `${view.pairA.id}:${view.pairB.id}` } : {}),
+    }),
+    apply: (p) => {
+      view.type = p.type === 'all' || isHousingType(p.type) ? p.type : 'commercial';
+      const year = Number(p.year);
+      view.year = isPlanYear(year) ? year : 'all';
+      const [a, b] = (p.diff ?? '').split(':');
+      const has = (id: string | undefined) => !!id && store.project.scenarios.some((s) => s.id === id);
+      if (has(a) && has(b)) [view.mode, view.diffA, view.diffB] = ['diff', a, b];
+      else view.mode = 'allocate';
+    },
+  },
   exportContext: () => ({
     notes: [{ label: i18n.t('alloc.notes.map'), value: mapShowsText() }],
     warnings: {

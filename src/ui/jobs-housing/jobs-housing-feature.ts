@@ -10,7 +10,9 @@ import { i18n } from '../../i18n/i18n.svelte.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { setParkGeometry } from '../../state/jobs-housing-changes.ts';
 import { jh, BAND } from './jh-store.svelte.ts';
-import { VERDICT_COLORS, ratioColor, ratioClasses } from './jh-colors.ts';
+import { COLOR_BY, VERDICT_COLORS, ratioColor, ratioClasses } from './jh-colors.ts';
+import { JOB_COUNTINGS } from '../../analysis/jobs-housing/index.ts';
+import { jobsHousingStandards } from '../../data/jobs-housing-defaults.ts';
 import { translate } from '../../i18n/messages/index.ts';
 import type { ExportContext, LegendEntry } from '../feature.ts';
 import { catchmentOverlay, employmentLabelsOverlay, employmentOverlay } from './jh-overlays.ts';
@@ -99,6 +101,20 @@ export const jobsHousingFeature: Feature = {
   boardLegend,
   boardFigures,
   prepareFigures: () => jh.ready(),
+  // Radius, colouring and job counting in a link (defaults left out).
+  viewParams: {
+    read: () => ({
+      ...(jh.radiusKm !== jobsHousingStandards.catchment.defaultRadiusKm ? { 'jh-r': String(jh.radiusKm) } : {}),
+      ...(jh.colorBy !== 'verdict' ? { 'jh-colour': jh.colorBy } : {}),
+      ...(jh.jobCounting !== 'every-board' ? { 'jh-jobs': jh.jobCounting } : {}),
+    }),
+    apply: (p) => {
+      const r = Number(p['jh-r']);
+      jh.radiusKm = Number.isFinite(r) && r > 0 && r <= 50 ? r : jobsHousingStandards.catchment.defaultRadiusKm;
+      jh.colorBy = (COLOR_BY as readonly string[]).includes(p['jh-colour']) ? (p['jh-colour'] as typeof jh.colorBy) : 'verdict';
+      jh.jobCounting = (JOB_COUNTINGS as readonly string[]).includes(p['jh-jobs']) ? (p['jh-jobs'] as typeof jh.jobCounting) : 'every-board';
+    },
+  },
   exportContext,
   chapters,
   editTarget: () => {
