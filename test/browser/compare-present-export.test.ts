@@ -335,6 +335,86 @@ describe('presentation', () => {
   });
 });
 
+describe('presentation that fits the room', () => {
+  type Box = { x: number; y: number; width: number; height: number };
+  const inside = (b: Box, w: number, h: number) => b.x >= 0 && b.y >= 0 && b.x + b.width <= w + 0.5 && b.y + b.height <= h + 0.5;
+  const camera = (p: Page) => p.evaluate(() => {
+    const m = (window as unknown as { __anju: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).__anju.map;
+    return { lng: m.getCenter().lng, lat: m.getCenter().lat, zoom: m.getZoom() };
+  });
+
+  it('at 1280×720 nothing overflows, the clicker pages through a board chapter to its last figure, and Esc leaves the map where it was', async () => {
+    const small = await h.newPage({ width: 1280, height: 720 });
+    try {
+      await small.goto(h.baseUrl);
+      await waitForMapIdle(small);
+      const before = await camera(small);
+      await small.getByTestId('open-present').click();
+      const counter = () => small.getByTestId('present-counter').textContent();
+      const total = Number((await counter())!.split('/')[1]);
+      for (let i = 0; i < 12 && (await counter()) !== `3 / ${total}`; i++) await small.keyboard.press('PageDown');
+      expect(await counter()).toBe(`3 / ${total}`);
+      const panel = (await small.getByTestId('present-caption').boundingBox())!;
+      const legend = (await small.getByTestId('present-legend').boundingBox())!;
+      expect(inside(panel, 1280, 720), JSON.stringify(panel)).toBe(true);
+      expect(inside(legend, 1280, 720), JSON.stringify(legend)).toBe(true);
+      expect(legend.x + legend.width <= panel.x || legend.y + legend.height <= panel.y, 'legend clear of the caption').toBe(true);
+      const body = small.getByTestId('present-body');
+      expect(await body.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+      // Empty rows are left out: no "—" and no count of zero.
+      const values = await small.locator('[data-testid="figure-list"] dd').allTextContents();
+      expect(values.length).toBeGreaterThan(3);
+      for (const v of values) expect(v).not.toMatch(/^(—|0 套)/);
+      await small.screenshot({ path: SCREENSHOTS + 'present-1280x720.png' });
+      // The next key pages down through the caption until its last figure shows, then moves on.
+      const lastVisible = () =>
+        small.evaluate(() => {
+          const b = document.querySelector('[data-testid="present-body"]')!.getBoundingClientRect();
+          const dds = document.querySelectorAll('[data-testid="figure-list"] dd');
+          const r = dds[dds.length - 1].getBoundingClientRect();
+          return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+        });
+      let presses = 0;
+      while (!(await lastVisible()) && presses < 8) {
+        await small.keyboard.press('PageDown');
+        presses++;
+        expect(await counter()).toBe(`3 / ${total}`);
+      }
+      expect(await lastVisible()).toBe(true);
+      await small.keyboard.press('PageDown');
+      expect(await counter()).toBe(`4 / ${total}`);
+      await small.keyboard.press('Escape');
+      await expect.poll(() => small.getByTestId('presenter').count()).toBe(0);
+      await waitForMapIdle(small);
+      const after = await camera(small);
+      expect(after.zoom).toBeCloseTo(before.zoom, 2);
+      expect(after.lng).toBeCloseTo(before.lng, 4);
+      expect(after.lat).toBeCloseTo(before.lat, 4);
+    } finally {
+      await small.close();
+    }
+  }, 300_000);
+
+  it('type scales with the room: larger at 1920×1080 than at 1280×720', async () => {
+    const sizes: number[] = [];
+    for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+      const p = await h.newPage({ width, height });
+      try {
+        await p.goto(h.baseUrl + '#present/3');
+        await p.getByTestId('presenter').waitFor();
+        await waitForMapIdle(p);
+        sizes.push(await p.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize)));
+        const panel = (await p.getByTestId('present-caption').boundingBox())!;
+        expect(inside(panel, width, height)).toBe(true);
+        await p.screenshot({ path: SCREENSHOTS + `present-${width}x${height}.png` });
+      } finally {
+        await p.close();
+      }
+    }
+    expect(sizes[1] / sizes[0]).toBeGreaterThan(1.3);
+  }, 300_000);
+});
+
 describe('the view in the URL', () => {
   it('reopens the same view from a link: position, layers, selected board, compare set', async () => {
     await page.click('[data-tab="plan"]'); // the layer toggles live in the plan tab
@@ -431,7 +511,7 @@ describe('presenting scenarios', () => {
     // The legend names the housing type and years the boards are shaded by, and the sites.
     const legend = page.getByTestId('present-legend');
     expect(await legend.textContent()).toMatch(/分配套数（[^）]*副本）：新建普通商品住房 · 2021–2025年/);
-    expect(await legend.textContent()).toMatch(/项目地块（[^）]*副本）项目地块（范围）项目地块（点位）/);
+    expect(await legend.textContent()).toMatch(/项目地块（[^）]*副本）\s*项目地块（范围）\s*项目地块（点位）/);
     const copy = await caption.textContent();
     const select = page.getByTestId('present-scenario');
     const first = await select.locator('option').first().getAttribute('value');
