@@ -6,7 +6,7 @@
 import type { Feature, Chapter } from '../feature.ts';
 import type { BoardFigure } from '../../domain/board-figure.ts';
 import { HOUSING_TYPES, HOUSING_TYPE_INFO, isHousingType } from '../../domain/housing-type.ts';
-import { isPlanYear } from '../../domain/plan-period.ts';
+import { PLAN_YEARS } from '../../domain/plan-period.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { defaultBoards } from '../../data/embedded.ts';
 import AllocationSidebar from './AllocationSidebar.svelte';
@@ -99,8 +99,8 @@ export const allocationFeature: Feature = {
     }),
     apply: (p) => {
       view.type = p.type === 'all' || isHousingType(p.type) ? p.type : 'commercial';
-      const year = Number(p.year);
-      view.year = isPlanYear(year) ? year : 'all';
+      const year = PLAN_YEARS.find((y) => String(y) === p.year);
+      view.year = year ?? 'all';
       const [a, b] = (p.diff ?? '').split(':');
       const has = (id: string | undefined) => !!id && store.project.scenarios.some((s) => s.id === id);
       if (has(a) && has(b)) [view.mode, view.diffA, view.diffB] = ['diff', a, b];
