@@ -197,9 +197,16 @@ describe('the plan map', () => {
       // Hovering a board names it and its category.
       const wutian = boards.features.find((b) => b.properties.id === 'wutian')!;
       const at = await screenPoint(first, labelPoint(wutian.geometry));
-      await first.mouse.move(at.x, at.y + 10);
       const tip = first.getByTestId('board-tooltip');
-      await expect.poll(() => tip.getAttribute('data-board')).toBe('wutian');
+      // A person's pointer sends many moves; one synthetic move can land while the map is still
+      // settling (a camera move hides the tooltip), so keep moving by a pixel until it shows.
+      let wiggle = 0;
+      await expect
+        .poll(async () => {
+          await first.mouse.move(at.x, at.y + (wiggle++ % 2)); // the label point: inside the board, away from its edges and holes
+          return tip.getAttribute('data-board', { timeout: 1000 }).catch(() => null);
+        }, { timeout: 30_000 })
+        .toBe('wutian');
       expect(await tip.textContent()).toBe('梧田存量提升 · 示意范围');
       await first.screenshot({ path: SCREENSHOTS + 'first-screen-tooltip.png' });
       // Dismissed, the strip stays away after a reload.
