@@ -13,6 +13,7 @@
 import type { CliIO, CommandSpec } from './command.ts';
 import { CliError, OutputClosed, UsageError } from './cli-error.ts';
 import { escapeControls } from './safe-text.ts';
+import { LAYER_OPTIONS_HELP } from './layer-option-specs.ts';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -21,11 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'anju boards [--boards B.geojson [--crs SYS]] [--json]',
     options: [
       '--boards FILE      official boundaries for the 21 boards (by name or id; any format the importer reads): boards not in it keep their shipped extent',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
-      '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      ...LAYER_OPTIONS_HELP,
       '--json             print JSON: [{ id, name, category, district, areaKm2 }]',
     ],
     load: () => import('./commands/boards.ts'),
@@ -41,11 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--radii M,M,…       walking radii in metres (default 300,500,1000)',
       '--tier T            facilities of one life-circle tier only: any, 15-min, 10-min, 5-min or block (default any)',
       '--network FILE      a street network (LineStrings): walking-network figures beside the straight-line ones',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
-      '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      ...LAYER_OPTIONS_HELP,
       '--json              print JSON',
     ],
     load: () => import('./commands/coverage.ts'),
@@ -60,11 +53,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--radius-km KM      commute catchment from each area’s edge (default 5)',
       '--dwellings FILE    JSON { "board id or name": dwellings }; boards not in it use a dwellings property,',
       '                    else the app’s assumed defaults (geodata/assumptions/board-dwellings.json; said on stderr)',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
-      '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      ...LAYER_OPTIONS_HELP,
       '--job-counting C   every-board (default): a job counts for every board within reach of its area;',
       '                   shared: each area’s jobs are split among those boards by their dwellings (each job once)',
       '--json              print JSON',
@@ -74,10 +63,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'validate',
     summary: 'Check a layer file (GeoJSON, CSV/TSV, XLSX, zipped Shapefile, KML); exit 0 valid, 1 invalid, 2 unreadable.',
-    usage: 'anju validate FILE [--type boards|facilities|population|employment|streets|actuals] [--crs wgs84|gcj02|bd09|cgcs2000-gk [--cm DEG]] [--x COL --y COL | --wkt COL] [--lenient] [--json]',
+    usage: 'anju validate FILE [--type boards|facilities|population|employment|streets|actuals] [--crs wgs84|gcj02|bd09|cgcs2000-gk|xian80-gk|beijing54-gk [--cm DEG]] [--towgs84 dx,dy,dz[,rx,ry,rz,s]] [--x COL --y COL | --wkt COL] [--lenient] [--json]',
     options: [
-      '--crs SYS     the file’s coordinate system, over what it declares: wgs84, gcj02, bd09, cgcs2000-gk (default: detected; the summary says when degrees stay ambiguous)',
-      '--cm DEG      central meridian, required with --crs cgcs2000-gk',
+      '--crs SYS     the file’s coordinate system, over what it declares: wgs84, gcj02, bd09, cgcs2000-gk, xian80-gk, beijing54-gk',
+      '              (default: detected; the summary says when it stays ambiguous)',
+      '--cm DEG      central meridian of a -gk system (Wenzhou: 120); may be left out when the eastings carry the zone',
+      '--towgs84 P   dx,dy,dz[,rx,ry,rz,s]: the Xian 1980 / Beijing 1954 → WGS-84 transformation (metres, arc-seconds, ppm)',
       '--x COL --y COL | --wkt COL   the coordinate columns of a CSV',
       '--type T      read the file as this kind of input too, with the reader the app and the analyses use',
       '--lenient     skip bad features (listed) instead of failing',
@@ -99,11 +90,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       '--boards FILE       boards the file’s allocations refer to, when the file holds none (default: the shipped ones)',
       '--employment FILE   employment areas for the rules that need them (default: the shipped ones)',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
-      '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      ...LAYER_OPTIONS_HELP,
       '--json              print JSON: { file, valid, boardsSource, employmentAreas, scenarios }',
     ],
     load: () => import('./commands/check.ts'),

@@ -19,6 +19,13 @@ export const PROBLEM_TEMPLATES: Templates = {
   'swapped-coords': { zh: '经纬度顺序似乎颠倒：{coord}（应为 经度, 纬度）', en: 'longitude and latitude seem swapped: {coord} (expected lon, lat)' },
   'unsupported-crs': { zh: '文件声明的坐标系“{crs}”无法识别；请选择文件实际使用的坐标系（命令行：--crs）', en: 'the file declares a coordinate system Anju cannot read ("{crs}"); choose the system the file is in (command line: --crs)' },
   'unsupported-crs-overridden': { zh: '文件声明的坐标系“{crs}”无法识别，已按所选的 {chosen} 读取', en: 'the file declares a coordinate system Anju cannot read ("{crs}"); read as {chosen}, as chosen' },
+  'crs-needs-towgs84': {
+    zh: '文件的坐标系是 {crs}：西安 1980、北京 1954 与 CGCS2000 相差数十至上百米，只有用当地测绘部门提供的七参数（或三参数）才能转换。请在“转换参数”中填写 dx,dy,dz,rx,ry,rz,s（命令行：--towgs84）；未填写不导入，不会当作 CGCS2000 读取',
+    en: 'the file is in {crs}: Xian 1980 and Beijing 1954 differ from CGCS2000 by tens of metres or more and convert only with the seven- (or three-) parameter transformation your surveying department uses. Give dx,dy,dz,rx,ry,rz,s under "transformation parameters" (command line: --towgs84); without them nothing is imported, and the file is never read as if it were CGCS2000',
+  },
+  'towgs84-unused': { zh: '转换参数未使用：文件的坐标系是 {crs}，不需要七参数', en: 'the transformation parameters were not used: the file is in {crs}, which needs none' },
+  'gk-central-meridian-needed': { zh: '高斯-克吕格坐标（{crs}）需要中央经线：东坐标不带带号，请选择中央经线（温州：120°E；命令行：--cm）', en: 'Gauss–Krüger coordinates ({crs}) need a central meridian: the eastings carry no zone number; choose one (Wenzhou: 120°E; command line: --cm)' },
+  'gk-zone-mismatch': { zh: '东坐标带有带号 {zone}（中央经线 {zoneCm}°E），与所选的中央经线 {cm}°E 不符', en: 'the eastings carry zone {zone} (central meridian {zoneCm}°E), not the chosen central meridian {cm}°E' },
   'outside-wenzhou': { zh: '要素不在温州范围内（范围中心 {coord}）', en: 'feature lies outside Wenzhou (centre {coord})' },
   'wrong-geometry-type': { zh: '几何类型为 {actual}，应为 {expected}', en: 'geometry type is {actual}, expected {expected}' },
   'empty-geometry': { zh: '几何为空', en: 'empty geometry' },
