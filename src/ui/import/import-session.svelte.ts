@@ -4,7 +4,8 @@
  * project until `replace()`, which applies ONE undoable change; cancel/close change nothing.
  */
 import type { Problem } from '../../domain/problem.ts';
-import type { CrsId } from '../../io/crs.ts';
+import { isGkCrs, type CrsChoice, type CrsId } from '../../io/crs.ts';
+import { parseTowgs84, type Towgs84Parse } from '../../io/towgs84.ts';
 import type { CsvColumns } from '../../io/csv-columns.ts';
 import type { ImportResult, ImportStage } from '../../io/import-result.ts';
 import type { Overlay } from '../../map/overlay.ts';
@@ -28,7 +29,11 @@ export class ImportSession {
   /** Why a file was refused before reading (over the size limit). */
   refusal = $state.raw<Problem | null>(null);
   /** The user's CRS; null = as detected. */
-  crsChoice = $state<CrsId | null>(null);
+  crsChoice = $state.raw<CrsChoice | null>(null);
+  /** The user's Xian 1980 / Beijing 1954 → WGS-84 transformation (3 or 7 numbers); null = none given. */
+  towgs84 = $state.raw<number[] | null>(null);
+  /** Why the last transformation text was refused (the field keeps the text). */
+  towgs84Error = $state.raw<Extract<Towgs84Parse, { ok: false }> | null>(null);
   /** The candidates of the first, ambiguous detection: the question stays on screen after answering. */
   crsAsked = $state.raw<CrsId[] | null>(null);
   columns = $state.raw<CsvColumns | null>(null);
@@ -85,8 +90,22 @@ export class ImportSession {
     if (this.file && this.phase !== 'refused') void this.#run();
   }
 
+  /** A Gauss–Krüger choice keeps the central meridian and zone read so far (from the eastings, else Wenzhou's). */
   chooseCrs(id: CrsId): void {
-    this.crsChoice = id;
+    const gk = isGkCrs(id) ? this.result?.summary.crs?.crs.gk : undefined;
+    this.crsChoice = gk ? { id, gk } : { id };
+    void this.#run();
+  }
+
+  /** The transformation text from the dialog: read again with it, or say why it is refused. */
+  setTowgs84(text: string): void {
+    const r = parseTowgs84(text);
+    if (!r.ok) {
+      this.towgs84Error = r;
+      return;
+    }
+    this.towgs84Error = null;
+    this.towgs84 = r.value;
     void this.#run();
   }
 
@@ -127,7 +146,7 @@ export class ImportSession {
     this.progress = 0;
     this.stage = 'reading';
     // Always lenient in the worker: the preview lists every bad feature; the user's tick decides (assess-import.ts).
-    const job = this.#client.run(file, file.name, { lenient: true, ...(this.target.allowTable ? { allowTable: true } : {}), ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.columns ? { columns: this.columns } : {}) }, (fraction, stage) => {
+    const job = this.#client.run(file, file.name, { lenient: true, ...(this.target.allowTable ? { allowTable: true } : {}), ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.towgs84 ? { towgs84: this.towgs84 } : {}), ...(this.columns ? { columns: this.columns } : {}) }, (fraction, stage) => {
       if (this.#job !== job) return;
       this.progress = fraction;
       this.stage = stage;
@@ -148,6 +167,8 @@ export class ImportSession {
     this.refusal = null;
     this.crsChoice = null;
     this.crsAsked = null;
+    this.towgs84 = null;
+    this.towgs84Error = null;
     this.columns = null;
     this.lenient = false;
     this.applied = null;
