@@ -98,10 +98,12 @@ describe('importing data', () => {
     await expect.poll(async () => JSON.stringify(await boards())).toBe(JSON.stringify(before));
   });
 
-  it('imports a GCJ-02 CSV of facilities: asks for the CRS, converts, warns by row, draws the points', async () => {
-    await openDialog('facilities');
-    await page.getByTestId('import-file').setInputFiles(fixture('shops-gcj02.csv'));
+  it('imports a GCJ-02 CSV of facilities dropped on the map: taken for facilities, asks for the CRS, converts, warns by row, draws the points', async () => {
+    // Dropped while the dialog's target is still board boundaries (the last import): the points with a category are taken for facilities.
+    await dropFile('shops-gcj02.csv', readFileSync(fixture('shops-gcj02.csv')));
     await expect.poll(() => text('import-result')).toContain('可导入 3 个设施');
+    expect(await page.getByTestId('import-target').inputValue()).toBe('facilities');
+    expect(await text('import-guess')).toBe('按文件内容判断为“设施”：点要素，带类别列“category”。如不对，请在上方“导入为”中更改。');
     expect(await text('import-encoding')).toBe('UTF-8');
     expect(await page.getByTestId('crs-wgs84').isChecked()).toBe(true); // asked, WGS-84 by default
     expect(await text('import-bbox')).toBe('120.6590, 27.9467 — 120.8041, 28.0116');

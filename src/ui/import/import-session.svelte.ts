@@ -6,6 +6,7 @@
 import type { Problem } from '../../domain/problem.ts';
 import { isGkCrs, type CrsChoice, type CrsId } from '../../io/crs.ts';
 import { parseTowgs84, type Towgs84Parse } from '../../io/towgs84.ts';
+import { guessInputKind, type KindGuess } from '../../io/readers/guess-kind.ts';
 import type { CsvColumns } from '../../io/csv-columns.ts';
 import type { ImportResult, ImportStage } from '../../io/import-result.ts';
 import type { Overlay } from '../../map/overlay.ts';
@@ -40,6 +41,10 @@ export class ImportSession {
   /** The user agreed to skip features with errors. */
   lenient = $state(false);
   applied = $state.raw<{ file: string; count: number; targetId: string; warnings: Problem[] } | null>(null);
+  /** What a dropped file was taken for, and why (the target was set from it); null = the user's choice. */
+  guess = $state.raw<KindGuess | null>(null);
+  /** Guess the target from the next result (a dropped file). */
+  #guessNext = false;
   /** A file is being dragged over the window. */
   dragging = $state(false);
 
@@ -73,12 +78,13 @@ export class ImportSession {
     this.#reset();
   }
 
-  /** Take a new file: refuse it if too large, else read it in the worker. */
-  chooseFile(file: File): void {
+  /** Take a new file: refuse it if too large, else read it in the worker. `guess`: set the target from its content (a dropped file). */
+  chooseFile(file: File, options: { guess?: boolean } = {}): void {
     this.#job?.cancel();
     this.#reset();
     this.open = true;
     this.file = file;
+    this.#guessNext = options.guess === true;
     this.refusal = checkFileSize(file);
     if (this.refusal) this.phase = 'refused';
     else void this.#run();
@@ -86,6 +92,7 @@ export class ImportSession {
 
   chooseTarget(id: string): void {
     this.targetId = id;
+    this.guess = null;
     // Each target checks against its own layer spec: parse again.
     if (this.file && this.phase !== 'refused') void this.#run();
   }
@@ -156,9 +163,20 @@ export class ImportSession {
     if (this.#job !== job || result === null) return;
     this.#job = null;
     this.result = result;
+    if (this.#guessNext && result.ok) this.#takeGuess(result.value.features);
+    this.#guessNext = false;
     const crs = result.summary.crs;
     if (crs?.ambiguous && !this.crsAsked) this.crsAsked = crs.candidates;
     this.phase = 'preview';
+  }
+
+  /** Point the target at what the layer looks like (a point CSV is not checked as board boundaries). */
+  #takeGuess(features: Parameters<typeof guessInputKind>[0]): void {
+    const g = guessInputKind(features);
+    const target = g && importTargets().find((t) => t.kind === g.kind);
+    if (!g || !target) return;
+    this.targetId = target.id;
+    this.guess = g;
   }
 
   #reset(): void {
@@ -169,6 +187,8 @@ export class ImportSession {
     this.crsAsked = null;
     this.towgs84 = null;
     this.towgs84Error = null;
+    this.guess = null;
+    this.#guessNext = false;
     this.columns = null;
     this.lenient = false;
     this.applied = null;
