@@ -7,6 +7,7 @@
 import { tick, untrack } from 'svelte';
 import type { FeatureCollection, Position } from 'geojson';
 import { store } from '../../state/app-store.svelte.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
 import type { Facility, LonLat } from '../../domain/facility.ts';
 import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import type { BoardCollection } from '../../domain/board.ts';
@@ -59,7 +60,7 @@ class CoverageStore {
   error = $state<string | null>(null);
 
   radiiM = $derived(radiiOf(this.tierRadii));
-  facilitiesFc = $derived(facilityCollection(store.project.facilities));
+  facilitiesFc = $derived(facilityCollection(store.project.facilities, i18n.lang));
   illustrative = $derived(store.project.facilities.some((f) => f.illustrative));
   selectedFacility = $derived(store.project.facilities.find((f) => f.id === this.selectedFacilityId) ?? null);
   /** The selected facility's halo (hidden while dragging: the ghost shows where it is). */
