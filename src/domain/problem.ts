@@ -32,6 +32,7 @@ export const PROBLEM_CODES = [
   'unknown-board',
   'duplicate-board',
   'boards-partly-replaced',
+  'boards-overlap',
   'csv-no-coordinates',
   'csv-bad-coordinate',
   'csv-bad-wkt',

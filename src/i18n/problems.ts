@@ -33,6 +33,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'geometries-empty-skipped': { zh: '{count} 个要素没有几何，已跳过，其余照常导入', en: '{count} features have no geometry and were skipped; the rest are imported' },
   'missing-board-key': { zh: '缺少板块名称或编号（可用属性：{fields}）', en: 'no board name or id (accepted properties: {fields})' },
   'unknown-board': { zh: '“{value}”不是{count}个板块之一', en: '"{value}" is not one of the {count} boards' },
+  'boards-overlap': { zh: '板块“{a}”与“{b}”重叠 {km2} 平方公里：重叠部分会在两个板块中重复计算，请检查边界', en: 'boards "{a}" and "{b}" overlap by {km2} km²: the overlap is counted in both boards; check the boundaries' },
   'boards-partly-replaced': { zh: '已替换 {total} 个板块中的 {replaced} 个；其余 {kept} 个保留原有范围（其中 {schematic} 个为示意范围）', en: '{replaced} of {total} boards replaced; {kept} keep their current extent ({schematic} of them schematic)' },
   'duplicate-board': { zh: '板块“{value}”出现多次（另见要素 #{other}）', en: 'board "{value}" appears more than once (see also feature #{other})' },
   'csv-no-coordinates': { zh: '找不到坐标列（表头：{headers}）；请将列命名为 lon/lat、经度/纬度、x/y、POINT_X/POINT_Y、X坐标/Y坐标，或用 WKT 几何列，也可在导入时指定（命令行：--x/--y 或 --wkt）', en: 'no coordinate columns (headers: {headers}); name them lon/lat, 经度/纬度, x/y, POINT_X/POINT_Y, X坐标/Y坐标, or give a WKT geometry column, or name them (command line: --x/--y or --wkt)' },
