@@ -8,6 +8,7 @@ import type { BoardFigure } from '../../domain/board-figure.ts';
 import { HOUSING_TYPES, HOUSING_TYPE_INFO, isHousingType } from '../../domain/housing-type.ts';
 import { PLAN_YEARS } from '../../domain/plan-period.ts';
 import { bboxOf } from '../../geo/measure.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { defaultBoards } from '../../data/embedded.ts';
 import AllocationSidebar from './AllocationSidebar.svelte';
 import BoardAllocation from './BoardAllocation.svelte';
@@ -71,7 +72,7 @@ export const allocationFeature: Feature = {
       label:
         c.from === 0 && c.to === 0
           ? view.mode === 'diff' ? { zh: '无差别', en: 'no difference' } : { zh: '未分配', en: 'none allocated' }
-          : { zh: `${c.from.toLocaleString('zh-CN')} – ${c.to.toLocaleString('zh-CN')} 套`, en: `${c.from.toLocaleString('en')} – ${c.to.toLocaleString('en')} units` },
+          : { zh: `${formatNumber(c.from)} – ${formatNumber(c.to)} 套`, en: `${formatNumber(c.from)} – ${formatNumber(c.to)} units` },
     })),
   boardFigures: (): BoardFigure[] => [
     {

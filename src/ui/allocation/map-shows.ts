@@ -1,7 +1,7 @@
 /** What the 住房供应 map shades, in words: which housing type and year, or which two scenarios' difference. */
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { view } from './allocation-view.svelte.ts';
-import { typeName } from './format.ts';
+import { typeName } from './names.ts';
 
 /** `商品住房 · 2021–2025年` / `全部类型 · 2023`. */
 export function typeYearText(): string {

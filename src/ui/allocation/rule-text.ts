@@ -8,17 +8,18 @@ import type { BoardCollection } from '../../domain/board.ts';
 import { formatCitation } from '../../domain/citation.ts';
 import { rulesData } from '../../data/allocation-data.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
-import { boardName, fmtUnits } from './format.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { boardName } from './names.ts';
 
 /** The measured value with its unit: `12,000 套`, `3.4 km`, `62.5%`. */
 export function warningValue(w: RuleWarning): string {
-  return w.measure === 'commercialUnits' ? `${fmtUnits(w.value)} ${i18n.t('alloc.units')}` : w.measure === 'distanceToEmploymentKm' ? `${w.value.toFixed(1)} km` : `${w.value.toFixed(1)}%`;
+  return w.measure === 'commercialUnits' ? `${formatNumber(w.value)} ${i18n.t('alloc.units')}` : w.measure === 'distanceToEmploymentKm' ? `${w.value.toFixed(1)} km` : `${w.value.toFixed(1)}%`;
 }
 
 /** A threshold with its unit. */
 export function thresholdText(key: RuleThresholdKey, v: number): string {
   const unit = rulesData.defaults[key]?.unit ?? '';
-  return unit === '套' ? `${fmtUnits(v)} ${i18n.t('alloc.units')}` : `${v} ${unit}`;
+  return unit === '套' ? `${formatNumber(v)} ${i18n.t('alloc.units')}` : `${v} ${unit}`;
 }
 
 export function ruleName(id: RuleWarning['ruleId']): string {

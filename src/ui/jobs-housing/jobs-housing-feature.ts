@@ -16,7 +16,7 @@ import { jobsHousingStandards } from '../../data/jobs-housing-defaults.ts';
 import { translate } from '../../i18n/messages/index.ts';
 import type { ExportContext, LegendEntry } from '../feature.ts';
 import { catchmentOverlay, employmentLabelsOverlay, employmentOverlay } from './jh-overlays.ts';
-import { employmentLabel } from './format.ts';
+import { employmentLabel } from './jh-text.ts';
 import JobsHousingSidebar from './JobsHousingSidebar.svelte';
 import JhBoardSection from './JhBoardSection.svelte';
 import JhChapterCaption from './JhChapterCaption.svelte';
