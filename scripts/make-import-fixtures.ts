@@ -11,6 +11,7 @@ import type { Position } from 'geojson';
 import { writeDbf, writeShp, type DbfField, type ShapeInput } from './import-fixtures/shapefile-writer.ts';
 import { gcj02ToBd09, gkForward, wgs84ToGcj02 } from '../test/support/reference-crs.ts';
 import { REFERENCE_POINTS, SQUARES } from '../test/support/import-reference-points.ts';
+import LOCAL_DATUMS from '../test/fixtures/import/local-datum-reference.json' with { type: 'json' };
 
 const DIR = 'test/fixtures/import';
 mkdirSync(DIR, { recursive: true });
@@ -27,6 +28,9 @@ const PRJ_4549 =
   'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 const PRJ_4528 =
   'PROJCS["CGCS2000 / 3-degree Gauss-Kruger zone 40",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",120],PARAMETER["scale_factor",1],PARAMETER["false_easting",40500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","4528"]]';
+// ESRI's .prj for EPSG:2385 (as ArcGIS writes it; no TOWGS84, no AUTHORITY).
+const PRJ_XIAN80_CM120 =
+  'PROJCS["Xian_1980_3_Degree_GK_CM_120E",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
 /** Shapefile rings: outer clockwise (the format's rule), as [lon, lat] or projected. */
 const clockwise = (ring: Position[]) => [...ring].reverse();
@@ -52,6 +56,11 @@ const gk = writeShp(squareShapes((p) => gkForward(p, 120).map((m) => Math.round(
 write('boards-epsg4549.zip', zip({ 'boards_4549.shp': gk.shp, 'boards_4549.shx': gk.shx, 'boards_4549.dbf': writeDbf(boardFields, boardRows, utf8), 'boards_4549.cpg': 'UTF-8', 'boards_4549.prj': PRJ_4549 }));
 const gkZone = writeShp(REFERENCE_POINTS.map((p) => ({ type: 'Point', coordinates: gkForward(p.wgs84, 120, 40_500_000).map((m) => Math.round(m * 1000) / 1000) })));
 write('facilities-epsg4528.zip', zip({ 'f.shp': gkZone.shp, 'f.shx': gkZone.shx, 'f.dbf': writeDbf(facilityFields, REFERENCE_POINTS.map((p) => [p.name, p.category]), utf8), 'f.prj': PRJ_4528 }));
+// Local datums: the GK positions of local-datum-reference.json (its WGS-84 side computed by PROJ).
+const [xian80, beijing54] = LOCAL_DATUMS.cases;
+const xianPoints = writeShp(xian80.points.map((p) => ({ type: 'Point', coordinates: p.gk })));
+write('facilities-xian80.zip', zip({ 'xian.shp': xianPoints.shp, 'xian.shx': xianPoints.shx, 'xian.dbf': writeDbf(facilityFields, REFERENCE_POINTS.map((p) => [p.name, p.category]), utf8), 'xian.cpg': 'UTF-8', 'xian.prj': PRJ_XIAN80_CM120 }));
+write('points-beijing54-zone21.csv', 'name,category,x,y\n' + beijing54.points.map((p, i) => [p.name, REFERENCE_POINTS[i].category, ...p.gk.map((m) => m.toFixed(3))].join(',')).join('\n') + '\n');
 
 // CSV/TSV: GCJ-02 (comma), BD-09 (tab), GBK-encoded with 经度/纬度, projected x/y without a .prj.
 const r7 = (n: number) => n.toFixed(7);

@@ -14,6 +14,18 @@ export function layerOptionSpecs(layers: readonly string[]): Record<string, Opti
 /** Usage text of the layer options. */
 export function layerOptionsUsage(layers: readonly string[]): string {
   const per = layers.map((l) => `--${l}-crs SYS`).join('|');
-  return `[--crs SYS${per ? `|${per}` : ''}] [--cm DEG] [--x COL --y COL | --wkt COL]`;
+  return `[--crs SYS${per ? `|${per}` : ''}] [--cm DEG] [--towgs84 P] [--x COL --y COL | --wkt COL]`;
 }
+
+/** The help lines of the layer options (the same for every command that reads layers). */
+export const LAYER_OPTIONS_HELP: readonly string[] = [
+  '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09,',
+  '                   cgcs2000-gk, xian80-gk, beijing54-gk (Gauss–Krüger metres, 3- or 6-degree zones)',
+  '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
+  '--cm DEG           central meridian of a -gk system (Wenzhou: 120); may be left out when the eastings carry the zone',
+  '--towgs84 P        dx,dy,dz[,rx,ry,rz,s]: the Xian 1980 / Beijing 1954 → WGS-84 transformation of your surveying',
+  '                   department (metres, arc-seconds, ppm; position vector, as PROJ); those inputs are refused without it',
+  '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
+  '                   (nothing is guessed: degrees or metres that declare no system are refused until one is given)',
+];
 

@@ -14,6 +14,7 @@ import type { CliIO, CommandSpec } from './command.ts';
 import { CliError, OutputClosed, UsageError } from './cli-error.ts';
 import { escapeControls } from './safe-text.ts';
 import { PLAN_OPTION_HELP, takePlanOption } from './plan-option.ts';
+import { LAYER_OPTIONS_HELP } from './layer-option-specs.ts';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -22,11 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'anju boards [--boards B.geojson [--crs SYS]] [--json]',
     options: [
       '--boards FILE      official boundaries for the 21 boards (by name or id; any format the importer reads): boards not in it keep their shipped extent',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
-      '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      ...LAYER_OPTIONS_HELP,
       '--json             print JSON: [{ id, name, category, district, areaKm2 }]',
     ],
     load: () => import('./commands/boards.ts'),
@@ -42,11 +39,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--radii M,M,…       walking radii in metres (default 300,500,1000)',
       '--tier T            facilities of one life-circle tier only: any, 15-min, 10-min, 5-min or block (default any)',
       '--network FILE      a street network (LineStrings): walking-network figures beside the straight-line ones',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
-      '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      ...LAYER_OPTIONS_HELP,
       '--json              print JSON',
     ],
     load: () => import('./commands/coverage.ts'),
@@ -54,18 +47,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'jobs-housing',
     summary: 'Job–housing balance per board: overlap share, jobs in reach, dwellings, ratio and verdict (jobs per dwelling, balanced 1.3–1.7, Ewing 1996).',
-    usage: 'anju jobs-housing [--boards B.geojson] [--employment E.geojson] [--radius-km 5] [--dwellings D.json] [--crs SYS] [--json]',
+    usage: 'anju jobs-housing [--boards B.geojson] [--employment E.geojson] [--radius-km 5] [--dwellings D.json] [--crs SYS] [--job-counting every-board|shared] [--json]',
     options: [
       '--boards FILE       board polygons with id/name (default: the shipped schematic boards)',
       '--employment FILE   employment areas with jobs (default: the shipped illustrative areas)',
       '--radius-km KM      commute catchment from each area’s edge (default 5)',
       '--dwellings FILE    JSON { "board id or name": dwellings }; boards not in it use a dwellings property,',
       '                    else the app’s assumed defaults (geodata/assumptions/board-dwellings.json; said on stderr)',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
-      '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      ...LAYER_OPTIONS_HELP,
+      '--job-counting C   every-board (default): a job counts for every board within reach of its area;',
+      '                   shared: each area’s jobs are split among those boards by their dwellings (each job once)',
       '--json              print JSON',
     ],
     load: () => import('./commands/jobs-housing.ts'),
@@ -73,10 +64,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'validate',
     summary: 'Check a layer file (GeoJSON, CSV/TSV, XLSX, zipped Shapefile, KML); exit 0 valid, 1 invalid, 2 unreadable.',
-    usage: 'anju validate FILE [--type boards|facilities|population|employment|streets|actuals] [--crs wgs84|gcj02|bd09|cgcs2000-gk [--cm DEG]] [--x COL --y COL | --wkt COL] [--lenient] [--json]',
+    usage: 'anju validate FILE [--type boards|facilities|population|employment|streets|actuals] [--crs wgs84|gcj02|bd09|cgcs2000-gk|xian80-gk|beijing54-gk [--cm DEG]] [--towgs84 dx,dy,dz[,rx,ry,rz,s]] [--x COL --y COL | --wkt COL] [--lenient] [--json]',
     options: [
-      '--crs SYS     the file’s coordinate system, over what it declares: wgs84, gcj02, bd09, cgcs2000-gk (default: detected; the summary says when degrees stay ambiguous)',
-      '--cm DEG      central meridian, required with --crs cgcs2000-gk',
+      '--crs SYS     the file’s coordinate system, over what it declares: wgs84, gcj02, bd09, cgcs2000-gk, xian80-gk, beijing54-gk',
+      '              (default: detected; the summary says when it stays ambiguous)',
+      '--cm DEG      central meridian of a -gk system (Wenzhou: 120); may be left out when the eastings carry the zone',
+      '--towgs84 P   dx,dy,dz[,rx,ry,rz,s]: the Xian 1980 / Beijing 1954 → WGS-84 transformation (metres, arc-seconds, ppm)',
       '--x COL --y COL | --wkt COL   the coordinate columns of a CSV',
       '--type T      read the file as this kind of input too, with the reader the app and the analyses use',
       '--lenient     skip bad features (listed) instead of failing',
@@ -98,11 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       '--boards FILE       boards the file’s allocations refer to, when the file holds none (default: the shipped ones)',
       '--employment FILE   employment areas for the rules that need them (default: the shipped ones)',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --facilities-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
-      '                   (nothing is guessed: degrees that declare no system are refused until one is given)',
+      ...LAYER_OPTIONS_HELP,
       '--json              print JSON: { file, valid, boardsSource, employmentAreas, scenarios }',
     ],
     load: () => import('./commands/check.ts'),
@@ -118,10 +107,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--project FILE     a project file: its boards and a scenario to compare with (default: its first scenario)',
       '--scenario ID      which scenario of the project',
       '--boards FILE      official boundaries, when the project holds none (default: the shipped schematic boards)',
-      '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09, cgcs2000-gk',
-      '--<input>-crs SYS  one input’s coordinate system, over its own declaration (e.g. --actuals-crs gcj02)',
-      '--cm DEG           central meridian for cgcs2000-gk (Wenzhou: 120); required with it',
-      '--x COL --y COL    the coordinate columns of CSV inputs; --wkt COL: a WKT geometry column',
+      ...LAYER_OPTIONS_HELP,
       '--json             print JSON: { targets: [{ id, name, unit, planMin, planMax, actual, scenario, state, … }],',
       '                   byBoardYearType: [{ board, year, type, actual, scenario }], boards, annex1, coverage }',
     ],

@@ -34,12 +34,20 @@ function refuse(problems: Problem[]): never {
 export async function readLayerFile<T>(path: string, option: string, read: (layer: ImportedLayer) => Checked<T>, options: LayerOptions, io: CliIO, extra: Pick<ImportOptions, 'allowTable'> = {}): Promise<LayerRead<T>> {
   const file = basename(path);
   const own = options.layerCrs[option];
-  const r = await importLayer(readInputBytes(path), file, { ...(own ? { crs: own } : options.crs ? { fallbackCrs: options.crs } : {}), ...(options.columns ? { columns: options.columns } : {}), ...extra });
+  const r = await importLayer(readInputBytes(path), file, {
+    ...(own ? { crs: own } : options.crs ? { fallbackCrs: options.crs } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.towgs84 ? { towgs84: options.towgs84 } : {}),
+    ...extra,
+  });
   if (!r.ok) refuse(r.problems);
   const crs = r.summary.crs;
   if (crs?.ambiguous) {
     const systems = crs.candidates.map((c) => `${c} (${CRS_LABELS[c].en})`).join(', ');
-    throw new CliError(`${file}: the coordinates do not say which coordinate system they are in (${crs.kind === 'projected-metres' ? 'projected metres without a zone or .prj' : 'degrees'}): could be ${systems}. Say which with --${option}-crs (or --crs for every input that declares none); nothing is guessed`, 2);
+    const metres = crs.kind === 'projected-metres';
+    const what = metres ? `projected metres without a .prj${crs.crs.gk?.zone !== undefined ? ` (the eastings carry zone ${crs.crs.gk.zone})` : ''}` : 'degrees';
+    const how = metres ? `, with --cm for eastings without a zone and --towgs84 for xian80-gk or beijing54-gk` : '';
+    throw new CliError(`${file}: the coordinates do not say which coordinate system they are in (${what}): could be ${systems}. Say which with --${option}-crs (or --crs for every input that declares none)${how}; nothing is guessed`, 2);
   }
   const read_ = read({ file, features: r.value.features, origins: r.origins });
   if (!read_.ok) refuse(read_.problems);

@@ -15,4 +15,9 @@ export interface BoardFigure {
   percent?: boolean;
   /** A short note shown with the figure (e.g. 示意值 / assumption). */
   note?: { zh: string; en: string };
+  /**
+   * The figure rests on made-up data (illustrative parks or facilities, schematic extents) or
+   * on a stated assumption (assumed dwellings, uniform residents): headers and exports say so.
+   */
+  status?: 'illustrative' | 'assumption';
 }

@@ -5,6 +5,7 @@
 import type { BoardFeature } from '../domain/board.ts';
 import type { BoardFigure } from '../domain/board-figure.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { formatNumber, UNKNOWN } from '../i18n/format.ts';
 
 export type Cell = string | number | null;
 
@@ -23,11 +24,20 @@ export interface BoardTable {
   boardIds: string[];
 }
 
-/** `面积（km²）` / `Area (km²)`; percentages get `%`. */
+const STATUS_MARK = {
+  zh: { illustrative: '［示意］', assumption: '［假设］' },
+  en: { illustrative: ' [illustrative]', assumption: ' [assumption]' },
+} as const;
+
+/**
+ * `面积（km²）` / `Area (km²)`; percentages get `%`; a figure resting on made-up data or an
+ * assumption says so in its header (`职住比（岗位/套）［示意］`), so a copied column keeps it.
+ */
 export function figureHeader(f: BoardFigure, lang: Lang): string {
   const unit = f.percent ? '%' : f.unit?.[lang];
-  if (!unit) return f.label[lang];
-  return lang === 'zh' ? `${f.label[lang]}（${unit}）` : `${f.label[lang]} (${unit})`;
+  const mark = f.status ? STATUS_MARK[lang][f.status] : '';
+  if (!unit) return f.label[lang] + mark;
+  return (lang === 'zh' ? `${f.label[lang]}（${unit}）` : `${f.label[lang]} (${unit})`) + mark;
 }
 
 /**
@@ -46,9 +56,9 @@ export function figureCell(f: BoardFigure, boardId: string): Cell {
 /** The value as shown on screen and in the report: `12.35`, `45 %`, `—` for unknown. */
 export function formatFigure(f: BoardFigure, boardId: string, lang: Lang, withUnit = true): string {
   const c = figureCell(f, boardId);
-  if (c === null) return '—';
+  if (c === null) return UNKNOWN;
   if (typeof c === 'string') return c;
-  const text = c.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { minimumFractionDigits: f.digits ?? 0, maximumFractionDigits: f.digits ?? 0 });
+  const text = formatNumber(c, f.digits ?? 0);
   if (!withUnit) return text;
   if (f.percent) return `${text}%`;
   return f.unit ? `${text} ${f.unit[lang]}` : text;

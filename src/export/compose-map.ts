@@ -6,10 +6,14 @@
 import { MAP_FONT_STACK } from '../map/colors.ts';
 
 export interface LegendItem {
+  /** For fills, the colour as seen on the map (already blended over the land, map/colors.ts blendOver). */
   color: string;
   label: string;
-  /** fill: opaque swatch; light: translucent (structure); dashed: schematic outline; dot: node. */
-  style: 'fill' | 'light' | 'dashed' | 'dot';
+  /**
+   * fill: an opaque swatch; dashed: the schematic outline; dot: a node (white, coloured ring);
+   * point: a filled dot; line / dashed-line: a stroke; ring: a dashed circle (a reach).
+   */
+  style: 'fill' | 'dashed' | 'dot' | 'point' | 'line' | 'dashed-line' | 'ring';
 }
 
 export interface MapFurniture {
@@ -188,13 +192,30 @@ export function drawFurniture(ctx: CanvasRenderingContext2D, widthPx: number, he
 
 function drawSwatch(ctx: CanvasRenderingContext2D, it: LegendItem, x: number, y: number, w: number, h: number, mm: number): void {
   ctx.save();
-  if (it.style === 'dot') {
+  const cx = x + w / 2;
+  const cy = y + h / 2;
+  if (it.style === 'dot' || it.style === 'point') {
     ctx.beginPath();
-    ctx.arc(x + w / 2, y + h / 2, h / 2.6, 0, 2 * Math.PI);
-    ctx.fillStyle = '#ffffff';
+    ctx.arc(cx, cy, h / 2.6, 0, 2 * Math.PI);
+    ctx.fillStyle = it.style === 'dot' ? '#ffffff' : it.color;
     ctx.fill();
-    ctx.strokeStyle = it.color;
+    ctx.strokeStyle = it.style === 'dot' ? it.color : '#ffffff';
     ctx.lineWidth = 0.5 * mm;
+    ctx.stroke();
+  } else if (it.style === 'ring') {
+    ctx.beginPath();
+    ctx.arc(cx, cy, h / 2.1, 0, 2 * Math.PI);
+    ctx.setLineDash([0.9 * mm, 0.6 * mm]);
+    ctx.strokeStyle = it.color;
+    ctx.lineWidth = 0.4 * mm;
+    ctx.stroke();
+  } else if (it.style === 'line' || it.style === 'dashed-line') {
+    if (it.style === 'dashed-line') ctx.setLineDash([1.2 * mm, 0.8 * mm]);
+    ctx.beginPath();
+    ctx.moveTo(x, cy);
+    ctx.lineTo(x + w, cy);
+    ctx.strokeStyle = it.color;
+    ctx.lineWidth = 0.6 * mm;
     ctx.stroke();
   } else if (it.style === 'dashed') {
     ctx.fillStyle = '#dddddd';
@@ -204,10 +225,8 @@ function drawSwatch(ctx: CanvasRenderingContext2D, it: LegendItem, x: number, y:
     ctx.lineWidth = 0.4 * mm;
     ctx.strokeRect(x, y, w, h);
   } else {
-    ctx.globalAlpha = it.style === 'light' ? 0.45 : 1;
     ctx.fillStyle = it.color;
     ctx.fillRect(x, y, w, h);
-    ctx.globalAlpha = 1;
     ctx.strokeStyle = 'rgba(0,0,0,0.35)';
     ctx.lineWidth = 0.2 * mm;
     ctx.strokeRect(x, y, w, h);

@@ -4,9 +4,9 @@
  * hundred metres): the result is then `ambiguous` with WGS-84 as the default, and the UI asks.
  */
 import type { Position } from 'geojson';
-import { CRS_IDS, type CrsChoice, type CrsId } from './crs.ts';
+import { CRS_IDS, GK_CRS_IDS, isGkCrs, type CrsChoice, type CrsId } from './crs.ts';
 import type { DeclaredCrs } from './raw-layer.ts';
-import { gkParamsFromEasting, WENZHOU_GK } from './gauss-kruger.ts';
+import { gkParamsFromEasting, WENZHOU_GK, type GkParams } from './gauss-kruger.ts';
 import { inWenzhouBbox } from '../geo/wenzhou-extent.ts';
 
 export type CoordinateKind = 'degrees' | 'swapped-degrees' | 'projected-metres' | 'unknown';
@@ -25,6 +25,10 @@ export interface CrsDetection {
   candidates: CrsId[];
   /** True when x holds latitude and y longitude; the importer swaps them back. */
   swapped: boolean;
+  /** A Gauss–Krüger choice whose central meridian disagrees with the zone its eastings carry. */
+  zoneMismatch?: GkParams & { chosenCentralMeridianDeg: number };
+  /** Where a local datum's transformation parameters came from (the importer sets it). */
+  towgs84Source?: 'user' | 'prj';
 }
 
 /** Degrees within China's rough extent (lon 73–136, lat 3–54). */
@@ -46,6 +50,24 @@ export function classifyCoordinates(sample: readonly Position[]): CoordinateKind
 
 const DEGREE_CANDIDATES: CrsId[] = ['wgs84', 'gcj02', 'bd09'];
 
+/** The zone the sample's eastings carry, if any. */
+function zoneOfSample(sample: readonly Position[]): GkParams | null {
+  const first = sample.find((p) => isGkZoned(p[0], p[1]));
+  return first ? gkParamsFromEasting(first[0]) : null;
+}
+
+/**
+ * A user's Gauss–Krüger choice completed from the coordinates: eastings that carry a zone give it
+ * (and the central meridian when none was chosen); a chosen meridian that disagrees is flagged.
+ */
+function completeGk(choice: CrsChoice, sample: readonly Position[]): Pick<CrsDetection, 'crs' | 'zoneMismatch'> {
+  if (!isGkCrs(choice.id) || choice.gk?.zone !== undefined) return { crs: choice };
+  const zoned = zoneOfSample(sample);
+  if (!zoned) return { crs: choice };
+  if (choice.gk && choice.gk.centralMeridianDeg !== zoned.centralMeridianDeg) return { crs: choice, zoneMismatch: { ...zoned, chosenCentralMeridianDeg: choice.gk.centralMeridianDeg } };
+  return { crs: { ...choice, gk: zoned } };
+}
+
 /**
  * Decide the CRS: the user's choice for this file wins, then a declaration, then the user's
  * `fallback` for files that declare none (or one Anju cannot read), then the coordinates.
@@ -57,20 +79,21 @@ export function detectCrs(sample: readonly Position[], declared: DeclaredCrs | n
   const swapped = kind === 'swapped-degrees';
   const unsupported = declared && 'unsupported' in declared ? { unsupported: declared.unsupported } : {};
   const chosen = user ?? (declared && 'crs' in declared ? undefined : fallback);
-  if (chosen) return { crs: chosen, source: 'user', kind, ambiguous: false, candidates: [chosen.id], swapped: swapped && chosen.id !== 'cgcs2000-gk', ...unsupported };
+  if (chosen) return { ...completeGk(chosen, sample), source: 'user', kind, ambiguous: false, candidates: [chosen.id], swapped: swapped && !isGkCrs(chosen.id), ...unsupported };
   if (declared && 'unsupported' in declared) {
     return { crs: { id: 'wgs84' }, source: declared.source, kind, ambiguous: true, candidates: [...CRS_IDS], swapped: false, unsupported: declared.unsupported };
   }
   if (declared) {
     // A .prj says WGS-84/CGCS2000 but Chinese web-map exports often carry one regardless.
-    const geographic = declared.crs.id !== 'cgcs2000-gk';
-    return { crs: declared.crs, source: declared.source, kind, ambiguous: false, candidates: geographic ? DEGREE_CANDIDATES : ['cgcs2000-gk'], swapped: swapped && geographic };
+    const geographic = !isGkCrs(declared.crs.id);
+    return { crs: declared.crs, source: declared.source, kind, ambiguous: false, candidates: geographic ? DEGREE_CANDIDATES : [declared.crs.id], swapped: swapped && geographic };
   }
   if (kind === 'projected-metres') {
-    const first = sample.find((p) => isGkZoned(p[0], p[1]));
-    const zoned = first ? gkParamsFromEasting(first[0]) : null;
-    // Without a zone prefix the central meridian is a guess: Wenzhou's (120°E), to be confirmed.
-    return { crs: { id: 'cgcs2000-gk', gk: zoned ?? WENZHOU_GK }, source: zoned ? 'coordinates' : 'default', kind, ambiguous: !zoned, candidates: ['cgcs2000-gk'], swapped: false };
+    // Metres cannot tell their datum (CGCS2000, Xian 1980 or Beijing 1954 differ by tens of metres and
+    // more): always asked. A zone in the eastings gives the central meridian, else Wenzhou's (120°E) is
+    // the default to confirm; CGCS2000, the national system since 2008, is the default datum.
+    const zoned = zoneOfSample(sample);
+    return { crs: { id: 'cgcs2000-gk', gk: zoned ?? WENZHOU_GK }, source: zoned ? 'coordinates' : 'default', kind, ambiguous: true, candidates: [...GK_CRS_IDS], swapped: false };
   }
   return { crs: { id: 'wgs84' }, source: 'default', kind, ambiguous: kind === 'degrees' || swapped, candidates: DEGREE_CANDIDATES, swapped };
 }

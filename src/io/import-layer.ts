@@ -6,9 +6,9 @@
  */
 import type { Feature, Position } from 'geojson';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import { describeCrs, type CrsChoice } from './crs.ts';
+import { describeCrs, isGkCrs, needsTowgs84, type CrsChoice } from './crs.ts';
 import { decodeText } from './decode-text.ts';
-import { detectCrs } from './detect-crs.ts';
+import { detectCrs, type CrsDetection } from './detect-crs.ts';
 import type { FeatureOrigin, ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
 import type { ImportFormat, RawLayer } from './raw-layer.ts';
@@ -88,6 +88,27 @@ function featureKey(id: unknown, props: Record<string, unknown>): string | null 
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? String(v) : null;
 }
 
+/**
+ * A Gauss–Krüger system's missing pieces, settled before anything is converted: a central meridian
+ * (from the choice, the .prj or the eastings' zone), and for Xian 1980 and Beijing 1954 the user's
+ * transformation parameters (`options.towgs84`, else a .prj's own TOWGS84). Without them the layer
+ * is refused: a local datum is never converted as if it were CGCS2000. Completes `detection.crs`.
+ */
+function settleGk(detection: CrsDetection, options: ImportOptions, file: string): Checked<null> {
+  const crs = detection.crs;
+  const unused = options.towgs84 && !needsTowgs84(crs.id) ? [problem('towgs84-unused', { file, params: { crs: describeCrs(crs) } }, 'warning')] : [];
+  if (!isGkCrs(crs.id)) return { ok: true, value: null, warnings: unused };
+  const m = detection.zoneMismatch;
+  if (m) return { ok: false, problems: [problem('gk-zone-mismatch', { file, params: { zone: m.zone ?? '', zoneCm: m.centralMeridianDeg, cm: m.chosenCentralMeridianDeg } })] };
+  if (!crs.gk) return { ok: false, problems: [problem('gk-central-meridian-needed', { file, params: { crs: describeCrs(crs) } })] };
+  if (!needsTowgs84(crs.id)) return { ok: true, value: null, warnings: unused };
+  const towgs84 = options.towgs84 ?? crs.towgs84;
+  if (!towgs84) return { ok: false, problems: [problem('crs-needs-towgs84', { file, params: { crs: describeCrs(crs) } })] };
+  detection.crs = { ...crs, towgs84 };
+  detection.towgs84Source = options.towgs84 || detection.source === 'user' ? 'user' : 'prj';
+  return { ok: true, value: null, warnings: [] };
+}
+
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const cap = (ps: Problem[], file: string): Problem[] =>
   ps.length <= MAX_PROBLEMS ? ps : [...ps.slice(0, MAX_PROBLEMS), problem('more-problems', { file, params: { count: ps.length - MAX_PROBLEMS } }, 'warning')];
@@ -134,6 +155,8 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   summary.crs = detection;
   // A declared CRS Anju cannot read: refused unless the user said which system to read it as.
   if (detection.unsupported !== undefined && detection.ambiguous) return fail([problem('unsupported-crs', { file, params: { crs: detection.unsupported } })]);
+  const settled = settleGk(detection, options, file);
+  if (!settled.ok) return fail(settled.problems);
   const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml' };
 
   const errors: Problem[] = layer.problems.filter((p) => p.severity === 'error');
@@ -180,6 +203,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (rewound && layer.format !== 'shapefile') warnings.push(problem('winding-fixed', { file, params: { count: rewound } }, 'warning'));
   if (detection.swapped) warnings.push(problem('swapped-coords-fixed', { file }, 'warning'));
   if (detection.unsupported !== undefined) warnings.push(problem('unsupported-crs-overridden', { file, params: { crs: detection.unsupported, chosen: describeCrs(detection.crs) } }, 'warning'));
+  warnings.push(...settled.warnings);
   summary.skipped = lenient ? skipped : [];
   summary.emptySkipped = emptySkipped;
   if (emptySkipped) warnings.unshift(problem('geometries-empty-skipped', { file, params: { count: emptySkipped } }, 'warning'));

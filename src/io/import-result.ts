@@ -17,6 +17,12 @@ export interface ImportOptions {
   crs?: CrsId | CrsChoice;
   /** The user's CRS for files that declare none, or one Anju cannot read (the CLI's `--crs`). */
   fallbackCrs?: CrsId | CrsChoice;
+  /**
+   * The user's transformation for a layer on a local datum (Xian 1980, Beijing 1954; declared or
+   * chosen): 3 or 7 numbers as PROJ's `+towgs84` (src/io/towgs84.ts). Over a .prj's own TOWGS84;
+   * a layer in another system is read as it is, with a note that the parameters were not used.
+   */
+  towgs84?: readonly number[];
   /** CSV coordinate columns chosen by the user; absent = detected by header name. */
   columns?: CsvColumns;
   /**

@@ -7,7 +7,7 @@ import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { CATEGORIES } from '../domain/board.ts';
 import { STRUCTURE_ROLES } from '../domain/structure.ts';
-import { BASEMAP_COLORS, CATEGORY_COLORS, MAP_FONT_STACK, STRUCTURE_COLORS } from './colors.ts';
+import { BASEMAP_COLORS, BOARD_FILL_OPACITY, CATEGORY_COLORS, MAP_FONT_STACK, STRUCTURE_COLORS, STRUCTURE_FILL_OPACITY } from './colors.ts';
 import { LAYERS, SOURCES } from './layer-ids.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -52,7 +52,7 @@ export function baseStyle(): StyleSpecification {
         source: SOURCES.structure,
         paint: {
           'fill-color': STRUCTURE_FILL,
-          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, ['boolean', ['feature-state', 'hover'], false], 0.32, 0.2],
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, ['boolean', ['feature-state', 'hover'], false], 0.32, STRUCTURE_FILL_OPACITY],
         },
       },
       {
@@ -77,7 +77,7 @@ export function baseStyle(): StyleSpecification {
         paint: {
           // A feature may colour boards by its own measure (feature-state `color`); else by category.
           'fill-color': ['to-color', ['feature-state', 'color'], CATEGORY_FILL] as unknown as ExpressionSpecification,
-          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.8, 0.55],
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.8, BOARD_FILL_OPACITY],
         },
       },
       {

@@ -29,3 +29,28 @@ export const BASEMAP_COLORS = {
 
 /** Font stack for map labels drawn locally (no glyph server): CJK fonts first. */
 export const MAP_FONT_STACK = ['Noto Sans SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
+
+/** Fill opacity of the boards (base-style.ts) when neither hovered nor selected. */
+export const BOARD_FILL_OPACITY = 0.55;
+/** Fill opacity of the city-wide structure's parts (base-style.ts). */
+export const STRUCTURE_FILL_OPACITY = 0.2;
+
+function rgb(hex: string): [number, number, number] {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) throw new Error(`blendOver: not a #rrggbb colour: ${hex}`);
+  const n = parseInt(m[1], 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/**
+ * The colour the eye sees where `hex` is drawn at `opacity` over `base` (the offline land by
+ * default): legend swatches use it, so a swatch matches the fill it explains. Source-over
+ * compositing per channel, rounded: blendOver('#1b9e77', 0.55) → '#7dc4ab'.
+ */
+export function blendOver(hex: string, opacity: number, base: string = BASEMAP_COLORS.land): string {
+  if (!(opacity >= 0 && opacity <= 1)) throw new Error(`blendOver: opacity must be in 0–1, got ${opacity}`);
+  const [r, g, b] = rgb(hex);
+  const [R, G, B] = rgb(base);
+  const mix = (c: number, k: number) => Math.round(c * opacity + k * (1 - opacity));
+  return '#' + [mix(r, R), mix(g, G), mix(b, B)].map((v) => v.toString(16).padStart(2, '0')).join('');
+}

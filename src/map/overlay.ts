@@ -6,6 +6,28 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 
+/** One colour of an overlay's legend, drawn as the map draws it. */
+export interface OverlayLegendEntry {
+  label: { zh: string; en: string };
+  color: string;
+  /** fill: an area (at `opacity`, blended over the land); point: a dot; line / dashed-line: a stroke; ring: a dashed circle. */
+  swatch: 'fill' | 'point' | 'line' | 'dashed-line' | 'ring';
+  /** The fill's opacity on the map (fills only; default 1). */
+  opacity?: number;
+}
+
+/**
+ * How the layer list and the legends present an overlay; overlays without it (a selection
+ * halo, an import preview) are in neither.
+ */
+export interface OverlayInfo {
+  /** The overlay's name in the layer list and as its legend heading. */
+  title: { zh: string; en: string };
+  /** Made-up data (示意) or a stated assumption (假设): said in the layer list, every legend and the map's note. */
+  status?: 'illustrative' | 'assumption';
+  legend: OverlayLegendEntry[];
+}
+
 export interface Overlay {
   /** Unique id; also the source id. */
   id: string;
@@ -14,6 +36,10 @@ export interface Overlay {
   layers: Omit<LayerSpecification, 'source'>[];
   /** Property to use as feature id for feature-state (hover/selection). */
   promoteId?: string;
+  /** Name, status and legend for the layer list and the legends (see OverlayInfo). */
+  info?: OverlayInfo;
+  /** Shown and hidden with this other overlay (e.g. labels with their areas), with no entry of its own. */
+  toggleWith?: string;
   /** Insert below this layer (default: below the labels). */
   beforeId?: string;
   /** Changes whenever `layers` change (paint/layout), so MapView re-adds them; data changes do not need it. */

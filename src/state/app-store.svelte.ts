@@ -38,6 +38,8 @@ export class AppStore {
   selection = $state<Selection>(null);
   hoveredBoardId = $state<string | null>(null);
   visible = $state<Record<LayerGroup, boolean>>({ boards: true, structure: true, nodes: true, counties: true, labels: true });
+  /** Ids of feature overlays the user hid in the layer list (src/ui/LayerPanel.svelte). */
+  hiddenOverlays = $state<string[]>([]);
   picking = $state<'node' | null>(null);
   /** A geometry being drawn on the map (a feature asks; MapView draws and reports back), or null. */
   drawing = $state.raw<DrawRequest | null>(null);

@@ -1,9 +1,12 @@
 /**
  * The current view as a URL hash, so a link reopens the same picture:
  *
- *   #map=10.20/27.9600/120.7200&layers=boards,structure&board=jingxin&tab=plan&compare=a,b&scenario=s1
+ *   #map=10.20/27.9600/120.7200&layers=boards,structure&board=jingxin&tab=plan&compare=a,b&drawer=table
+ *     &hide=coverage-gaps&type=rental&year=2023&sname=方案二&scenario=s1
  *   #present/3                     (a presentation chapter, 1-based; other params may follow after `?`)
  *
+ * `type`, `year` and other short keys belong to features (src/ui/feature.ts `viewParams`): they
+ * are kept as `params` here, each key and value checked, and only the feature interprets them.
  * `map=` is zoom/lat/lon[/bearing[/pitch]] like MapLibre's own hash. Parsing is lenient: a link
  * typed or truncated by a person yields the parts that are valid and drops the rest.
  */
@@ -21,7 +24,22 @@ export interface ViewState {
   /** Presentation chapter, 1-based. */
   chapter?: number;
   scenario?: string;
+  /** The scenario's name, so a browser without it can say which scenario the link meant. */
+  scenarioName?: string;
+  /** The compare drawer, open on cards or on the table of all boards (absent: closed). */
+  drawer?: 'cards' | 'table';
+  /** Overlays hidden in the layer list (their ids). */
+  hidden?: string[];
+  /** Features' own view parameters (housing type and year shown …), by key. */
+  params?: Record<string, string>;
 }
+
+const CORE_KEYS = new Set(['map', 'layers', 'board', 'tab', 'compare', 'scenario', 'sname', 'drawer', 'hide']);
+/** A feature's parameter key: short, lower-case, not one of the core keys. */
+const PARAM_KEY = /^[a-z][a-z0-9-]{0,15}$/;
+const MAX_NAME = 80;
+/** A name from a link is shown as text; control characters (C0, DEL, C1) are refused outright. */
+const hasControl = (s: string) => [...s].some((ch) => ch.charCodeAt(0) < 0x20 || (ch.charCodeAt(0) >= 0x7f && ch.charCodeAt(0) <= 0x9f));
 
 const ID = /^[A-Za-z0-9_.:-]{1,80}$/;
 const MAX_COMPARE = 4;
@@ -70,6 +88,15 @@ export function parseViewHash(hash: string): ViewState {
   if (compare) out.compare = [...new Set(ids(compare))].slice(0, MAX_COMPARE);
   const scenario = params.get('scenario');
   if (scenario && ID.test(scenario)) out.scenario = scenario;
+  const name = params.get('sname')?.trim();
+  if (name && name.length <= MAX_NAME && !hasControl(name)) out.scenarioName = name;
+  const drawer = params.get('drawer');
+  if (drawer === 'cards' || drawer === 'table') out.drawer = drawer;
+  const hide = params.get('hide');
+  if (hide) out.hidden = [...new Set(ids(hide))];
+  const extra: Record<string, string> = {};
+  for (const [k, v] of params) if (!CORE_KEYS.has(k) && PARAM_KEY.test(k) && ID.test(v)) extra[k] = v;
+  if (Object.keys(extra).length) out.params = extra;
   return out;
 }
 
@@ -81,7 +108,7 @@ function formatCamera(c: Camera): string {
 
 /**
  * The hash (without `#`) for a view. In a presentation the chapter decides the map, so the
- * camera, layers and selection are left out.
+ * camera, layers, selection, drawer and hidden overlays are left out.
  */
 export function formatViewHash(v: ViewState): string {
   const params: [string, string][] = [];
@@ -92,6 +119,12 @@ export function formatViewHash(v: ViewState): string {
     if (v.tab) params.push(['tab', v.tab]);
   }
   if (v.compare && v.compare.length > 0) params.push(['compare', v.compare.join(',')]);
+  if (v.chapter === undefined) {
+    if (v.drawer) params.push(['drawer', v.drawer]);
+    if (v.hidden && v.hidden.length > 0) params.push(['hide', v.hidden.join(',')]);
+  }
+  for (const [k, val] of Object.entries(v.params ?? {})) if (!CORE_KEYS.has(k) && PARAM_KEY.test(k) && ID.test(val)) params.push([k, val]);
+  if (v.scenarioName) params.push(['sname', v.scenarioName]);
   if (v.scenario) params.push(['scenario', v.scenario]);
   // Keep `/` and `,` readable in links: they are legal in a fragment.
   const query = params.map(([k, val]) => `${k}=${encodeURIComponent(val).replace(/%2F/g, '/').replace(/%2C/g, ',')}`).join('&');

@@ -6,7 +6,7 @@
  */
 import type { BoardFigure } from '../domain/board-figure.ts';
 import type { Overlay } from '../map/overlay.ts';
-import type { Chapter, Feature } from './feature.ts';
+import type { Chapter, ExportContext, Feature } from './feature.ts';
 
 let registered: readonly Feature[] | null = null;
 
@@ -45,4 +45,27 @@ export function activeFeature(tab: string, list: readonly Feature[] = features()
 /** What the map draws with `tab` open: every feature's global overlays, then the tab's own. */
 export function mapOverlays(tab: string, list: readonly Feature[] = features()): Overlay[] {
   return [...list.flatMap((f) => f.globalOverlays?.() ?? []), ...(activeFeature(tab, list).overlays?.() ?? [])];
+}
+
+/** `mapOverlays` less those hidden in the layer list (an overlay drawn `toggleWith` another follows it). */
+export function shownOverlays(tab: string, hidden: readonly string[], list: readonly Feature[] = features()): Overlay[] {
+  const off = new Set(hidden);
+  return mapOverlays(tab, list).filter((o) => !off.has(o.id) && !(o.toggleWith && off.has(o.toggleWith)));
+}
+
+/**
+ * Wait until every feature's board figures are computed; `onWait` names each feature it waits
+ * for (for a progress line). Rejects with the first feature that fails.
+ */
+export async function prepareAllFigures(onWait?: (f: Feature) => void, list: readonly Feature[] = features()): Promise<void> {
+  for (const f of list) {
+    if (!f.prepareFigures) continue;
+    onWait?.(f);
+    await f.prepareFigures();
+  }
+}
+
+/** Every feature's export context, in feature order (features without one are left out). */
+export function exportContexts(list: readonly Feature[] = features()): (ExportContext & { feature: Feature })[] {
+  return list.flatMap((f) => (f.exportContext ? [{ ...f.exportContext(), feature: f }] : []));
 }

@@ -42,6 +42,20 @@ export interface LegendEntry {
   label: { zh: string; en: string };
 }
 
+/** A line an export or print states about what it shows, e.g. `方案` → `方案一`. */
+export interface ExportNote {
+  label: string;
+  value: string;
+}
+
+/** What a feature adds to every export and print (in the current language). */
+export interface ExportContext {
+  /** What its figures and map depend on: scenario, housing type and year shown, assumptions … */
+  notes: ExportNote[];
+  /** Warnings the figures raise (rule warnings …), each a full sentence with its citation; null: none apply. */
+  warnings: { title: string; items: string[] } | null;
+}
+
 export interface Feature {
   id: string;
   label: { zh: string; en: string };
@@ -66,8 +80,23 @@ export interface Feature {
    * can say what the colours mean. Without it they name the feature instead.
    */
   boardLegend?: () => LegendEntry[];
+  /** The heading of `boardLegend` when the colours need more than the feature's name (e.g. which housing type and year). */
+  boardLegendTitle?: () => string;
   /** Figures per board for comparison, the board table and exports. */
   boardFigures?: () => BoardFigure[];
+  /**
+   * Resolves once `boardFigures` are computed (e.g. after starting the feature's worker), so
+   * exports, print and the presentation wait for them instead of writing empty columns.
+   */
+  prepareFigures?: () => Promise<void>;
+  /** What exports and print must say about this feature's figures and map, and its warnings. */
+  exportContext?: () => ExportContext;
+  /**
+   * This feature's part of the view in a link (src/state/url-state.ts `params`): `read` returns
+   * short keys and id-like values (only those that differ from the defaults), `apply` restores
+   * them from a link, ignoring what it does not recognise. Read reactively.
+   */
+  viewParams?: { read(): Record<string, string>; apply(params: Readonly<Record<string, string>>): void };
   /** Dragging, clicking and placing things on the map while this tab is active. */
   mapInteraction?: () => MapInteraction;
   /** A board clicked on the map with shift held: return true when the feature handled it. */

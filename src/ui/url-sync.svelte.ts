@@ -1,30 +1,43 @@
 /**
  * Keeps the URL hash and the view in step: a link opens the same view (camera, visible layers,
- * selected board, tab, compare set, active scenario, presentation chapter), and as the user moves the hash
- * follows (debounced, `history.replaceState`, so Back is not flooded with entries).
+ * hidden overlays, selected board, tab, compare set and drawer, active scenario, presentation
+ * chapter, and each feature's own view parameters such as the housing type and year shown), and
+ * as the user moves the hash follows (debounced, `history.replaceState`, so Back is not flooded
+ * with entries). A scenario the link names and this browser lacks is said (linked-scenario.svelte.ts).
  */
 import { formatViewHash, parseViewHash, type ViewState } from '../state/url-state.ts';
 import { LAYER_GROUP_IDS, type Camera } from '../state/map-view.ts';
 import { store } from '../state/app-store.svelte.ts';
 import { compare } from './compare/compare.svelte.ts';
 import { presentation } from './present/presentation.svelte.ts';
-import { tabbedFeatures } from './feature-registry.ts';
+import { features, tabbedFeatures } from './feature-registry.ts';
+import { openLinkedScenario } from './linked-scenario.svelte.ts';
 import { currentScenario } from '../state/active-scenario.svelte.ts';
 
 const DEBOUNCE_MS = 300;
 const GROUPS = LAYER_GROUP_IDS;
 
+/** Every feature's view parameters, merged (a key belongs to one feature). */
+function featureParams(): Record<string, string> {
+  return Object.assign({}, ...features().map((f) => f.viewParams?.read() ?? {}));
+}
+
 /** The view now, as the hash records it. */
 function currentView(pendingCamera: Camera | null): ViewState {
   const camera = store.camera ?? pendingCamera;
+  const scenario = currentScenario();
+  const params = featureParams();
   return {
     ...(camera ? { camera } : {}),
     layers: GROUPS.filter((g) => store.visible[g]),
     ...(store.selectedBoardId ? { board: store.selectedBoardId } : {}),
     tab: store.tab,
     compare: compare.ids,
+    ...(compare.open ? { drawer: compare.view } : {}),
+    ...(store.hiddenOverlays.length ? { hidden: store.hiddenOverlays } : {}),
+    ...(Object.keys(params).length ? { params } : {}),
     ...(presentation.active ? { chapter: presentation.index + 1 } : {}),
-    ...(currentScenario() ? { scenario: currentScenario()?.id } : {}),
+    ...(scenario ? { scenario: scenario.id, scenarioName: scenario.name } : {}),
   };
 }
 
@@ -35,7 +48,13 @@ function applyView(v: ViewState): void {
   if (v.tab && tabbedFeatures().some((f) => f.id === v.tab)) store.tab = v.tab;
   if (v.board && boardIds.has(v.board)) store.selectBoard(v.board);
   if (v.compare) compare.ids = v.compare.filter((id) => boardIds.has(id));
-  if (v.scenario && store.project.scenarios.some((s) => s.id === v.scenario)) store.activeScenarioId = v.scenario;
+  if (v.drawer) {
+    compare.view = v.drawer;
+    compare.open = true;
+  } else compare.open = false;
+  store.hiddenOverlays = v.hidden ?? [];
+  for (const f of features()) f.viewParams?.apply(v.params ?? {});
+  if (v.scenario) void openLinkedScenario(v.scenario, v.scenarioName ?? null);
   if (v.camera) store.jumpTo(v.camera);
   if (v.chapter !== undefined) presentation.open(v.chapter);
   else if (presentation.active) presentation.close();

@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { PNG } from 'pngjs';
 import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { readXlsxRows } from './support/xlsx-read.ts';
-import { CATEGORY_COLORS } from '../../src/map/colors.ts';
+import { BOARD_FILL_OPACITY, CATEGORY_COLORS, blendOver } from '../../src/map/colors.ts';
 import { CATEGORY_LABELS } from '../../src/i18n/categories.ts';
 import { hexToRgb } from './support/pixels.ts';
 import { areaKm2, labelPoint } from '../../src/geo/measure.ts';
@@ -27,8 +27,8 @@ let h: Harness;
 let page: Page;
 useApp((app) => ({ h, page } = app));
 
-async function download(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }) as Promise<Download>, trigger()]);
+async function download(trigger: () => Promise<void>, timeoutMs = 90_000): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: timeoutMs }) as Promise<Download>, trigger()]);
   const path = await d.path();
   return { name: d.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -109,15 +109,27 @@ describe('compare boards', () => {
     await page.screenshot({ path: SCREENSHOTS + 'compare-table.png' });
   });
 
-  it('exports the table as CSV with a BOM and as XLSX, both with Chinese text', async () => {
+  it('exports the table as CSV with a BOM and as XLSX, both with Chinese text, every figure filled and notes saying what they show', async () => {
     await page.getByTestId('table-category').selectOption('all');
+    // The 职住平衡 tab was never opened: the export computes its figures (or waits for them) itself.
     const csv = await download(() => page.getByTestId('export-csv').click());
     expect(csv.name).toMatch(/\.csv$/);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const parsed = Papa.parse<string[]>(csv.bytes.toString('utf8').slice(1), { skipEmptyLines: true });
-    expect(parsed.errors).toEqual([]);
-    const [header, ...body] = parsed.data;
+    const { table: [header, ...body], notes } = splitCsv(csv.bytes);
     expect(body).toHaveLength(21);
+    const ratioCol = header.indexOf('职住比（岗位/套）［示意］');
+    expect(ratioCol, header.join('|')).toBeGreaterThan(0);
+    for (const r of body) expect(r[ratioCol], `${r[1]} ratio`).toMatch(/^\d+(\.\d+)?$/);
+    expect(body.filter((r) => Number(r[ratioCol]) > 0).length).toBeGreaterThan(10);
+    expect(header).toContain('住房套数（套）［假设］');
+    const noted = new Map(notes.filter((r) => r.length > 1 && r[0]).map((r) => [r[0], r[1]]));
+    expect(noted.get('方案')).toBe('方案一');
+    expect(noted.get('板块')).toBe('全部 21 个板块');
+    expect(noted.get('住房供应地图')).toMatch(/商品住房 · 2021–2025年$/);
+    expect(noted.get('职住平衡')).toContain('6 个示意就业区');
+    expect(noted.get('职住平衡')).toContain('岗位计数：每个可达板块均计入');
+    expect(noted.get('职住比（岗位/套）［示意］')).toContain('示意数据');
+    expect(notes.map((r) => r[0])).toContain('规则提示（方案一）');
     expect(header.slice(0, 3)).toEqual(['编号', '板块', '板块类别']);
     expect(header).toContain('面积（km²）');
     for (const r of body) expect(r).toHaveLength(header.length);
@@ -126,6 +138,13 @@ describe('compare boards', () => {
     const wutian = body.find((r) => r[0] === 'wutian')!;
     expect(wutian[1]).toBe('梧田');
     expect(Number(wutian[header.indexOf('面积（km²）')])).toBeCloseTo(areaOf.get('wutian')!, 2);
+
+    // With the category filter on, the export holds only those boards and says so.
+    await page.getByTestId('table-category').selectOption('key-expansion');
+    const filtered = splitCsv((await download(() => page.getByTestId('export-csv').click())).bytes);
+    expect(filtered.table).toHaveLength(1 + keyExpansion.length);
+    expect(filtered.notes.find((r) => r[0] === '板块')?.[1]).toBe(`仅筛选后的 ${keyExpansion.length}/21 个板块（类别：重点拓展）`);
+    await page.getByTestId('table-category').selectOption('all');
 
     const xlsx = await download(() => page.getByTestId('export-xlsx').click());
     expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -161,22 +180,40 @@ describe('export', () => {
   });
 
   // A4 at 300 dpi keeps the test quick on SwiftShader; paper sizes are unit-tested (A3 300 dpi = 4961 × 3508).
-  it('exports the map as an A4 300 dpi PNG with title, legend and scale bar', async () => {
+  it('exports the map as an A4 300 dpi PNG with title, legend and scale bar; the swatches are the colours the boards show', async () => {
+    // The structure's tint lies under the boards; without it a board's pixels are its fill over the land alone.
+    await page.getByTestId('toggle-structure').uncheck();
     await page.getByTestId('png-paper').selectOption('A4');
     await page.getByTestId('png-dpi').selectOption('300');
-    const file = await download(() => page.getByTestId('export-png').click());
+    const file = await download(() => page.getByTestId('export-png').click(), 240_000);
+    await page.getByTestId('toggle-structure').check();
     expect(file.name).toMatch(/A4-300dpi.*\.png$/);
     const png = PNG.sync.read(file.bytes);
     expect([png.width, png.height]).toEqual([3508, 2480]);
-    // The legend (bottom left) shows each category as an opaque swatch: 6 × 3.8 mm ≈ 71 × 45 px.
-    const counts = countColours(png, { x0: 0, y0: Math.round(png.height * 0.5), x1: Math.round(png.width * 0.3), y1: png.height }, Object.values(CATEGORY_COLORS));
-    for (const [hex, n] of Object.entries(counts)) expect(n, `legend swatch ${hex}`).toBeGreaterThan(2500);
+    // The legend (bottom left) shows each category as an opaque swatch (6 × 3.8 mm ≈ 71 × 45 px) in the
+    // colour a board shows: its fill at the map's opacity over the land, not the raw category colour.
+    const swatches = Object.values(CATEGORY_COLORS).map((c) => blendOver(c, BOARD_FILL_OPACITY));
+    const legendBox = { x0: 0, y0: Math.round(png.height * 0.5), x1: Math.round(png.width * 0.3), y1: png.height };
+    for (const [hex, n] of Object.entries(countColours(png, legendBox, swatches))) expect(n, `legend swatch ${hex}`).toBeGreaterThan(2500);
+    for (const [hex, n] of Object.entries(countColours(png, legendBox, Object.values(CATEGORY_COLORS)))) expect(n, `raw colour ${hex} in the legend`).toBeLessThan(200);
+    // The same colours fill the boards on the map (right of the legend).
+    const mapBox = { x0: Math.round(png.width * 0.3), y0: 0, x1: png.width, y1: png.height };
+    for (const [hex, n] of Object.entries(countColours(png, mapBox, swatches))) expect(n, `boards in ${hex} on the map`).toBeGreaterThan(1000);
     // The title block (top left) has dark text on a light panel.
     const titleInk = countDark(png, { x0: 70, y0: 70, x1: 1400, y1: 200 });
     expect(titleInk).toBeGreaterThan(3000);
     writeFileSync(SCREENSHOTS + 'export-map-a4-300dpi.png', file.bytes);
-  });
+  }, 300_000); // SwiftShader renders the 8.7-megapixel sheet in tens of seconds, minutes on a loaded machine
 });
+
+/** A CSV export split at its first empty row: the table, then the notes (export-notes.ts). */
+function splitCsv(bytes: Buffer): { table: string[][]; notes: string[][] } {
+  const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { newline: '\r\n' });
+  expect(parsed.errors).toEqual([]);
+  const rows = parsed.data.filter((r, i, all) => i < all.length - 1 || r.join('') !== '');
+  const blank = rows.findIndex((r) => r.length === 1 && r[0] === '');
+  return blank < 0 ? { table: rows, notes: [] } : { table: rows.slice(0, blank), notes: rows.slice(blank + 1) };
+}
 
 function countColours(png: PNG, box: { x0: number; y0: number; x1: number; y1: number }, hexes: string[]): Record<string, number> {
   const want = hexes.map(hexToRgb);
@@ -211,7 +248,7 @@ describe('printable report', () => {
       w.print = () => void w.__printed++;
     });
     await page.getByTestId('report-a4').click();
-    await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 180_000 });
     await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
     expect(await page.getByTestId('report-scenario').textContent()).toBe('方案：方案一');
     expect(await page.locator('[data-testid="report-table"] tbody tr').count()).toBe(21);
@@ -219,6 +256,13 @@ describe('printable report', () => {
     const headers = await page.locator('[data-testid="report-table"] thead th').allTextContents();
     expect(headers.some((h) => h.includes('面积'))).toBe(true);
     expect(headers.some((h) => h.includes('生活圈'))).toBe(false);
+    // Job–housing figures are computed for the report although their tab was never opened, and say they are illustrative.
+    expect(headers).toContain('职住比（岗位/套）［示意］');
+    const about = await page.getByTestId('report-about').textContent();
+    expect(about).toContain('全部 21 个板块');
+    expect(about).toContain("住房供应地图分配套数（方案一）：新建普通商品住房 · 2021–2025年");
+    expect(await page.getByTestId('report-column-notes').textContent()).toContain('示意数据：基于示意就业区的岗位');
+    expect(await page.getByTestId('report-warnings').locator('h2').textContent()).toBe('规则提示（方案一）');
     expect(await page.getByTestId('report-omitted').textContent()).toMatch(/另有 \d+ 列对所有板块均为空或零/);
     expect(await page.getByTestId('report').textContent()).toContain('规划第十章导语');
     await page.emulateMedia({ media: 'print' });
@@ -239,7 +283,7 @@ describe('printable report', () => {
     }
     await page.getByTestId('report-close').click();
     await page.getByTestId('export-menu').click();
-  });
+  }, 300_000);
 });
 
 describe('presentation', () => {
@@ -269,7 +313,7 @@ describe('presentation', () => {
     const [w, s, e, n] = boardBbox(first.id);
     const bounds = await page.evaluate(() => (window as unknown as { __anju: { map: { getBounds(): { toArray(): number[][] } } } }).__anju.map.getBounds().toArray());
     expect(bounds[0][0] <= w && bounds[0][1] <= s && bounds[1][0] >= e && bounds[1][1] >= n).toBe(true);
-    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#present\/3\?compare=jingxin,wutian,qidu,yangshuang&scenario=[^&]+$/);
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toMatch(/^#present\/3\?compare=jingxin,wutian,qidu,yangshuang&sname=方案一&scenario=[^&]+$/);
     await page.screenshot({ path: SCREENSHOTS + 'present-chapter-3.png' });
     await page.keyboard.press('PageUp');
     expect(await counter()).toBe(`2 / ${total}`);
@@ -289,6 +333,86 @@ describe('presentation', () => {
       await other.close();
     }
   });
+});
+
+describe('presentation that fits the room', () => {
+  type Box = { x: number; y: number; width: number; height: number };
+  const inside = (b: Box, w: number, h: number) => b.x >= 0 && b.y >= 0 && b.x + b.width <= w + 0.5 && b.y + b.height <= h + 0.5;
+  const camera = (p: Page) => p.evaluate(() => {
+    const m = (window as unknown as { __anju: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).__anju.map;
+    return { lng: m.getCenter().lng, lat: m.getCenter().lat, zoom: m.getZoom() };
+  });
+
+  it('at 1280×720 nothing overflows, the clicker pages through a board chapter to its last figure, and Esc leaves the map where it was', async () => {
+    const small = await h.newPage({ width: 1280, height: 720 });
+    try {
+      await small.goto(h.baseUrl);
+      await waitForMapIdle(small);
+      const before = await camera(small);
+      await small.getByTestId('open-present').click();
+      const counter = () => small.getByTestId('present-counter').textContent();
+      const total = Number((await counter())!.split('/')[1]);
+      for (let i = 0; i < 12 && (await counter()) !== `3 / ${total}`; i++) await small.keyboard.press('PageDown');
+      expect(await counter()).toBe(`3 / ${total}`);
+      const panel = (await small.getByTestId('present-caption').boundingBox())!;
+      const legend = (await small.getByTestId('present-legend').boundingBox())!;
+      expect(inside(panel, 1280, 720), JSON.stringify(panel)).toBe(true);
+      expect(inside(legend, 1280, 720), JSON.stringify(legend)).toBe(true);
+      expect(legend.x + legend.width <= panel.x || legend.y + legend.height <= panel.y, 'legend clear of the caption').toBe(true);
+      const body = small.getByTestId('present-body');
+      expect(await body.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+      // Empty rows are left out: no "—" and no count of zero.
+      const values = await small.locator('[data-testid="figure-list"] dd').allTextContents();
+      expect(values.length).toBeGreaterThan(3);
+      for (const v of values) expect(v).not.toMatch(/^(—|0 套)/);
+      await small.screenshot({ path: SCREENSHOTS + 'present-1280x720.png' });
+      // The next key pages down through the caption until its last figure shows, then moves on.
+      const lastVisible = () =>
+        small.evaluate(() => {
+          const b = document.querySelector('[data-testid="present-body"]')!.getBoundingClientRect();
+          const dds = document.querySelectorAll('[data-testid="figure-list"] dd');
+          const r = dds[dds.length - 1].getBoundingClientRect();
+          return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+        });
+      let presses = 0;
+      while (!(await lastVisible()) && presses < 8) {
+        await small.keyboard.press('PageDown');
+        presses++;
+        expect(await counter()).toBe(`3 / ${total}`);
+      }
+      expect(await lastVisible()).toBe(true);
+      await small.keyboard.press('PageDown');
+      expect(await counter()).toBe(`4 / ${total}`);
+      await small.keyboard.press('Escape');
+      await expect.poll(() => small.getByTestId('presenter').count()).toBe(0);
+      await waitForMapIdle(small);
+      const after = await camera(small);
+      expect(after.zoom).toBeCloseTo(before.zoom, 2);
+      expect(after.lng).toBeCloseTo(before.lng, 4);
+      expect(after.lat).toBeCloseTo(before.lat, 4);
+    } finally {
+      await small.close();
+    }
+  }, 300_000);
+
+  it('type scales with the room: larger at 1920×1080 than at 1280×720', async () => {
+    const sizes: number[] = [];
+    for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+      const p = await h.newPage({ width, height });
+      try {
+        await p.goto(h.baseUrl + '#present/3');
+        await p.getByTestId('presenter').waitFor();
+        await waitForMapIdle(p);
+        sizes.push(await p.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize)));
+        const panel = (await p.getByTestId('present-caption').boundingBox())!;
+        expect(inside(panel, width, height)).toBe(true);
+        await p.screenshot({ path: SCREENSHOTS + `present-${width}x${height}.png` });
+      } finally {
+        await p.close();
+      }
+    }
+    expect(sizes[1] / sizes[0]).toBeGreaterThan(1.3);
+  }, 300_000);
 });
 
 describe('the view in the URL', () => {
@@ -315,6 +439,27 @@ describe('the view in the URL', () => {
     } finally {
       await other.close();
       await page.click('[data-testid="toggle-counties"]');
+    }
+  });
+
+  it('restores the housing type, year and compare drawer, and says when the linked scenario is not in this browser', async () => {
+    const other = await h.newPage();
+    try {
+      await other.goto(h.baseUrl + '#tab=alloc&drawer=table&type=affordable-rental&year=2023&sname=方案二（张三）&scenario=s-elsewhere');
+      await waitForMapIdle(other);
+      await other.getByTestId('board-table').waitFor();
+      expect(await other.getByTestId('alloc-legend').textContent()).toContain('保障性租赁住房 · 2023');
+      const notice = other.getByTestId('link-notice');
+      await notice.waitFor();
+      expect(await notice.getAttribute('data-state')).toBe('absent');
+      expect(await notice.textContent()).toContain('链接所指的方案“方案二（张三）”（编号 s-elsewhere）不在此浏览器保存的项目中，现显示的是“方案一”');
+      await other.screenshot({ path: SCREENSHOTS + 'link-missing-scenario.png' });
+      // The address bar keeps what it restored, and now names the scenario shown.
+      await expect.poll(() => other.evaluate(() => decodeURIComponent(location.hash))).toMatch(/drawer=table&type=affordable-rental&year=2023&sname=方案一&scenario=scenario-1$/);
+      await other.getByTestId('link-notice-close').click();
+      expect(await other.getByTestId('link-notice').count()).toBe(0);
+    } finally {
+      await other.close();
     }
   });
 });
@@ -349,11 +494,24 @@ describe('presenting scenarios', () => {
     await page.locator('[data-tab="alloc"]').click();
     await page.getByTestId('scenario-duplicate').first().click(); // the copy becomes the active scenario
     await enterCell(page, 'qidu', 2021, '8000');
+    // A project site drawn as a point in 七都: the presentation's legend must explain it.
+    await waitForMapIdle(page);
+    await page.getByTestId('draw-point').click();
+    const at = await screenPoint(page, labelPoint(boards.features.find((b) => b.properties.id === 'qidu')!.geometry));
+    await page.mouse.click(at.x, at.y + 12);
+    const form = page.getByTestId('site-form-new');
+    await form.getByTestId('site-units').fill('500');
+    await form.getByTestId('site-submit').click();
+    await expect.poll(() => page.getByTestId('site').count()).toBe(1);
     await page.getByTestId('open-present').click();
     await page.keyboard.press('End'); // the last chapter: the implementation review
     await page.keyboard.press('ArrowLeft'); // the one before it: allocation against the targets
     const caption = page.getByTestId('alloc-caption');
-    await expect.poll(() => caption.textContent()).toContain('副本”共分配 0.8 万套');
+    await expect.poll(() => caption.textContent()).toContain('副本”共分配 0.85 万套');
+    // The legend names the housing type and years the boards are shaded by, and the sites.
+    const legend = page.getByTestId('present-legend');
+    expect(await legend.textContent()).toMatch(/分配套数（[^）]*副本）：新建普通商品住房 · 2021–2025年/);
+    expect(await legend.textContent()).toMatch(/项目地块（[^）]*副本）\s*项目地块（范围）\s*项目地块（点位）/);
     const copy = await caption.textContent();
     const select = page.getByTestId('present-scenario');
     const first = await select.locator('option').first().getAttribute('value');

@@ -74,6 +74,29 @@ describe('life-circle coverage', () => {
     expect(Number(await cell('facilities').textContent())).toBeGreaterThan(0);
   });
 
+  it('says on the map, in the layer list and in the presentation legend that facilities and gaps are illustrative; the layer list hides them', async () => {
+    await expect.poll(() => page.getByTestId('illustrative-note').textContent()).toContain('生活圈设施');
+    await page.getByTestId('layer-panel-toggle').click();
+    const hasLayer = () => page.evaluate(() => !!(window as unknown as { __anju: { map: { getLayer(id: string): unknown } } }).__anju.map.getLayer('coverage-facilities-circle'));
+    expect(await page.locator('[data-testid="layer-panel"] label[data-status="illustrative"]').count()).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('overlay-toggle-coverage-facilities').uncheck();
+    await expect.poll(hasLayer).toBe(false);
+    await page.getByTestId('overlay-toggle-coverage-facilities').check();
+    await expect.poll(hasLayer).toBe(true);
+    await page.getByTestId('layer-panel-toggle').click();
+    // The presentation's coverage chapter lists both layers with their status.
+    await page.getByTestId('open-present').click();
+    const title = () => page.getByTestId('present-title').textContent();
+    for (let i = 0; i < 40 && !(await title())?.includes('生活圈'); i++) await page.keyboard.press('PageDown');
+    const legend = (await page.getByTestId('present-legend').textContent()) ?? '';
+    expect(legend).toContain('生活圈设施（示意）');
+    expect(legend).toContain('生活圈服务缺口（示意）');
+    await page.screenshot({ path: SCREENSHOTS + 'coverage-present-legend.png' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('presenter').count()).toBe(0);
+    await page.click('[data-tab="coverage"]');
+  });
+
   let before = '';
   let moved: { id: string; to: [number, number] };
 

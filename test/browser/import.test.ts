@@ -80,7 +80,7 @@ describe('importing data', () => {
     await dropFile('boards-gbk.zip', readFileSync(fixture('boards-gbk.zip')), 'import-drop-hint.png');
     await expect.poll(() => text('import-result')).toContain('可导入 2 个板块边界');
     expect(await page.getByTestId('import-target').inputValue()).toBe('boards');
-    expect(await text('import-encoding')).toBe('GBK');
+    expect(await text('import-encoding')).toBe('GBK（来自 .cpg）');
     expect(await text('import-crs')).toContain('WGS-84 / CGCS2000 经纬度（来自 .prj）');
     expect(await page.getByTestId('crs-ask').count()).toBe(0); // the .prj answers the question
     expect(await text('import-preview')).toContain('旧城板块'); // GBK attributes decoded
@@ -98,10 +98,12 @@ describe('importing data', () => {
     await expect.poll(async () => JSON.stringify(await boards())).toBe(JSON.stringify(before));
   });
 
-  it('imports a GCJ-02 CSV of facilities: asks for the CRS, converts, warns by row, draws the points', async () => {
-    await openDialog('facilities');
-    await page.getByTestId('import-file').setInputFiles(fixture('shops-gcj02.csv'));
+  it('imports a GCJ-02 CSV of facilities dropped on the map: taken for facilities, asks for the CRS, converts, warns by row, draws the points', async () => {
+    // Dropped while the dialog's target is still board boundaries (the last import): the points with a category are taken for facilities.
+    await dropFile('shops-gcj02.csv', readFileSync(fixture('shops-gcj02.csv')));
     await expect.poll(() => text('import-result')).toContain('可导入 3 个设施');
+    expect(await page.getByTestId('import-target').inputValue()).toBe('facilities');
+    expect(await text('import-guess')).toBe('按文件内容判断为“设施”：点要素，带类别列“category”。如不对，请在上方“导入为”中更改。');
     expect(await text('import-encoding')).toBe('UTF-8');
     expect(await page.getByTestId('crs-wgs84').isChecked()).toBe(true); // asked, WGS-84 by default
     expect(await text('import-bbox')).toBe('120.6590, 27.9467 — 120.8041, 28.0116');
@@ -157,6 +159,39 @@ describe('importing data', () => {
     await page.getByTestId('csv-apply').click();
     await expect.poll(() => text('import-result')).toContain('可导入 1 个设施');
     expect(await text('import-bbox')).toBe('120.6990, 27.9940 — 120.6990, 27.9940');
+    await page.getByTestId('import-close').click();
+  });
+
+  it('Gauss–Krüger metres: asks the datum; Xian 1980 / Beijing 1954 convert only with the transformation typed in', async () => {
+    // Zone-prefixed eastings without a .prj: the zone gives the meridian, the datum is asked (CGCS2000 by default).
+    await openDialog('facilities');
+    await page.getByTestId('import-file').setInputFiles(fixture('points-beijing54-zone21.csv'));
+    await expect.poll(() => text('import-result')).toContain('可导入 3 个设施');
+    expect(await page.getByTestId('crs-cgcs2000-gk').isChecked()).toBe(true);
+    expect(await page.getByTestId('towgs84').count()).toBe(0);
+    await page.getByTestId('crs-beijing54-gk').check();
+    await expect.poll(() => text('problems')).toContain('不会当作 CGCS2000 读取');
+    expect(await text('import-crs')).toContain('北京 1954 高斯-克吕格投影（米，需转换参数） · 中央经线 123°E · 带号 21（用户选择）');
+    expect(await page.getByTestId('import-replace').isDisabled()).toBe(true);
+    await page.getByTestId('towgs84-input').fill('15.8,-154.4');
+    await page.getByTestId('towgs84-apply').click();
+    expect(await text('towgs84-error')).toBe('需要 3 个或 7 个数字，现为 2 个');
+    await page.screenshot({ path: SCREENSHOTS + 'import-crs-towgs84.png' });
+    await page.getByTestId('towgs84-input').fill('15.8,-154.4,-82.3');
+    await page.getByTestId('towgs84-apply').click();
+    await expect.poll(() => text('import-result')).toContain('可导入 3 个设施');
+    // PROJ's positions for these metres (test/fixtures/import/local-datum-reference.json), not CGCS2000's.
+    expect(await text('import-bbox')).toBe('120.6557, 27.9495 — 120.8007, 28.0145');
+    expect(await text('towgs84-used')).toBe('已使用的参数：15.8, -154.4, -82.3');
+
+    // A Xian 1980 .prj: no question about the system, only the parameters.
+    await page.getByTestId('import-file').setInputFiles(fixture('facilities-xian80.zip'));
+    await expect.poll(() => text('import-crs')).toContain('西安 1980 高斯-克吕格投影（米，需转换参数） · 中央经线 120°E（来自 .prj）');
+    expect(await page.getByTestId('crs-ask').count()).toBe(0);
+    await page.getByTestId('towgs84-input').fill('24.1,-123.9,-94.2,0.02,0.25,0.13,1.1');
+    await page.getByTestId('towgs84-apply').click();
+    await expect.poll(() => text('import-result')).toContain('可导入 3 个设施');
+    expect(await text('import-bbox')).toBe('120.6554, 27.9498 — 120.8004, 28.0148');
     await page.getByTestId('import-close').click();
   });
 

@@ -88,6 +88,24 @@ describe('job–housing balance', () => {
     await panel.screenshot({ path: SCREENSHOTS + 'jobs-housing-panel.png' });
   });
 
+  it('says beside each verdict that it rests on six illustrative parks and counts a job for every board in reach; offers the jobs shared among boards', async () => {
+    expect(await page.getByTestId('jh-section-basis').textContent()).toContain('依据 6 个示意就业区');
+    const basis = page.getByTestId('jh-verdict-basis');
+    expect(await basis.textContent()).toContain('同一岗位计入其通勤圈到达的每个板块');
+    // On the map: the parks are named as illustrative.
+    expect(await page.getByTestId('illustrative-note').textContent()).toContain('就业区');
+    try {
+      await page.getByTestId('jh-counting-shared').check();
+      // Shared by the dwellings in each park's reach, the board's ratio moves (up or down: it now depends on its neighbours' dwellings).
+      await expect.poll(rowRatio).not.toBe('1.75');
+      expect(await basis.textContent()).toContain('每个岗位只计一次');
+      expect(await page.getByTestId('jh-board-section').textContent()).toContain('竞争分摊');
+    } finally {
+      await page.getByTestId('jh-counting-every-board').check();
+    }
+    await expect.poll(rowRatio).toBe('1.75');
+  });
+
   it('editing the park’s jobs changes the board’s ratio, verdict and map colour; undo restores them', async () => {
     await page.evaluate(([lon, lat]) => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo({ center: [lon, lat], zoom: 11 }), labelPoint(board.geometry));
     await waitForMapIdle(page);

@@ -171,4 +171,52 @@ describe('the plan map', () => {
     }
     expect(await renderedIds(page, 'board-fill')).toHaveLength(21);
   });
+
+  it('opens framed on the 21 boards with their names, a start-here strip and a tooltip on hover', async () => {
+    const first = await h.newPage({ startHere: true });
+    try {
+      await first.goto(h.baseUrl);
+      await waitForMapIdle(first);
+      // Framed on the central city: every board in view, at a zoom where board names are drawn.
+      const view = await first.evaluate(() => {
+        const map = (window as unknown as { __anju: { map: { getBounds(): { toArray(): number[][] }; getZoom(): number } } }).__anju.map;
+        return { bounds: map.getBounds().toArray(), zoom: map.getZoom() };
+      });
+      for (const b of boards.features) {
+        const [lon, lat] = labelPoint(b.geometry);
+        expect(lon > view.bounds[0][0] && lon < view.bounds[1][0] && lat > view.bounds[0][1] && lat < view.bounds[1][1], `${b.properties.id} in view`).toBe(true);
+      }
+      expect(view.zoom).toBeGreaterThan(9.2); // board-label's minzoom
+      const names = await renderedLabels(first, 'board-label');
+      expect(names.length).toBeGreaterThanOrEqual(12);
+      // The strip says what the colours mean and what each tab does.
+      const strip = first.getByTestId('start-here');
+      const text = (await strip.textContent()) ?? '';
+      for (const word of ['从这里开始', '存量提升', '重点拓展', '适度发展', '生活圈', '职住平衡', '住房供应']) expect(text).toContain(word);
+      await first.screenshot({ path: SCREENSHOTS + 'first-screen.png' });
+      // Hovering a board names it and its category.
+      const wutian = boards.features.find((b) => b.properties.id === 'wutian')!;
+      const at = await screenPoint(first, labelPoint(wutian.geometry));
+      const tip = first.getByTestId('board-tooltip');
+      // A person's pointer sends many moves; one synthetic move can land while the map is still
+      // settling (a camera move hides the tooltip), so keep moving by a pixel until it shows.
+      let wiggle = 0;
+      await expect
+        .poll(async () => {
+          await first.mouse.move(at.x, at.y + (wiggle++ % 2)); // the label point: inside the board, away from its edges and holes
+          return tip.getAttribute('data-board', { timeout: 1000 }).catch(() => null);
+        }, { timeout: 30_000 })
+        .toBe('wutian');
+      expect(await tip.textContent()).toBe('梧田存量提升 · 示意范围');
+      await first.screenshot({ path: SCREENSHOTS + 'first-screen-tooltip.png' });
+      // Dismissed, the strip stays away after a reload.
+      await first.getByTestId('start-here-close').click();
+      expect(await first.getByTestId('start-here').count()).toBe(0);
+      await first.reload();
+      await waitForMapIdle(first);
+      expect(await first.getByTestId('start-here').count()).toBe(0);
+    } finally {
+      await first.close();
+    }
+  });
 });

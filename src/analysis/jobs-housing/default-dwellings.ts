@@ -1,6 +1,7 @@
 /**
  * Default dwellings per board from the stated assumption in
- * geodata/assumptions/board-dwellings.json: schematic area × assumed density by category.
+ * geodata/assumptions/board-dwellings.json: the board's area (schematic, or of the official boundary
+ * once loaded; said which) × assumed density by category.
  * These are assumptions for a first look, never facts; every value says how it was made.
  */
 import type { BoardCollection } from '../../domain/board.ts';
@@ -12,6 +13,8 @@ export interface DefaultDwellings {
   dwellings: number;
   dwellingsPerKm2: number;
   areaKm2: number;
+  /** The area is of the schematic extent (示意范围), not of official boundaries the user loaded. */
+  schematic: boolean;
   /** Always true: the figure is an assumption. */
   assumption: true;
   /** How the figure was made, in English (the UI shows its own zh text from the same numbers). */
@@ -30,8 +33,9 @@ export function defaultDwellingsByBoard(boards: BoardCollection, a: DwellingAssu
       dwellings,
       dwellingsPerKm2: rule.dwellingsPerKm2,
       areaKm2: area,
+      schematic: b.properties.schematic,
       assumption: true,
-      basis: `assumption: ${area.toFixed(1)} km² (schematic) × ${rule.dwellingsPerKm2} dwellings/km² (${rule.reason})`,
+      basis: `assumption: ${area.toFixed(1)} km² (${b.properties.schematic ? 'schematic' : 'official boundary'}) × ${rule.dwellingsPerKm2} dwellings/km² (${rule.reason})`,
     };
   }
   return out;

@@ -21,6 +21,12 @@ export const JOBS_IN_REACH_FORMULA: FormulaText = {
   en: "jobs in reach = Σ over employment areas of (its jobs × the share of the board's area within r km of its edge); i.e. the park jobs within r km of a home spread evenly over the board, on average. A job can count towards several boards.",
 };
 
+export const SHARED_JOBS_FORMULA: FormulaText = {
+  formula: 'jobsInReach_b = dwellings_b × Σ_p share_bp × jobs_p / Σ_b′ (share_b′p × dwellings_b′)',
+  zh: '竞争分摊：各就业区的岗位按通勤圈内各板块的住房套数（套数 × 板块位于该通勤圈内的面积比例）分摊给这些板块，每个岗位只计一次（两步移动搜寻法，Luo & Wang 2003）。套数未知或为 0 的板块不参与分摊。',
+  en: "shared by competition: each employment area's jobs are split among the boards in its catchment in proportion to their dwellings there (dwellings × the share of the board's area within the catchment), so each job counts once (two-step floating catchment area, Luo & Wang 2003). Boards with unknown or zero dwellings take no share.",
+};
+
 export const RATIO_FORMULA: FormulaText = {
   formula: 'ratio_b = jobsInReach_b / dwellings_b (null when dwellings_b is 0 or unknown)',
   zh: '职住比 = 可达岗位 ÷ 住房套数（套数为 0 或未知时不计算）',

@@ -3,7 +3,7 @@ export * from './types.ts';
 export { prepareCatchments, withParkGeometry, sharesOf, type CatchmentShares, type ParkShape } from './catchment-geometry.ts';
 export { computeJobsHousing } from './metrics.ts';
 export { analyseJobsHousing } from './analyse.ts';
-export { OVERLAP_SHARE_FORMULA, JOBS_IN_REACH_FORMULA, RATIO_FORMULA, VERDICT_FORMULA, type FormulaText } from './formula.ts';
+export { OVERLAP_SHARE_FORMULA, JOBS_IN_REACH_FORMULA, SHARED_JOBS_FORMULA, RATIO_FORMULA, VERDICT_FORMULA, type FormulaText } from './formula.ts';
 export { balancedBand } from './standards.ts';
 export type { JhStandards } from '../../domain/jobs-housing-standards.ts';
 export { defaultDwellingsByBoard, type DefaultDwellings } from './default-dwellings.ts';

@@ -17,6 +17,17 @@ export interface JhPark {
 }
 
 export const VERDICTS = ['housing-rich', 'balanced', 'jobs-rich', 'unknown'] as const;
+
+/**
+ * How a park's jobs are counted towards the boards that reach it:
+ * - `every-board`: each job counts in full for every board whose area lies in the park's
+ *   catchment (JOBS_IN_REACH_FORMULA) — a job 5 km from three boards counts three times;
+ * - `shared`: the boards compete for the park's jobs, which are split among them in proportion
+ *   to the dwellings each has in the catchment, so every job is counted once (SHARED_JOBS_FORMULA;
+ *   the two-step floating catchment area method, Luo & Wang 2003).
+ */
+export const JOB_COUNTINGS = ['every-board', 'shared'] as const;
+export type JobCounting = (typeof JOB_COUNTINGS)[number];
 export type Verdict = (typeof VERDICTS)[number];
 
 /** The balanced band of the chosen ratio, jobs per dwelling (geodata/standards/jobs-housing.json). */
@@ -27,6 +38,11 @@ export interface BalancedBand {
 
 /** The housing side of one board under one scenario. */
 export interface HousingSide {
+  /**
+   * Jobs in reach of the board (see JobCounting). Counted for every board, it does not depend on
+   * dwellings; shared by competition, it does (planned units take a larger share).
+   */
+  jobsInReach: number;
   /** Dwellings (套); null when unknown. */
   dwellings: number | null;
   /** jobsInReach / dwellings; null when dwellings is null or 0. */
@@ -39,8 +55,6 @@ export interface BoardJobsHousing extends HousingSide {
   name: string;
   /** Share (0–1) of the board's area within the catchment of any employment area. */
   overlapShare: number;
-  /** Σ_p jobs_p × share of the board's area within park p's catchment (see JOBS_IN_REACH_FORMULA). */
-  jobsInReach: number;
   /** Planned units added to the board's dwellings (0 when none). */
   plannedUnits: number;
   /** The same board with planned units added to its dwellings. */
@@ -66,6 +80,8 @@ export interface JobsHousingSummary {
 
 export interface JobsHousingResult {
   radiusKm: number;
+  /** How jobs were counted towards boards. */
+  jobCounting: JobCounting;
   boards: BoardJobsHousing[];
   summary: JobsHousingSummary;
 }

@@ -9,7 +9,7 @@ import { geodataPath, readGeodata } from '../default-data.ts';
 import { readInputText } from '../read-input.ts';
 import { readLayerFile } from '../read-layer.ts';
 import { layerOptions, layerOptionSpecs, type LayerOptions } from '../layer-options.ts';
-import { analyseJobsHousing, balancedBand, defaultDwellingsByBoard, type DwellingAssumptions, type JhBoard, type JhPark, type JhStandards } from '../../analysis/jobs-housing/index.ts';
+import { JOB_COUNTINGS, analyseJobsHousing, balancedBand, defaultDwellingsByBoard, type DwellingAssumptions, type JhBoard, type JhPark, type JhStandards, type JobCounting } from '../../analysis/jobs-housing/index.ts';
 import { boardsReader, type BoardInput } from '../../io/readers/boards-reader.ts';
 import { employmentReader } from '../../io/readers/employment-reader.ts';
 import { readDwellingsTable } from '../../io/readers/dwellings-table.ts';
@@ -52,12 +52,14 @@ function assumedDwellings(fc: FeatureCollection, ids: readonly string[]): Record
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { boards: { type: 'string' }, employment: { type: 'string' }, 'radius-km': { type: 'string' }, dwellings: { type: 'string' }, json: { type: 'boolean' }, ...layerOptionSpecs(LAYERS) },
+    options: { boards: { type: 'string' }, employment: { type: 'string' }, 'radius-km': { type: 'string' }, dwellings: { type: 'string' }, 'job-counting': { type: 'string' }, json: { type: 'boolean' }, ...layerOptionSpecs(LAYERS) },
     strict: true,
   });
   const standards = readGeodata<JhStandards>('standards/jobs-housing.json');
   const radiusKm = values['radius-km'] === undefined ? standards.catchment.defaultRadiusKm : Number(values['radius-km']);
   if (!Number.isFinite(radiusKm) || radiusKm < 0 || radiusKm > 100) throw new CliError(`--radius-km must be a number of km between 0 and 100, not "${values['radius-km']}"`, 2);
+  const jobCounting = (values['job-counting'] ?? 'every-board') as JobCounting;
+  if (!JOB_COUNTINGS.includes(jobCounting)) throw new CliError(`--job-counting must be ${JOB_COUNTINGS.join(' or ')}, not "${values['job-counting']}"`, 2);
   const layers = layerOptions(values, LAYERS);
   const known = readGeodata<BoardCollection>(BOARDS_FILE).features.map((x) => x.properties);
   const b = await layer<BoardInput[]>(values.boards, 'boards', BOARDS_FILE, (l) => boardsReader.read(l, { known }), layers, io);
@@ -88,7 +90,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const unknown = boards.filter((x) => source[x.id] === null).map((x) => x.id);
   if (unknown.length) io.err(`anju jobs-housing: no dwellings for ${unknown.length} board(s) (no figure and no category to assume one from): ratio and verdict unknown for ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
 
-  const result = analyseJobsHousing(boards, parks, radiusKm, { dwellingsByBoard, band: balancedBand(standards) });
+  io.err(
+    jobCounting === 'shared'
+      ? 'anju jobs-housing: jobs shared by competition: each employment area’s jobs are split among the boards in its catchment by their dwellings there, so each job counts once (Luo & Wang 2003)'
+      : 'anju jobs-housing: a job counts for every board within reach of its employment area (a job near three boards counts three times); --job-counting shared splits each area’s jobs among them',
+  );
+  const result = analyseJobsHousing(boards, parks, radiusKm, { dwellingsByBoard, band: balancedBand(standards), jobCounting });
   const rows = result.boards.map((r) => ({
     id: r.id,
     name: r.name,
@@ -103,7 +110,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.out(JSON.stringify(rows, null, 2));
     return 0;
   }
-  io.out(`radius ${radiusKm} km from each employment area's edge; ratio = jobs in reach per dwelling, balanced 1.3–1.7 (Ewing 1996); * = assumed dwellings`);
+  io.out(`radius ${radiusKm} km from each employment area's edge; ratio = jobs in reach per dwelling, balanced 1.3–1.7 (Ewing 1996); jobs ${jobCounting === 'shared' ? 'shared among the boards that reach them' : 'counted for every board that reaches them'}; * = assumed dwellings`);
   for (const r of rows) {
     const ratio = r.jobsHousingRatio === null ? '—' : r.jobsHousingRatio.toFixed(2);
     io.out(`${r.id.padEnd(18)} ${(r.overlapShare * 100).toFixed(1).padStart(5)} %  ${String(r.jobsInReach).padStart(8)} jobs  ${String(r.dwellings ?? '—').padStart(8)}${r.dwellingsSource === 'assumed' ? '*' : ' '}dw  ${ratio.padStart(6)}  ${r.verdict}`);

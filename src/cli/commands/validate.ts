@@ -13,9 +13,9 @@ import { layerOptions, layerOptionSpecs } from '../layer-options.ts';
 
 function printSummary(s: ImportSummary, io: CliIO): void {
   const types = Object.entries(s.geometryTypes).map(([t, n]) => `${t} ${n}`).join(', ');
-  const crs = s.crs ? `${describeCrs(s.crs.crs)} (${s.crs.source}${s.crs.ambiguous ? `; ambiguous: could be ${s.crs.candidates.join(' / ')}` : ''}${s.crs.swapped ? '; lon/lat swapped' : ''})` : '-';
+  const crs = s.crs ? `${describeCrs(s.crs.crs)} (${s.crs.source}${s.crs.towgs84Source ? `; towgs84 from ${s.crs.towgs84Source === 'user' ? '--towgs84' : 'the .prj'}` : ''}${s.crs.ambiguous ? `; ambiguous: could be ${s.crs.candidates.join(' / ')}` : ''}${s.crs.swapped ? '; lon/lat swapped' : ''})` : '-';
   io.out(`file:      ${s.file} (${s.format ?? '?'})`);
-  io.out(`encoding:  ${s.encoding ?? '-'}`);
+  io.out(`encoding:  ${s.encoding ?? '-'}${s.details.encodingSource ? ` (${s.details.encodingSource})` : ''}`);
   io.out(`crs:       ${crs}`);
   io.out(`features:  ${s.featuresImported} imported of ${s.featuresRead}${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}${s.emptySkipped ? `, ${s.emptySkipped} without geometry skipped` : ''}`);
   io.out(`geometry:  ${types || '-'}`);
@@ -42,7 +42,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const bytes = readInputBytes(path);
   const file = basename(path);
   const lenient = values.lenient ?? false;
-  let r: ImportResult = await importLayer(bytes, file, { ...(layers.crs ? { crs: layers.crs } : {}), ...(layers.columns ? { columns: layers.columns } : {}), lenient, ...(values.type === 'actuals' ? { allowTable: true } : {}) });
+  let r: ImportResult = await importLayer(bytes, file, { ...(layers.crs ? { crs: layers.crs } : {}), ...(layers.columns ? { columns: layers.columns } : {}), ...(layers.towgs84 ? { towgs84: layers.towgs84 } : {}), lenient, ...(values.type === 'actuals' ? { allowTable: true } : {}) });
   // With --type, the kind's reader checks what that kind needs: the very reader the app and the analyses use.
   if (r.ok && values.type !== undefined && isInputKind(values.type)) {
     const read = READERS[values.type].read({ file, features: r.value.features, origins: r.origins }, { lenient });

@@ -25,3 +25,8 @@ export function translate(lang: Lang, key: string, params?: Record<string, strin
   const t = MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? key;
   return params ? t.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`)) : t;
 }
+
+/** A message in both languages, for labels held as `{ zh, en }` (figures, overlays, legends). */
+export function bilingual(key: string, params?: Record<string, string | number>): { zh: string; en: string } {
+  return { zh: translate('zh', key, params), en: translate('en', key, params) };
+}

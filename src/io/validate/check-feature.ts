@@ -9,7 +9,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { problem, type Problem } from '../../domain/problem.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { inWenzhouBbox } from '../../geo/wenzhou-extent.ts';
-import { positionToWgs84, type CrsChoice } from '../crs.ts';
+import { isGkCrs, positionToWgs84, type CrsChoice } from '../crs.ts';
 import { checkStructure } from './check-structure.ts';
 import { POLYGON_PROBLEM, polygonProblem, rewindGeometry } from './check-polygons.ts';
 
@@ -57,7 +57,7 @@ function convert(g: Geometry, ctx: FeatureContext, where: Where): { geometry: Ge
       return p;
     }
     if (Number.isFinite(out[0]) && Number.isFinite(out[1]) && Math.abs(out[0]) <= 180 && Math.abs(out[1]) <= 90) return out;
-    const projected = ctx.crs.id !== 'cgcs2000-gk' && (Math.abs(src[0]) > 1000 || Math.abs(src[1]) > 1000);
+    const projected = !isGkCrs(ctx.crs.id) && (Math.abs(src[0]) > 1000 || Math.abs(src[1]) > 1000);
     error = problem(projected ? 'projected-coords' : 'coord-out-of-range', { ...where, params: { coord: fmt(p) } });
     return p;
   });

@@ -4,6 +4,7 @@
  * English for the app's English mode.
  */
 import { HOUSING_TYPE_INFO } from '../../domain/housing-type.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import type { ProjectChange } from './project-diff.ts';
 
 export type SummaryLang = 'zh' | 'en';
@@ -32,7 +33,7 @@ const RENOVATION_TYPES: Record<string, { zh: string; en: string }> = {
 
 /** 1200 → "+1,200", -300 → "−300" (a true minus sign). */
 export function signedUnits(delta: number): string {
-  const abs = Math.abs(delta).toLocaleString('en-US');
+  const abs = formatNumber(Math.abs(delta));
   return delta > 0 ? `+${abs}` : delta < 0 ? `−${abs}` : '±0';
 }
 
@@ -44,7 +45,7 @@ function phrase(c: ProjectChange, lang: SummaryLang, board: (id: string) => stri
       return `${board(c.boardId)} ${c.year} ${HOUSING_TYPE_INFO[c.type][lang]} ${signedUnits(c.after - c.before)}`;
     case 'site': {
       const units = c.after && c.before && c.after.units !== c.before.units ? ` ${signedUnits(c.after.units - c.before.units)}` : '';
-      if (c.change === 'added') return zh ? `新增地块${q(c.name)} ${c.after!.units.toLocaleString('en-US')} 套` : `site ${q(c.name)} added, ${c.after!.units.toLocaleString('en-US')} units`;
+      if (c.change === 'added') return zh ? `新增地块${q(c.name)} ${formatNumber(c.after!.units)} 套` : `site ${q(c.name)} added, ${formatNumber(c.after!.units)} units`;
       if (c.change === 'removed') return zh ? `删除地块${q(c.name)}` : `site ${q(c.name)} removed`;
       return zh ? `修改地块${q(c.name)}${units}` : `site ${q(c.name)} changed${units}`;
     }
@@ -61,8 +62,8 @@ function phrase(c: ProjectChange, lang: SummaryLang, board: (id: string) => stri
     }
     case 'dwellings':
       return zh
-        ? `${board(c.boardId)} 现状住宅 ${c.before === undefined ? '假设值' : c.before.toLocaleString('en-US')} → ${c.after === undefined ? '假设值' : c.after.toLocaleString('en-US')} 套`
-        : `${board(c.boardId)} dwellings ${c.before === undefined ? 'assumed' : c.before.toLocaleString('en-US')} → ${c.after === undefined ? 'assumed' : c.after.toLocaleString('en-US')}`;
+        ? `${board(c.boardId)} 现状住宅 ${c.before === undefined ? '假设值' : formatNumber(c.before)} → ${c.after === undefined ? '假设值' : formatNumber(c.after)} 套`
+        : `${board(c.boardId)} dwellings ${c.before === undefined ? 'assumed' : formatNumber(c.before)} → ${c.after === undefined ? 'assumed' : formatNumber(c.after)}`;
     case 'renovation': {
       const [county, type, year] = c.key.split('|');
       const t = RENOVATION_TYPES[type]?.[lang] ?? type;

@@ -5,8 +5,10 @@
  */
 import type { Feature, Chapter } from '../feature.ts';
 import type { BoardFigure } from '../../domain/board-figure.ts';
-import { HOUSING_TYPES, HOUSING_TYPE_INFO } from '../../domain/housing-type.ts';
+import { HOUSING_TYPES, HOUSING_TYPE_INFO, isHousingType } from '../../domain/housing-type.ts';
+import { planYears } from '../../data/active-plan.ts';
 import { bboxOf } from '../../geo/measure.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { defaultBoards } from '../../data/embedded.ts';
 import AllocationSidebar from './AllocationSidebar.svelte';
 import BoardAllocation from './BoardAllocation.svelte';
@@ -14,7 +16,11 @@ import AllocationCaption from './AllocationCaption.svelte';
 import { view } from './allocation-view.svelte.ts';
 import { dragSite } from './actions.ts';
 import { planPeriodLabel } from '../../data/active-plan.ts';
-import { SITE_LAYERS, SITES_OVERLAY_ID, memoSitesData } from './sites-overlay.ts';
+import { SITE_LAYERS, SITES_OVERLAY_ID, memoSitesData, siteLegend } from './sites-overlay.ts';
+import { store } from '../../state/app-store.svelte.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
+import { mapShowsText } from './map-shows.ts';
+import { warningLine } from './rule-text.ts';
 
 const sitesData = memoSitesData();
 
@@ -53,19 +59,21 @@ export const allocationFeature: Feature = {
       id: SITES_OVERLAY_ID,
       data: sitesData(view.scenario.sites, view.selectedSiteId),
       layers: SITE_LAYERS,
+      info: siteLegend(view.scenario.name),
       promoteId: 'id',
       onClick: (id) => (view.selectedSiteId = id),
       onDrag: (id, from, to) => dragSite(id, from, to),
     },
   ],
   boardColors: () => view.scale.colors,
+  boardLegendTitle: mapShowsText,
   boardLegend: () =>
     view.scale.legend.map((c) => ({
       color: c.color,
       label:
         c.from === 0 && c.to === 0
           ? view.mode === 'diff' ? { zh: '无差别', en: 'no difference' } : { zh: '未分配', en: 'none allocated' }
-          : { zh: `${c.from.toLocaleString('zh-CN')} – ${c.to.toLocaleString('zh-CN')} 套`, en: `${c.from.toLocaleString('en')} – ${c.to.toLocaleString('en')} units` },
+          : { zh: `${formatNumber(c.from)} – ${formatNumber(c.to)} 套`, en: `${formatNumber(c.from)} – ${formatNumber(c.to)} units` },
     })),
   boardFigures: (): BoardFigure[] => [
     {
@@ -84,6 +92,30 @@ export const allocationFeature: Feature = {
       }),
     ),
   ],
+  // The housing type and year the map and grid show, and a scenario diff, in a link (defaults left out).
+  viewParams: {
+    read: () => ({
+      ...(view.type !== 'commercial' ? { type: view.type } : {}),
+      ...(view.year !== 'all' ? { year: String(view.year) } : {}),
+      ...(view.mode === 'diff' ? { diff: `${view.pairA.id}:${view.pairB.id}` } : {}),
+    }),
+    apply: (p) => {
+      view.type = p.type === 'all' || isHousingType(p.type) ? p.type : 'commercial';
+      const year = planYears().find((y) => String(y) === p.year);
+      view.year = year ?? 'all';
+      const [a, b] = (p.diff ?? '').split(':');
+      const has = (id: string | undefined) => !!id && store.project.scenarios.some((s) => s.id === id);
+      if (has(a) && has(b)) [view.mode, view.diffA, view.diffB] = ['diff', a, b];
+      else view.mode = 'allocate';
+    },
+  },
+  exportContext: () => ({
+    notes: [{ label: i18n.t('alloc.notes.map'), value: mapShowsText() }],
+    warnings: {
+      title: `${i18n.t('alloc.rules')}（${view.scenario.name}）`,
+      items: view.rules.warnings.length ? view.rules.warnings.map((w) => warningLine(w, store.project.boards)) : [i18n.t('alloc.rules.none')],
+    },
+  }),
   chapters: (): Chapter[] => [
     {
       id: 'allocation-targets',

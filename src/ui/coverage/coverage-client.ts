@@ -16,6 +16,9 @@ export class CoverageClient {
   #pendingMove: { facilityId: string; lonLat: LonLat; queuedAt: number } | null = null;
   #moveInFlight = false;
   #frame: number | null = null;
+  /** Calls sent and not yet answered, and who waits for there to be none (whenIdle). */
+  #inFlight = 0;
+  #idle: (() => void)[] = [];
 
   /** Every update (init, add, remove, move), in order, with ms since the move was queued for drag moves. */
   onResult: (update: CoverageUpdate, latencyMs: number | null) => void = () => {};
@@ -31,6 +34,7 @@ export class CoverageClient {
    * failure goes to onError), to undefined when a newer call with the same `latest` key superseded it.
    */
   async call<M extends keyof Api & string>(method: M, input: CallInput<Api[M]>, latest?: string): Promise<CallOutput<Api[M]> | null | undefined> {
+    this.#inFlight++;
     try {
       const value = await this.#client.call(method, input, latest ? { latest } : {});
       if (method === 'init' || method === 'add' || method === 'remove' || method === 'move') this.onResult(value as CoverageUpdate, null);
@@ -39,7 +43,20 @@ export class CoverageClient {
       if (isSuperseded(e)) return undefined;
       this.#fail(e);
       return null;
+    } finally {
+      this.#settled();
     }
+  }
+
+  /** Resolves once no call (drag moves included) waits for its answer: exports wait for the figures they write. */
+  whenIdle(): Promise<void> {
+    if (this.#inFlight === 0 && !this.moveBusy) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  #settled(): void {
+    this.#inFlight--;
+    if (this.#inFlight === 0 && !this.moveBusy) for (const done of this.#idle.splice(0)) done();
   }
 
   /** Queue a drag move; sent on the next animation frame unless a move is still being computed. */
@@ -66,6 +83,7 @@ export class CoverageClient {
       if (!move || this.#moveInFlight) return;
       this.#pendingMove = null;
       this.#moveInFlight = true;
+      this.#inFlight++;
       this.#client
         .call('move', { facilityId: move.facilityId, lonLat: move.lonLat })
         .then(
@@ -74,6 +92,7 @@ export class CoverageClient {
         )
         .finally(() => {
           this.#moveInFlight = false;
+          this.#settled();
           this.#schedule();
         });
     });

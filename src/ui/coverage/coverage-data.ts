@@ -10,6 +10,9 @@ import type { CoverageBoard } from '../../analysis/coverage/types.ts';
 import { COVERAGE_TIERS, type CoverageTier, type TierRadii } from '../../analysis/coverage/tier-figures.ts';
 import residentsJson from '../../../geodata/assumptions/coverage-residents.json';
 import type { ResidentsAssumption } from '../../analysis/coverage/default-residents.ts';
+import { UNCATEGORISED } from '../../io/readers/facility-categories.ts';
+import { translate } from '../../i18n/messages/index.ts';
+import type { Lang } from '../../i18n/lang.ts';
 
 export const residentsAssumption = residentsJson as unknown as ResidentsAssumption;
 export const CATEGORY_TIERS = categoryTiers(gb50180.facilities);
@@ -39,13 +42,13 @@ export interface FacilityProperties {
   illustrative: boolean;
 }
 
-export function facilityCollection(facilities: readonly Facility[]): FeatureCollection<Point, FacilityProperties> {
+export function facilityCollection(facilities: readonly Facility[], lang: Lang): FeatureCollection<Point, FacilityProperties> {
   return {
     type: 'FeatureCollection',
     features: facilities.map(
       (f): Feature<Point, FacilityProperties> => ({
         type: 'Feature',
-        properties: { id: f.id, category: f.category, tier: facilityTier(f) ?? 'other', name: f.name ?? f.category, illustrative: f.illustrative === true },
+        properties: { id: f.id, category: f.category, tier: facilityTier(f) ?? 'other', name: f.name ?? categoryName(f.category, lang), illustrative: f.illustrative === true },
         geometry: { type: 'Point', coordinates: f.lonLat },
       }),
     ),
@@ -55,4 +58,14 @@ export function facilityCollection(facilities: readonly Facility[]): FeatureColl
 /** The GB 50180 category entry of a slug, if any. */
 export function categoryInfo(slug: string) {
   return gb50180.facilities.find((c) => c.category === slug) ?? null;
+}
+
+/**
+ * A category's name as shown: the standard's (Chinese or English), the facilities imported without a
+ * category as 未分类设施 / Uncategorised facility, anything else as written.
+ */
+export function categoryName(slug: string, lang: Lang): string {
+  if (slug === UNCATEGORISED) return translate(lang, 'coverage.category.uncategorised');
+  const c = categoryInfo(slug);
+  return c ? (lang === 'zh' ? c.name : c.nameEn) : slug;
 }

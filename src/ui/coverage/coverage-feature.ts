@@ -5,6 +5,7 @@
 import type { Chapter, Feature } from '../feature.ts';
 import type { BoardFigure } from '../../domain/board-figure.ts';
 import { store } from '../../state/app-store.svelte.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { COVERAGE_TIERS } from '../../analysis/coverage/tier-figures.ts';
 import { coverage } from './coverage-store.svelte.ts';
@@ -25,11 +26,15 @@ const UNIFORM_NOTE = { zh: '居民按板块均匀分布（假设）', en: 'resid
 function figures(): BoardFigure[] {
   // With no facilities loaded there is nothing to measure: show "—", not a 0 % that reads as a finding.
   if (store.project.facilities.length === 0) return COVERAGE_TIERS.flatMap((t) => [areaFigure(t, () => null), residentsFigure(t, () => null)]);
-  const note = coverage.illustrative ? ILLUSTRATIVE_NOTE : undefined;
+  // Made-up facilities and the uniform-residents assumption say so in every export (BoardFigure.status).
+  const made: Pick<BoardFigure, 'note' | 'status'> = coverage.illustrative ? { note: ILLUSTRATIVE_NOTE, status: 'illustrative' } : {};
   const uniform = store.project.population.kind === 'uniform';
+  const residents: Pick<BoardFigure, 'note' | 'status'> = coverage.illustrative
+    ? { status: 'illustrative', note: uniform ? { zh: `${ILLUSTRATIVE_NOTE.zh}；${UNIFORM_NOTE.zh}`, en: `${ILLUSTRATIVE_NOTE.en}; ${UNIFORM_NOTE.en}` } : ILLUSTRATIVE_NOTE }
+    : uniform ? { note: UNIFORM_NOTE, status: 'assumption' } : {};
   return COVERAGE_TIERS.flatMap((t): BoardFigure[] => [
-    { ...areaFigure(t, (id) => coverage.figures(id, t)?.areaShare ?? null), ...(note ? { note } : {}) },
-    { ...residentsFigure(t, (id) => coverage.figures(id, t)?.populationShare ?? null), ...(note ? { note } : uniform ? { note: UNIFORM_NOTE } : {}) },
+    { ...areaFigure(t, (id) => coverage.figures(id, t)?.areaShare ?? null), ...made },
+    { ...residentsFigure(t, (id) => coverage.figures(id, t)?.populationShare ?? null), ...residents },
   ]);
 }
 
@@ -56,7 +61,10 @@ export const coverageFeature: Feature = {
   Sidebar: CoverageSidebar,
   BoardSection: CoverageBoardSection,
   overlays: () =>
-    coverageOverlays({ gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc }),
+    coverageOverlays(
+      { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc },
+      { tier: coverage.tier, radiusM: coverage.tierRadii[coverage.tier], illustrative: coverage.illustrative },
+    ),
   boardColors: () => {
     // No facilities, nothing measured: keep the category colours rather than a uniform "0 %".
     if (!coverage.result || store.project.facilities.length === 0) return null;
@@ -68,6 +76,18 @@ export const coverageFeature: Feature = {
     return out;
   },
   boardFigures: figures,
+  prepareFigures: () => coverage.ready(),
+  exportContext: () => {
+    const n = store.project.facilities.length;
+    const pop = store.project.population.kind;
+    return {
+      notes: [
+        { label: i18n.t('coverage.notes'), value: n === 0 ? i18n.t('coverage.notes.none') : i18n.t(coverage.illustrative ? 'coverage.notes.illustrative' : 'coverage.notes.real', { n }) },
+        { label: i18n.t('coverage.notes.residents'), value: i18n.t(pop === 'uniform' ? 'coverage.notes.residents.uniform' : pop === 'none' ? 'coverage.notes.residents.none' : 'coverage.notes.residents.imported') },
+      ],
+      warnings: null,
+    };
+  },
   boardLegend: () => [
     ...SHARE_RAMP.map((color, i) => {
       const from = (i * 100) / SHARE_RAMP.length, to = ((i + 1) * 100) / SHARE_RAMP.length;

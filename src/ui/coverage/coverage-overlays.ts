@@ -7,6 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Overlay } from '../../map/overlay.ts';
 import { COVERAGE_TIERS, type CoverageTier } from '../../analysis/coverage/tier-figures.ts';
+import { bilingual, translate } from '../../i18n/messages/index.ts';
 
 /** Tier colours (ColorBrewer Dark2, distinct from the board categories' fills). */
 export const TIER_COLORS: Readonly<Record<CoverageTier | 'other', string>> = {
@@ -43,15 +44,36 @@ export interface CoverageLayerData {
   facilities: FeatureCollection;
 }
 
-export function coverageOverlays(d: CoverageLayerData): Overlay[] {
+/** What the legends say: the map tier and its radius, and whether the facilities are made up. */
+export interface CoverageLegendContext {
+  tier: CoverageTier;
+  radiusM: number;
+  illustrative: boolean;
+}
+
+/** Fill opacity of the gap cells (the legend blends its swatch at the same). */
+export const GAP_OPACITY = 0.32;
+
+export function coverageOverlays(d: CoverageLayerData, c: CoverageLegendContext): Overlay[] {
+  const tier = bilingual(`coverage.tier.${c.tier}`);
   return [
-    { id: 'coverage-gaps', data: d.gaps, layers: [{ id: COVERAGE_LAYERS.gapFill, type: 'fill', paint: { 'fill-color': GAP_COLOR, 'fill-opacity': 0.32, 'fill-antialias': false } }] },
+    {
+      id: 'coverage-gaps',
+      data: d.gaps,
+      info: {
+        title: bilingual('coverage.layer.gaps'),
+        ...(c.illustrative ? { status: 'illustrative' as const } : {}),
+        legend: [{ label: { zh: translate('zh', 'coverage.legend.gap', { tier: tier.zh, m: c.radiusM }), en: translate('en', 'coverage.legend.gap', { tier: tier.en, m: c.radiusM }) }, color: GAP_COLOR, swatch: 'fill', opacity: GAP_OPACITY }],
+      },
+      layers: [{ id: COVERAGE_LAYERS.gapFill, type: 'fill', paint: { 'fill-color': GAP_COLOR, 'fill-opacity': GAP_OPACITY, 'fill-antialias': false } }],
+    },
     {
       id: 'coverage-overclaim',
       data: d.overClaim,
+      ...(d.overClaim.features.length ? { info: { title: bilingual('coverage.layer.overclaim'), legend: [{ label: bilingual('coverage.legend.overclaim'), color: OVERCLAIM_COLOR, swatch: 'point' as const }] } } : {}),
       layers: [{ id: COVERAGE_LAYERS.overClaim, type: 'circle', paint: { 'circle-color': OVERCLAIM_COLOR, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 1, 14, 3], 'circle-opacity': 0.8 } }],
     },
-    { id: 'coverage-rings', data: d.rings, layers: [{ id: COVERAGE_LAYERS.rings, type: 'line', paint: { 'line-color': ringColor, 'line-width': 1.4, 'line-opacity': 0.85 } }] },
+    { id: 'coverage-rings', data: d.rings, info: { title: bilingual('coverage.layer.rings'), legend: [{ label: bilingual('coverage.legend.rings'), color: TIER_COLORS[c.tier], swatch: 'ring' }] }, layers: [{ id: COVERAGE_LAYERS.rings, type: 'line', paint: { 'line-color': ringColor, 'line-width': 1.4, 'line-opacity': 0.85 } }] },
     {
       id: 'coverage-selected',
       data: d.selected,
@@ -60,6 +82,17 @@ export function coverageOverlays(d: CoverageLayerData): Overlay[] {
     {
       id: 'coverage-facilities',
       data: d.facilities,
+      info: {
+        title: bilingual('coverage.layer.facilities'),
+        ...(c.illustrative ? { status: 'illustrative' as const } : {}),
+        legend: [
+          ...COVERAGE_TIERS.map((t) => {
+            const name = bilingual(`coverage.tier.${t}`);
+            return { label: { zh: translate('zh', 'coverage.legend.facility', { tier: name.zh }), en: translate('en', 'coverage.legend.facility', { tier: name.en }) }, color: TIER_COLORS[t], swatch: 'point' as const };
+          }),
+          { label: bilingual('coverage.legend.other'), color: TIER_COLORS.other, swatch: 'point' },
+        ],
+      },
       layers: [
         {
           id: COVERAGE_LAYERS.facilities,

@@ -4,9 +4,10 @@
  * worker in step with them (incremental add/remove/move when it can), streams drag moves,
  * and holds the latest results, gap cells, reach rings and network figures.
  */
-import { untrack } from 'svelte';
+import { tick, untrack } from 'svelte';
 import type { FeatureCollection, Position } from 'geojson';
 import { store } from '../../state/app-store.svelte.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
 import type { Facility, LonLat } from '../../domain/facility.ts';
 import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import type { BoardCollection } from '../../domain/board.ts';
@@ -59,7 +60,7 @@ class CoverageStore {
   error = $state<string | null>(null);
 
   radiiM = $derived(radiiOf(this.tierRadii));
-  facilitiesFc = $derived(facilityCollection(store.project.facilities));
+  facilitiesFc = $derived(facilityCollection(store.project.facilities, i18n.lang));
   illustrative = $derived(store.project.facilities.some((f) => f.illustrative));
   selectedFacility = $derived(store.project.facilities.find((f) => f.id === this.selectedFacilityId) ?? null);
   /** The selected facility's halo (hidden while dragging: the ghost shows where it is). */
@@ -87,6 +88,17 @@ class CoverageStore {
   /** Minutes of walking for a distance at the current speed. */
   minutesFor(distanceM: number): number {
     return distanceM / this.metresPerMinute;
+  }
+
+  /**
+   * Resolves once the figures follow the current facilities, population and radii (no request
+   * still waiting for the worker); exports and print wait for it. Rejects with a worker error.
+   */
+  async ready(): Promise<void> {
+    await tick(); // let the sync effect post a request for what changed just now
+    if (store.project.facilities.length === 0) return;
+    await this.#ensureClient().whenIdle();
+    if (this.error) throw new Error(this.error);
   }
 
   start(): void {

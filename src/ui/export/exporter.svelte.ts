@@ -9,7 +9,9 @@ import { dateStamp, downloadBlob, downloadText } from '../../export/download.ts'
 import { paperPixels, type Paper } from '../../export/paper.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { allFigures } from '../feature-registry.ts';
+import { allFigures, prepareAllFigures } from '../feature-registry.ts';
+import { notesRows } from '../../export/export-notes.ts';
+import { currentNotes } from './current-notes.ts';
 import { currentScenario } from '../../state/active-scenario.svelte.ts';
 import { currentTable } from '../compare/current-table.ts';
 import { composeMapImage, canvasToPng } from './map-export.ts';
@@ -25,10 +27,15 @@ class Exporter {
     return dateStamp(new Date());
   }
 
+  /**
+   * Run an export once every feature's figures are computed (a tab never opened starts its
+   * worker now), saying which it waits for: no export writes an empty column that has a value.
+   */
   async #run(task: () => Promise<string>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
+      await prepareAllFigures((f) => (this.status = i18n.t('export.computing', { feature: f.label[i18n.lang] })));
       const file = await task();
       this.status = i18n.t('export.done', { file });
     } catch (e) {
@@ -41,7 +48,7 @@ class Exporter {
   csv(): Promise<void> {
     return this.#run(async () => {
       const file = `anju-boards-${this.#stamp()}.csv`;
-      downloadText(tableToCsv(currentTable()), file, 'text/csv;charset=utf-8');
+      downloadText(tableToCsv(currentTable(), notesRows(currentNotes(new Date()), i18n.lang)), file, 'text/csv;charset=utf-8');
       return file;
     });
   }
@@ -49,7 +56,7 @@ class Exporter {
   xlsx(): Promise<void> {
     return this.#run(async () => {
       const file = `anju-boards-${this.#stamp()}.xlsx`;
-      downloadBlob(await tableToXlsx(currentTable(), i18n.t('report.table')), file);
+      downloadBlob(await tableToXlsx(currentTable(), i18n.t('report.table'), { sheet: i18n.t('notes.sheet'), rows: notesRows(currentNotes(new Date()), i18n.lang) }), file);
       return file;
     });
   }
@@ -57,7 +64,7 @@ class Exporter {
   boardsGeoJson(): Promise<void> {
     return this.#run(async () => {
       const file = `anju-boards-${this.#stamp()}.geojson`;
-      downloadText(JSON.stringify(boardsToGeoJson(store.project.boards.features, allFigures())), file, 'application/geo+json');
+      downloadText(JSON.stringify(boardsToGeoJson(store.project.boards.features, allFigures(), currentNotes(new Date(), false))), file, 'application/geo+json');
       return file;
     });
   }

@@ -10,13 +10,14 @@ import { paperPixels, type Paper } from '../../export/paper.ts';
 import { scaleBar, formatLengthM } from '../../export/scale-bar.ts';
 import { dateStamp } from '../../export/download.ts';
 import { ATTRIBUTION } from '../../map/base-style.ts';
-import { CATEGORY_COLORS, STRUCTURE_COLORS } from '../../map/colors.ts';
+import { BOARD_FILL_OPACITY, CATEGORY_COLORS, STRUCTURE_COLORS, STRUCTURE_FILL_OPACITY, blendOver } from '../../map/colors.ts';
+import type { Overlay } from '../../map/overlay.ts';
 import { CATEGORIES } from '../../domain/board.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';
 import { counties, land } from '../../data/embedded.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { activeFeature, mapOverlays } from '../feature-registry.ts';
+import { activeFeature, shownOverlays } from '../feature-registry.ts';
 import { currentScenario } from '../../state/active-scenario.svelte.ts';
 import { planStore } from '../../state/plan-store.svelte.ts';
 import { planCaption } from '../../i18n/plan-caption.ts';
@@ -27,7 +28,25 @@ const CSS_DPI = 96;
 /** Before the map has reported a view (it has not loaded yet): all of Wenzhou. */
 const FALLBACK_CAMERA = { center: [120.45, 27.83] as [number, number], zoom: 7.6, bearingDeg: 0, pitchDeg: 0 };
 
-/** Legend sections for what the map shows now (shared by the PNG and the presentation). */
+/** What a status adds to a legend heading: `（示意）`. */
+export function statusMark(status: 'illustrative' | 'assumption' | undefined): string {
+  return status ? i18n.t(`legend.status.${status}`) : '';
+}
+
+/** Legend items of an overlay, fills blended over the land at their opacity on the map. */
+function overlayItems(o: Overlay): LegendItem[] {
+  return (o.info?.legend ?? []).map((e) => ({
+    color: e.swatch === 'fill' ? blendOver(e.color, e.opacity ?? 1) : e.color,
+    label: e.label[i18n.lang],
+    style: e.swatch,
+  }));
+}
+
+/**
+ * Legend sections for what the map shows now (shared by the PNG and the presentation): the
+ * boards' colours (swatches blended over the land at the boards' fill opacity, so they match
+ * the map), every overlay drawn with its status (示意/假设), then the city-wide structure.
+ */
 export function legendSections(): { heading: string; items: LegendItem[] }[] {
   const t = i18n.t;
   const sections: { heading: string; items: LegendItem[] }[] = [];
@@ -35,20 +54,25 @@ export function legendSections(): { heading: string; items: LegendItem[] }[] {
   const active = activeFeature(store.tab);
   const colours = active.boardColors?.() ?? null;
   const visible = store.mapVisible;
+  const boardFill = (c: string) => blendOver(c, BOARD_FILL_OPACITY);
   if (visible.boards) {
     if (colours) {
       const entries = active.boardLegend?.() ?? [];
-      sections.push({ heading: t('map.colouredBy', { feature: active.label[i18n.lang] }), items: entries.map((e) => ({ color: e.color, label: e.label[i18n.lang], style: 'fill' })) });
+      const heading = active.boardLegendTitle?.() ?? t('map.colouredBy', { feature: active.label[i18n.lang] });
+      sections.push({ heading, items: entries.map((e) => ({ color: boardFill(e.color), label: e.label[i18n.lang], style: 'fill' })) });
     } else {
       sections.push({
         heading: t('legend.categories'),
-        items: CATEGORIES.map((c) => ({ color: CATEGORY_COLORS[c], label: `${CATEGORY_LABELS[i18n.lang][c]}（${boards.filter((b) => b.properties.category === c).length}）`, style: 'fill' })),
+        items: CATEGORIES.map((c) => ({ color: boardFill(CATEGORY_COLORS[c]), label: `${CATEGORY_LABELS[i18n.lang][c]}（${boards.filter((b) => b.properties.category === c).length}）`, style: 'fill' })),
       });
     }
     if (boards.some((b) => b.properties.schematic)) sections[sections.length - 1].items.push({ color: '#777777', label: t('panel.schematic'), style: 'dashed' });
   }
+  for (const o of shownOverlays(store.tab, store.hiddenOverlays)) {
+    if (o.info && o.data.features.length > 0) sections.push({ heading: o.info.title[i18n.lang] + statusMark(o.info.status), items: overlayItems(o) });
+  }
   if (visible.structure) {
-    const items: LegendItem[] = ROLES.map((r) => ({ color: STRUCTURE_COLORS[r], label: t(`structure.${r}`), style: 'light' }));
+    const items: LegendItem[] = ROLES.map((r) => ({ color: blendOver(STRUCTURE_COLORS[r], STRUCTURE_FILL_OPACITY), label: t(`structure.${r}`), style: 'fill' }));
     if (visible.nodes && store.project.nodes.length > 0) items.push({ color: STRUCTURE_COLORS.node, label: t('layers.nodes'), style: 'dot' });
     sections.push({ heading: t('legend.structure'), items });
   }
@@ -83,7 +107,7 @@ export interface MapImage {
 export async function composeMapImage(paper: Paper, dpi: number, now: Date): Promise<MapImage> {
   const { widthPx, heightPx, pxPerMm } = paperPixels(paper, dpi);
   const active = activeFeature(store.tab);
-  const overlays = mapOverlays(store.tab);
+  const overlays = shownOverlays(store.tab, store.hiddenOverlays);
   const style = exportStyle({ boards: store.project.boards, counties, structure: planStore.structure, land, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays });
   const rendered = await renderMap({
     style,

@@ -8,6 +8,7 @@ import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecif
 import type { Overlay } from '../../map/overlay.ts';
 import type { Facility } from '../../domain/facility.ts';
 import type { PopulationInput } from '../../domain/population.ts';
+import { bilingual } from '../../i18n/messages/index.ts';
 
 export const IMPORT_COLORS = {
   preview: '#e66100',
@@ -63,11 +64,18 @@ const facilitiesData = memo((fs: Facility[]) => ({
   features: fs.map((f): Feature => ({ type: 'Feature', properties: { id: f.id, category: f.category }, geometry: { type: 'Point', coordinates: f.lonLat } })),
 }));
 
+/** Facilities drawn outside the coverage tab; made-up ones say so in the layer list and legends. */
 export function facilitiesOverlay(fs: Facility[]): Overlay | null {
   if (fs.length === 0) return null;
+  const illustrative = fs.some((f) => f.illustrative);
   return {
     id: 'imported-facilities',
     data: facilitiesData(fs),
+    info: {
+      title: bilingual('import.layer.facilities'),
+      ...(illustrative ? { status: 'illustrative' as const } : {}),
+      legend: [{ label: bilingual(illustrative ? 'import.legend.facilitiesIllustrative' : 'import.legend.facilities', { n: fs.length }), color: IMPORT_COLORS.facilities, swatch: 'point' }],
+    },
     layers: [circle({ id: 'imported-facilities-circle', type: 'circle', paint: { 'circle-radius': 4, 'circle-color': IMPORT_COLORS.facilities, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } })],
   };
 }
@@ -82,9 +90,14 @@ const populationData = memo((p: Extract<PopulationInput, { kind: 'points' | 'cel
 
 export function populationOverlay(p: PopulationInput): Overlay | null {
   if (p.kind !== 'points' && p.kind !== 'cells') return null;
+  const n = p.kind === 'points' ? p.points.length : p.cells.length;
   return {
     id: 'imported-population',
     data: populationData(p),
+    info: {
+      title: bilingual('import.layer.population'),
+      legend: [{ label: bilingual(p.kind === 'points' ? 'import.legend.populationPoints' : 'import.legend.populationCells', { n }), color: IMPORT_COLORS.population, swatch: p.kind === 'points' ? 'point' : 'fill', opacity: 0.2 }],
+    },
     layers: [
       fill({ id: 'imported-population-fill', type: 'fill', filter: isPolygon, paint: { 'fill-color': IMPORT_COLORS.population, 'fill-opacity': 0.2 } }),
       circle({ id: 'imported-population-point', type: 'circle', filter: isPoint, paint: { 'circle-radius': 3, 'circle-color': IMPORT_COLORS.population, 'circle-opacity': 0.7 } }),
@@ -94,6 +107,11 @@ export function populationOverlay(p: PopulationInput): Overlay | null {
 
 export function streetsOverlay(s: FeatureCollection<LineString | MultiLineString> | null): Overlay | null {
   if (!s || s.features.length === 0) return null;
-  return { id: 'imported-streets', data: s, layers: [line({ id: 'imported-streets-line', type: 'line', paint: { 'line-color': IMPORT_COLORS.streets, 'line-width': 1.2 } })] };
+  return {
+    id: 'imported-streets',
+    data: s,
+    info: { title: bilingual('import.layer.streets'), legend: [{ label: bilingual('import.legend.streets', { n: s.features.length }), color: IMPORT_COLORS.streets, swatch: 'line' }] },
+    layers: [line({ id: 'imported-streets-line', type: 'line', paint: { 'line-color': IMPORT_COLORS.streets, 'line-width': 1.2 } })],
+  };
 }
 

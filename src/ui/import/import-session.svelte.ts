@@ -4,7 +4,9 @@
  * project until `replace()`, which applies ONE undoable change; cancel/close change nothing.
  */
 import type { Problem } from '../../domain/problem.ts';
-import type { CrsId } from '../../io/crs.ts';
+import { isGkCrs, type CrsChoice, type CrsId } from '../../io/crs.ts';
+import { parseTowgs84, type Towgs84Parse } from '../../io/towgs84.ts';
+import { guessInputKind, type KindGuess } from '../../io/readers/guess-kind.ts';
 import type { CsvColumns } from '../../io/csv-columns.ts';
 import type { ImportResult, ImportStage } from '../../io/import-result.ts';
 import type { Overlay } from '../../map/overlay.ts';
@@ -32,13 +34,21 @@ export class ImportSession {
   /** Why a file was refused before reading (over the size limit). */
   refusal = $state.raw<Problem | null>(null);
   /** The user's CRS; null = as detected. */
-  crsChoice = $state<CrsId | null>(null);
+  crsChoice = $state.raw<CrsChoice | null>(null);
+  /** The user's Xian 1980 / Beijing 1954 → WGS-84 transformation (3 or 7 numbers); null = none given. */
+  towgs84 = $state.raw<number[] | null>(null);
+  /** Why the last transformation text was refused (the field keeps the text). */
+  towgs84Error = $state.raw<Extract<Towgs84Parse, { ok: false }> | null>(null);
   /** The candidates of the first, ambiguous detection: the question stays on screen after answering. */
   crsAsked = $state.raw<CrsId[] | null>(null);
   columns = $state.raw<CsvColumns | null>(null);
   /** The user agreed to skip features with errors. */
   lenient = $state(false);
   applied = $state.raw<{ file: string; count: number; targetId: string; warnings: Problem[] } | null>(null);
+  /** What a dropped file was taken for, and why (the target was set from it); null = the user's choice. */
+  guess = $state.raw<KindGuess | null>(null);
+  /** Guess the target from the next result (a dropped file). */
+  #guessNext = false;
   /** A file is being dragged over the window. */
   dragging = $state(false);
 
@@ -75,12 +85,13 @@ export class ImportSession {
     this.#reset();
   }
 
-  /** Take a new file: refuse it if too large, else read it in the worker. */
-  chooseFile(file: File): void {
+  /** Take a new file: refuse it if too large, else read it in the worker. `guess`: set the target from its content (a dropped file). */
+  chooseFile(file: File, options: { guess?: boolean } = {}): void {
     this.#job?.cancel();
     this.#reset();
     this.open = true;
     this.file = file;
+    this.#guessNext = options.guess === true;
     this.refusal = checkFileSize(file);
     if (this.refusal) this.phase = 'refused';
     else void this.#run();
@@ -88,12 +99,27 @@ export class ImportSession {
 
   chooseTarget(id: string): void {
     this.targetId = id;
+    this.guess = null;
     // Each target checks against its own layer spec: parse again.
     if (this.file && this.phase !== 'refused') void this.#run();
   }
 
+  /** A Gauss–Krüger choice keeps the central meridian and zone read so far (from the eastings, else Wenzhou's). */
   chooseCrs(id: CrsId): void {
-    this.crsChoice = id;
+    const gk = isGkCrs(id) ? this.result?.summary.crs?.crs.gk : undefined;
+    this.crsChoice = gk ? { id, gk } : { id };
+    void this.#run();
+  }
+
+  /** The transformation text from the dialog: read again with it, or say why it is refused. */
+  setTowgs84(text: string): void {
+    const r = parseTowgs84(text);
+    if (!r.ok) {
+      this.towgs84Error = r;
+      return;
+    }
+    this.towgs84Error = null;
+    this.towgs84 = r.value;
     void this.#run();
   }
 
@@ -144,7 +170,7 @@ export class ImportSession {
     this.progress = 0;
     this.stage = 'reading';
     // Always lenient in the worker: the preview lists every bad feature; the user's tick decides (assess-import.ts).
-    const job = this.#client.run(file, file.name, { lenient: true, ...(this.target?.allowTable ? { allowTable: true } : {}), ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.columns ? { columns: this.columns } : {}) }, (fraction, stage) => {
+    const job = this.#client.run(file, file.name, { lenient: true, ...(this.target?.allowTable ? { allowTable: true } : {}), ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.towgs84 ? { towgs84: this.towgs84 } : {}), ...(this.columns ? { columns: this.columns } : {}) }, (fraction, stage) => {
       if (this.#job !== job) return;
       this.progress = fraction;
       this.stage = stage;
@@ -154,6 +180,8 @@ export class ImportSession {
     if (this.#job !== job || result === null) return;
     this.#job = null;
     this.result = result;
+    if (this.#guessNext && result.ok) this.#takeGuess(result.value.features);
+    this.#guessNext = false;
     const crs = result.summary.crs;
     if (crs?.ambiguous && !this.crsAsked) this.crsAsked = crs.candidates;
     this.phase = 'preview';
@@ -170,6 +198,15 @@ export class ImportSession {
     this.phase = checked.ok ? 'preview' : 'refused';
   }
 
+  /** Point the target at what the layer looks like (a point CSV is not checked as board boundaries). */
+  #takeGuess(features: Parameters<typeof guessInputKind>[0]): void {
+    const g = guessInputKind(features);
+    const target = g && importTargets().find((t) => t.kind === g.kind);
+    if (!g || !target) return;
+    this.targetId = target.id;
+    this.guess = g;
+  }
+
   #reset(): void {
     this.file = null;
     this.planCheck = null;
@@ -177,6 +214,10 @@ export class ImportSession {
     this.refusal = null;
     this.crsChoice = null;
     this.crsAsked = null;
+    this.towgs84 = null;
+    this.towgs84Error = null;
+    this.guess = null;
+    this.#guessNext = false;
     this.columns = null;
     this.lenient = false;
     this.applied = null;

@@ -17,7 +17,7 @@ export interface BoardRow {
 export function boardRows(boards: readonly BoardJobsHousing[], withPlanned: boolean, nameOf: (id: string) => string): BoardRow[] {
   return boards.map((b) => {
     const side = withPlanned ? b.withPlanned : b;
-    return { id: b.id, name: nameOf(b.id), jobsInReach: b.jobsInReach, dwellings: side.dwellings, ratio: side.jobsHousingRatio, verdict: side.verdict };
+    return { id: b.id, name: nameOf(b.id), jobsInReach: side.jobsInReach, dwellings: side.dwellings, ratio: side.jobsHousingRatio, verdict: side.verdict };
   });
 }
 

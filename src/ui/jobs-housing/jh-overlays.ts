@@ -9,6 +9,7 @@ import { MAP_FONT_STACK } from '../../map/colors.ts';
 import { labelPoint } from '../../geo/measure.ts';
 import type { Areal } from '../../geo/polygon-ops.ts';
 import type { EmploymentAreaCollection } from '../../domain/employment-area.ts';
+import { bilingual } from '../../i18n/messages/index.ts';
 
 export const JH_OVERLAY_IDS = {
   employment: 'jh-employment',
@@ -27,16 +28,25 @@ export const JH_LAYERS = {
   catchmentLine: 'jh-catchment-line',
 } as const;
 
-/** Employment-area polygons; `selectedId` is drawn thicker. */
+/** Fill opacity of the employment areas (the legend blends its swatch at the same). */
+export const EMPLOYMENT_OPACITY = 0.28;
+
+/** Employment-area polygons; `selectedId` is drawn thicker. Made-up areas say so in the layer list and legends. */
 export function employmentOverlay(employment: EmploymentAreaCollection, selectedId: string | null): Overlay {
+  const illustrative = employment.features.some((f) => f.properties.illustrative);
   return {
     id: JH_OVERLAY_IDS.employment,
     data: employment as FeatureCollection,
+    info: {
+      title: bilingual('jh.parks'),
+      ...(illustrative ? { status: 'illustrative' as const } : {}),
+      legend: [{ label: bilingual(illustrative ? 'jh.legend.employment' : 'jh.legend.employmentReal', { n: employment.features.length }), color: EMPLOYMENT_COLOR, swatch: 'fill', opacity: EMPLOYMENT_OPACITY }],
+    },
     promoteId: 'id',
     beforeId: LAYERS.countyLabel,
     styleKey: `sel:${selectedId ?? ''}`,
     layers: [
-      { id: JH_LAYERS.employmentFill, type: 'fill', paint: { 'fill-color': EMPLOYMENT_COLOR, 'fill-opacity': 0.28 } },
+      { id: JH_LAYERS.employmentFill, type: 'fill', paint: { 'fill-color': EMPLOYMENT_COLOR, 'fill-opacity': EMPLOYMENT_OPACITY } },
       {
         id: JH_LAYERS.employmentLine,
         type: 'line',
@@ -59,6 +69,7 @@ export function employmentLabelsOverlay(employment: EmploymentAreaCollection, la
   }));
   return {
     id: JH_OVERLAY_IDS.employmentLabels,
+    toggleWith: JH_OVERLAY_IDS.employment,
     data: { type: 'FeatureCollection', features },
     beforeId: LAYERS.nodeCircle,
     layers: [
@@ -81,9 +92,13 @@ export function employmentLabelsOverlay(employment: EmploymentAreaCollection, la
 }
 
 /** Catchment rings (r km from each park's edge) from the worker. */
-export function catchmentOverlay(rings: readonly { parkId: string; geometry: Areal }[]): Overlay {
+export function catchmentOverlay(rings: readonly { parkId: string; geometry: Areal }[], radiusKm: number): Overlay {
   return {
     id: JH_OVERLAY_IDS.catchments,
+    info: {
+      title: bilingual('jh.layer.catchments'),
+      legend: [{ label: bilingual('jh.legend.catchment', { r: radiusKm }), color: EMPLOYMENT_COLOR, swatch: 'dashed-line' }],
+    },
     data: { type: 'FeatureCollection', features: rings.map((r) => ({ type: 'Feature', properties: { parkId: r.parkId }, geometry: r.geometry })) },
     beforeId: LAYERS.countyLabel,
     layers: [{ id: JH_LAYERS.catchmentLine, type: 'line', paint: { 'line-color': EMPLOYMENT_COLOR, 'line-width': 1.4, 'line-opacity': 0.75, 'line-dasharray': [4, 3] } }],

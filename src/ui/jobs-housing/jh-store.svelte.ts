@@ -4,8 +4,9 @@
  * redrawn, the boards change or the radius changes) and, on the main thread, the arithmetic
  * over the worker's shares whenever jobs, dwellings or planned units change (microseconds).
  */
+import { tick } from 'svelte';
 import { store } from '../../state/app-store.svelte.ts';
-import { computeJobsHousing, commuteBoundsForBoards, balancedBand, defaultDwellingsByBoard, type CatchmentShares, type CommuteBounds, type JobsHousingResult } from '../../analysis/jobs-housing/index.ts';
+import { computeJobsHousing, commuteBoundsForBoards, balancedBand, defaultDwellingsByBoard, type CatchmentShares, type CommuteBounds, type JobCounting, type JobsHousingResult } from '../../analysis/jobs-housing/index.ts';
 import type { Catchments } from '../../analysis/jobs-housing/catchment-session.ts';
 import { WorkerClient, isSuperseded } from '../../workers/worker-client.ts';
 import type { JobsHousingApi } from '../../workers/jobs-housing-api.ts';
@@ -17,6 +18,8 @@ import { catchmentRequests, sentInputs, type SentInputs } from './catchment-sync
 import type { ColorBy } from './jh-colors.ts';
 
 export const BAND = balancedBand(jobsHousingStandards);
+/** How long exports wait for the first catchments before they give up and say so (SwiftShader machines are slow). */
+const READY_TIMEOUT_MS = 180_000;
 
 export class JobsHousingStore {
   radiusKm = $state(jobsHousingStandards.catchment.defaultRadiusKm);
@@ -26,6 +29,8 @@ export class JobsHousingStore {
   selectedParkId = $state<string | null>(null);
   /** The park whose outline is editable on the map. */
   editingParkId = $state<string | null>(null);
+  /** Count a job for every board that reaches it (default) or share it among them (JobCounting). */
+  jobCounting = $state<JobCounting>('every-board');
   /** The planner's observed mean commute (km), if any, for the excess-commuting figures. */
   observedMeanKm = $state<number | null>(null);
 
@@ -40,7 +45,7 @@ export class JobsHousingStore {
   planned = $derived(active.plannedUnits);
   result = $derived<JobsHousingResult | null>(
     this.shares
-      ? computeJobsHousing(this.shares, { jobsByPark: jobsByPark(store.project.employment), dwellingsByBoard: this.dwellings.byBoard, plannedUnitsByBoard: this.planned, band: BAND })
+      ? computeJobsHousing(this.shares, { jobsByPark: jobsByPark(store.project.employment), dwellingsByBoard: this.dwellings.byBoard, plannedUnitsByBoard: this.planned, band: BAND, jobCounting: this.jobCounting })
       : null,
   );
   commute = $derived<CommuteBounds | null>(this.#commute(false));
@@ -48,6 +53,7 @@ export class JobsHousingStore {
 
   #client: WorkerClient<JobsHousingApi> | null = null;
   #sent: SentInputs | null = null;
+  #waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
 
   #commute(planned: boolean): CommuteBounds | null {
     const parks = centralCityParks(store.project.employment).map((f) => ({ geometry: f.geometry, jobs: f.properties.jobs }));
@@ -59,6 +65,22 @@ export class JobsHousingStore {
   /** The figures of one board (null until the first catchments arrive). */
   board(id: string) {
     return this.result?.boards.find((b) => b.id === id) ?? null;
+  }
+
+  /**
+   * Resolves once the figures are computed for the current boards, parks and radius (starting
+   * the worker if no tab has yet): exports and print wait for it instead of leaving the
+   * job–housing columns empty. Rejects with the worker's message, or after READY_TIMEOUT_MS.
+   */
+  async ready(): Promise<void> {
+    this.start();
+    await tick(); // let the sync effect send a call for inputs that changed just now
+    if (this.result && !this.computing) return;
+    if (this.workerError && !this.computing) throw new Error(this.workerError);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`job–housing catchments not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+      this.#waiting.push({ resolve: () => (clearTimeout(timer), resolve()), reject: (e) => (clearTimeout(timer), reject(e)) });
+    });
   }
 
   /** Start the worker and keep it in step with boards, parks and radius (idempotent). */
@@ -91,6 +113,7 @@ export class JobsHousingStore {
     this.shares = c.shares;
     this.rings = c.rings;
     this.lastElapsedMs = c.elapsedMs;
+    for (const w of this.#waiting.splice(0)) w.resolve();
   }
 
   #fail(e: unknown): void {
@@ -98,6 +121,7 @@ export class JobsHousingStore {
     this.computing = false;
     this.workerError = e instanceof Error ? e.message : String(e);
     this.#sent = null; // the worker's geometry is unknown (or gone with a crashed worker): prepare afresh next time
+    for (const w of this.#waiting.splice(0)) w.reject(new Error(this.workerError));
   }
 }
 

@@ -10,14 +10,17 @@ import { i18n } from '../../i18n/i18n.svelte.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { setParkGeometry } from '../../state/jobs-housing-changes.ts';
 import { jh, BAND } from './jh-store.svelte.ts';
-import { VERDICT_COLORS, ratioColor, ratioClasses } from './jh-colors.ts';
+import { COLOR_BY, VERDICT_COLORS, ratioColor, ratioClasses } from './jh-colors.ts';
+import { JOB_COUNTINGS } from '../../analysis/jobs-housing/index.ts';
+import { jobsHousingStandards } from '../../data/jobs-housing-defaults.ts';
 import { translate } from '../../i18n/messages/index.ts';
-import type { LegendEntry } from '../feature.ts';
+import type { ExportContext, LegendEntry } from '../feature.ts';
 import { catchmentOverlay, employmentLabelsOverlay, employmentOverlay } from './jh-overlays.ts';
-import { employmentLabel } from './format.ts';
+import { employmentLabel } from './jh-text.ts';
 import JobsHousingSidebar from './JobsHousingSidebar.svelte';
 import JhBoardSection from './JhBoardSection.svelte';
 import JhChapterCaption from './JhChapterCaption.svelte';
+import { parkCounts, parksText } from './verdict-basis.ts';
 
 export const JOBS_HOUSING_TAB = 'jobs-housing';
 
@@ -47,19 +50,35 @@ function boardLegend(): LegendEntry[] {
 }
 
 function boardFigures(): BoardFigure[] {
-  const illustrative = { zh: '示意：岗位为示意值', en: 'illustrative jobs' };
+  const parks = parkCounts();
+  // Figures from jobs: illustrative while any employment area is (the shipped six all are).
+  const jobs: Pick<BoardFigure, 'note' | 'status'> = parks.illustrative > 0 ? { status: 'illustrative', note: { zh: translate('zh', 'jh.figureNote.parks'), en: translate('en', 'jh.figureNote.parks') } } : {};
+  const assumed = Object.values(jh.dwellings.sourceByBoard).some((s) => s === 'assumed');
   return [
-    { id: 'jh-ratio', label: { zh: '职住比', en: 'Jobs–housing ratio' }, unit: { zh: '岗位/套', en: 'jobs/dwelling' }, digits: 2, value: (id) => jh.board(id)?.jobsHousingRatio ?? null, note: illustrative },
-    { id: 'jh-verdict', label: { zh: '职住判定', en: 'Jobs–housing verdict' }, value: (id) => { const b = jh.board(id); return b ? i18n.t(`jh.verdict.${b.verdict}`) : null; }, note: illustrative },
-    { id: 'jh-jobs-in-reach', label: { zh: '可达岗位', en: 'Jobs in reach' }, unit: { zh: '个', en: 'jobs' }, value: (id) => jh.board(id)?.jobsInReach ?? null, note: illustrative },
+    { id: 'jh-ratio', label: { zh: '职住比', en: 'Jobs–housing ratio' }, unit: { zh: '岗位/套', en: 'jobs/dwelling' }, digits: 2, value: (id) => jh.board(id)?.jobsHousingRatio ?? null, ...jobs },
+    { id: 'jh-verdict', label: { zh: '职住判定', en: 'Jobs–housing verdict' }, value: (id) => { const b = jh.board(id); return b ? i18n.t(`jh.verdict.${b.verdict}`) : null; }, ...jobs },
+    { id: 'jh-jobs-in-reach', label: { zh: '可达岗位', en: 'Jobs in reach' }, unit: { zh: '个', en: 'jobs' }, value: (id) => jh.board(id)?.jobsInReach ?? null, ...jobs },
     {
       id: 'jh-dwellings',
       label: { zh: '住房套数', en: 'Dwellings' },
       unit: { zh: '套', en: 'dwellings' },
       value: (id) => jh.dwellings.byBoard[id] ?? null,
-      note: { zh: '未输入的板块为假设值', en: 'assumed where not entered' },
+      ...(assumed ? { status: 'assumption' as const, note: { zh: translate('zh', 'jh.figureNote.dwellings'), en: translate('en', 'jh.figureNote.dwellings') } } : {}),
     },
   ];
+}
+
+/** What exports say about the job–housing figures: radius, job counting, the parks and the dwellings. */
+function exportContext(): ExportContext {
+  const sources = Object.values(jh.dwellings.sourceByBoard);
+  const assumed = sources.filter((s) => s === 'assumed').length;
+  return {
+    notes: [
+      { label: i18n.t('jh.notes'), value: i18n.t('jh.notes.context', { r: jh.radiusKm, counting: i18n.t(`jh.counting.${jh.jobCounting}`), parks: parksText() }) },
+      { label: i18n.t('jh.notes.dwellings'), value: assumed ? i18n.t('jh.notes.dwellings.assumed', { n: assumed, total: sources.length }) : i18n.t('jh.notes.dwellings.entered') },
+    ],
+    warnings: null,
+  };
 }
 
 function chapters(): Chapter[] {
@@ -74,13 +93,29 @@ export const jobsHousingFeature: Feature = {
   Sidebar: JobsHousingSidebar,
   BoardSection: JhBoardSection,
   overlays: () => [
-    catchmentOverlay(jh.rings),
+    catchmentOverlay(jh.rings, jh.radiusKm),
     employmentOverlay(store.project.employment, jh.selectedParkId),
     employmentLabelsOverlay(store.project.employment, (p) => employmentLabel(p, i18n.lang)),
   ],
   boardColors,
   boardLegend,
   boardFigures,
+  prepareFigures: () => jh.ready(),
+  // Radius, colouring and job counting in a link (defaults left out).
+  viewParams: {
+    read: () => ({
+      ...(jh.radiusKm !== jobsHousingStandards.catchment.defaultRadiusKm ? { 'jh-r': String(jh.radiusKm) } : {}),
+      ...(jh.colorBy !== 'verdict' ? { 'jh-colour': jh.colorBy } : {}),
+      ...(jh.jobCounting !== 'every-board' ? { 'jh-jobs': jh.jobCounting } : {}),
+    }),
+    apply: (p) => {
+      const r = Number(p['jh-r']);
+      jh.radiusKm = Number.isFinite(r) && r > 0 && r <= 50 ? r : jobsHousingStandards.catchment.defaultRadiusKm;
+      jh.colorBy = (COLOR_BY as readonly string[]).includes(p['jh-colour']) ? (p['jh-colour'] as typeof jh.colorBy) : 'verdict';
+      jh.jobCounting = (JOB_COUNTINGS as readonly string[]).includes(p['jh-jobs']) ? (p['jh-jobs'] as typeof jh.jobCounting) : 'every-board';
+    },
+  },
+  exportContext,
   chapters,
   editTarget: () => {
     const f = store.project.employment.features.find((x) => x.properties.id === jh.editingParkId);

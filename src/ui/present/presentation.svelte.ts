@@ -5,9 +5,9 @@
  * map to its view through the store (MapView stays the only owner of the map).
  */
 import type { Chapter } from '../feature.ts';
-import type { Padding } from '../../state/map-view.ts';
+import type { Camera, Padding } from '../../state/map-view.ts';
 import { store } from '../../state/app-store.svelte.ts';
-import { allChapters } from '../feature-registry.ts';
+import { allChapters, prepareAllFigures } from '../feature-registry.ts';
 
 /** Room for the caption panel (right) and the legend (bottom left), in CSS px. */
 function chapterPadding(): Padding {
@@ -22,17 +22,20 @@ class Presentation {
   index = $state(0);
   chapters: Chapter[] = $derived(allChapters());
   chapter: Chapter | null = $derived(this.chapters[Math.min(this.index, this.chapters.length - 1)] ?? null);
-  #before: { tab: string; boardId: string | null } | null = null;
+  /** What to go back to on leaving: the tab, the selected board and where the map was. */
+  #before: { tab: string; boardId: string | null; camera: Camera | null } | null = null;
 
   /** Start (or jump) at chapter `n` (1-based, clamped). */
   open(n = 1): void {
     if (!this.active) {
-      this.#before = { tab: store.tab, boardId: store.selectedBoardId };
+      this.#before = { tab: store.tab, boardId: store.selectedBoardId, camera: store.camera ? { ...store.camera, center: [...store.camera.center] } : null };
       this.active = true;
       store.mapOnly = true;
       document.documentElement.classList.add('presenting');
       // Full screen when the browser allows it; without it the map still fills the window.
       document.documentElement.requestFullscreen?.().catch(() => undefined);
+      // Board chapters list every figure: start what computes them (a failure shows in its tab).
+      prepareAllFigures().catch(() => undefined);
     }
     this.go(n - 1);
   }
@@ -63,6 +66,8 @@ class Presentation {
     if (this.#before) {
       store.tab = this.#before.tab;
       store.selection = this.#before.boardId ? { kind: 'board', id: this.#before.boardId } : null;
+      // Leave the map where it was before the presentation flew it around.
+      if (this.#before.camera) store.jumpTo(this.#before.camera);
     }
     this.#before = null;
   }

@@ -36,7 +36,11 @@ export interface Harness {
   baseUrl: string;
   /** Requests the page tried to make to anywhere but the local server. */
   blocked: string[];
-  newPage(opts?: { width?: number; height?: number; context?: BrowserContext }): Promise<Page>;
+  /**
+   * A page in a new context (or in `context`). The first screen's "start here" strip is dismissed
+   * beforehand, as for a returning user, unless `startHere` is set (it covers the top of the map).
+   */
+  newPage(opts?: { width?: number; height?: number; context?: BrowserContext; startHere?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -54,8 +58,9 @@ export async function startHarness(): Promise<Harness> {
     browser,
     baseUrl,
     blocked,
-    async newPage({ width = 1400, height = 900, context } = {}) {
+    async newPage({ width = 1400, height = 900, context, startHere = false } = {}) {
       const ctx = context ?? (await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' }));
+      if (!startHere) await ctx.addInitScript(() => localStorage.setItem('anju.startHere.dismissed', '1'));
       await ctx.route('**/*', (route) => {
         const url = route.request().url();
         if (url.startsWith(baseUrl) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();

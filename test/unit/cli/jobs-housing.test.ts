@@ -36,7 +36,10 @@ const parksFile = tmpFile('parks.geojson', { type: 'FeatureCollection', features
 describe('anju jobs-housing', { timeout: 30_000 }, () => {
   it('prints one entry per board with the documented fields', async () => {
     const r = await anju('jobs-housing', '--boards', boardsFile, '--employment', parksFile, '--radius-km', '2', '--json');
-    expect(r.err).toBe('anju jobs-housing: no dwellings for 1 board(s) (no figure and no category to assume one from): ratio and verdict unknown for far');
+    expect(r.err.split('\n')).toEqual([
+      'anju jobs-housing: no dwellings for 1 board(s) (no figure and no category to assume one from): ratio and verdict unknown for far',
+      'anju jobs-housing: a job counts for every board within reach of its employment area (a job near three boards counts three times); --job-counting shared splits each area’s jobs among them',
+    ]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as Record<string, unknown>[];
     expect(rows.map((x) => Object.keys(x))).toEqual([0, 1].map(() => ['id', 'name', 'overlapShare', 'jobsInReach', 'dwellings', 'dwellingsSource', 'jobsHousingRatio', 'verdict']));
@@ -44,6 +47,29 @@ describe('anju jobs-housing', { timeout: 30_000 }, () => {
     expect(rows[0]).toEqual({ id: 'near', name: '近', overlapShare: 1, jobsInReach: 1500, dwellings: 1000, dwellingsSource: 'file', jobsHousingRatio: 1.5, verdict: 'balanced' });
     // "far" has no dwellings property: dwellings and ratio are null.
     expect(rows[1]).toMatchObject({ id: 'far', overlapShare: 0, jobsInReach: 0, dwellings: null, jobsHousingRatio: null, verdict: 'unknown' });
+  });
+
+  it('--job-counting shared splits an area’s jobs among the boards that reach it, by their dwellings', async () => {
+    // A second board beside "near" with 3000 dwellings: both wholly within 2 km of the park.
+    const two = tmpFile('two-boards.geojson', {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'near', name: '近', dwellings: 1000 }, geometry: sq(120.70, 28.0) },
+        { type: 'Feature', properties: { id: 'beside', name: '旁', dwellings: 3000 }, geometry: sq(120.70, 28.011) },
+      ],
+    });
+    const every = JSON.parse((await anju('jobs-housing', '--boards', two, '--employment', parksFile, '--radius-km', '2', '--json')).out);
+    expect(every.map((x: { jobsInReach: number }) => x.jobsInReach)).toEqual([1500, 1500]);
+    const r = await anju('jobs-housing', '--boards', two, '--employment', parksFile, '--radius-km', '2', '--job-counting', 'shared', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('jobs shared by competition');
+    const rows = JSON.parse(r.out);
+    // 1500 jobs for 4000 dwellings: 375 to "near", 1125 to "beside", 0.375 jobs per dwelling each.
+    expect(rows[0]).toMatchObject({ id: 'near', jobsInReach: 375, jobsHousingRatio: 0.375, verdict: 'housing-rich' });
+    expect(rows[1]).toMatchObject({ id: 'beside', jobsInReach: 1125, jobsHousingRatio: 0.375 });
+    const bad = await anju('jobs-housing', '--job-counting', 'once');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--job-counting must be every-board or shared, not "once"');
   });
 
   it('takes dwellings from --dwellings by board id or name, over the boards’ property', async () => {

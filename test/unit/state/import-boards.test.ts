@@ -35,6 +35,21 @@ describe('board boundaries', () => {
     expect(formatProblem(r.value.warnings[0], 'zh')).toBe('official.geojson: 已替换 21 个板块中的 2 个；其余 19 个保留原有范围（其中 19 个为示意范围）');
   });
 
+  it('warns about imported boards that overlap, naming the pair and the overlap area', async () => {
+    const sq = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
+    const fc = { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { name: '七都' }, geometry: sq(120.7, 28.0) },
+      { type: 'Feature', properties: { name: '梧田' }, geometry: sq(120.705, 28.0) }, // half of 七都's square
+      { type: 'Feature', properties: { name: '旧城' }, geometry: sq(120.8, 28.0) },
+    ] };
+    const r = await importBoards(json(fc), 'overlap.geojson');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const overlap = r.value.warnings.filter((p) => p.code === 'boards-overlap');
+    expect(overlap.map((p) => formatProblem(p, 'zh'))).toEqual(['overlap.geojson: 板块“梧田”与“七都”重叠 0.55 平方公里：重叠部分会在两个板块中重复计算，请检查边界']);
+    // 0.005° × 0.01° at 28.005°N, equirectangular: 0.4914 km × 1.1068 km ≈ 0.544 km².
+    expect(Math.abs(Number(overlap[0].params?.km2) - 0.005 * 111.32 * Math.cos((28.005 * Math.PI) / 180) * 0.01 * 110.67)).toBeLessThan(0.01);
+  });
+
   it('reports every wrong feature of a bad file, by feature and problem', async () => {
     const r = await importBoards(fixture('bad-boards.geojson'), 'bad.geojson');
     expect(r.ok).toBe(false);

@@ -41,3 +41,23 @@ describe('the view in the URL hash', () => {
     expect(parseViewHash(formatViewHash({ layers: [] }))).toEqual({ layers: [] });
   });
 });
+
+describe('the rest of the view in the URL hash (issue 12)', () => {
+  it('round-trips the compare drawer, hidden overlays, feature parameters and the scenario’s name', () => {
+    const view = { tab: 'alloc', drawer: 'table' as const, hidden: ['coverage-gaps', 'jh-employment'], params: { type: 'rental', year: '2023' }, scenarioName: '方案二（副本）', scenario: 's-9' };
+    const hash = formatViewHash(view);
+    expect(hash).toBe('tab=alloc&drawer=table&hide=coverage-gaps,jh-employment&type=rental&year=2023&sname=%E6%96%B9%E6%A1%88%E4%BA%8C%EF%BC%88%E5%89%AF%E6%9C%AC%EF%BC%89&scenario=s-9');
+    expect(parseViewHash(hash)).toEqual(view);
+  });
+
+  it('leaves the drawer and hidden overlays out of a presentation link, keeps the feature parameters', () => {
+    expect(formatViewHash({ chapter: 2, drawer: 'cards', hidden: ['x'], params: { year: '2022' }, scenario: 's' })).toBe('present/2?year=2022&scenario=s');
+  });
+
+  it('refuses parameters it cannot trust: unknown drawer, odd keys or values, control characters in a name', () => {
+    expect(parseViewHash('#drawer=side&Type=x&year=<b>&sname=%07bell&ok-key=v1')).toEqual({ params: { 'ok-key': 'v1' } });
+    expect(parseViewHash('#sname=' + 'x'.repeat(81))).toEqual({});
+    // A feature cannot take over a core key.
+    expect(formatViewHash({ params: { board: 'x', tab: 'y' } })).toBe('');
+  });
+});

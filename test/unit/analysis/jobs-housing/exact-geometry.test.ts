@@ -86,7 +86,7 @@ describe('overlap share is exact to within 0.5 percentage points', () => {
       expect(worst).toBeLessThan(0.01);
       // Not trivially all-zero or all-one: some boards straddle a catchment.
       expect(cg.overlapShare.some((s) => s > 0.05 && s < 0.95)).toBe(true);
-    });
+    }, 60_000); // Turf's buffer-union-intersect takes seconds on a loaded 2-core machine
   }
 
   it('matches the closed form A + P·r + π·r² for a convex park far inside a board', () => {

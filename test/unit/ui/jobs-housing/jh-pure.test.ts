@@ -14,7 +14,8 @@ import { VERDICT_COLORS, ratioClasses, ratioColor } from '../../../../src/ui/job
 import { catchmentRequests, sentInputs } from '../../../../src/ui/jobs-housing/catchment-sync.ts';
 import { boardRows, sortRows, type BoardRow } from '../../../../src/ui/jobs-housing/board-rows.ts';
 import { employmentFromImport } from '../../../../src/ui/jobs-housing/employment-from-import.ts';
-import { citeShort, employmentLabel, formatCount, formatRatio } from '../../../../src/ui/jobs-housing/format.ts';
+import { formatCount, formatRatio } from '../../../../src/i18n/format.ts';
+import { citeShort, employmentLabel } from '../../../../src/ui/jobs-housing/jh-text.ts';
 import { jobsHousingStandards } from '../../../../src/data/jobs-housing-defaults.ts';
 import { employmentReader } from '../../../../src/io/readers/employment-reader.ts';
 
@@ -103,7 +104,7 @@ describe('board table rows', () => {
   });
 
   it('shows the figures with planned units when asked', () => {
-    const b = { id: 'x', name: 'X', overlapShare: 1, jobsInReach: 150, dwellings: 100, jobsHousingRatio: 1.5, verdict: 'balanced' as const, plannedUnits: 50, withPlanned: { dwellings: 150, jobsHousingRatio: 1, verdict: 'housing-rich' as const } };
+    const b = { id: 'x', name: 'X', overlapShare: 1, jobsInReach: 150, dwellings: 100, jobsHousingRatio: 1.5, verdict: 'balanced' as const, plannedUnits: 50, withPlanned: { jobsInReach: 150, dwellings: 150, jobsHousingRatio: 1, verdict: 'housing-rich' as const } };
     expect(boardRows([b], false, () => 'X')[0]).toMatchObject({ dwellings: 100, ratio: 1.5, verdict: 'balanced' });
     expect(boardRows([b], true, () => 'X')[0]).toMatchObject({ dwellings: 150, ratio: 1, verdict: 'housing-rich' });
   });
@@ -147,17 +148,18 @@ describe('an imported employment layer', () => {
 
 describe('formatting', () => {
   it('writes counts in 万 in Chinese and with separators in English', () => {
-    expect(formatCount(95000, 'zh')).toBe('9.5万');
-    expect(formatCount(5813, 'zh')).toBe('5,813');
+    expect(formatCount(95000, 'zh', 'compact')).toBe('9.5万');
+    expect(formatCount(5813, 'zh', 'compact')).toBe('5,813');
+    expect(formatCount(95000, 'en', 'compact')).toBe('95k');
     expect(formatCount(95000, 'en')).toBe('95,000');
-    expect(formatCount(null, 'en')).toBe('—');
+    expect(formatCount(null, 'en', 'compact')).toBe('—');
     expect(formatRatio(1.7549)).toBe('1.75');
   });
 
   it('labels illustrative employment areas as such on the map', () => {
     const p = defaultEmploymentAreas.features[0].properties;
     expect(employmentLabel(p, 'zh')).toBe('经开区\n9.5万岗位（示意）');
-    expect(employmentLabel({ ...p, illustrative: false }, 'en')).toBe(`${p.nameEn}\n95,000 jobs`);
+    expect(employmentLabel({ ...p, illustrative: false }, 'en')).toBe(`${p.nameEn}\n95k jobs`);
   });
 
   it('cites the standards table’s references in running text', () => {

@@ -1,0 +1,19 @@
+/** Facility categories as shown (issue 11): the standard's names, and the uncategorised group labelled in both languages. */
+import { describe, expect, it } from 'vitest';
+import { categoryName, facilityCollection } from '../../../../src/ui/coverage/coverage-data.ts';
+
+describe('categoryName', () => {
+  it('labels facilities imported without a category in both languages, never the raw slug', () => {
+    expect(categoryName('uncategorised', 'zh')).toBe('未分类设施');
+    expect(categoryName('uncategorised', 'en')).toBe('Uncategorised facility');
+  });
+  it("gives the standard's name for a known category and the text as written otherwise", () => {
+    expect(categoryName('kindergarten', 'zh')).toBe('幼儿园');
+    expect(categoryName('kindergarten', 'en')).toBe('kindergarten');
+    expect(categoryName('菜鸟驿站', 'en')).toBe('菜鸟驿站');
+  });
+  it('names an unnamed facility on the map by its category label', () => {
+    const fc = facilityCollection([{ id: 'f1', category: 'uncategorised', lonLat: [120.65, 28.01] }], 'zh');
+    expect(fc.features[0].properties.name).toBe('未分类设施');
+  });
+});
