@@ -16,6 +16,7 @@ import { defaultEmploymentAreas } from '../../src/data/jobs-housing-defaults.ts'
 import { DEFAULT_RULE_SETTINGS } from '../../src/data/allocation-data.ts';
 import type { ProjectState } from '../../src/state/project.ts';
 import { setAllocation } from '../../src/state/scenario-changes.ts';
+import { liftScenarios } from '../../src/state/project.ts';
 import { cellUnits } from '../../src/state/scenario.ts';
 import type { Side } from '../../src/state/merge/merge-types.ts';
 
@@ -49,7 +50,7 @@ function writer(tabId: string, opts: { port?: number; drafts?: DraftStore; user?
     choose: () => ({}),
     sync: null as unknown as ProjectSync,
     edit(board, value, year = 2023) {
-      w.copy.state = setAllocation(S, board, year, 'affordable-rental', value).apply(w.copy.state).state;
+      w.copy.state = liftScenarios(setAllocation(S, board, year, 'affordable-rental', value)).apply(w.copy.state).state;
       w.sync.localChanged();
     },
     async idle() {

@@ -18,9 +18,9 @@
  * are handed in, so Node tests drive it against a real server.
  */
 import type { ProjectState } from '../project.ts';
-import { mergeProjects } from '../merge/merge-projects.ts';
-import { diffProjects, type ProjectChange } from '../merge/project-diff.ts';
-import type { Conflict, Side } from '../merge/merge-types.ts';
+import { mergeProjects as mergeLike } from '../merge/merge-projects.ts';
+import { diffProjects as diffLike, type ProjectChange } from '../merge/project-diff.ts';
+import type { Conflict, MergeOptions, ProjectLike, Side } from '../merge/merge-types.ts';
 import { deepEqual } from '../merge/deep-equal.ts';
 import { ApiError, AuthError, OfflineError, type ApiClient, type RevisionInfo } from './api-client.ts';
 import { draftKey, type Draft, type DraftStore } from './draft.ts';
@@ -91,6 +91,14 @@ export interface ProjectSyncOptions {
 export class NoCopyOfflineError extends Error {}
 
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000] as const;
+
+// ProjectState is a ProjectLike (scenarios plus known slices); TypeScript wants the index signature spelled out.
+const like = (p: ProjectState): ProjectLike => p as unknown as ProjectLike;
+const diffProjects = (a: ProjectState, b: ProjectState): ProjectChange[] => diffLike(like(a), like(b));
+function mergeProjects(base: ProjectState, mine: ProjectState, theirs: ProjectState, options?: MergeOptions): { merged: ProjectState; conflicts: Conflict[] } {
+  const r = mergeLike(like(base), like(mine), like(theirs), options);
+  return { merged: r.merged as unknown as ProjectState, conflicts: r.conflicts };
+}
 
 export class ProjectSync {
   readonly #o: ProjectSyncOptions;
