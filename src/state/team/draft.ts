@@ -30,6 +30,8 @@ export interface DraftStore {
   get(key: string): Promise<Draft | null>;
   /** Every draft of one user's project, whichever tab wrote it. */
   list(user: string, projectId: string): Promise<Draft[]>;
+  /** Every draft of one user (the projects this browser holds a copy of). */
+  listUser(user: string): Promise<Draft[]>;
   put(draft: Draft): Promise<void>;
   delete(key: string): Promise<void>;
 }
@@ -40,6 +42,7 @@ export function memoryDraftStore(): DraftStore {
   return {
     get: async (k) => m.get(k) ?? null,
     list: async (user, projectId) => [...m.values()].filter((d) => d.user === user && d.projectId === projectId),
+    listUser: async (user) => [...m.values()].filter((d) => d.user === user),
     put: async (d) => void m.set(d.key, d),
     delete: async (k) => void m.delete(k),
   };

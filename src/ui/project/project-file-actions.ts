@@ -12,7 +12,7 @@ import { defaultEmploymentAreas } from '../../data/jobs-housing-defaults.ts';
 import { DEFAULT_RULE_SETTINGS } from '../../data/allocation-data.ts';
 
 /** The project a new user starts with (fills slices a file does not hold). */
-function defaults(): ProjectState {
+export function defaults(): ProjectState {
   return initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, new Date().toISOString());
 }
 
