@@ -109,6 +109,9 @@ export class ApiClient {
   async #request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', ...this.#headers, ...init.headers };
     if (method !== 'GET') {
+      // Opened offline (from this browser's copy), the page never learnt the session's CSRF
+      // token: ask for it before the first write (a failure here shows in the write itself).
+      if (!this.csrfToken && !headers.Authorization) await this.me().catch(() => undefined);
       headers['X-Anju-Client'] = this.clientId;
       if (this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
     }
