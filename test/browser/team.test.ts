@@ -26,8 +26,9 @@ async function newPage({ width = 1400, height = 900 } = {}): Promise<Page> {
   // Only the team server: the app needs nothing else.
   await ctx.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(`http://127.0.0.1:${server.port}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    return route.abort('internetdisconnected');
+    // A test's own route (the network "going away") may have handled the request already.
+    if (url.startsWith(`http://127.0.0.1:${server.port}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue().catch(() => undefined);
+    return route.abort('internetdisconnected').catch(() => undefined);
   });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
