@@ -3,27 +3,35 @@ import App from './App.svelte';
 import { FEATURES } from './ui/features.ts';
 import { registerFeatures } from './ui/feature-registry.ts';
 import StorageStatus from './ui/StorageStatus.svelte';
+import TeamApp from './ui/team/TeamApp.svelte';
 import { store } from './state/app-store.svelte.ts';
 import { startPersistence } from './state/persistence/project-persistence.svelte.ts';
+import { team } from './state/team/team-session.svelte.ts';
 import { showFatalPage } from './ui/fatal-page.ts';
 import { i18n } from './i18n/i18n.svelte.ts';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-const initial = store.project;
-// The saved project is loaded before the first render, so the map never shows stale data;
-// startPersistence never throws and gives up on storage after a timeout.
 registerFeatures(FEATURES);
-await startPersistence(store);
-// The storage status first: it shows even if the app cannot start.
-mount(StorageStatus, { target: document.body });
 let app: ReturnType<typeof mount> | undefined;
-try {
-  app = mount(App, { target });
-} catch (e) {
-  // Each view has its own error boundary (ViewBoundary); this is for the shell itself.
-  console.error('[anju] the app failed to start', e);
-  showFatalPage(target, e, initial, i18n.lang);
+// Served by a team server (`anju serve`): sign in, projects, history, sync. Anywhere else
+// (`npm run dev`, a static host) the single-user app, saved in this browser, as before.
+if (await team.detect()) {
+  app = mount(TeamApp, { target, props: { App } });
+} else {
+  const initial = store.project;
+  // The saved project is loaded before the first render, so the map never shows stale data;
+  // startPersistence never throws and gives up on storage after a timeout.
+  await startPersistence(store);
+  // The storage status first: it shows even if the app cannot start.
+  mount(StorageStatus, { target: document.body });
+  try {
+    app = mount(App, { target });
+  } catch (e) {
+    // Each view has its own error boundary (ViewBoundary); this is for the shell itself.
+    console.error('[anju] the app failed to start', e);
+    showFatalPage(target, e, initial, i18n.lang);
+  }
 }
 export default app;

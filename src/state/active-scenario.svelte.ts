@@ -5,6 +5,7 @@
  */
 import { store } from './app-store.svelte.ts';
 import type { Scenario } from './scenario.ts';
+import type { BoardCollection } from '../domain/board.ts';
 import { createSiteBoardCache } from '../analysis/allocation/site-board-cache.ts';
 import { plannedUnitsByBoard } from '../analysis/allocation/planned-units.ts';
 
@@ -20,6 +21,11 @@ class ActiveScenario {
   /** Site boards of any scenario, through the same cache. */
   siteBoardsFor(s: Scenario): Record<string, string | null> {
     return siteBoardsOf(s.sites, store.project.boards);
+  }
+
+  /** Site boards of a scenario over other boards (another version of the project). */
+  siteBoardsIn(s: Scenario, boards: BoardCollection): Record<string, string | null> {
+    return siteBoardsOf(s.sites, boards);
   }
 }
 

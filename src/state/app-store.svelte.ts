@@ -31,6 +31,14 @@ export class AppStore {
   undoLabel = $state<Change<ProjectState>['label'] | null>(null);
   redoLabel = $state<Change<ProjectState>['label'] | null>(null);
 
+  /**
+   * Why the project cannot be changed now (an old revision is open, the account may only
+   * read), or null. While set, apply/undo/redo change nothing and count a refused edit.
+   */
+  readOnly = $state<{ zh: string; en: string } | null>(null);
+  /** Edits refused while read-only (the UI says why when it grows). */
+  refusedEdits = $state(0);
+
   /** The supply scenario the app shows (null: the first); see active-scenario.svelte.ts. */
   activeScenarioId = $state<string | null>(null);
   /** The active feature tab (see src/ui/features.ts). */
@@ -73,15 +81,33 @@ export class AppStore {
     this.#sync();
   }
 
+  /**
+   * Content merged in from elsewhere (a colleague's save, another tab) becomes the present
+   * state; the undo history stays, so undo still reverts this session's own changes.
+   */
+  rebase(state: ProjectState): void {
+    this.#history.replacePresent(state);
+    this.project = state;
+    this.#sync();
+  }
+
+  #refused(): boolean {
+    if (this.readOnly) this.refusedEdits++;
+    return this.readOnly !== null;
+  }
+
   apply(change: Change<ProjectState>): void {
+    if (this.#refused()) return;
     this.project = this.#history.apply(change);
     this.#sync();
   }
   undo(): void {
+    if (this.#refused()) return;
     this.project = this.#history.undo();
     this.#sync();
   }
   redo(): void {
+    if (this.#refused()) return;
     this.project = this.#history.redo();
     this.#sync();
   }

@@ -62,6 +62,15 @@ export class History<S> {
     return state;
   }
 
+  /**
+   * Replace the present state but keep the undo and redo stacks: for content merged in from
+   * elsewhere (a colleague's save, another tab). Undo then reverts this session's own changes
+   * on top of it, e.g. a cell goes back to the value it had before this session changed it.
+   */
+  replacePresent(state: S): void {
+    this.#state = state;
+  }
+
   /** Replace the state without history (e.g. loading a saved project). */
   reset(state: S): void {
     this.#state = state;

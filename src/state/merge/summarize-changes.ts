@@ -37,7 +37,8 @@ export function signedUnits(delta: number): string {
   return delta > 0 ? `+${abs}` : delta < 0 ? `−${abs}` : '±0';
 }
 
-function phrase(c: ProjectChange, lang: SummaryLang, board: (id: string) => string): string {
+/** One change in words, e.g. "七都 2023 保障性租赁住房 +1,200" (lists of changes in the app's merge and history views). */
+export function describeChange(c: ProjectChange, lang: SummaryLang, board: (id: string) => string): string {
   const zh = lang === 'zh';
   const q = (s: string) => (zh ? `「${s}」` : `“${s}”`);
   switch (c.kind) {
@@ -99,7 +100,7 @@ export function summarizeChanges(changes: readonly ProjectChange[], options: Sum
   const max = options.maxItems ?? 3;
   const board = (id: string) => options.boardName?.(id) ?? id;
   if (!changes.length) return lang === 'zh' ? '无修改' : 'no changes';
-  const items = foldItems([...changes], lang).map((x) => (typeof x === 'string' ? x : phrase(x, lang, board)));
+  const items = foldItems([...changes], lang).map((x) => (typeof x === 'string' ? x : describeChange(x, lang, board)));
   const shown = items.slice(0, max).join(lang === 'zh' ? '；' : '; ');
   const rest = items.length - Math.min(items.length, max);
   if (!rest) return shown;

@@ -15,6 +15,22 @@ import { active } from '../../state/active-scenario.svelte.ts';
 import { planStore } from '../../state/plan-store.svelte.ts';
 import { boardDifferences, boardValues, type TypeChoice, type YearChoice } from './selection.ts';
 import { divergingScale, sequentialScale, type Scale } from './color-scale.ts';
+import type { ProjectState } from '../../state/project.ts';
+
+/** One version of the whole project in a comparison, e.g. a revision of a team project. */
+export interface ProjectVersion {
+  /** How the version is named in the table and legend ("修订 3"). */
+  label: string;
+  project: ProjectState;
+}
+
+/** The scenario `id` of a version, named after the version; an empty one when the version lacks it. */
+function scenarioIn(v: ProjectVersion, id: string): Scenario {
+  const s = v.project.scenarios.find((x) => x.id === id);
+  return s ? { ...s, name: `${v.label} · ${s.name}` } : { id, name: v.label, createdAt: '', allocations: [], sites: [], ruleSettings: v.project.scenarios[0].ruleSettings };
+}
+
+const totalsIn = (s: Scenario, v: ProjectVersion) => allocationTotals(s, v.project.boards, active.siteBoardsIn(s, v.project.boards));
 
 class AllocationView {
   /** The active scenario's id lives in the app store, shared with other features. */
@@ -51,11 +67,34 @@ class AllocationView {
   gauges = $derived(targetGauges(this.totals, planStore.plan.targets.targets, this.scenario.ruleSettings));
   rules = $derived(ruleWarnings(this.totals, store.project.boards, planStore.plan.rules.rules, this.scenario.ruleSettings, store.project.employment));
 
+  /**
+   * Two versions of the whole project compared scenario by scenario (two revisions of a team
+   * project), or null: two scenarios of this project are compared.
+   */
+  versions = $state.raw<{ a: ProjectVersion; b: ProjectVersion } | null>(null);
+  /** The scenario compared across versions (null: the active one). */
+  versionScenarioId = $state<string | null>(null);
+  versionScenario: string = $derived(this.versionScenarioId ?? this.scenario.id);
+
   /** The two scenarios compared: B defaults to the active one, A to another (B − A: what B changes). */
-  pairB: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.diffB) ?? this.scenario);
-  pairA: Scenario = $derived(store.project.scenarios.find((s) => s.id === this.diffA) ?? store.project.scenarios.find((s) => s.id !== this.pairB.id) ?? this.pairB);
-  totalsA = $derived(this.pairA === this.scenario ? this.totals : allocationTotals(this.pairA, store.project.boards, active.siteBoardsFor(this.pairA)));
-  totalsB = $derived(this.pairB === this.scenario ? this.totals : allocationTotals(this.pairB, store.project.boards, active.siteBoardsFor(this.pairB)));
+  pairB: Scenario = $derived(this.versions ? scenarioIn(this.versions.b, this.versionScenario) : (store.project.scenarios.find((s) => s.id === this.diffB) ?? this.scenario));
+  pairA: Scenario = $derived(
+    this.versions ? scenarioIn(this.versions.a, this.versionScenario) : (store.project.scenarios.find((s) => s.id === this.diffA) ?? store.project.scenarios.find((s) => s.id !== this.pairB.id) ?? this.pairB),
+  );
+  totalsA = $derived(this.versions ? totalsIn(this.pairA, this.versions.a) : this.pairA === this.scenario ? this.totals : allocationTotals(this.pairA, store.project.boards, active.siteBoardsFor(this.pairA)));
+  totalsB = $derived(this.versions ? totalsIn(this.pairB, this.versions.b) : this.pairB === this.scenario ? this.totals : allocationTotals(this.pairB, store.project.boards, active.siteBoardsFor(this.pairB)));
+
+  /** Compare two versions of the project in the diff table and on the map. */
+  compareVersions(a: ProjectVersion, b: ProjectVersion): void {
+    this.versions = { a, b };
+    this.versionScenarioId = null;
+    this.mode = 'diff';
+  }
+
+  endVersionCompare(): void {
+    this.versions = null;
+    this.mode = 'allocate';
+  }
   diff = $derived(diffScenarioTotals(this.totalsA, this.totalsB));
 
   #liveScale = $derived(

@@ -13,7 +13,7 @@ import { activePlan, planRuleSettings } from '../../data/active-plan.ts';
 import { planBoardCollection } from '../../data/plan-boards.ts';
 
 /** The project a new user starts with (fills slices a file does not hold). */
-function defaults(): ProjectState {
+export function defaults(): ProjectState {
   return initialProject(planBoardCollection(activePlan(), defaultBoards), defaultEmploymentAreas, planRuleSettings(), new Date().toISOString());
 }
 
