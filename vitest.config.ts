@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geojson } from './vite-plugin-geojson.ts';
+import { mapData } from './vite-plugin-map-data.ts';
 
 export default defineConfig({
-  plugins: [svelte(), geojson()],
+  plugins: [svelte(), geojson(), mapData()],
   test: {
     projects: [
       {

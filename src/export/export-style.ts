@@ -6,20 +6,19 @@
 import type { StyleSpecification, LayerSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { BoardCollection } from '../domain/board.ts';
-import type { StructureCollection, NodeFeature } from '../domain/structure.ts';
+import type { NodeFeature } from '../domain/structure.ts';
 import type { Overlay } from '../map/overlay.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { baseStyle } from '../map/base-style.ts';
 import { LAYERS, LAYER_GROUPS, SOURCES } from '../map/layer-ids.ts';
 import type { LayerGroup } from '../state/map-view.ts';
 import { labelPoints } from '../map/label-points.ts';
-import { inlandWater } from '../map/inland-water.ts';
+import type { ShippedMapData } from '../map/shipped-map-data.ts';
 
 export interface MapContent {
   boards: BoardCollection;
-  counties: FeatureCollection;
-  structure: StructureCollection;
-  land: FeatureCollection;
+  /** The shipped basemap layers, as the live map has them (URLs of the built app's files). */
+  shipped: ShippedMapData;
   nodes: NodeFeature[];
   lang: Lang;
   visible: Record<LayerGroup, boolean>;
@@ -27,13 +26,8 @@ export interface MapContent {
 }
 
 export function exportStyle(c: MapContent): StyleSpecification {
-  const style = baseStyle();
+  const style = baseStyle(c.shipped, c.lang);
   const data: Record<string, FeatureCollection> = {
-    [SOURCES.land]: c.land,
-    [SOURCES.inlandWater]: inlandWater(c.land),
-    [SOURCES.counties]: c.counties,
-    [SOURCES.countyLabels]: labelPoints(c.counties as FeatureCollection<never, { name: string; nameEn: string }>, (p) => ({ label: c.lang === 'zh' ? p.name : p.nameEn })),
-    [SOURCES.structure]: c.structure,
     [SOURCES.boards]: c.boards,
     [SOURCES.boardLabels]: labelPoints(c.boards, (p) => ({ id: p.id, label: c.lang === 'zh' ? p.name : p.nameEn })),
     [SOURCES.nodes]: { type: 'FeatureCollection', features: c.nodes },

@@ -1,7 +1,8 @@
 /**
  * The map style as data: an offline basemap (sea, land, county lines and labels) and the plan's
  * layers. No tiles, no glyph server: labels are drawn locally with the fonts in MAP_FONT_STACK.
- * Data is filled in later by MapView through the sources' setData.
+ * The shipped basemap layers come as URLs (or data) from shipped-map-data.ts; the plan's layers
+ * are filled in later by MapView through the sources' setData.
  */
 import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -9,6 +10,8 @@ import { CATEGORIES } from '../domain/board.ts';
 import { STRUCTURE_ROLES } from '../domain/structure.ts';
 import { BASEMAP_COLORS, BOARD_FILL_OPACITY, CATEGORY_COLORS, MAP_FONT_STACK, STRUCTURE_COLORS, STRUCTURE_FILL_OPACITY } from './colors.ts';
 import { LAYERS, SOURCES } from './layer-ids.ts';
+import type { ShippedMapData } from './shipped-map-data.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -28,17 +31,20 @@ export const ATTRIBUTION = {
   tianditu: '© <a href="https://www.tianditu.gov.cn/">天地图</a>',
 } as const;
 
-export function baseStyle(): StyleSpecification {
+/** County labels in the map's language (the label points carry both names). */
+export const countyLabelField = (lang: Lang): ExpressionSpecification => ['get', lang === 'zh' ? 'name' : 'nameEn'];
+
+export function baseStyle(shipped: ShippedMapData, lang: Lang): StyleSpecification {
   const font = MAP_FONT_STACK;
   return {
     version: 8,
     name: 'anju-offline',
     sources: {
-      [SOURCES.land]: { type: 'geojson', data: EMPTY, attribution: ATTRIBUTION.land },
-      [SOURCES.inlandWater]: { type: 'geojson', data: EMPTY },
-      [SOURCES.counties]: { type: 'geojson', data: EMPTY, attribution: ATTRIBUTION.counties },
-      [SOURCES.countyLabels]: { type: 'geojson', data: EMPTY },
-      [SOURCES.structure]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      [SOURCES.land]: { type: 'geojson', data: shipped[SOURCES.land], attribution: ATTRIBUTION.land },
+      [SOURCES.inlandWater]: { type: 'geojson', data: shipped[SOURCES.inlandWater] },
+      [SOURCES.counties]: { type: 'geojson', data: shipped[SOURCES.counties], attribution: ATTRIBUTION.counties },
+      [SOURCES.countyLabels]: { type: 'geojson', data: shipped[SOURCES.countyLabels] },
+      [SOURCES.structure]: { type: 'geojson', data: shipped[SOURCES.structure], promoteId: 'id' },
       [SOURCES.boards]: { type: 'geojson', data: EMPTY, promoteId: 'id', attribution: ATTRIBUTION.boards },
       [SOURCES.boardLabels]: { type: 'geojson', data: EMPTY },
       [SOURCES.nodes]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
@@ -105,7 +111,7 @@ export function baseStyle(): StyleSpecification {
         type: 'symbol',
         source: SOURCES.countyLabels,
         maxzoom: 10.5,
-        layout: { 'text-field': ['get', 'label'], 'text-font': font, 'text-size': 14, 'text-allow-overlap': false },
+        layout: { 'text-field': countyLabelField(lang), 'text-font': font, 'text-size': 14, 'text-allow-overlap': false },
         paint: { 'text-color': '#6b655a', 'text-halo-color': BASEMAP_COLORS.halo, 'text-halo-width': 1.5 },
       },
       {

@@ -9,7 +9,7 @@ import type { ProjectState } from './project.ts';
 import { addNode, deleteNode, renameNode } from './project.ts';
 import type { Camera, DrawRequest, LayerGroup, Padding } from './map-view.ts';
 import { bboxOf } from '../geo/measure.ts';
-import { defaultBoards } from '../data/embedded.ts';
+import { defaultBoards } from '../data/default-boards.ts';
 import { defaultEmploymentAreas } from '../data/jobs-housing-defaults.ts';
 import { initialProject } from './initial-project.ts';
 import { planRuleSettings } from '../data/active-plan.ts';

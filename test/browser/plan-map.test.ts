@@ -66,7 +66,7 @@ describe('the plan map', () => {
   it('renders Chinese labels as glyphs, not boxes', async () => {
     await page.evaluate(() => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo({ center: [120.35, 27.85], zoom: 7.6 }));
     await waitForMapIdle(page);
-    const labels = (await renderedLabels(page, 'county-label')).filter((l) => l.text.length === 3);
+    const labels = (await renderedLabels(page, 'county-label', 'name')).filter((l) => l.text.length === 3);
     expect(labels.length).toBeGreaterThanOrEqual(4);
     // Crop each three-character county label. Missing-glyph boxes all look alike; real glyphs differ.
     const crops = [];

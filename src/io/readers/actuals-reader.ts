@@ -11,7 +11,7 @@ import { problem, type Checked, type Problem, type ProblemCode } from '../../dom
 import { isRenovationType, type ActualRecord } from '../../domain/actuals.ts';
 import { PLAN_YEARS } from '../../domain/plan-period.ts';
 import { UNITS_PER_WAN_TAO } from '../../domain/units.ts';
-import { defaultBoards } from '../../data/embedded.ts';
+import { defaultBoards } from '../../data/default-boards.ts';
 import { annex1, annex2 } from '../../data/allocation-data.ts';
 import { finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions, type Where } from './input-reader.ts';
 import { fieldList, isBlank, numberOf, propertyKeys, resolveFields, shown, textOf, valueOf } from './fields.ts';

@@ -9,7 +9,7 @@ import { HOUSING_TYPES, HOUSING_TYPE_INFO, isHousingType } from '../../domain/ho
 import { planYears } from '../../data/active-plan.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { defaultBoards } from '../../data/embedded.ts';
+import { defaultBoards } from '../../data/default-boards.ts';
 import AllocationSidebar from './AllocationSidebar.svelte';
 import BoardAllocation from './BoardAllocation.svelte';
 import AllocationCaption from './AllocationCaption.svelte';

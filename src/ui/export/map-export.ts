@@ -14,7 +14,8 @@ import { BOARD_FILL_OPACITY, CATEGORY_COLORS, STRUCTURE_COLORS, STRUCTURE_FILL_O
 import type { Overlay } from '../../map/overlay.ts';
 import { CATEGORIES } from '../../domain/board.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';
-import { counties, land } from '../../data/embedded.ts';
+import { mapDataUrls } from '../../map/shipped-map-files.ts';
+import { SOURCES } from '../../map/layer-ids.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { activeFeature, shownOverlays } from '../feature-registry.ts';
@@ -108,7 +109,7 @@ export async function composeMapImage(paper: Paper, dpi: number, now: Date): Pro
   const { widthPx, heightPx, pxPerMm } = paperPixels(paper, dpi);
   const active = activeFeature(store.tab);
   const overlays = shownOverlays(store.tab, store.hiddenOverlays);
-  const style = exportStyle({ boards: store.project.boards, counties, structure: planStore.structure, land, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays });
+  const style = exportStyle({ boards: store.project.boards, shipped: { ...mapDataUrls, [SOURCES.structure]: planStore.structure }, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays });
   const rendered = await renderMap({
     style,
     camera: store.camera ?? FALLBACK_CAMERA,

@@ -6,11 +6,12 @@
 import type { Checked } from '../../domain/problem.ts';
 import type { PlanPackage } from '../../domain/plan-package.ts';
 import { parsePlanPackage } from '../../io/plan-package-check.ts';
-import { counties, defaultBoards } from '../../data/embedded.ts';
+import { defaultBoards } from '../../data/default-boards.ts';
+import { countyNames } from '../../map/shipped-map-files.ts';
 
 export const PLAN_TARGET_ID = 'plan';
 
 export async function checkPlanFile(file: File): Promise<Checked<PlanPackage>> {
-  const ctx = { shippedBoardIds: new Set(defaultBoards.features.map((f) => f.properties.id)), countyNames: new Set(counties.features.map((f) => f.properties.name)) };
+  const ctx = { shippedBoardIds: new Set(defaultBoards.features.map((f) => f.properties.id)), countyNames: new Set(countyNames) };
   return parsePlanPackage(await file.text(), ctx, file.name);
 }

@@ -19,7 +19,6 @@ function unionBbox(boxes: Bbox[]): Bbox {
   return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
 }
 
-
 // One caption component per board id, made once so the presenter does not remount it needlessly.
 const boardCaptions = new Map<string, Chapter['Caption']>();
 function boardCaption(boardId: string): Chapter['Caption'] {
@@ -47,7 +46,7 @@ export function planChapters(): Chapter[] {
   const boards = store.project.boards.features;
   return planStore.plan.chapters.flatMap((c): Chapter[] => {
     if (c.kind === 'structure')
-      return [{ id: 'structure', title: { zh: translate('zh', 'chapter.structure'), en: translate('en', 'chapter.structure') }, bbox: unionBbox(planStore.structure.features.map((f) => bboxOf(f.geometry))), tab: 'plan', Caption: StructureCaption }];
+      return [{ id: 'structure', title: { zh: translate('zh', 'chapter.structure'), en: translate('en', 'chapter.structure') }, bbox: planStore.structureBbox ?? unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: StructureCaption }];
     if (c.kind === 'categories')
       return [{ id: 'categories', title: { zh: translate('zh', 'chapter.categories'), en: translate('en', 'chapter.categories') }, bbox: unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: CategoriesCaption }];
     return boards.filter((b) => b.properties.category === c.category).map(boardChapter);

@@ -10,7 +10,7 @@ import type { ProjectState } from '../../state/project.ts';
 import type { BoardCollection } from '../../domain/board.ts';
 import type { PlanPackage } from '../../domain/plan-package.ts';
 import { planBoardCollection } from '../../data/plan-boards.ts';
-import { defaultBoards } from '../../data/embedded.ts';
+import { defaultBoards } from '../../data/default-boards.ts';
 import { builtinPlan } from '../../data/builtin-plan.ts';
 import { planStore } from '../../state/plan-store.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';

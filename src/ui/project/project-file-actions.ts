@@ -7,7 +7,7 @@ import type { ProjectState } from '../../state/project.ts';
 import { parseWholeProject, replaceProject, serializeWholeProject } from '../../state/project-file.ts';
 import { initialProject } from '../../state/initial-project.ts';
 import type { Checked } from '../../domain/problem.ts';
-import { defaultBoards } from '../../data/embedded.ts';
+import { defaultBoards } from '../../data/default-boards.ts';
 import { defaultEmploymentAreas } from '../../data/jobs-housing-defaults.ts';
 import { activePlan, planRuleSettings } from '../../data/active-plan.ts';
 import { planBoardCollection } from '../../data/plan-boards.ts';

@@ -5,7 +5,7 @@
  */
 import type { Chapter, Feature } from '../feature.ts';
 import type { BoardFigure } from '../../domain/board-figure.ts';
-import { defaultBoards } from '../../data/embedded.ts';
+import { defaultBoards } from '../../data/default-boards.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import ReviewSidebar from './ReviewSidebar.svelte';
 import ReviewCaption from './ReviewCaption.svelte';

@@ -22,14 +22,14 @@ export async function screenPoint(page: Page, lonLat: [number, number]): Promise
   }, lonLat);
 }
 
-/** Label placements of a symbol layer: text and screen box centre. */
-export async function renderedLabels(page: Page, layer: string): Promise<{ text: string; x: number; y: number }[]> {
-  return page.evaluate((layer) => {
+/** Label placements of a symbol layer: text (the feature's `prop`) and screen box centre. */
+export async function renderedLabels(page: Page, layer: string, prop = 'label'): Promise<{ text: string; x: number; y: number }[]> {
+  return page.evaluate(([layer, prop]) => {
     const map = (window as unknown as { __anju: { map: { queryRenderedFeatures(o: object): { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[]; project(ll: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } } }).__anju.map;
     const r = map.getContainer().getBoundingClientRect();
     return map.queryRenderedFeatures({ layers: [layer] }).map((f) => {
       const p = map.project(f.geometry.coordinates);
-      return { text: String(f.properties.label), x: r.left + p.x, y: r.top + p.y };
+      return { text: String(f.properties[prop]), x: r.left + p.x, y: r.top + p.y };
     });
-  }, layer);
+  }, [layer, prop] as const);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BASEMAP_COLORS, BOARD_FILL_OPACITY, CATEGORY_COLORS, blendOver } from '../../../src/map/colors.ts';
 import { baseStyle } from '../../../src/map/base-style.ts';
 import { LAYERS } from '../../../src/map/layer-ids.ts';
+import { mapDataUrls } from '../../../src/map/shipped-map-files.ts';
 
 describe('blendOver', () => {
   it('composites a colour over the land at an opacity, per channel, rounded', () => {
@@ -19,7 +20,7 @@ describe('blendOver', () => {
   });
 
   it('uses the opacity the board layer is drawn at', () => {
-    const fill = baseStyle().layers.find((l) => l.id === LAYERS.boardFill) as { paint: { 'fill-opacity': unknown[] } };
+    const fill = baseStyle(mapDataUrls, 'zh').layers.find((l) => l.id === LAYERS.boardFill) as { paint: { 'fill-opacity': unknown[] } };
     expect(fill.paint['fill-opacity'].at(-1)).toBe(BOARD_FILL_OPACITY);
     // The swatch is lighter than the raw category colour: what a reader sees over the land.
     expect(blendOver(CATEGORY_COLORS['key-expansion'], BOARD_FILL_OPACITY)).not.toBe(CATEGORY_COLORS['key-expansion']);
