@@ -8,13 +8,10 @@
  * nothing loaded. PMTiles archives (a file from disk now, a URL from the team server later) are
  * read by range through the `pmtiles` protocol, never loaded whole.
  */
-import * as maplibregl from 'maplibre-gl';
 import type { Map as MlMap, ErrorEvent, LayerSpecification, MapSourceDataEvent, RasterSourceSpecification } from 'maplibre-gl';
-import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
 import { fillTemplate, tileAt, tileUrl, type BasemapSpec, type BasemapStatus, type PmtilesInput } from '../state/basemap-spec.ts';
 import { osmSource, tiandituSource } from './online-basemaps.ts';
-import { protomapsLayers, BASEMAP_LAYER_PREFIX } from './protomaps-layers.ts';
-import { LAYERS } from './layer-ids.ts';
+import { BASEMAP_LAYER_PREFIX, LAYERS } from './layer-ids.ts';
 
 export const BASEMAP_SOURCE = 'basemap';
 const LABEL_SOURCE = 'basemap-labels';
@@ -24,25 +21,6 @@ export type { BasemapStatus };
 /** Failed tiles, with none loaded, after which a service is taken off the map. */
 const GIVE_UP_AFTER = 3;
 const PROBE_TIMEOUT_MS = 8000;
-
-let protocol: Protocol | null = null;
-function pmtilesProtocol(): Protocol {
-  if (!protocol) {
-    protocol = new Protocol({ metadata: true });
-    maplibregl.addProtocol('pmtiles', protocol.tile);
-  }
-  return protocol;
-}
-
-/** A File/Blob read by range under a fixed key (the file's name may hold any characters). */
-class KeyedBlobSource extends FileSource {
-  constructor(blob: Blob, private readonly key: string) {
-    super(blob as File);
-  }
-  override getKey(): string {
-    return this.key;
-  }
-}
 
 export class BasemapController {
   #gen = 0;
@@ -133,32 +111,16 @@ export class BasemapController {
   }
 
   async #addPmtiles(input: PmtilesInput, gen: number): Promise<void> {
-    const key = input.kind === "file" ? `basemap-file-${gen}` : input.url;
-    const archive = new PMTiles(input.kind === 'file' ? new KeyedBlobSource(input.file, key) : input.url);
-    const header = await archive.getHeader();
-    if (gen !== this.#gen) return;
-    pmtilesProtocol().add(archive);
-    const url = `pmtiles://${key}`;
-    const raster = header.tileType === TileType.Png || header.tileType === TileType.Jpeg || header.tileType === TileType.Webp;
-    if (header.tileType === TileType.Mvt) {
-      // Only the style's layers whose source layer the archive has (an extract may hold a few).
-      const meta = (await archive.getMetadata()) as { vector_layers?: { id: string }[] } | null;
-      const has = new Set((meta?.vector_layers ?? []).map((l) => l.id));
-      if (gen !== this.#gen) return;
-      const layers = protomapsLayers(BASEMAP_SOURCE).filter((l) => !has.size || has.has((l as { 'source-layer'?: string })['source-layer'] ?? ''));
-      if (!layers.length) throw new Error('no layer of the Protomaps basemap schema (earth, water, roads, places …)');
-      this.map.addSource(BASEMAP_SOURCE, { type: 'vector', url });
-      this.#addLayers(layers);
-    } else if (raster) {
-      this.map.addSource(BASEMAP_SOURCE, { type: 'raster', url, tileSize: 256 });
-      this.#addLayers([{ id: `${BASEMAP_LAYER_PREFIX}raster`, type: 'raster', source: BASEMAP_SOURCE }]);
-    } else {
-      throw new Error(`tile type ${TileType[header.tileType] ?? header.tileType}`);
-    }
+    const key = input.kind === 'file' ? `basemap-file-${gen}` : input.url;
+    const { openPmtilesBasemap } = await import('./pmtiles-basemap.ts');
+    const b = await openPmtilesBasemap(input, key, BASEMAP_SOURCE, BASEMAP_LAYER_PREFIX, () => gen !== this.#gen);
+    if (!b) return;
+    this.map.addSource(BASEMAP_SOURCE, b.source);
+    this.#addLayers(b.layers);
     this.onStatus({
       state: 'ok',
       key: 'basemap.status.ok.pmtiles',
-      params: { name: input.name, type: raster ? 'raster' : 'vector', minZoom: header.minZoom, maxZoom: header.maxZoom },
+      params: { name: input.name, type: b.raster ? 'raster' : 'vector', minZoom: b.minZoom, maxZoom: b.maxZoom },
     });
   }
 }

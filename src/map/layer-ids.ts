@@ -28,6 +28,9 @@ export const LAYERS = {
   nodeLabel: 'node-label',
 } as const;
 
+/** Prefix of every basemap layer id (basemap-controller.ts), so the map can find and remove them. */
+export const BASEMAP_LAYER_PREFIX = 'basemap-';
+
 /** The MapLibre layers of each group the user can toggle (src/state/map-view.ts). */
 export const LAYER_GROUPS = {
   boards: [LAYERS.boardFill, LAYERS.boardLine, LAYERS.boardHighlight, LAYERS.boardLabel],

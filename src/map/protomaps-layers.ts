@@ -7,9 +7,9 @@
 import { layers, namedFlavor } from '@protomaps/basemaps';
 import type { LayerSpecification } from 'maplibre-gl';
 import { MAP_FONT_STACK } from './colors.ts';
+import { BASEMAP_LAYER_PREFIX } from './layer-ids.ts';
 
-/** Prefix of every basemap layer id, so the map can find and remove them. */
-export const BASEMAP_LAYER_PREFIX = 'basemap-';
+export { BASEMAP_LAYER_PREFIX };
 
 export function protomapsLayers(sourceId: string): LayerSpecification[] {
   const out: LayerSpecification[] = [];

@@ -10,9 +10,7 @@ import { planYears } from '../../data/active-plan.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { defaultBoards } from '../../data/default-boards.ts';
-import AllocationSidebar from './AllocationSidebar.svelte';
-import BoardAllocation from './BoardAllocation.svelte';
-import AllocationCaption from './AllocationCaption.svelte';
+import { lazy } from '../lazy.ts';
 import { view } from './allocation-view.svelte.ts';
 import { dragSite } from './actions.ts';
 import { planPeriodLabel } from '../../data/active-plan.ts';
@@ -23,6 +21,11 @@ import { mapShowsText } from './map-shows.ts';
 import { warningLine } from './rule-text.ts';
 
 const sitesData = memoSitesData();
+
+// The tab, its board section and its caption load on first use (lazy.ts).
+const AllocationSidebar = lazy(() => import('./AllocationSidebar.svelte'));
+const BoardAllocation = lazy(() => import('./BoardAllocation.svelte'));
+const AllocationCaption = lazy(() => import('./AllocationCaption.svelte'));
 
 export const ALLOCATION_TAB = 'alloc';
 

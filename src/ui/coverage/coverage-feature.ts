@@ -10,9 +10,12 @@ import { bboxOf } from '../../geo/measure.ts';
 import { COVERAGE_TIERS } from '../../analysis/coverage/tier-figures.ts';
 import { coverage } from './coverage-store.svelte.ts';
 import { COVERAGE_LAYERS, GAP_COLOR, SHARE_RAMP, coverageOverlays, shareColor } from './coverage-overlays.ts';
-import CoverageSidebar from './CoverageSidebar.svelte';
-import CoverageBoardSection from './CoverageBoardSection.svelte';
-import CoverageCaption from './CoverageCaption.svelte';
+import { lazy } from '../lazy.ts';
+
+// The tab, its board section and its caption load on first use (lazy.ts).
+const CoverageSidebar = lazy(() => import('./CoverageSidebar.svelte'));
+const CoverageBoardSection = lazy(() => import('./CoverageBoardSection.svelte'));
+const CoverageCaption = lazy(() => import('./CoverageCaption.svelte'));
 
 const TIER_LABEL = {
   '15-min': { zh: '15分钟生活圈', en: '15-minute circle' },

@@ -101,6 +101,14 @@ class CoverageStore {
     if (this.error) throw new Error(this.error);
   }
 
+  /** Something shows coverage (the tab, a board section, a chapter): the worker is needed even without facilities. */
+  #wanted = $state(false);
+
+  /** Called by what shows coverage figures; starts the worker if it is not running yet. */
+  use(): void {
+    this.#wanted = true;
+  }
+
   start(): void {
     $effect.root(() => {
       $effect(() => {
@@ -108,6 +116,8 @@ class CoverageStore {
         const population = store.project.population;
         const facilities = store.project.facilities;
         const radii = this.radiiM;
+        // The worker starts on first use: facilities to measure, or a view of the figures.
+        if (!this.#client && !this.#wanted && facilities.length === 0) return;
         untrack(() => this.#sync(boards, population, facilities, radii));
       });
       $effect(() => {

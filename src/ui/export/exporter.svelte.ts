@@ -2,7 +2,6 @@
  * Export actions (CSV, XLSX, GeoJSON, PNG, printable report) and their status line.
  * Each reads the live state at the moment it runs.
  */
-import { tableToCsv } from '../../export/csv.ts';
 import { tableToXlsx } from '../../export/xlsx.ts';
 import { boardsToGeoJson, sitesToGeoJson } from '../../export/geojson-export.ts';
 import { dateStamp, downloadBlob, downloadText } from '../../export/download.ts';
@@ -14,7 +13,6 @@ import { notesRows } from '../../export/export-notes.ts';
 import { currentNotes } from './current-notes.ts';
 import { currentScenario } from '../../state/active-scenario.svelte.ts';
 import { currentTable } from '../compare/current-table.ts';
-import { composeMapImage, canvasToPng } from './map-export.ts';
 
 class Exporter {
   /** A short status line ("rendering …", "exported …", an error), or null. */
@@ -48,6 +46,7 @@ class Exporter {
   csv(): Promise<void> {
     return this.#run(async () => {
       const file = `anju-boards-${this.#stamp()}.csv`;
+      const { tableToCsv } = await import('../../export/csv.ts'); // papaparse on first use
       downloadText(tableToCsv(currentTable(), notesRows(currentNotes(new Date()), i18n.lang)), file, 'text/csv;charset=utf-8');
       return file;
     });
@@ -83,6 +82,7 @@ class Exporter {
       const file = `anju-map-${paper}-${dpi}dpi-${this.#stamp()}.png`;
       const { widthPx, heightPx } = paperPixels(paper, dpi);
       this.status = i18n.t('export.rendering', { w: widthPx, h: heightPx });
+      const { composeMapImage, canvasToPng } = await import('./map-export.ts'); // on first use
       const img = await composeMapImage(paper, dpi, new Date());
       downloadBlob(await canvasToPng(img.canvas), file);
       return file;
@@ -94,6 +94,7 @@ class Exporter {
     return this.#run(async () => {
       this.status = i18n.t('export.preparing');
       const date = new Date();
+      const { composeMapImage, canvasToPng } = await import('./map-export.ts');
       const img = await composeMapImage(paper, 150, date);
       const url = URL.createObjectURL(await canvasToPng(img.canvas));
       if (this.report) URL.revokeObjectURL(this.report.mapUrl);

@@ -17,10 +17,13 @@ import { translate } from '../../i18n/messages/index.ts';
 import type { ExportContext, LegendEntry } from '../feature.ts';
 import { catchmentOverlay, employmentLabelsOverlay, employmentOverlay } from './jh-overlays.ts';
 import { employmentLabel } from './jh-text.ts';
-import JobsHousingSidebar from './JobsHousingSidebar.svelte';
-import JhBoardSection from './JhBoardSection.svelte';
-import JhChapterCaption from './JhChapterCaption.svelte';
 import { parkCounts, parksText } from './verdict-basis.ts';
+import { lazy } from '../lazy.ts';
+
+// The tab, its board section and its caption load on first use (lazy.ts).
+const JobsHousingSidebar = lazy(() => import('./JobsHousingSidebar.svelte'));
+const JhBoardSection = lazy(() => import('./JhBoardSection.svelte'));
+const JhChapterCaption = lazy(() => import('./JhChapterCaption.svelte'));
 
 export const JOBS_HOUSING_TAB = 'jobs-housing';
 
