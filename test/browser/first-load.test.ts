@@ -1,0 +1,78 @@
+/**
+ * A slim first load (issue 14): what the built app loads before it starts stays within budget,
+ * carries no geodata and no worker-only library, and the first screen starts no worker of the app's
+ * own and loads no basemap reader, yet draws land, counties, structure and boards offline.
+ * Timings against a bare MapLibre page: `npm run bench -- first-load`.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { useApp, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { renderedIds } from './support/map-probe.ts';
+import { initialScripts } from '../support/initial-scripts.ts';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** Issue 14's goal for everything the page loads before it runs (gzip). */
+const BUDGET_GZIP_BYTES = 450_000;
+
+const requested: string[] = [];
+let h: Harness;
+let page: Page;
+useApp((app) => {
+  ({ h, page } = app);
+  page.on('request', (r) => requested.push(r.url()));
+});
+
+describe('first load', () => {
+  const scripts = initialScripts(DIST);
+  const code = scripts.map((f) => readFileSync(DIST + f, 'utf8'));
+
+  it(`loads at most ${BUDGET_GZIP_BYTES / 1000} kB of script (gzip) before the app starts`, () => {
+    const gzipBytes = code.reduce((a, c) => a + gzipSync(c).byteLength, 0);
+    console.log(`[first-load] ${scripts.length} scripts, ${(gzipBytes / 1000).toFixed(0)} kB gzip`);
+    expect(gzipBytes).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it('inlines no geodata and no worker-only library in those scripts', () => {
+    const counties = JSON.parse(readFileSync(new URL('../../geodata/counties.geojson', import.meta.url), 'utf8'));
+    const coordinate = String(counties.features[0].geometry.coordinates.flat(3)[0]);
+    const land = JSON.parse(readFileSync(new URL('../../geodata/land.geojson', import.meta.url), 'utf8'));
+    const landCoordinate = String(land.features[0].geometry.coordinates.flat(3)[0]);
+    const boards = readFileSync(new URL('../../geodata/boards.geojson', import.meta.url), 'utf8');
+    const boardCoordinate = /\d+\.\d{6}/.exec(boards.slice(boards.indexOf('coordinates')))![0];
+    for (const [i, c] of code.entries()) {
+      expect(c.includes(coordinate), `${scripts[i]} holds county outlines`).toBe(false);
+      expect(c.includes(landCoordinate), `${scripts[i]} holds the land`).toBe(false);
+      expect(c.includes(boardCoordinate), `${scripts[i]} holds the boards`).toBe(false);
+      // JSTS (job–housing catchments) and proj4 (Gauss–Krüger imports) belong to the workers.
+      expect(/jsts|GeometryFactory|BufferOp/.test(c), `${scripts[i]} holds JSTS`).toBe(false);
+      expect(/\+proj=|proj4/.test(c), `${scripts[i]} holds proj4`).toBe(false);
+      // The PMTiles reader and the Protomaps style (pmtiles-basemap.ts) load with the first PMTiles basemap.
+      expect(c.includes('Wrong magic number for PMTiles archive'), `${scripts[i]} holds the PMTiles reader`).toBe(false);
+      expect(/roads_bridges_highway/.test(c), `${scripts[i]} holds the Protomaps style`).toBe(false);
+    }
+  });
+
+  it('draws the shipped layers offline and starts no worker or basemap reader of its own', async () => {
+    expect(h.blocked).toEqual([]);
+    expect((await renderedIds(page, 'board-fill')).length).toBe(21);
+    for (const layer of ['land-fill', 'county-line', 'structure-fill']) {
+      expect(await page.evaluate((l) => (window as unknown as { __anju: { map: { queryRenderedFeatures(o: object): unknown[] } } }).__anju.map.queryRenderedFeatures({ layers: [l] }).length, layer)).toBeGreaterThan(0);
+    }
+    const own = requested.filter((u) => /(coverage|jobs-housing|import)\.worker|pmtiles-basemap/.test(u));
+    expect(own).toEqual([]);
+    expect(page.workers().map((w) => w.url()).filter((u) => /(coverage|jobs-housing|import)\.worker/.test(u))).toEqual([]);
+    // The shipped data came as files of their own, fetched beside the scripts.
+    for (const name of ['boards', 'land', 'counties', 'structure', 'inland-water', 'county-labels']) {
+      expect(requested.some((u) => new RegExp(`/${name}-[\\w-]+\\.geojson$`).test(u)), name).toBe(true);
+    }
+    await page.screenshot({ path: SCREENSHOTS + 'first-load.png' });
+  });
+
+  it('starts the coverage worker when its tab opens', async () => {
+    await page.click('[data-tab="coverage"]');
+    await page.waitForSelector('[data-testid="coverage-sidebar"]');
+    await expect.poll(() => requested.some((u) => /coverage\.worker/.test(u)), { timeout: 30_000 }).toBe(true);
+  });
+});
