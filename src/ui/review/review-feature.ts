@@ -7,10 +7,13 @@ import type { Chapter, Feature } from '../feature.ts';
 import type { BoardFigure } from '../../domain/board-figure.ts';
 import { defaultBoards } from '../../data/default-boards.ts';
 import { bboxOf } from '../../geo/measure.ts';
-import ReviewSidebar from './ReviewSidebar.svelte';
-import ReviewCaption from './ReviewCaption.svelte';
 import { reviewView } from './review-view.svelte.ts';
 import { reviewLegend } from './review-legend.ts';
+import { lazy } from '../lazy.ts';
+
+// The tab and its caption load on first use (lazy.ts).
+const ReviewSidebar = lazy(() => import('./ReviewSidebar.svelte'));
+const ReviewCaption = lazy(() => import('./ReviewCaption.svelte'));
 
 export const REVIEW_TAB = 'review';
 
