@@ -63,6 +63,7 @@ describe('implementation review', () => {
 
     // The review is the presentation's last chapter, with the same states and citations.
     await page.getByTestId('open-present').click();
+    await page.getByTestId('presenter').waitFor(); // the presentation loads on first use
     await page.keyboard.press('End');
     const caption = page.getByTestId('review-caption');
     await expect.poll(() => caption.textContent()).toContain('新建商品住房供应套数：1.12 / 29.75–36.75 万套 — 未达到');
