@@ -504,6 +504,7 @@ describe('presenting scenarios', () => {
     await form.getByTestId('site-submit').click();
     await expect.poll(() => page.getByTestId('site').count()).toBe(1);
     await page.getByTestId('open-present').click();
+    await page.getByTestId('presenter').waitFor(); // the presentation loads on first use
     await page.keyboard.press('End'); // the last chapter: the implementation review
     await page.keyboard.press('ArrowLeft'); // the one before it: allocation against the targets
     const caption = page.getByTestId('alloc-caption');
