@@ -15,12 +15,11 @@ import { streetsReader } from '../../io/readers/streets-reader.ts';
 import { employmentReader } from '../../io/readers/employment-reader.ts';
 import { readActuals } from '../../io/readers/actuals-reader.ts';
 import { employmentFromImport } from '../jobs-housing/employment-from-import.ts';
-import { translate } from '../../i18n/messages/index.ts';
+import { bilingual } from '../../i18n/messages/index.ts';
 import type { ImportTarget } from './import-target.ts';
-import { facilitiesOverlay, populationOverlay, streetsOverlay } from './import-overlays.ts';
 
 function label(key: string): Change<ProjectState>['label'] {
-  return { zh: translate('zh', key), en: translate('en', key) };
+  return bilingual(key);
 }
 
 /** Official boundaries: every feature must name one of the project's boards; the rest keep theirs. */
@@ -44,8 +43,6 @@ const facilities: ImportTarget = {
     if (!r.ok) return r;
     return { ok: true, value: { change: setSlice('facilities', r.value, label('importer.change.facilities')), count: r.value.length }, warnings: r.warnings };
   },
-  overlay: (s) => facilitiesOverlay(s.facilities),
-  drawnByTab: 'coverage',
 };
 
 const population: ImportTarget = {
@@ -57,7 +54,6 @@ const population: ImportTarget = {
     const count = r.value.kind === 'points' ? r.value.points.length : r.value.kind === 'cells' ? r.value.cells.length : 0;
     return { ok: true, value: { change: setSlice('population', r.value, label('importer.change.population')), count }, warnings: r.warnings };
   },
-  overlay: (s) => populationOverlay(s.population),
 };
 
 const streets: ImportTarget = {
@@ -70,7 +66,6 @@ const streets: ImportTarget = {
     const value = { type: 'FeatureCollection' as const, features: r.value.features };
     return { ok: true, value: { change: setSlice('streets', value, label('importer.change.streets')), count: value.features.length }, warnings: r.warnings };
   },
-  overlay: (s) => streetsOverlay(s.streets),
 };
 
 const employment: ImportTarget = {
@@ -83,7 +78,6 @@ const employment: ImportTarget = {
     const value = employmentFromImport(r.value, ctx.file, ctx.importedAt);
     return { ok: true, value: { change: setSlice('employment', value, label('importer.change.employment')), count: value.features.length }, warnings: r.warnings };
   },
-  // The job–housing feature draws employment areas (its tab); no second drawing here.
 };
 
 /** Actual supply (实际供应) for the implementation review: a table by board or county, or located projects. */

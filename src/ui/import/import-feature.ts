@@ -6,12 +6,13 @@
 import type { Feature } from '../feature.ts';
 import ImportButton from './ImportButton.svelte';
 import ImportMapLayer from './ImportMapLayer.svelte';
-import { importSession, importedOverlays } from './import-session.svelte.ts';
+import { importEntry } from './import-entry.svelte.ts';
+import { importedOverlays } from './imported-overlays.ts';
 
 export const importFeature: Feature = {
   id: 'import',
   label: { zh: '导入数据', en: 'Import data' },
   TopBarItem: ImportButton,
   MapItem: ImportMapLayer,
-  globalOverlays: () => [...importedOverlays(), ...importSession.overlays()],
+  globalOverlays: () => [...importedOverlays(), ...(importEntry.session?.overlays() ?? [])],
 };

@@ -49,8 +49,6 @@ export class ImportSession {
   guess = $state.raw<KindGuess | null>(null);
   /** Guess the target from the next result (a dropped file). */
   #guessNext = false;
-  /** A file is being dragged over the window. */
-  dragging = $state(false);
 
   /** A plan package (规划包) read and checked on this thread: it is JSON, not a layer. */
   planCheck = $state.raw<Checked<PlanPackage> | null>(null);
@@ -227,8 +225,3 @@ export class ImportSession {
 }
 
 export const importSession = new ImportSession();
-
-/** The imported layers drawn on the map (targets whose slice no other feature draws). */
-export function importedOverlays(): Overlay[] {
-  return importTargets().flatMap((t) => (t.drawnByTab === store.tab ? [] : t.overlay?.(store.project) ?? []));
-}

@@ -1,13 +1,13 @@
 /**
  * What an import target is (src/ui/import/targets.ts keeps the registry of them): it reads the
  * checked WGS-84 layer with its kind's reader and turns it into ONE undoable change of the project
- * state, or the problems that stop it.
+ * state, or the problems that stop it. What the map draws of an imported slice is
+ * imported-overlays.ts, apart from the targets and their readers.
  */
 import type { Change } from '../../state/change.ts';
 import type { ProjectState } from '../../state/project.ts';
 import type { Checked } from '../../domain/problem.ts';
 import type { ImportedLayer, InputKind } from '../../io/readers/input-reader.ts';
-import type { Overlay } from '../../map/overlay.ts';
 
 export interface TargetContext {
   /** The file name, for problem locations and provenance. */
@@ -39,8 +39,4 @@ export interface ImportTarget {
   allowTable?: boolean;
   /** i18n key of the success message ({n}, {file}); default `importer.done`. */
   doneKey?: string;
-  /** Draws the imported slice when nothing else does (null = nothing to draw). */
-  overlay?: (state: ProjectState) => Overlay | null;
-  /** The feature tab that draws this slice itself: the plain overlay is hidden while it is active. */
-  drawnByTab?: string;
 }
