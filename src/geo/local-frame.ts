@@ -9,8 +9,7 @@
  * of it cancels. Used by the coverage and job–housing engines.
  */
 import type { Position } from 'geojson';
-import type { Areal } from './polygon-ops.ts';
-import { polygonsOf } from './polygon-ops.ts';
+import { polygonsOf, type Areal } from './polygons-of.ts';
 import type { PlanarMultiPolygon } from './planar.ts';
 
 /** WGS-84 semi-major axis (m) and flattening. */

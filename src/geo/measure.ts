@@ -3,10 +3,10 @@
  * 6371008.8 m (the WGS-84 mean radius); for areas the size of Wenzhou's boards the
  * difference from the ellipsoid is well under 0.5 %.
  */
-import { area, distance, bbox as turfBbox, centerOfMass, pointOnFeature, booleanPointInPolygon, feature } from '@turf/turf';
+import { area, distance, bbox as turfBbox, pointOnFeature, booleanPointInPolygon, feature } from '@turf/turf';
 import type { Feature, Geometry, Position } from 'geojson';
-import type { Areal } from './polygon-ops.ts';
-import { polygonsOf } from './polygon-ops.ts';
+import { polygonsOf, type Areal } from './polygons-of.ts';
+import { polygonCenterOfMass } from './center-of-mass.ts';
 
 export type LonLat = [lon: number, lat: number];
 export type Bbox = [west: number, south: number, east: number, north: number];
@@ -42,7 +42,7 @@ export function labelPoint(g: Areal): LonLat {
     }
   }
   const poly = feature({ type: 'Polygon' as const, coordinates: best });
-  const c = centerOfMass(poly).geometry.coordinates as LonLat;
+  const c = polygonCenterOfMass(best) as LonLat;
   if (booleanPointInPolygon(c, poly)) return c;
   return pointOnFeature(poly).geometry.coordinates as LonLat;
 }

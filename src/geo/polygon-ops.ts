@@ -4,9 +4,10 @@
  * Feature: every function returns `null` for an empty result.
  */
 import { intersect, difference, union, featureCollection, feature } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature } from 'geojson';
+import type { Areal } from './polygons-of.ts';
 
-export type Areal = Polygon | MultiPolygon;
+export { polygonsOf, type Areal } from './polygons-of.ts';
 
 function asFeature(g: Areal): Feature<Areal> {
   return feature(g) as Feature<Areal>;
@@ -38,9 +39,4 @@ export function unionAreal(geoms: readonly Areal[]): Areal | null {
   if (geoms.length === 1) return nonEmpty(geoms[0]);
   const r = union(featureCollection(geoms.map(asFeature)));
   return nonEmpty(r?.geometry as Areal | undefined);
-}
-
-/** The polygons of an areal geometry, as Polygon coordinate arrays. */
-export function polygonsOf(g: Areal): Polygon['coordinates'][] {
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }

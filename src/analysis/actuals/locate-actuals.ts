@@ -7,7 +7,7 @@ import type { BoardCollection } from '../../domain/board.ts';
 import type { ActualRecord } from '../../domain/actuals.ts';
 import type { Site } from '../../domain/allocation.ts';
 import { COUNTY_NAMES_EN } from '../../domain/county.ts';
-import { assignSiteBoards } from '../allocation/assign-sites.ts';
+import type { AssignSites } from '../allocation/site-boards.ts';
 
 export interface LocatedRecord {
   record: ActualRecord;
@@ -24,13 +24,13 @@ export function boardCounty(boards: BoardCollection): Map<string, string> {
   return m;
 }
 
-/** Locate every record; located projects are assigned to boards once, by location. */
-export function locateActuals(records: readonly ActualRecord[], boards: BoardCollection): LocatedRecord[] {
+/** Locate every record; located projects are assigned to boards once, by location (`assign`: assign-sites.ts or the UI's cache). */
+export function locateActuals(records: readonly ActualRecord[], boards: BoardCollection, assign: AssignSites): LocatedRecord[] {
   const sites: Site[] = [];
   records.forEach((r, i) => {
     if (r.geometry) sites.push({ id: String(i), name: r.name ?? '', geometry: r.geometry, units: r.units, type: 'commercial', year: 2021 });
   });
-  const assigned = sites.length ? assignSiteBoards(sites, boards) : {};
+  const assigned = sites.length ? assign(sites, boards) : {};
   const known = new Set(boards.features.map((f) => f.properties.id));
   const counties = boardCounty(boards);
   return records.map((record, i) => {

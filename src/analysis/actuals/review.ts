@@ -24,6 +24,7 @@ import type { Annex1Data, Annex2Data, RenovationType, Target } from '../../domai
 import { COUNTY_NAMES_EN } from '../../domain/county.ts';
 import { UNITS_PER_WAN_TAO } from '../../domain/units.ts';
 import { allocationTotals, type AllocationTotals } from '../allocation/totals.ts';
+import type { AssignSites } from '../allocation/site-boards.ts';
 import { targetGauges, type GaugeState } from '../allocation/gauges.ts';
 import { boardCounty, dataCoverage, locateActuals, scopeNote, type LocatedRecord } from './locate-actuals.ts';
 import type { ActualsReview, Annex1Review, BoardReview, BoardYearTypeReview, ReviewState, TargetReview } from './review-types.ts';
@@ -37,6 +38,8 @@ export interface ReviewInput {
   annex1: Annex1Data;
   annex2: Annex2Data;
   settings: RuleSettings;
+  /** Sites and located projects to boards (assign-sites.ts, or the UI's cache of it). */
+  assignSites: AssignSites;
 }
 
 const ALL_COUNTIES = Object.keys(COUNTY_NAMES_EN);
@@ -217,11 +220,11 @@ function boardReviews(boards: BoardCollection, actual: AllocationTotals, scenari
 
 /** The whole review: targets (with annex rows), boards, board × year × type cells, 附件1 ticks. */
 export function reviewActuals(input: ReviewInput): ActualsReview {
-  const located = locateActuals(input.records, input.boards);
+  const located = locateActuals(input.records, input.boards, input.assignSites);
   const coverage = dataCoverage(located);
   const note = (scope: Target['scope']) => scopeNote(coverage, scope === 'urban-districts' ? input.annex1.urbanDistricts : ALL_COUNTIES);
   const actual = actualTotals(located, input.boards);
-  const scenario = input.scenario ? allocationTotals(input.scenario, input.boards) : null;
+  const scenario = input.scenario ? allocationTotals(input.scenario, input.boards, input.assignSites(input.scenario.sites, input.boards)) : null;
   let scenarioByCounty: Map<string, number> | null = null;
   if (scenario) {
     const counties = boardCounty(input.boards);

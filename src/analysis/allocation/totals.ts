@@ -10,7 +10,7 @@ import type { AllocationInput } from '../../domain/allocation.ts';
 import { HOUSING_TYPES, type HousingTypeId } from '../../domain/housing-type.ts';
 import type { PlanYear } from '../../domain/plan-period.ts';
 import { planYears } from '../../data/active-plan.ts';
-import { assignSiteBoards } from './assign-sites.ts';
+import type { SiteBoards } from './site-boards.ts';
 
 export type ByType = Record<HousingTypeId, number>;
 export type ByYear = Record<PlanYear, number>;
@@ -66,11 +66,11 @@ function add(b: UnitBreakdown, type: HousingTypeId, year: PlanYear, units: numbe
 }
 
 /**
- * Sum grid cells and sites. `siteBoards` may be passed when already known (e.g. cached by
- * the UI); otherwise sites are assigned to boards by location here.
+ * Sum grid cells and sites. `siteBoards` is the board of each site by location
+ * (assign-sites.ts `assignSiteBoards`, or the UI's cache of it).
  */
-export function allocationTotals(input: AllocationInput, boards: BoardCollection, siteBoards?: Record<string, string | null>): AllocationTotals {
-  const assigned = siteBoards ?? assignSiteBoards(input.sites, boards);
+export function allocationTotals(input: AllocationInput, boards: BoardCollection, siteBoards: SiteBoards): AllocationTotals {
+  const assigned = siteBoards;
   const all = emptyBreakdown();
   const outside = emptyBreakdown();
   const boardMap = new Map<string, BoardTotals>();

@@ -4,7 +4,7 @@
  */
 import Flatbush from 'flatbush';
 import type { PopulationInput } from '../../domain/population.ts';
-import { polygonsOf } from '../../geo/polygon-ops.ts';
+import { polygonsOf } from '../../geo/polygons-of.ts';
 import { boardContains, type BoardShape } from './board-shape.ts';
 import { project, type LocalFrame } from './local-frame.ts';
 

@@ -11,6 +11,7 @@ import { activePlan } from '../../data/active-plan.ts';
 import { builtinPlan } from '../../data/builtin-plan.ts';
 import { formatProblem } from '../../i18n/problems.ts';
 import { allocationTotals } from '../../analysis/allocation/totals.ts';
+import { assignSiteBoards } from '../../analysis/allocation/assign-sites.ts';
 import { targetGauges } from '../../analysis/allocation/gauges.ts';
 import { ruleWarnings, type EmploymentAreas } from '../../analysis/allocation/rules.ts';
 import { scenarioReport, type ScenarioReport } from '../../analysis/allocation/report.ts';
@@ -62,7 +63,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const boards: BoardCollection = parsed.value.boards ?? shipped;
   const employment = values.employment ? await readEmployment(values.employment, layers, io) : hasGeodata(EMPLOYMENT_FILE) ? readGeodata<EmploymentAreas>(EMPLOYMENT_FILE) : null;
   const report = (s: Scenario): ScenarioReport => {
-    const totals = allocationTotals(s, boards);
+    const totals = allocationTotals(s, boards, assignSiteBoards(s.sites, boards));
     return scenarioReport(s, totals, targetGauges(totals, activePlan().targets.targets, s.ruleSettings), ruleWarnings(totals, boards, activePlan().rules.rules, s.ruleSettings, employment), activePlan().targets.targets);
   };
   const scenarios = parsed.value.scenarios;

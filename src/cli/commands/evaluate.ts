@@ -16,6 +16,7 @@ import { parseProjectFile } from '../../state/scenario-file.ts';
 import { annex1, annex2, DEFAULT_RULE_SETTINGS, targetsData } from '../../data/allocation-data.ts';
 import { readActuals } from '../../io/readers/actuals-reader.ts';
 import { reviewActuals } from '../../analysis/actuals/review.ts';
+import { assignSiteBoards } from '../../analysis/allocation/assign-sites.ts';
 import type { ActualsReview, TargetReview } from '../../analysis/actuals/review-types.ts';
 import type { ScopeNote } from '../../analysis/actuals/locate-actuals.ts';
 import { formatCitation } from '../../domain/citation.ts';
@@ -93,7 +94,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   } else if (values.scenario !== undefined) throw new UsageError('--scenario needs --project');
   const known = boards.features.map((f) => f.properties);
   const actuals = await readLayerFile(values.actuals, 'actuals', (layer) => readActuals(layer, { known }), layers, io, { allowTable: true });
-  const review = reviewActuals({ records: actuals.value, boards, scenario, targets: targetsData.targets, annex1, annex2, settings: scenario?.ruleSettings ?? DEFAULT_RULE_SETTINGS });
+  const review = reviewActuals({ records: actuals.value, boards, scenario, targets: targetsData.targets, annex1, annex2, settings: scenario?.ruleSettings ?? DEFAULT_RULE_SETTINGS, assignSites: assignSiteBoards });
   if (review.coverage.kind === 'central-city') io.err('note: every record lies in a board: the data covers the central city only, and the city-wide targets say so');
   if (!values.project) io.err('note: no --project: scenario figures are null');
   if (values.json) {

@@ -21,6 +21,7 @@ import { connectAutosave, openScenarioStore, DEFAULT_DB_NAME, type AutosaveConne
 import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
 import { UnsavableProject, unsavableProblems } from './check-before-write.ts';
+import { ensurePolygonClip } from '../polygon-sites.ts';
 
 export type SaveState = 'loading' | 'saved' | 'pending' | 'error' | 'off' | 'quarantined';
 
@@ -201,6 +202,7 @@ export async function recoverReadable(): Promise<void> {
   const q = persistence.quarantine;
   if (!q || !appStore || !initialProject) return;
   const r = recoverProject(q.stored, initialProject);
+  await ensurePolygonClip(r.project);
   appStore.apply(replaceProject(r.project, { zh: '恢复已保存的数据', en: 'Recover stored data' }));
   await settleQuarantine(appStore.project);
   if (!persistence.quarantine) persistence.recovered = r.losses;

@@ -22,6 +22,7 @@ class ReviewView {
           annex1,
           annex2,
           settings: active.scenario?.ruleSettings ?? store.project.scenarios[0].ruleSettings,
+          assignSites: (sites, boards) => active.assignSites(sites, boards),
         })
       : null,
   );

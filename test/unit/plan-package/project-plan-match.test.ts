@@ -12,6 +12,7 @@ import { parseWholeProject, serializeWholeProject } from '../../../src/state/pro
 import { allocationTotals } from '../../../src/analysis/allocation/totals.ts';
 import type { ProjectState } from '../../../src/state/project.ts';
 import { planContext } from '../../support/plan-context.ts';
+import { assignSiteBoards } from '../../../src/analysis/allocation/assign-sites.ts';
 
 const example = (() => {
   const r = parsePlanPackage(readFileSync('geodata/plan-examples/example-2026-2030.plan.json', 'utf8'), planContext());
@@ -58,7 +59,7 @@ describe('a project records its plan package, and opening it with another says w
     expect(r.warnings[1].params).toMatchObject({ count: 2, units: 9000, years: '2022、2025', period: '2026–2030' });
     expect(r.warnings[2].params).toMatchObject({ count: 12 });
     // …and the other years count toward none of this plan's totals.
-    expect(allocationTotals(r.value.scenarios[0], r.value.boards).units).toBe(0);
+    expect(allocationTotals(r.value.scenarios[0], r.value.boards, assignSiteBoards(r.value.scenarios[0].sites, r.value.boards)).units).toBe(0);
   });
 
   it('opens a project made under the example with the built-in plan: its 2026–2030 years are said, and kept', () => {

@@ -20,6 +20,7 @@ import { DEFAULT_RULE_SETTINGS } from '../../../src/data/allocation-data.ts';
 import { MAX_COUNT, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_UNITS_PER_ENTRY } from '../../../src/domain/project-limits.ts';
 import { square, testBoards } from '../../support/allocation-fixtures.ts';
 import { BOW_TIE, type LooseJson } from '../../support/hostile-projects.ts';
+import { assignSiteBoards } from '../../../src/analysis/allocation/assign-sites.ts';
 
 const RUNS = 3000;
 const SEED = 20261126;
@@ -113,7 +114,7 @@ function assertHoldable(p: ProjectState): void {
   });
   for (const s of p.scenarios) {
     for (const c of s.allocations) expect(c.units).toBeLessThanOrEqual(MAX_UNITS_PER_ENTRY);
-    allocationTotals(s, p.boards);
+    allocationTotals(s, p.boards, assignSiteBoards(s.sites, p.boards));
   }
   summarizeBoards(p.boards);
   defaultDwellingsByBoard(p.boards, { about: '', assumption: true, illustrative: true, dwellingsRoundTo: 1, densityByCategory: { 'stock-upgrade': { dwellingsPerKm2: 1, reason: '' }, 'key-expansion': { dwellingsPerKm2: 1, reason: '' }, 'moderate-development': { dwellingsPerKm2: 1, reason: '' } }, overrides: {} });

@@ -13,6 +13,7 @@ import { annex1, annex2, DEFAULT_RULE_SETTINGS, targetsData } from '../../../../
 import type { ActualRecord } from '../../../../src/domain/actuals.ts';
 import type { AllocationInput } from '../../../../src/domain/allocation.ts';
 import { expectGolden } from '../../../support/golden.ts';
+import { assignSiteBoards } from '../../../../src/analysis/allocation/assign-sites.ts';
 
 async function records(name: string): Promise<ActualRecord[]> {
   const r = await importLayer(new Uint8Array(readFileSync(`test/fixtures/actuals/${name}`)), name, { allowTable: true });
@@ -39,6 +40,7 @@ const input = (recs: ActualRecord[], sc: AllocationInput | null = scenario): Rev
   annex1,
   annex2,
   settings: DEFAULT_RULE_SETTINGS,
+  assignSites: assignSiteBoards,
 });
 
 describe('reviewActuals', () => {

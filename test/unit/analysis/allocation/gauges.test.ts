@@ -7,7 +7,7 @@ import type { AllocationCell } from '../../../../src/domain/allocation.ts';
 
 const boards = testBoards();
 const gaugesFor = (allocations: AllocationCell[], settings = DEFAULT_RULE_SETTINGS) =>
-  targetGauges(allocationTotals(testScenario({ allocations }), boards), targetsData.targets, settings);
+  targetGauges(allocationTotals(testScenario({ allocations }), boards, {}), targetsData.targets, settings);
 
 describe('gaugeState', () => {
   it('treats both bounds as within', () => {

@@ -11,7 +11,7 @@ import { distanceToArealKm } from '../../../../src/geo/point-polygon.ts';
 
 const boards = testBoards();
 const run = (allocations: AllocationCell[], settings: Partial<RuleSettings> = {}, employment?: FeatureCollection<Polygon>) =>
-  ruleWarnings(allocationTotals(testScenario({ allocations }), boards), boards, rulesData.rules, { ...DEFAULT_RULE_SETTINGS, ...settings }, employment);
+  ruleWarnings(allocationTotals(testScenario({ allocations }), boards, {}), boards, rulesData.rules, { ...DEFAULT_RULE_SETTINGS, ...settings }, employment);
 const cell = (boardId: string, type: AllocationCell['type'], units: number, year: AllocationCell['year'] = 2021): AllocationCell => ({ boardId, year, type, units });
 
 describe('stock-upgrade boards: 控制新建商品住房供应', () => {

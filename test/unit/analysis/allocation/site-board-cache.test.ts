@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSiteBoardCache } from '../../../../src/analysis/allocation/site-board-cache.ts';
 import { assignSiteBoards } from '../../../../src/analysis/allocation/assign-sites.ts';
 import { plannedUnitsByBoard } from '../../../../src/analysis/allocation/planned-units.ts';
+import { assignSiteBoardsWith, type IntersectAreal } from '../../../../src/analysis/allocation/site-boards.ts';
+import { intersectAreal } from '../../../../src/geo/polygon-ops.ts';
 import type { Site } from '../../../../src/domain/allocation.ts';
 import { square, testBoards, testScenario } from '../../../support/allocation-fixtures.ts';
 
@@ -24,6 +26,18 @@ describe('createSiteBoardCache', () => {
     lookup([a, moved], testBoards()); // new boards object: everything again
     expect(assign.mock.calls[2][0]).toHaveLength(2);
     expect(lookup([a, { ...a, id: 'outside', geometry: square(121, 29, 0.01) }], testBoards())).toMatchObject({ outside: null });
+  });
+
+  it('leaves a polygon site out (not "outside the boards") until polygon clipping is there, then assigns it', () => {
+    let clip: IntersectAreal | null = null;
+    const lookup = createSiteBoardCache((sites, boards) => assignSiteBoardsWith(sites, boards, clip));
+    const boards = testBoards();
+    const polygon = site('polygon', 120.25);
+    const point: Site = { ...site('point', 0), geometry: { type: 'Point', coordinates: [120.15, 28] } };
+    const far = site('far', 121); // no board's bbox near it: no clipping needed to say so
+    expect(lookup([polygon, point, far], boards)).toEqual({ point: 's2', far: null });
+    clip = intersectAreal;
+    expect(lookup([polygon, point, far], boards)).toEqual({ polygon: 'k1', point: 's2', far: null });
   });
 });
 

@@ -38,7 +38,7 @@ describe('allocationTotals', () => {
       { id: 'out', name: '', geometry: { type: 'Point', coordinates: [121, 28] }, units: 11, type: 'commercial', year: 2021 },
     ],
   });
-  const t = allocationTotals(s, boards);
+  const t = allocationTotals(s, boards, assignSiteBoards(s.sites, boards));
 
   it('adds grid cells and sites per type, year, board and category', () => {
     expect(t.units).toBe(398);
@@ -63,13 +63,13 @@ describe('allocationTotals', () => {
   });
 
   it('keeps an allocation to an unknown board visible, with no category', () => {
-    const u = allocationTotals(testScenario({ allocations: [{ boardId: 'zz', year: 2021, type: 'commercial', units: 5 }] }), boards);
+    const u = allocationTotals(testScenario({ allocations: [{ boardId: 'zz', year: 2021, type: 'commercial', units: 5 }] }), boards, {});
     expect(u.byBoard.at(-1)).toMatchObject({ boardId: 'zz', category: null, units: 5 });
     expect(u.byCategory['stock-upgrade']).toBe(0);
   });
 
   it('compares two scenarios per board and per type (b − a)', () => {
-    const other = allocationTotals(testScenario({ allocations: [{ boardId: 's1', year: 2021, type: 'commercial', units: 40 }] }), boards);
+    const other = allocationTotals(testScenario({ allocations: [{ boardId: 's1', year: 2021, type: 'commercial', units: 40 }] }), boards, {});
     const c = diffScenarioTotals(t, other);
     expect(c.total).toEqual({ a: 398, b: 40, diff: -358 });
     expect(c.byType.commercial).toEqual({ a: 311, b: 40, diff: -271 });
