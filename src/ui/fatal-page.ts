@@ -5,7 +5,7 @@
  * data aside (not deleted) and start the app again.
  */
 import { translate } from '../i18n/messages/index.ts';
-import { formatProblem } from '../i18n/problems.ts';
+import { formatProblem } from '../i18n/problem-text.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { currentStoredText, storeInstead } from '../state/persistence/project-persistence.svelte.ts';
 import { parseWholeProject } from '../state/project-file.ts';

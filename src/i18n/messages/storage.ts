@@ -1,4 +1,5 @@
 /** UI strings of saving in this browser (autosave, damaged stored data) and of a view that failed. */
+// English: en/storage.ts, loaded on the first switch to English (index.ts).
 export const storage = {
   zh: {
     'storage.loading': '正在读取已保存的项目…',
@@ -25,31 +26,5 @@ export const storage = {
     'view.error.retry': '重试',
     'view.error.nothingStored': '浏览器中没有已保存的数据',
     'view.error.detail': '错误信息',
-  },
-  en: {
-    'storage.loading': 'Reading the saved project…',
-    'storage.saved': 'Saved in this browser',
-    'storage.pending': 'Saving…',
-    'storage.error': 'Not saved!',
-    'storage.off': 'Not saved automatically',
-    'storage.quarantined': 'Not saved: decide about the stored data first',
-    'storage.retry': 'Retry saving',
-    'storage.quarantine.title': 'The project saved in this browser is damaged and cannot be read in full',
-    'storage.quarantine.body': 'The stored data is kept as it is; nothing has been overwritten. You are looking at the initial project, and edits are not saved until you choose:',
-    'storage.quarantine.download': 'Download it as it is',
-    'storage.quarantine.recover': 'Recover what is readable',
-    'storage.quarantine.discard': 'Discard the stored data',
-    'storage.quarantine.discardConfirm': 'The stored data will be set aside inside this browser (the last 3 are kept) and replaced by the current project. Continue?',
-    'storage.quarantine.unreadable': '(the data cannot be read, so it cannot be downloaded)',
-    'storage.recovered': 'Recovered what was readable (undoable); the damaged original is set aside inside this browser.',
-    'storage.recovered.loss': '{part}: kept {kept} of {total}',
-    'view.error.title': 'This part failed to show',
-    'view.error.body': 'The rest of the app works and edits are still saved. You can:',
-    'view.error.open': 'Open a project file',
-    'view.error.fresh': 'Start fresh (undoable)',
-    'view.error.download': 'Download the stored data',
-    'view.error.retry': 'Try again',
-    'view.error.nothingStored': 'Nothing is stored in this browser',
-    'view.error.detail': 'Error',
   },
 };

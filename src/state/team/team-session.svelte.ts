@@ -14,10 +14,8 @@ import { memoryDraftStore, type DraftStore } from './draft.ts';
 import { openDraftStore } from './draft-store.ts';
 import { isTabAlive, tabId } from './tab-identity.ts';
 import { fileForServer, stateFromServer } from './server-files.ts';
+import { REMEMBER_KEY, type TeamProbe } from './team-probe.ts';
 
-/** Remembered in localStorage: this origin is a team server, and who last signed in (to work offline). */
-const REMEMBER_KEY = 'anju.team';
-const HEALTH_TIMEOUT_MS = 2500;
 
 export interface NoticeItem {
   id: number;
@@ -60,28 +58,22 @@ class TeamSession {
   }
 
   /**
-   * Is this page served by a team server? Asks /api/health (a static host or the dev server
-   * answers with the page or 404); if the server is away but this origin was one before,
-   * works from this browser's copy. Returns false for the single-user app.
+   * Start as the app of the team server that `probe` found (team-probe.ts): a client with this
+   * tab's id, and who is signed in — or, with the server away, who last was (working from this
+   * browser's copy).
    */
-  async detect(): Promise<boolean> {
-    if (location.protocol !== 'http:' && location.protocol !== 'https:') return false;
+  async start(probe: TeamProbe): Promise<void> {
     const id = await tabId();
-    const api = new ApiClient({ baseUrl: new URL('./api/', location.href), clientId: id, timeoutMs: HEALTH_TIMEOUT_MS });
-    const health = await api.health();
-    const remembered = readRemembered();
-    if (!health && !remembered) return false;
     this.api = new ApiClient({ baseUrl: new URL('./api/', location.href), clientId: id });
-    this.reachable = !!health;
-    if (health) {
+    this.reachable = !!probe.health;
+    if (probe.health) {
       try {
         this.user = await this.api.me();
       } catch {
         this.reachable = false;
       }
     }
-    if (!this.reachable && remembered) this.user = remembered;
-    return true;
+    if (!this.reachable && probe.remembered) this.user = probe.remembered;
   }
 
   async signIn(name: string, password: string) {
@@ -220,15 +212,6 @@ class TeamSession {
 export function roleName(role: TeamUser['role'], lang: 'zh' | 'en'): string {
   const zh = { admin: '管理员', planner: '规划师', reviewer: '审阅者', viewer: '查看者' } as const;
   return lang === 'zh' ? zh[role] : role;
-}
-
-function readRemembered(): TeamUser | null {
-  try {
-    const v = JSON.parse(localStorage.getItem(REMEMBER_KEY) ?? 'null') as { user?: TeamUser } | null;
-    return v?.user ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function remember(user: TeamUser): void {

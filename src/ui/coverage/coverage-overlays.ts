@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Overlay } from '../../map/overlay.ts';
 import { COVERAGE_TIERS, type CoverageTier } from '../../analysis/coverage/tier-figures.ts';
-import { bilingual, translate } from '../../i18n/messages/index.ts';
+import { bilingual } from '../../i18n/messages/index.ts';
 
 /** Tier colours (ColorBrewer Dark2, distinct from the board categories' fills). */
 export const TIER_COLORS: Readonly<Record<CoverageTier | 'other', string>> = {
@@ -63,7 +63,7 @@ export function coverageOverlays(d: CoverageLayerData, c: CoverageLegendContext)
       info: {
         title: bilingual('coverage.layer.gaps'),
         ...(c.illustrative ? { status: 'illustrative' as const } : {}),
-        legend: [{ label: { zh: translate('zh', 'coverage.legend.gap', { tier: tier.zh, m: c.radiusM }), en: translate('en', 'coverage.legend.gap', { tier: tier.en, m: c.radiusM }) }, color: GAP_COLOR, swatch: 'fill', opacity: GAP_OPACITY }],
+        legend: [{ label: bilingual('coverage.legend.gap', (l) => ({ tier: tier[l], m: c.radiusM })), color: GAP_COLOR, swatch: 'fill', opacity: GAP_OPACITY }],
       },
       layers: [{ id: COVERAGE_LAYERS.gapFill, type: 'fill', paint: { 'fill-color': GAP_COLOR, 'fill-opacity': GAP_OPACITY, 'fill-antialias': false } }],
     },
@@ -88,7 +88,7 @@ export function coverageOverlays(d: CoverageLayerData, c: CoverageLegendContext)
         legend: [
           ...COVERAGE_TIERS.map((t) => {
             const name = bilingual(`coverage.tier.${t}`);
-            return { label: { zh: translate('zh', 'coverage.legend.facility', { tier: name.zh }), en: translate('en', 'coverage.legend.facility', { tier: name.en }) }, color: TIER_COLORS[t], swatch: 'point' as const };
+            return { label: bilingual('coverage.legend.facility', (l) => ({ tier: name[l] })), color: TIER_COLORS[t], swatch: 'point' as const };
           }),
           { label: bilingual('coverage.legend.other'), color: TIER_COLORS.other, swatch: 'point' },
         ],

@@ -13,7 +13,7 @@ import { jh, BAND } from './jh-store.svelte.ts';
 import { COLOR_BY, VERDICT_COLORS, ratioColor, ratioClasses } from './jh-colors.ts';
 import { JOB_COUNTINGS } from '../../analysis/jobs-housing/index.ts';
 import { jobsHousingStandards } from '../../data/jobs-housing-defaults.ts';
-import { translate } from '../../i18n/messages/index.ts';
+import { bilingual } from '../../i18n/messages/index.ts';
 import type { ExportContext, LegendEntry } from '../feature.ts';
 import { catchmentOverlay, employmentLabelsOverlay, employmentOverlay } from './jh-overlays.ts';
 import { employmentLabel } from './jh-text.ts';
@@ -43,7 +43,7 @@ function boardLegend(): LegendEntry[] {
   if (jh.colorBy === 'verdict') {
     return (['housing-rich', 'balanced', 'jobs-rich', 'unknown'] as const).map((v) => ({
       color: VERDICT_COLORS[v],
-      label: { zh: translate('zh', `jh.verdict.${v}`), en: translate('en', `jh.verdict.${v}`) },
+      label: bilingual(`jh.verdict.${v}`),
     }));
   }
   return ratioClasses(BAND).map((c) => {
@@ -55,7 +55,7 @@ function boardLegend(): LegendEntry[] {
 function boardFigures(): BoardFigure[] {
   const parks = parkCounts();
   // Figures from jobs: illustrative while any employment area is (the shipped six all are).
-  const jobs: Pick<BoardFigure, 'note' | 'status'> = parks.illustrative > 0 ? { status: 'illustrative', note: { zh: translate('zh', 'jh.figureNote.parks'), en: translate('en', 'jh.figureNote.parks') } } : {};
+  const jobs: Pick<BoardFigure, 'note' | 'status'> = parks.illustrative > 0 ? { status: 'illustrative', note: bilingual('jh.figureNote.parks') } : {};
   const assumed = Object.values(jh.dwellings.sourceByBoard).some((s) => s === 'assumed');
   return [
     { id: 'jh-ratio', label: { zh: '职住比', en: 'Jobs–housing ratio' }, unit: { zh: '岗位/套', en: 'jobs/dwelling' }, digits: 2, value: (id) => jh.board(id)?.jobsHousingRatio ?? null, ...jobs },
@@ -66,7 +66,7 @@ function boardFigures(): BoardFigure[] {
       label: { zh: '住房套数', en: 'Dwellings' },
       unit: { zh: '套', en: 'dwellings' },
       value: (id) => jh.dwellings.byBoard[id] ?? null,
-      ...(assumed ? { status: 'assumption' as const, note: { zh: translate('zh', 'jh.figureNote.dwellings'), en: translate('en', 'jh.figureNote.dwellings') } } : {}),
+      ...(assumed ? { status: 'assumption' as const, note: bilingual('jh.figureNote.dwellings') } : {}),
     },
   ];
 }

@@ -8,7 +8,7 @@ import type { BoardFeature } from '../../domain/board.ts';
 import type { Bbox } from '../../geo/measure.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { planStore } from '../../state/plan-store.svelte.ts';
-import { translate } from '../../i18n/messages/index.ts';
+import { bilingual } from '../../i18n/messages/index.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { withProps } from '../with-props.ts';
 import StructureCaption from './StructureCaption.svelte';
@@ -34,7 +34,7 @@ function boardChapter(b: BoardFeature): Chapter {
   const p = b.properties;
   return {
     id: `board-${p.id}`,
-    title: { zh: translate('zh', 'chapter.board', { name: p.name }), en: translate('en', 'chapter.board', { name: p.nameEn }) },
+    title: bilingual('chapter.board', (l) => ({ name: l === 'zh' ? p.name : p.nameEn })),
     bbox: bboxOf(b.geometry),
     tab: 'plan',
     boardId: p.id,
@@ -46,9 +46,9 @@ export function planChapters(): Chapter[] {
   const boards = store.project.boards.features;
   return planStore.plan.chapters.flatMap((c): Chapter[] => {
     if (c.kind === 'structure')
-      return [{ id: 'structure', title: { zh: translate('zh', 'chapter.structure'), en: translate('en', 'chapter.structure') }, bbox: planStore.structureBbox ?? unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: StructureCaption }];
+      return [{ id: 'structure', title: bilingual('chapter.structure'), bbox: planStore.structureBbox ?? unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: StructureCaption }];
     if (c.kind === 'categories')
-      return [{ id: 'categories', title: { zh: translate('zh', 'chapter.categories'), en: translate('en', 'chapter.categories') }, bbox: unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: CategoriesCaption }];
+      return [{ id: 'categories', title: bilingual('chapter.categories'), bbox: unionBbox(boards.map((b) => bboxOf(b.geometry))), tab: 'plan', Caption: CategoriesCaption }];
     return boards.filter((b) => b.properties.category === c.category).map(boardChapter);
   });
 }

@@ -7,14 +7,12 @@ import type { BoardFeature } from '../../domain/board.ts';
 import { areaKm2 } from '../../geo/measure.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';
 import { districtLabel } from '../../i18n/district.ts';
-import { translate } from '../../i18n/messages/index.ts';
+import { bilingual, translate } from '../../i18n/messages/index.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';
 
 /** A message in both languages, for figure labels. */
-function both(key: string): { zh: string; en: string } {
-  return { zh: translate('zh', key), en: translate('en', key) };
-}
+const both = (key: string) => bilingual(key);
 
 // Areas are computed once per geometry object (geometries are immutable).
 const areaCache = new WeakMap<object, number>();

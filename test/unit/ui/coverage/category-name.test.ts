@@ -1,6 +1,10 @@
 /** Facility categories as shown (issue 11): the standard's names, and the uncategorised group labelled in both languages. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEnglish } from '../../../../src/i18n/messages/index.ts';
 import { categoryName, facilityCollection } from '../../../../src/ui/coverage/coverage-data.ts';
+
+// English loads on the first switch to it (messages/index.ts).
+beforeAll(() => loadEnglish());
 
 describe('categoryName', () => {
   it('labels facilities imported without a category in both languages, never the raw slug', () => {

@@ -1,15 +1,22 @@
 /** Merge conflicts in the merge dialog's words: what each is about and each side's value, in Chinese and English. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeConflict } from '../../../../src/ui/team/conflict-text.ts';
 import { mergeProjects } from '../../../../src/state/merge/merge-projects.ts';
 import type { ProjectLike } from '../../../../src/state/merge/merge-types.ts';
-import { translate } from '../../../../src/i18n/messages/index.ts';
+import { loadEnglish, registerMessages, translate } from '../../../../src/i18n/messages/index.ts';
+import { team } from '../../../../src/i18n/messages/team.ts';
 import { initialProject } from '../../../../src/state/initial-project.ts';
 import { defaultBoards } from '../../../../src/data/embedded.ts';
 import { defaultEmploymentAreas } from '../../../../src/data/jobs-housing-defaults.ts';
 import { DEFAULT_RULE_SETTINGS } from '../../../../src/data/allocation-data.ts';
 import type { ProjectState } from '../../../../src/state/project.ts';
 import type { Site } from '../../../../src/domain/allocation.ts';
+
+// The team client adds its Chinese when it loads (mount-team-app.ts); English loads on the switch.
+beforeAll(async () => {
+  registerMessages('zh', team.zh);
+  await loadEnglish();
+});
 
 const base: ProjectState = initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, '2026-01-01T00:00:00.000Z');
 const site: Site = { id: 'site-1', name: '滨江一号', geometry: { type: 'Point', coordinates: [120.7, 28] }, units: 300, type: 'affordable-rental', year: 2023 };
