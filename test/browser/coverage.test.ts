@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage } from './support/harness.ts';
 import { renderedIds, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel } from './support/pixels.ts';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -217,10 +217,10 @@ describe('life-circle coverage', () => {
     await expect.poll(async () => (await renderedIds(page, 'coverage-overclaim-circle', 'boardId')).includes(BOARD), { timeout: 20_000 }).toBe(true);
     expect(await page.getByTestId('coverage-board-section').locator('[data-tier="10-min"] [data-col="network"]').textContent()).toMatch(/^\d+%/);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-network.png' });
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'en');
     expect(await page.getByTestId('coverage-distance-mode').textContent()).toContain('Street network loaded');
     expect(await page.getByTestId('coverage-table-section').textContent()).toContain('Illustrative data, not real facilities');
     await page.screenshot({ path: SCREENSHOTS + 'coverage-english.png' });
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'zh');
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { useApp, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, SCREENSHOTS, switchLanguage, type Harness } from './support/harness.ts';
 import { renderedIds } from './support/map-probe.ts';
 import { initialScripts } from '../support/initial-scripts.ts';
 
@@ -51,6 +51,11 @@ describe('first load', () => {
       // The PMTiles reader and the Protomaps style (pmtiles-basemap.ts) load with the first PMTiles basemap.
       expect(c.includes('Wrong magic number for PMTiles archive'), `${scripts[i]} holds the PMTiles reader`).toBe(false);
       expect(/roads_bridges_highway/.test(c), `${scripts[i]} holds the Protomaps style`).toBe(false);
+      // English (UI and problem messages) loads on the first switch to it; Chinese comes first.
+      expect(c.includes('Board categories'), `${scripts[i]} holds the English messages`).toBe(false);
+      expect(c.includes('the file has no features'), `${scripts[i]} holds the English problem messages`).toBe(false);
+      // Polygon clipping (polyclip-ts, with its bignumber.js) loads with the first polygon site.
+      expect(/BigNumber|SplayTree/.test(c), `${scripts[i]} holds polygon clipping`).toBe(false);
     }
   });
 
@@ -62,12 +67,42 @@ describe('first load', () => {
     }
     const own = requested.filter((u) => /(coverage|jobs-housing|import)\.worker|pmtiles-basemap/.test(u));
     expect(own).toEqual([]);
+    // Nor the import dialog's session, the team client (no team server here), English or polygon clipping.
+    expect(requested.filter((u) => /\/(import-session\.svelte|ImportDialog|mount-team-app|TeamApp|english|polygon-ops)-[\w-]+\.js$/.test(u))).toEqual([]);
     expect(page.workers().map((w) => w.url()).filter((u) => /(coverage|jobs-housing|import)\.worker/.test(u))).toEqual([]);
     // The shipped data came as files of their own, fetched beside the scripts.
     for (const name of ['boards', 'land', 'counties', 'structure', 'inland-water', 'county-labels']) {
       expect(requested.some((u) => new RegExp(`/${name}-[\\w-]+\\.geojson$`).test(u)), name).toBe(true);
     }
     await page.screenshot({ path: SCREENSHOTS + 'first-load.png' });
+  });
+
+  it('switches to English on first use: its messages arrive, and no key or half-switched page shows meanwhile', async () => {
+    // Every text the top bar and the sidebar show from the click until English is in.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __texts: string[] }).__texts = []);
+      const grab = () => seen.push(`${document.querySelector('header')?.textContent ?? ''}|${document.querySelector('aside')?.textContent ?? ''}`);
+      new MutationObserver(grab).observe(document.body, { subtree: true, childList: true, characterData: true });
+      grab();
+    });
+    const before = requested.length;
+    await switchLanguage(page, 'en');
+    expect(requested.slice(before).some((u) => /\/english-[\w-]+\.js$/.test(u)), 'the English chunk is fetched on the switch').toBe(true);
+    const texts = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+    // A raw key looks like `legend.title` or `tools.export`: never on screen.
+    const rawKey = /\b(app|legend|panel|plan|tools|export|layers|lang|schematic|start|tab|alloc|coverage|jh|importer|import|review|storage|basemap|figure|chapter)\.[a-zA-Z][\w.]*/;
+    for (const t of texts) expect(t).not.toMatch(rawKey);
+    // Each snapshot is the Chinese page or the English one, never a mix of the two.
+    for (const t of texts) {
+      const zh = t.includes('演示') || t.includes('导出');
+      const en = t.includes('Present') || t.includes('Export');
+      expect(zh && en, t.slice(0, 200)).toBe(false);
+    }
+    expect(texts.some((t) => t.includes('Export'))).toBe(true);
+    expect(await page.getByTestId('legend').textContent()).toContain('Board categories');
+    await page.screenshot({ path: SCREENSHOTS + 'first-load-english.png' });
+    await switchLanguage(page, 'zh');
+    expect(await page.getByTestId('legend').textContent()).toContain('板块类别');
   });
 
   it('starts the coverage worker when its tab opens', async () => {

@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage } from './support/harness.ts';
 import { renderedIds } from './support/map-probe.ts';
 import { assertStrictCsp } from '../support/csp.ts';
 import { MAX_IMPORT_BYTES } from '../../src/io/limits.ts';
@@ -204,11 +204,11 @@ describe('importing data', () => {
     await page.getByTestId('import-lenient').check();
     await expect.poll(() => text('import-result')).toContain('可导入 2 个设施');
     expect(await text('import-preview')).toContain('温州站 幼儿园');
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'en');
     expect(await text('import-result')).toContain('2 facilities can be imported; Replace can be undone');
     expect(await text('problems')).toContain('facilities.kml feature #3: geometry type is Polygon, expected Point');
     await page.screenshot({ path: SCREENSHOTS + 'import-kml-english.png' });
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'zh');
     await page.getByTestId('import-close').click();
   });
 

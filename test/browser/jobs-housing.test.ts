@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { booleanPointInPolygon, point } from '@turf/turf';
-import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage } from './support/harness.ts';
 import { renderedIds, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel, hexToRgb, colorDistance, type Rgb } from './support/pixels.ts';
 import { BASEMAP_COLORS } from '../../src/map/colors.ts';
@@ -206,7 +206,7 @@ describe('job–housing balance', () => {
   });
 
   it('reads in English too, and keeps an overview screenshot', async () => {
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'en');
     try {
       expect(await page.getByTestId('jh-verdict').textContent()).toBe('Jobs-rich');
       expect(await page.getByTestId('jh-board-section').textContent()).toContain("jobs in reach = Σ over employment areas of (its jobs × the share of the board's area within r km of its edge)");
@@ -216,7 +216,7 @@ describe('job–housing balance', () => {
       await waitForMapIdle(page);
       await page.screenshot({ path: SCREENSHOTS + 'jobs-housing-english.png' });
     } finally {
-      await page.getByTestId('lang').click();
+      await switchLanguage(page, 'zh');
     }
     await waitForMapIdle(page);
     await page.screenshot({ path: SCREENSHOTS + 'jobs-housing-overview.png' });

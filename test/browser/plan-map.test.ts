@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, type Harness, switchLanguage } from './support/harness.ts';
 import { renderedIds, renderedLabels, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel, hexToRgb, colorDistance, inkMask, maskDifference } from './support/pixels.ts';
 import { BASEMAP_COLORS, CATEGORY_COLORS } from '../../src/map/colors.ts';
@@ -103,13 +103,13 @@ describe('the plan map', () => {
   });
 
   it('switches to English and back', async () => {
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'en');
     expect(await page.getByTestId('panel-category').textContent()).toBe('Moderate development');
     expect(await page.getByTestId('panel-name').textContent()).toContain('Zhuangpu');
     expect(await page.getByTestId('legend').textContent()).toContain('Board categories');
     expect(await page.getByTestId('schematic-note').textContent()).toContain('schematic');
     await page.screenshot({ path: SCREENSHOTS + 'plan-map-english.png' });
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'zh');
     expect(await page.getByTestId('legend').textContent()).toContain('板块类别');
   });
 

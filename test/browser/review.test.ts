@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage } from './support/harness.ts';
 import { centralCityView } from './support/alloc-page.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/actuals/${name}`, import.meta.url).pathname;
@@ -57,9 +57,9 @@ describe('implementation review', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('new-commercial-supply,新建商品住房供应套数,万套,29.75,36.75,1.12,0,3.8,未达到');
 
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'en');
     expect(await commercial.getByTestId('review-state').textContent()).toBe('short');
-    await page.getByTestId('lang').click();
+    await switchLanguage(page, 'zh');
 
     // The review is the presentation's last chapter, with the same states and citations.
     await page.getByTestId('open-present').click();

@@ -30,7 +30,7 @@ let problemsEn: Readonly<Record<ProblemCode, string>> | null = null;
 
 /** Loads the English messages (once); the UI switches to English only after this resolves. */
 export function loadEnglish(): Promise<void> {
-  english ??= import('./en/index.ts').then(
+  english ??= import('./en/english.ts').then(
     (m) => {
       Object.assign(MESSAGES.en, m.EN);
       problemsEn = m.PROBLEMS_EN;

@@ -98,3 +98,12 @@ export function useApp(onOpen: (app: { h: Harness; page: Page }) => void, ready?
     await h?.close();
   });
 }
+
+/**
+ * Click the language switch and wait until the page is in `to`: English loads on the first switch
+ * (a chunk of its own), so the page changes a moment after the click.
+ */
+export async function switchLanguage(page: Page, to: 'zh' | 'en'): Promise<void> {
+  await page.getByTestId('lang').click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, to === 'zh' ? 'zh-CN' : 'en', { timeout: 30_000 });
+}
