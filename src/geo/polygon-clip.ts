@@ -4,7 +4,7 @@
  * the first time a polygon site is assigned to a board (or before, when a project with polygon
  * sites opens: needsPolygonClip in state/polygon-sites.ts).
  */
-import type { IntersectAreal } from '../analysis/allocation/site-boards.ts';
+import type { IntersectAreal } from './polygons-of.ts';
 
 let ready: IntersectAreal | null = null;
 let loading: Promise<IntersectAreal> | null = null;

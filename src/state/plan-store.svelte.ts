@@ -9,7 +9,7 @@ import { activePlan, setActivePlan } from '../data/active-plan.ts';
 import { defaultBoards } from '../data/default-boards.ts';
 import { parsePlanPackage } from '../io/plan-package-check.ts';
 import { builtinPlan } from '../data/builtin-plan.ts';
-import { countyNames, mapDataUrls, structureBbox } from '../map/shipped-map-files.ts';
+import { countyNames, mapDataUrls, structureBbox } from '../data/shipped-map-files.ts';
 import { bboxOf, type Bbox } from '../geo/measure.ts';
 
 /** Where the browser keeps a loaded package, so a reload opens the project with the plan it was on. */

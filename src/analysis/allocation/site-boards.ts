@@ -10,15 +10,14 @@
 import type { BoardCollection } from '../../domain/board.ts';
 import type { Site } from '../../domain/allocation.ts';
 import { areaKm2, bboxOf, type Bbox } from '../../geo/measure.ts';
-import type { Areal } from '../../geo/polygons-of.ts';
+import type { IntersectAreal } from '../../geo/polygons-of.ts';
 import { pointInAreal } from '../../geo/point-polygon.ts';
 
 /** The board id of each site (`null`: outside every board), keyed by site id. */
 export type SiteBoards = Record<string, string | null>;
 /** Assigns sites to boards (assign-sites.ts, or the UI's cache of it). */
 export type AssignSites = (sites: readonly Site[], boards: BoardCollection) => SiteBoards;
-/** a ∩ b, or null when they do not overlap (polygon-ops.ts `intersectAreal`). */
-export type IntersectAreal = (a: Areal, b: Areal) => Areal | null;
+export type { IntersectAreal };
 
 function bboxesOverlap(a: Bbox, b: Bbox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];

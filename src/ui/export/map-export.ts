@@ -14,7 +14,7 @@ import { BOARD_FILL_OPACITY, CATEGORY_COLORS, STRUCTURE_COLORS, STRUCTURE_FILL_O
 import type { Overlay } from '../../map/overlay.ts';
 import { CATEGORIES } from '../../domain/board.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';
-import { mapDataUrls } from '../../map/shipped-map-files.ts';
+import { mapDataUrls } from '../../data/shipped-map-files.ts';
 import { SOURCES } from '../../map/layer-ids.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { store } from '../../state/app-store.svelte.ts';

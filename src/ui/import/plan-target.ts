@@ -7,7 +7,7 @@ import type { Checked } from '../../domain/problem.ts';
 import type { PlanPackage } from '../../domain/plan-package.ts';
 import { parsePlanPackage } from '../../io/plan-package-check.ts';
 import { defaultBoards } from '../../data/default-boards.ts';
-import { countyNames } from '../../map/shipped-map-files.ts';
+import { countyNames } from '../../data/shipped-map-files.ts';
 
 export const PLAN_TARGET_ID = 'plan';
 

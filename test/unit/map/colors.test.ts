@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BASEMAP_COLORS, BOARD_FILL_OPACITY, CATEGORY_COLORS, blendOver } from '../../../src/map/colors.ts';
 import { baseStyle } from '../../../src/map/base-style.ts';
 import { LAYERS } from '../../../src/map/layer-ids.ts';
-import { mapDataUrls } from '../../../src/map/shipped-map-files.ts';
+import { mapDataUrls } from '../../../src/data/shipped-map-files.ts';
 
 describe('blendOver', () => {
   it('composites a colour over the land at an opacity, per channel, rounded', () => {
