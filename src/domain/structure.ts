@@ -19,7 +19,6 @@ export interface StructureProperties {
   note?: string;
 }
 
-export type StructureFeature = Feature<Polygon | MultiPolygon, StructureProperties>;
 export type StructureCollection = FeatureCollection<Polygon | MultiPolygon, StructureProperties>;
 
 /** A 多节点 node added by a user: never from the plan. */
