@@ -162,6 +162,24 @@ describe('sites', () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => page.getByTestId('site').count()).toBe(2);
   });
+
+  it('reopens with its polygon sites on their boards: polygon clipping loads before the app renders', async () => {
+    const boardsOf = () => page.getByTestId('site-board').allTextContents();
+    const before = await boardsOf();
+    expect(before).toHaveLength(2);
+    const total = await page.getByTestId('alloc-total').textContent();
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    await page.reload();
+    await page.locator('[data-tab="alloc"]').click();
+    await page.getByTestId('alloc-sidebar').waitFor();
+    await expect.poll(() => page.getByTestId('site').count()).toBe(2);
+    expect(await boardsOf()).toEqual(before);
+    expect(await page.getByTestId('alloc-total').textContent()).toBe(total);
+    // The clipping chunk came before the app's first render asked for anything of the supply tab.
+    const started = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop() ?? '', e.startTime] as const));
+    const at = (re: RegExp) => started.find(([name]) => re.test(name))?.[1] ?? Infinity;
+    expect(at(/^polygon-ops-[\w-]+\.js$/)).toBeLessThan(at(/^AllocationSidebar-[\w-]+\.js$/));
+  });
 });
 
 describe('scenarios', () => {
