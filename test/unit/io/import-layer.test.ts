@@ -33,6 +33,29 @@ describe('importLayer', () => {
     if (!r.ok) expect(r.problems.map((p) => p.code)).toEqual(['import-cancelled']);
   });
 
+  it('yields to the event loop only when something can cancel it (a signal), by elapsed time', async () => {
+    const file = bigCsv(60_000);
+    let ticks = 0;
+    let running = true;
+    const count = () => {
+      ticks++;
+      if (running) setTimeout(count, 0);
+    };
+    // The command line passes no signal: one run to the end, no timer gets a turn.
+    setTimeout(count, 0);
+    const t0 = performance.now();
+    expect((await importLayer(file, 'p.csv')).ok).toBe(true);
+    const ms = performance.now() - t0;
+    expect(ticks).toBe(0);
+    // The import worker passes one: a turn for the event loop about every 50 ms, not every 500 features.
+    const withSignal = await importLayer(file, 'p.csv', { signal: new AbortController().signal });
+    running = false;
+    expect(withSignal.ok).toBe(true);
+    expect(ms).toBeGreaterThan(100); // enough time for yields to be due
+    expect(ticks).toBeGreaterThan(0);
+    expect(ticks).toBeLessThan(60_000 / 500 / 2);
+  });
+
   it('locates each imported feature in the file when bad ones are skipped (lenient)', async () => {
     const csv = enc('lon,lat,name\n120.6,28,a\nx,28,b\n\n120.7,28,c\n');
     const r = await importLayer(csv, 'o.csv', { lenient: true });
