@@ -9,7 +9,7 @@
 import type { Feature, Point, Polygon } from 'geojson';
 import { problem, type Checked, type Problem, type ProblemCode } from '../../domain/problem.ts';
 import { isRenovationType, type ActualRecord } from '../../domain/actuals.ts';
-import { PLAN_YEARS } from '../../domain/plan-period.ts';
+import { planYears } from '../../data/active-plan.ts';
 import { UNITS_PER_WAN_TAO } from '../../domain/units.ts';
 import { defaultBoards } from '../../data/embedded.ts';
 import { annex1, annex2 } from '../../data/allocation-data.ts';
@@ -51,7 +51,7 @@ const GEOMETRY_TYPES = ['Point', 'Polygon'] as const;
 export interface ActualsReadOptions extends ReadOptions {
   /** The boards rows may name (the project's); default the plan's 21. */
   known?: readonly KnownBoard[];
-  /** The plan period's years; default 2021–2025. */
+  /** The plan period's years; default the active plan package's (2021–2025 built in). */
   years?: readonly number[];
 }
 
@@ -77,7 +77,7 @@ function unitsOf(raw: unknown, wan: boolean, field: string, at: Where): number |
 /** Read actual supply; `options.known` are the project's boards, `options.years` the plan period. */
 export function readActuals(layer: ImportedLayer, options: ActualsReadOptions = {}): Checked<ActualRecord[]> {
   const known = options.known ?? defaultBoards.features.map((f) => f.properties);
-  const years = options.years ?? PLAN_YEARS;
+  const years = options.years ?? planYears();
   const keys = resolveFields(propertyKeys(layer.features), ACTUALS_FIELDS);
   let boardRows = 0;
   let countyRows = 0;
