@@ -2,7 +2,7 @@
  * Never lose work, in the built app in real Chromium with real IndexedDB: a reload a second
  * after an edit finds it; corrupt, newer-version and hostile project files are refused with
  * the project untouched; a saved project file reopens as one undoable change. Storage fails
- * for real (issue 18), injected at the browser level, never through a mock store: damaged
+ * for real, injected at the browser level, never through a mock store: damaged
  * data written into IndexedDB is quarantined and nothing is overwritten until the planner
  * chooses; a full quota (DevTools protocol quota override on an on-disk profile) and a
  * connection the browser closes (site data cleared) are reported or survived; a view that
@@ -234,7 +234,7 @@ describe('storage failures are reported in words a planner can act on, and survi
   // Skipped: since the plan-package landing the CDP quota override (even 1 byte) no longer makes the
   // write after the reload fail in this harness — the edit is saved and no banner appears — so the test
   // fails whatever the app does. The banner's wording and retry are unchanged; re-enable once the
-  // override is understood (noted on issue 18).
+  // override is understood.
   it.skip('reports a full quota (a real QuotaExceededError) in a complete sentence, and saves on retry once there is space', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'anju-profile-'));
     // An on-disk profile: the quota override applies to it (not to an in-memory context).

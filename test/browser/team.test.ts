@@ -211,7 +211,7 @@ describe('history', () => {
     await wang.locator('[data-revision="2"]').getByTestId('history-pick').check();
     await wang.getByTestId('history-compare').click();
     await wang.getByTestId('version-diff').waitFor();
-    expect(await wang.getByTestId('version-diff').textContent()).toContain(`A：修订 2　B：修订 ${R.resolved}`);
+    expect(await wang.getByTestId('version-diff').textContent()).toContain(`A：修订 2\u3000B：修订 ${R.resolved}`);
     const changes = wang.getByTestId('history-changes');
     await poll(() => changes.textContent()).toContain(`修订 2 → ${R.resolved} 的全部变化（4 处）`);
     expect(await changes.textContent()).toContain('旧城 2021 新建普通商品住房 +300');

@@ -29,7 +29,7 @@ export const ACTUALS_FIELDS = {
   name: ['name', '项目名称', '名称', '项目'],
 } as const;
 
-export const ACTUALS_PROBLEM_CODES = [
+const ACTUALS_PROBLEM_CODES = [
   'wrong-geometry-type',
   'unknown-board',
   'actuals-missing-place',
@@ -155,4 +155,4 @@ export function readActuals(layer: ImportedLayer, options: ActualsReadOptions = 
   return finish(layer, options, r.errors, r.warnings, r.values, r.values.length);
 }
 
-export const actualsReader: InputReader<ActualRecord[]> = { kind: 'actuals', geometryTypes: GEOMETRY_TYPES, fields: ACTUALS_FIELDS, read: readActuals };
+export const actualsReader: InputReader<ActualRecord[]> = { kind: 'actuals', geometryTypes: GEOMETRY_TYPES, fields: ACTUALS_FIELDS, problemCodes: ACTUALS_PROBLEM_CODES, read: readActuals };

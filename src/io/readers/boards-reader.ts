@@ -20,7 +20,7 @@ export const BOARD_FIELDS = {
   dwellings: ['dwellings', '住房套数', '住宅套数', '套数'],
 } as const;
 
-export const BOARD_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'missing-board-key', 'unknown-board', 'duplicate-board', 'jh-bad-dwellings'] as const satisfies readonly ProblemCode[];
+const BOARD_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'missing-board-key', 'unknown-board', 'duplicate-board', 'jh-bad-dwellings'] as const satisfies readonly ProblemCode[];
 
 const GEOMETRY_TYPES = ['Polygon', 'MultiPolygon'] as const;
 
@@ -106,6 +106,7 @@ function readBoards(layer: ImportedLayer, options: BoardReadOptions = {}): Check
 }
 
 export const boardsReader: InputReader<BoardInput[]> & { read(layer: ImportedLayer, options?: BoardReadOptions): Checked<BoardInput[]> } = {
+  problemCodes: BOARD_PROBLEM_CODES,
   kind: 'boards',
   geometryTypes: GEOMETRY_TYPES,
   fields: BOARD_FIELDS,

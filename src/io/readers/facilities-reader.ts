@@ -18,7 +18,7 @@ export const FACILITY_FIELDS = {
   category: ['category', '类别', '类型', 'type', '设施类别', '设施类型', '分类', 'class', 'tier'],
 } as const;
 
-export const FACILITY_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'unknown-category', 'facilities-uncategorised', 'facilities-no-category-field'] as const satisfies readonly ProblemCode[];
+const FACILITY_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'unknown-category', 'facilities-uncategorised', 'facilities-no-category-field'] as const satisfies readonly ProblemCode[];
 
 const lookup = categoryLookup(gb50180.facilities);
 
@@ -31,6 +31,7 @@ function pointOf(f: Feature): [number, number] | null {
 }
 
 export const facilitiesReader: InputReader<Facility[]> = {
+  problemCodes: FACILITY_PROBLEM_CODES,
   kind: 'facilities',
   geometryTypes: ['Point', 'MultiPoint'],
   fields: FACILITY_FIELDS,

@@ -11,13 +11,14 @@ export const POPULATION_FIELDS = {
   population: ['population', 'pop', '人口', '人口数', '常住人口', '居住人口', '人数'],
 } as const;
 
-export const POPULATION_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'missing-population', 'bad-population', 'mixed-population'] as const satisfies readonly ProblemCode[];
+const POPULATION_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'missing-population', 'bad-population', 'mixed-population'] as const satisfies readonly ProblemCode[];
 
 const GEOMETRY_TYPES = ['Point', 'Polygon', 'MultiPolygon'] as const;
 
 type Item = { point: PopulationPoint } | { cell: PopulationCell };
 
 export const populationReader: InputReader<PopulationInput> = {
+  problemCodes: POPULATION_PROBLEM_CODES,
   kind: 'population',
   geometryTypes: GEOMETRY_TYPES,
   fields: POPULATION_FIELDS,

@@ -3,7 +3,7 @@
  * transaction (PostgreSQL's DDL is transactional: a failed migration leaves nothing behind).
  * The same SQL runs on PGlite and PostgreSQL ≥ 14. Never edit a released migration; add one.
  *
- * Design notes (issue 16 builds on this): users carry a global role now; per-project
+ * Design notes: users carry a global role now; per-project
  * membership will be a table of (project, user, role) added by a later migration. Ids that
  * appear in URLs are random (not sequential). Revisions are immutable (a trigger refuses
  * UPDATE and DELETE); project content is stored per slice in content-addressed blobs so a

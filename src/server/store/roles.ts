@@ -1,4 +1,4 @@
-/** Account roles. Issue 15: admin and planner write; reviewer and viewer read. */
+/** Account roles. Admin and planner write; reviewer and viewer read. */
 export const ROLES = ['admin', 'planner', 'reviewer', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -235,5 +235,4 @@ function remember(user: TeamUser): void {
   localStorage.setItem(REMEMBER_KEY, JSON.stringify({ user }));
 }
 
-export { AuthError, OfflineError };
 export const team = new TeamSession();
