@@ -33,7 +33,7 @@ export interface Quarantine {
 
 class Persistence {
   state = $state<SaveState>('loading');
-  /** Problems met while loading. */
+  /** Problems met while loading, and warnings about the restored project (another plan package). */
   problems = $state.raw<Problem[]>([]);
   /** The last failed write, until a write succeeds; `saveDetails` lists what failed the checks. */
   saveProblem = $state.raw<Problem | null>(null);
@@ -133,6 +133,9 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
   const r = checkWholeProject(stored, store.project, 'IndexedDB');
   if (r.ok) {
     store.load(r.value);
+    // What does not match the active plan package (the one kept from the last session is gone or
+    // another) is said, as when a project file is opened; nothing is dropped.
+    persistence.problems = r.warnings;
     return startAutosave(db, r.value);
   }
   persistence.quarantine = { stored, problems: [problem('storage-load-invalid', { params: { count: r.problems.length } }), ...r.problems] };

@@ -14,6 +14,8 @@ import type { Checked, Problem } from '../../domain/problem.ts';
 import { checkWholeProject } from '../project-file.ts';
 import { APP_ID, SCHEMA_VERSION } from '../scenario-schema.ts';
 import type { ProjectState } from '../project.ts';
+import { activePlan } from '../../data/active-plan.ts';
+import { planRef } from '../../domain/plan-package.ts';
 import type { Scenario } from '../scenario.ts';
 import { createAutosave, flushOnPageHide, type Autosave, type LifecycleTargets } from './autosave.ts';
 import { isEmptyWrite, stateWrites } from './state-diff.ts';
@@ -31,7 +33,8 @@ export interface QuarantineEntry {
 interface AnjuDB extends DBSchema {
   scenarios: { key: string; value: Scenario };
   /** `order`: scenario ids; `boards`: where version 1 of the database kept official boards. */
-  meta: { key: 'order' | 'boards'; value: unknown };
+  /** `order`: scenario ids; `plan`: the plan package (id, version) the project was last saved under; `boards`: legacy. */
+  meta: { key: 'order' | 'boards' | 'plan'; value: unknown };
   slices: { key: string; value: unknown };
   quarantine: { key: number; value: QuarantineEntry };
 }
@@ -116,6 +119,9 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
     for (const id of w.remove) ops.push(scenarios.delete(id));
     for (const s of w.put) ops.push(scenarios.put(s));
     if (w.order) ops.push(meta.put(w.order, 'order'));
+    // The plan the project is saved under, as a project file records it: a start under another
+    // package says so (project-plan-match.ts).
+    ops.push(meta.put(planRef(activePlan()), 'plan'));
     for (const [name, value] of w.slices) ops.push(slices.put(value, name));
     // Commit now rather than when the event loop idles, so a write started by a page-hide
     // flush is committed before the page goes away (the quarantine trim needs one more turn).
@@ -139,9 +145,10 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
     const { db: d } = await connection();
     const tx = d.transaction([...STORES], 'readonly');
     const sliceStore = tx.objectStore('slices');
-    const [all, order, legacyBoards, keys, values] = await Promise.all([
+    const [all, order, plan, legacyBoards, keys, values] = await Promise.all([
       tx.objectStore('scenarios').getAll(),
       tx.objectStore('meta').get('order'),
+      tx.objectStore('meta').get('plan'),
       tx.objectStore('meta').get('boards'),
       sliceStore.getAllKeys(),
       sliceStore.getAll(),
@@ -154,7 +161,7 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
     const rank = new Map((Array.isArray(order) ? (order as unknown[]) : []).map((id, i) => [id, i]));
     const byRank = (s: unknown) => rank.get((s as { id?: unknown } | null)?.id) ?? Infinity;
     all.sort((a, b) => byRank(a) - byRank(b));
-    return { ...stored, app: APP_ID, schemaVersion: SCHEMA_VERSION, scenarios: all };
+    return { ...stored, app: APP_ID, schemaVersion: SCHEMA_VERSION, ...(plan !== undefined ? { plan } : {}), scenarios: all };
   }
 
   return {
