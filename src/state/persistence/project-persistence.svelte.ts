@@ -9,7 +9,8 @@
  * damaged data aside inside IndexedDB (scenario-store.ts), in the same transaction.
  *
  * Changes reach autosave through AppStore.subscribe (plain callbacks), not a Svelte effect: an
- * error while rendering some view does not stop saving.
+ * error while rendering some view does not stop saving. Other tabs' saves are merged, never
+ * overwritten (tab-sync.svelte.ts).
  */
 import type { Problem } from '../../domain/problem.ts';
 import { problem } from '../../domain/problem.ts';
@@ -21,6 +22,8 @@ import { connectAutosave, openScenarioStore, DEFAULT_DB_NAME, type AutosaveConne
 import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
 import { UnsavableProject, unsavableProblems } from './check-before-write.ts';
+import { startTabSync } from './tab-sync.svelte.ts';
+import type { StoreSnapshot } from '../sync/replica.ts';
 
 export type SaveState = 'loading' | 'saved' | 'pending' | 'error' | 'off' | 'quarantined';
 
@@ -62,18 +65,26 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 let appStore: AppStore | null = null;
 let initialProject: ProjectState | null = null;
+let databaseName = DEFAULT_DB_NAME;
 
-/** Start saving every change, `saved` being what storage holds now. */
-function startAutosave(db: ScenarioStore, saved: ProjectState | null): void {
+/** Start saving every change, `start` being what storage holds now (its revision and state). */
+function startAutosave(db: ScenarioStore, start: StoreSnapshot<number>): void {
+  const store = appStore!;
+  const push = startTabSync(db, store, {
+    dbName: databaseName,
+    start,
+    defaults: initialProject!,
+    onUnreadable: (problems) => (persistence.problems = [problem('storage-load-invalid', { params: { count: problems.length } }), ...problems]),
+  });
   const connection = connectAutosave(
     {
-      async write(prev, next) {
-        const problems = unsavableProblems(prev, next);
+      async write(prev) {
+        const problems = unsavableProblems(prev, store.project);
         if (problems.length) throw new UnsavableProject(problems);
-        await db.write(prev, next);
+        await push();
       },
     },
-    saved,
+    start.state,
     (e) => {
       if (e instanceof UnsavableProject) {
         persistence.saveProblem = problem('storage-refused', { params: { count: e.problems.length } });
@@ -104,6 +115,7 @@ function startAutosave(db: ScenarioStore, saved: ProjectState | null): void {
 export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NAME, timeoutMs = 5000 } = {}): Promise<void> {
   appStore = store;
   initialProject = store.project;
+  databaseName = dbName;
   store.subscribe((p) => {
     const c = persistence.connection;
     if (!c) return; // storage off, or quarantined: nothing is written
@@ -121,7 +133,11 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
   }
   persistence.db = db;
   let stored: Record<string, unknown> | null;
+  let revision = 0;
   try {
+    // The revision before the data: should another tab save in between, this tab's first save
+    // is refused and merges what that tab saved (nothing is lost either way).
+    revision = await withTimeout(db.revision(), timeoutMs, 'IndexedDB');
     stored = await withTimeout(db.loadRaw(), timeoutMs, 'IndexedDB');
   } catch (e) {
     console.error('[anju] reading IndexedDB failed', e);
@@ -129,11 +145,11 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
     persistence.state = 'quarantined';
     return;
   }
-  if (stored === null) return startAutosave(db, null);
+  if (stored === null) return startAutosave(db, { revision, state: null });
   const r = checkWholeProject(stored, store.project, 'IndexedDB');
   if (r.ok) {
     store.load(r.value);
-    return startAutosave(db, r.value);
+    return startAutosave(db, { revision, state: r.value });
   }
   persistence.quarantine = { stored, problems: [problem('storage-load-invalid', { params: { count: r.problems.length } }), ...r.problems] };
   persistence.state = 'quarantined';
@@ -179,10 +195,10 @@ async function settleQuarantine(next: ProjectState): Promise<void> {
   if (!q || !db) return;
   persistence.busy = true;
   try {
-    await db.replaceAll(next, { at: new Date().toISOString(), problems: q.problems.slice(0, 20), stored: q.stored ?? null });
+    const revision = await db.replaceAll(next, { at: new Date().toISOString(), problems: q.problems.slice(0, 20), stored: q.stored ?? null });
     persistence.quarantine = null;
     persistence.saveProblem = null;
-    startAutosave(db, next);
+    startAutosave(db, { revision, state: next });
     // Edits made since `next` was taken are saved too.
     if (appStore && appStore.project !== next) persistence.connection?.autosave.schedule(appStore.project);
   } catch (e) {
