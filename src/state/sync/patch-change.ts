@@ -6,7 +6,7 @@
  * name, a facility …).
  */
 import type { Change } from '../change.ts';
-import { mergeStates } from './merge-states.ts';
+import { mergeStates } from '../merge/project-states.ts';
 import type { ProjectState } from '../project.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Merge } from './replica.ts';

@@ -13,9 +13,9 @@
  *   await replica.push(); // after each edit (through autosave)
  *   channel.onmessage = () => replica.pull(); // another tab saved
  */
-import { mergeStates } from './merge-states.ts';
-import { diffProjects, type ProjectChange } from '../merge/project-diff.ts';
-import type { Conflict, ProjectLike } from '../merge/merge-types.ts';
+import { diffStates, mergeStates } from '../merge/project-states.ts';
+import type { ProjectChange } from '../merge/project-diff.ts';
+import type { Conflict } from '../merge/merge-types.ts';
 import type { Checked } from '../../domain/problem.ts';
 import type { ProjectState } from '../project.ts';
 import { shareUnchanged } from './share-unchanged.ts';
@@ -152,6 +152,6 @@ export class Replica<R> {
     }
     // What the store holds, sharing objects with the local state, so the next write sends only the difference.
     this.#seen = { revision: read.revision, state: shareUnchanged(state, theirs) };
-    if (state !== mine || conflicts.length) this.#o.adopt({ theirs: diffProjects(base as unknown as ProjectLike, theirs as unknown as ProjectLike), conflicts, base, mine, theirState: theirs, state });
+    if (state !== mine || conflicts.length) this.#o.adopt({ theirs: diffStates(base, theirs), conflicts, base, mine, theirState: theirs, state });
   }
 }
