@@ -10,7 +10,10 @@
  *
  * Changes reach autosave through AppStore.subscribe (plain callbacks), not a Svelte effect: an
  * error while rendering some view does not stop saving. Other tabs' saves are merged, never
- * overwritten (tab-sync.svelte.ts).
+ * overwritten (tab-sync.svelte.ts); data another tab saved that fails the checks is quarantined
+ * the same way (this tab keeps showing its own project, and writes nothing until the choice).
+ * Setting damaged data aside is conditional on the revision it was read at: should another tab
+ * write meanwhile, what it wrote is looked at again rather than overwritten.
  */
 import type { Problem } from '../../domain/problem.ts';
 import { problem } from '../../domain/problem.ts';
@@ -22,8 +25,8 @@ import { connectAutosave, openScenarioStore, DEFAULT_DB_NAME, type AutosaveConne
 import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
 import { UnsavableProject, unsavableProblems } from './check-before-write.ts';
-import { startTabSync } from './tab-sync.svelte.ts';
-import type { StoreSnapshot } from '../sync/replica.ts';
+import { startTabSync, tabSync, type TabSyncHandle } from './tab-sync.svelte.ts';
+import type { StoreSnapshot, Unreadable } from '../sync/replica.ts';
 
 export type SaveState = 'loading' | 'saved' | 'pending' | 'error' | 'off' | 'quarantined';
 
@@ -32,7 +35,14 @@ export interface Quarantine {
   /** What was stored, as it was; undefined when it could not even be read. */
   stored: unknown;
   problems: Problem[];
+  /** The revision it was read at (setting it aside is conditional on it); undefined when unknown. */
+  revision?: number;
+  /** `load`: found at start (the app shows the initial project); `tab`: another tab saved it (this tab shows its own project). */
+  found: 'load' | 'tab';
 }
+
+/** A write refused because the stored data is being quarantined (not a storage failure). */
+class Quarantined extends Error {}
 
 class Persistence {
   state = $state<SaveState>('loading');
@@ -66,26 +76,26 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 let appStore: AppStore | null = null;
 let initialProject: ProjectState | null = null;
 let databaseName = DEFAULT_DB_NAME;
+/** Keeps this tab in step with the others (one per page, resumed after a quarantine). */
+let tabs: TabSyncHandle | null = null;
 
 /** Start saving every change, `start` being what storage holds now (its revision and state). */
 function startAutosave(db: ScenarioStore, start: StoreSnapshot<number>): void {
   const store = appStore!;
-  const push = startTabSync(db, store, {
-    dbName: databaseName,
-    start,
-    defaults: initialProject!,
-    onUnreadable: (problems) => (persistence.problems = [problem('storage-load-invalid', { params: { count: problems.length } }), ...problems]),
-  });
+  if (tabs) tabs.replica.resume(start);
+  else tabs = startTabSync(db, store, { dbName: databaseName, start, defaults: initialProject!, onUnreadable: quarantineTabData });
+  const sync = tabs;
   const connection = connectAutosave(
     {
       async write(prev) {
         const problems = unsavableProblems(prev, store.project);
         if (problems.length) throw new UnsavableProject(problems);
-        await push();
+        if ((await sync.push()) === 'blocked') throw new Quarantined();
       },
     },
     start.state,
     (e) => {
+      if (e instanceof Quarantined) return; // the quarantine banner says why nothing is saved
       if (e instanceof UnsavableProject) {
         persistence.saveProblem = problem('storage-refused', { params: { count: e.problems.length } });
         persistence.saveDetails = e.problems;
@@ -105,6 +115,14 @@ function startAutosave(db: ScenarioStore, start: StoreSnapshot<number>): void {
   );
   persistence.connection = connection;
   persistence.state = 'saved';
+}
+
+/** Another tab saved data that fails the checks: stop saving, and ask (nothing is merged or overwritten). */
+function quarantineTabData(u: Unreadable<number>): void {
+  persistence.connection?.stop();
+  persistence.connection = null;
+  persistence.quarantine = { stored: u.raw, problems: [problem('storage-tab-invalid', { params: { count: u.problems.length } }), ...u.problems], revision: u.revision, found: 'tab' };
+  persistence.state = 'quarantined';
 }
 
 /**
@@ -133,15 +151,13 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
   }
   persistence.db = db;
   let stored: Record<string, unknown> | null;
-  let revision = 0;
+  let revision: number;
   try {
-    // The revision before the data: should another tab save in between, this tab's first save
-    // is refused and merges what that tab saved (nothing is lost either way).
-    revision = await withTimeout(db.revision(), timeoutMs, 'IndexedDB');
-    stored = await withTimeout(db.loadRaw(), timeoutMs, 'IndexedDB');
+    // The data and its revision in one transaction: this tab's first save is conditional on it.
+    ({ revision, raw: stored } = await withTimeout(db.readRaw(), timeoutMs, 'IndexedDB'));
   } catch (e) {
     console.error('[anju] reading IndexedDB failed', e);
-    persistence.quarantine = { stored: undefined, problems: [problem('storage-load-failed')] };
+    persistence.quarantine = { stored: undefined, problems: [problem('storage-load-failed')], found: 'load' };
     persistence.state = 'quarantined';
     return;
   }
@@ -151,7 +167,7 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
     store.load(r.value);
     return startAutosave(db, { revision, state: r.value });
   }
-  persistence.quarantine = { stored, problems: [problem('storage-load-invalid', { params: { count: r.problems.length } }), ...r.problems] };
+  persistence.quarantine = { stored, problems: [problem('storage-load-invalid', { params: { count: r.problems.length } }), ...r.problems], revision, found: 'load' };
   persistence.state = 'quarantined';
 }
 
@@ -189,24 +205,57 @@ function safeJson(value: unknown): string {
   }
 }
 
-async function settleQuarantine(next: ProjectState): Promise<void> {
+/** Set the quarantined data aside and store `next` in its place; true when done. */
+async function settleQuarantine(next: ProjectState): Promise<boolean> {
   const q = persistence.quarantine;
   const db = persistence.db;
-  if (!q || !db) return;
+  if (!q || !db) return false;
   persistence.busy = true;
   try {
-    const revision = await db.replaceAll(next, { at: new Date().toISOString(), problems: q.problems.slice(0, 20), stored: q.stored ?? null });
+    const entry = { at: new Date().toISOString(), problems: q.problems.slice(0, 20), stored: q.stored ?? null };
+    let revision: number;
+    if (q.revision === undefined) revision = await db.replaceAll(next, entry);
+    else {
+      const r = await db.replaceIfAt(q.revision, next, entry);
+      if (!r.ok) {
+        await lookAgain(db, q);
+        return false;
+      }
+      revision = r.revision;
+    }
     persistence.quarantine = null;
     persistence.saveProblem = null;
     startAutosave(db, { revision, state: next });
     // Edits made since `next` was taken are saved too.
     if (appStore && appStore.project !== next) persistence.connection?.autosave.schedule(appStore.project);
+    return true;
   } catch (e) {
     console.error('[anju] setting the stored data aside failed', e);
     persistence.saveProblem = storageProblem(e);
+    return false;
   } finally {
     persistence.busy = false;
   }
+}
+
+/**
+ * Another tab wrote after the quarantined data was read: what it wrote is neither set aside
+ * unseen nor overwritten. Still failing the checks, it is what the banner now offers; readable,
+ * saving resumes and merges it like any other tab's save.
+ */
+async function lookAgain(db: ScenarioStore, q: Quarantine): Promise<void> {
+  const { revision, raw } = await db.readRaw();
+  const r = raw && checkWholeProject(raw, initialProject!, 'IndexedDB');
+  if (r && !r.ok) {
+    const code = q.found === 'tab' ? 'storage-tab-invalid' : 'storage-load-invalid';
+    persistence.quarantine = { stored: raw, problems: [problem(code, { params: { count: r.problems.length } }), ...r.problems], revision, found: q.found };
+    return;
+  }
+  persistence.quarantine = null;
+  // The snapshot this tab last saw is behind the store, so the next write merges first.
+  startAutosave(db, tabs?.replica.seen ?? { revision: q.revision ?? 0, state: null });
+  void tabs?.replica.pull().catch((e) => console.error('[anju] reading another tab’s save failed', e));
+  if (appStore) persistence.connection?.autosave.schedule(appStore.project);
 }
 
 /**
@@ -216,10 +265,22 @@ async function settleQuarantine(next: ProjectState): Promise<void> {
 export async function recoverReadable(): Promise<void> {
   const q = persistence.quarantine;
   if (!q || !appStore || !initialProject) return;
+  const label = { zh: '恢复已保存的数据', en: 'Recover stored data' };
+  const seen = tabs?.replica.seen.state;
+  if (q.found === 'tab' && tabs && seen) {
+    // This tab's own project stays, and what can be read of the other tab's data is merged in
+    // as after any other tab's save; unreadable parts fall back to what was stored before it
+    // (so they do not count as its changes).
+    const r = recoverProject(q.stored, seen);
+    const m = tabs.replica.mergeWith(r.project);
+    appStore.apply(replaceProject(m.state, label));
+    if (m.conflicts.length) tabSync.report(m);
+    if (await settleQuarantine(appStore.project)) persistence.recovered = r.losses;
+    return;
+  }
   const r = recoverProject(q.stored, initialProject);
-  appStore.apply(replaceProject(r.project, { zh: '恢复已保存的数据', en: 'Recover stored data' }));
-  await settleQuarantine(appStore.project);
-  if (!persistence.quarantine) persistence.recovered = r.losses;
+  appStore.apply(replaceProject(r.project, label));
+  if (await settleQuarantine(appStore.project)) persistence.recovered = r.losses;
 }
 
 /** Discard the stored data (set aside, not deleted) and save the project as it is now. */

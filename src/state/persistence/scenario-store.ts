@@ -60,8 +60,10 @@ export interface ScenarioStore {
   loadAll(defaults: ProjectState): Promise<Checked<ProjectState> | null>;
   /** The stored revision alone (0 when never written by a revision-aware version of the app). */
   revision(): Promise<number>;
-  /** loadAll with the stored revision, read in one transaction. */
-  read(defaults: ProjectState): Promise<{ revision: number; state: Checked<ProjectState> | null }>;
+  /** loadRaw with the stored revision, read in one transaction. */
+  readRaw(): Promise<{ revision: number; raw: Record<string, unknown> | null }>;
+  /** readRaw, checked like loadAll (`raw` is kept, to set data that fails the checks aside). */
+  read(defaults: ProjectState): Promise<{ revision: number; state: Checked<ProjectState> | null; raw: Record<string, unknown> | null }>;
   /**
    * Write `next` only if storage is still at `base.revision` (then holding `base.state`; null =
    * unknown, everything is replaced), as the difference, raising the revision, in one
@@ -72,6 +74,8 @@ export interface ScenarioStore {
   write(prev: ProjectState | null, next: ProjectState): Promise<void>;
   /** Replace everything stored with `state`; with `quarantine`, first set the old data aside (one transaction). Resolves with the new revision. */
   replaceAll(state: ProjectState, quarantine?: QuarantineEntry): Promise<number>;
+  /** replaceAll, only if storage is still at `revision` (what the quarantined data was read at); `stale` when another tab wrote since. */
+  replaceIfAt(revision: number, state: ProjectState, quarantine: QuarantineEntry): Promise<{ ok: true; revision: number } | { ok: false; stale: true }>;
   /** The quarantined copies, oldest first. */
   quarantined(): Promise<QuarantineEntry[]>;
   clear(): Promise<void>;
@@ -223,9 +227,10 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
       return raw && checkWholeProject(raw, defaults, 'IndexedDB');
     },
     revision: async () => Number((await (await connection()).db.get('meta', 'revision')) ?? 0),
+    readRaw: loadRawAt,
     async read(defaults) {
       const { revision, raw } = await loadRawAt();
-      return { revision, state: raw && checkWholeProject(raw, defaults, 'IndexedDB') };
+      return { revision, state: raw && checkWholeProject(raw, defaults, 'IndexedDB'), raw };
     },
     writeIfAt,
     async write(prev, next) {
@@ -233,6 +238,10 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
       await write(prev, next);
     },
     replaceAll: async (state, quarantine) => (await write(null, state, quarantine)) as number,
+    async replaceIfAt(revision, state, quarantine) {
+      const r = await write(null, state, quarantine, revision);
+      return r === 'stale' ? { ok: false, stale: true } : { ok: true, revision: r };
+    },
     async quarantined() {
       const { db: d } = await connection();
       return d.getAll('quarantine');
@@ -250,6 +259,8 @@ export interface AutosaveConnection {
   autosave: Autosave<ProjectState>;
   /** Remove the page-hide listeners and stop the timer (after a final flush). */
   disconnect(): Promise<void>;
+  /** Stop at once, writing nothing more (e.g. the stored data must be quarantined first). */
+  stop(): void;
 }
 
 /**
@@ -272,6 +283,10 @@ export function connectAutosave(
     autosave,
     async disconnect() {
       await autosave.flush();
+      off();
+      autosave.dispose();
+    },
+    stop() {
       off();
       autosave.dispose();
     },

@@ -5,12 +5,12 @@
  * cell, site by site, tick by tick (they rarely touch the same thing) and the merge is saved;
  * tabs announce their saves (tab-channel.ts), so the others merge at once, and a tab merges
  * whenever it becomes visible. What was merged, and every conflict, is in `tabSync.merge` for
- * the UI (ui/sync/SyncReport.svelte); nothing is overwritten unseen.
+ * the UI (ui/sync/SyncReport.svelte); nothing is overwritten unseen. Data another tab saved
+ * that this one cannot read stops the replica; project-persistence.svelte.ts quarantines it.
  */
-import type { Problem } from '../../domain/problem.ts';
 import type { ProjectState } from '../project.ts';
 import type { AppStore } from '../app-store.svelte.ts';
-import { Replica, type Merge, type StoreSnapshot } from '../sync/replica.ts';
+import { Replica, type Merge, type PushResult, type StoreSnapshot, type Unreadable } from '../sync/replica.ts';
 import { sharedStore, type ScenarioStore } from './scenario-store.ts';
 import { openTabChannel } from './tab-channel.ts';
 
@@ -20,26 +20,34 @@ class TabSync {
   /** How many other tabs or windows of this browser have the project open. */
   otherTabs = $state(0);
   replica: Replica<number> | null = null;
+  #seq = 0;
+
+  /** Show what a merge did (a toast, or the conflict panel). */
+  report(merge: Merge): void {
+    this.merge = { seq: ++this.#seq, merge };
+  }
 }
 
 export const tabSync = new TabSync();
 
 export interface TabSyncOptions {
   dbName: string;
-  /** What storage held when the app loaded (state null: nothing stored, or unreadable). */
+  /** What storage held when the app loaded (state null: nothing stored). */
   start: StoreSnapshot<number>;
   /** The initial project, the common ancestor of every tab's first edits when nothing was stored. */
   defaults: ProjectState;
-  /** Another tab stored data this one cannot read. */
-  onUnreadable(problems: Problem[]): void;
+  /** Another tab stored data this one cannot read: nothing is written until the replica resumes. */
+  onUnreadable(unreadable: Unreadable<number>): void;
 }
 
-/**
- * Keep `store` in step with what other tabs save to `db`. Returns the autosave's write: save
- * the app's current project, merging first whatever another tab saved meanwhile.
- */
-export function startTabSync(db: ScenarioStore, store: AppStore, o: TabSyncOptions): () => Promise<void> {
-  let seq = 0;
+export interface TabSyncHandle {
+  replica: Replica<number>;
+  /** The autosave's write: save the app's current project, merging first whatever another tab saved meanwhile. */
+  push(): Promise<PushResult>;
+}
+
+/** Keep `store` in step with what other tabs save to `db` (once per page). */
+export function startTabSync(db: ScenarioStore, store: AppStore, o: TabSyncOptions): TabSyncHandle {
   const replica = new Replica<number>({
     store: sharedStore(db, o.defaults),
     start: o.start,
@@ -47,7 +55,7 @@ export function startTabSync(db: ScenarioStore, store: AppStore, o: TabSyncOptio
     local: () => store.project,
     adopt: (merge) => {
       store.rebase(merge.state);
-      tabSync.merge = { seq: ++seq, merge };
+      tabSync.report(merge);
     },
     onUnreadable: o.onUnreadable,
   });
@@ -58,7 +66,12 @@ export function startTabSync(db: ScenarioStore, store: AppStore, o: TabSyncOptio
   globalThis.document?.addEventListener('visibilitychange', () => {
     if (globalThis.document.visibilityState === 'visible') pull();
   });
-  return async () => {
-    if ((await replica.push()) === 'saved') channel.announceSaved(replica.revision);
+  return {
+    replica,
+    async push() {
+      const r = await replica.push();
+      if (r === 'saved') channel.announceSaved(replica.revision);
+      return r;
+    },
   };
 }

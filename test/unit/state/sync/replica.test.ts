@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Replica, type Merge, type SharedProjectStore, type StoreSnapshot } from '../../../../src/state/sync/replica.ts';
+import { Replica, type Merge, type SharedProjectStore, type StoreSnapshot, type Unreadable } from '../../../../src/state/sync/replica.ts';
 import { takeTheirs } from '../../../../src/state/sync/patch-change.ts';
 import { History } from '../../../../src/state/history.ts';
 import type { Change } from '../../../../src/state/change.ts';
@@ -22,7 +22,7 @@ class MemoryStore implements SharedProjectStore<number> {
     return this.rev;
   }
   async read() {
-    if (this.corrupt) return { revision: this.rev, state: { ok: false as const, problems: [{ code: 'project-bad-field' as const, severity: 'error' as const, field: 'population' }] } };
+    if (this.corrupt) return { revision: this.rev, raw: { population: 'garbage' }, state: { ok: false as const, problems: [{ code: 'project-bad-field' as const, severity: 'error' as const, field: 'population' }] } };
     return { revision: this.rev, state: this.held ? { ok: true as const, value: structuredClone(this.held), warnings: [] } : null };
   }
   async write(base: StoreSnapshot<number>, next: ProjectState) {
@@ -139,18 +139,41 @@ describe('Replica: two tabs over one store lose nothing', () => {
     expect([b.cell('k1', 2021), b.cell('s1', 2021)]).toEqual([500, 0]);
   });
 
-  it('says when the stored data cannot be read, and the next write replaces it whole', async () => {
+  it('neither merges nor writes over data another writer stored that fails the checks: it hands it over and waits', async () => {
     const store = new MemoryStore();
-    const problems: unknown[] = [];
     const a = tab(store);
-    const r = new Replica<number>({ store, start: { revision: 0, state: null }, origin, local: () => a.history.state, adopt: () => {}, onUnreadable: (p) => problems.push(...p) });
-    await a.replica.push(); // nothing to write yet
-    store.corrupt = true;
-    store.rev = 3;
+    const met: Unreadable<number>[] = [];
+    const r = new Replica<number>({ store, start: { revision: 0, state: null }, origin, local: () => a.history.state, adopt: () => {}, onUnreadable: (u) => met.push(u) });
     a.edit(setCell('k1', 2021, 9));
+    store.corrupt = true; // another tab stored data this one cannot read
+    store.rev = 3;
+    expect(await r.push()).toBe('blocked');
+    expect(store.writes).toBe(0);
+    expect(met).toMatchObject([{ revision: 3, raw: { population: 'garbage' }, problems: [{ code: 'project-bad-field' }] }]);
+    expect(r.blocked?.revision).toBe(3);
+    expect(await r.push()).toBe('blocked'); // still nothing written, and not asked twice
+    expect(met).toHaveLength(1);
+    // The app set the data aside and stored this tab's project in its place (revision 4): saving resumes from there.
+    store.corrupt = false;
+    store.held = structuredClone(a.history.state);
+    store.rev = 4;
+    r.resume({ revision: 4, state: a.history.state });
+    expect(await r.push()).toBe('unchanged');
+    a.edit(setCell('k1', 2022, 5));
     expect(await r.push()).toBe('saved');
-    expect(problems).toHaveLength(1);
-    expect(cellUnits(store.held!.scenarios[0], 'k1', 2021, 'commercial')).toBe(9);
+    expect(store.rev).toBe(5);
+  });
+
+  it('merges what could be recovered of unreadable data into this tab’s own edits (mergeWith), adopting nothing itself', async () => {
+    const store = new MemoryStore();
+    const a = tab(store);
+    const b = tab(store);
+    a.edit(setCell('k1', 2021, 500));
+    b.edit(setCell('s1', 2021, 700));
+    const m = a.replica.mergeWith(b.history.state);
+    expect(m.conflicts).toEqual([]);
+    expect([cellUnits(m.state.scenarios[0], 'k1', 2021, 'commercial'), cellUnits(m.state.scenarios[0], 's1', 2021, 'commercial')]).toEqual([500, 700]);
+    expect(a.cell('s1', 2021)).toBe(0); // the caller applies it (as one undoable change)
   });
 
   it('gives up after a bounded number of attempts when every write is refused', async () => {
