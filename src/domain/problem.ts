@@ -134,6 +134,7 @@ export const PROBLEM_CODES = [
   'site-polygon-invalid',
   'storage-load-invalid',
   'storage-tab-invalid',
+  'storage-changed-meanwhile',
   'storage-load-failed',
   'storage-unavailable',
   // Tables (XLSX) and actual supply (src/io/readers/actuals-reader.ts)

@@ -51,8 +51,14 @@ async function renovation(p: Page, key: string) {
   return p.getByTestId(`reno-${key}`);
 }
 
-/** What IndexedDB holds: the population slice, every stored cell, and the quarantined copies. */
-function readStored(p: Page): Promise<{ population: unknown; cells: string[]; quarantine: { stored: { population?: unknown } }[] }> {
+interface Held {
+  population: unknown;
+  /** "board year units" of every stored cell. */
+  cells: string[];
+}
+
+/** What IndexedDB holds, and what the quarantined copies held. */
+function readStored(p: Page): Promise<Held & { quarantine: Held[] }> {
   return p.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -63,10 +69,12 @@ function readStored(p: Page): Promise<{ population: unknown; cells: string[]; qu
           const scenarios = tx.objectStore('scenarios').getAll();
           const population = tx.objectStore('slices').get('population');
           const quarantine = tx.objectStore('quarantine').getAll();
+          type Scenario = { allocations: { boardId: string; year: number; units: number }[] };
+          const cellsOf = (all: Scenario[]) => all.flatMap((s) => s.allocations.map((c) => `${c.boardId} ${c.year} ${c.units}`));
           tx.oncomplete = () => {
             db.close();
-            const cells = (scenarios.result as { allocations: { boardId: string; year: number; units: number }[] }[]).flatMap((s) => s.allocations.map((c) => `${c.boardId} ${c.year} ${c.units}`));
-            resolve({ population: population.result, cells, quarantine: quarantine.result });
+            const copies = (quarantine.result as { stored: { population?: unknown; scenarios: Scenario[] } }[]).map((q) => ({ population: q.stored.population, cells: cellsOf(q.stored.scenarios) }));
+            resolve({ population: population.result, cells: cellsOf(scenarios.result), quarantine: copies });
           };
           tx.onerror = () => reject(tx.error);
         };
@@ -77,11 +85,11 @@ function readStored(p: Page): Promise<{ population: unknown; cells: string[]; qu
 
 /**
  * Save as another tab would, through IndexedDB itself with the app's revision rules: 七都 2023 =
- * 77 in the first scenario, and a population layer of a kind no version of the app writes.
+ * `units` in the first scenario, and a population layer of a kind no version of the app writes.
  */
-function saveDamaged(p: Page): Promise<void> {
+function saveDamaged(p: Page, units: number): Promise<void> {
   return p.evaluate(
-    () =>
+    (units) =>
       new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('anju');
         req.onsuccess = () => {
@@ -96,8 +104,9 @@ function saveDamaged(p: Page): Promise<void> {
           const scenarios = tx.objectStore('scenarios');
           const all = scenarios.getAll();
           all.onsuccess = () => {
-            const s = all.result[0] as { allocations: unknown[] };
-            scenarios.put({ ...s, allocations: [...s.allocations, { boardId: 'qidu', year: 2023, type: 'commercial', units: 77 }] });
+            const s = all.result[0] as { allocations: { boardId: string; year: number; type: string }[] };
+            const others = s.allocations.filter((c) => !(c.boardId === 'qidu' && c.year === 2023 && c.type === 'commercial'));
+            scenarios.put({ ...s, allocations: [...others, { boardId: 'qidu', year: 2023, type: 'commercial', units }] });
           };
           tx.objectStore('slices').put({ kind: 'nonsense' }, 'population');
           tx.oncomplete = () => (req.result.close(), resolve());
@@ -105,6 +114,7 @@ function saveDamaged(p: Page): Promise<void> {
         };
         req.onerror = () => reject(req.error);
       }),
+    units,
   );
 }
 
@@ -155,7 +165,7 @@ describe('two tabs of one browser', () => {
   });
 
   it('quarantines data another tab saved that fails the checks: this tab keeps its own project, writes nothing until the choice, then merges what is readable', async () => {
-    await saveDamaged(b);
+    await saveDamaged(b, 77);
     await focus(a);
     const banner = a.getByTestId('storage-quarantine');
     await banner.waitFor();
@@ -174,15 +184,23 @@ describe('two tabs of one browser', () => {
     expect(kept.cells.some((c) => c.startsWith('etdz'))).toBe(false);
     await a.screenshot({ path: SCREENSHOTS + 'tabs-quarantine.png' });
 
+    // The other tab saves again before this one chooses: the choice is not carried out over data it has not seen.
+    await saveDamaged(b, 88);
+    await a.getByTestId('quarantine-recover').click();
+    await expect.poll(() => banner.textContent()).toContain('另一窗口在此期间又保存了数据');
+    expect(await saveState(a)).toBe('quarantined');
+    expect((await readStored(a)).cells).toContain('qidu 2023 88');
     // Merge what is readable: the other tab's 七都 2023 joins this tab's 经开区 2021; the damaged original is set aside.
     await a.getByTestId('quarantine-recover').click();
     await a.getByTestId('storage-recovered').waitFor();
     await saved(a);
-    expect([await cell(a, 'etdz', 2021), await cell(a, 'qidu', 2023), await cell(a, 'jiucheng', 2022)]).toEqual(['55', '77', '1,200']);
+    expect([await cell(a, 'etdz', 2021), await cell(a, 'qidu', 2023), await cell(a, 'jiucheng', 2022)]).toEqual(['55', '88', '1,200']);
     const after = await readStored(a);
-    expect(after.quarantine.map((q) => q.stored.population)).toEqual([{ kind: 'nonsense' }]);
+    expect(after.quarantine).toHaveLength(1); // the copy with 88, as it was when set aside
+    expect(after.quarantine[0].population).toEqual({ kind: 'nonsense' });
+    expect(after.quarantine[0].cells).toContain('qidu 2023 88');
     expect(after.population).not.toEqual({ kind: 'nonsense' });
-    expect(after.cells).toEqual(expect.arrayContaining(['etdz 2021 55', 'qidu 2023 77', 'jiucheng 2022 1200']));
+    expect(after.cells).toEqual(expect.arrayContaining(['etdz 2021 55', 'qidu 2023 88', 'jiucheng 2022 1200']));
     // The other tab carries on from what this one stored.
     await focus(b);
     await expect.poll(() => cell(b, 'etdz', 2021)).toBe('55');

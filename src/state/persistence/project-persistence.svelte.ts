@@ -26,6 +26,7 @@ import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
 import { UnsavableProject, unsavableProblems } from './check-before-write.ts';
 import { startTabSync, tabSync, type TabSyncHandle } from './tab-sync.svelte.ts';
+import { patchChange } from '../sync/patch-change.ts';
 import type { StoreSnapshot, Unreadable } from '../sync/replica.ts';
 
 export type SaveState = 'loading' | 'saved' | 'pending' | 'error' | 'off' | 'quarantined';
@@ -205,8 +206,11 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** Set the quarantined data aside and store `next` in its place; true when done. */
-async function settleQuarantine(next: ProjectState): Promise<boolean> {
+/**
+ * Set the quarantined data aside and store `next` in its place; true when done. `onStored`
+ * runs once `next` is stored, before saving resumes (a choice shows only once it is carried out).
+ */
+async function settleQuarantine(next: ProjectState, onStored?: () => void): Promise<boolean> {
   const q = persistence.quarantine;
   const db = persistence.db;
   if (!q || !db) return false;
@@ -225,6 +229,7 @@ async function settleQuarantine(next: ProjectState): Promise<boolean> {
     }
     persistence.quarantine = null;
     persistence.saveProblem = null;
+    onStored?.();
     startAutosave(db, { revision, state: next });
     // Edits made since `next` was taken are saved too.
     if (appStore && appStore.project !== next) persistence.connection?.autosave.schedule(appStore.project);
@@ -248,7 +253,8 @@ async function lookAgain(db: ScenarioStore, q: Quarantine): Promise<void> {
   const r = raw && checkWholeProject(raw, initialProject!, 'IndexedDB');
   if (r && !r.ok) {
     const code = q.found === 'tab' ? 'storage-tab-invalid' : 'storage-load-invalid';
-    persistence.quarantine = { stored: raw, problems: [problem(code, { params: { count: r.problems.length } }), ...r.problems], revision, found: q.found };
+    const problems = [problem('storage-changed-meanwhile', {}, 'warning'), problem(code, { params: { count: r.problems.length } }), ...r.problems];
+    persistence.quarantine = { stored: raw, problems, revision, found: q.found };
     return;
   }
   persistence.quarantine = null;
@@ -264,23 +270,22 @@ async function lookAgain(db: ScenarioStore, q: Quarantine): Promise<void> {
  */
 export async function recoverReadable(): Promise<void> {
   const q = persistence.quarantine;
-  if (!q || !appStore || !initialProject) return;
+  const app = appStore;
+  if (!q || !app || !initialProject) return;
   const label = { zh: '恢复已保存的数据', en: 'Recover stored data' };
-  const seen = tabs?.replica.seen.state;
-  if (q.found === 'tab' && tabs && seen) {
-    // This tab's own project stays, and what can be read of the other tab's data is merged in
-    // as after any other tab's save; unreadable parts fall back to what was stored before it
-    // (so they do not count as its changes).
-    const r = recoverProject(q.stored, seen);
-    const m = tabs.replica.mergeWith(r.project);
-    appStore.apply(replaceProject(m.state, label));
-    if (m.conflicts.length) tabSync.report(m);
-    if (await settleQuarantine(appStore.project)) persistence.recovered = r.losses;
-    return;
-  }
-  const r = recoverProject(q.stored, initialProject);
-  appStore.apply(replaceProject(r.project, label));
-  if (await settleQuarantine(appStore.project)) persistence.recovered = r.losses;
+  // Another tab's data: this tab's own project stays, and what can be read of the other tab's
+  // data is merged in as after any other tab's save; unreadable parts fall back to what was
+  // stored before it (so they do not count as its changes).
+  const seen = q.found === 'tab' ? (tabs?.replica.seen.state ?? null) : null;
+  const r = recoverProject(q.stored, seen ?? initialProject);
+  const m = seen && tabs ? tabs.replica.mergeWith(r.project) : null;
+  const next = m ? m.state : r.project;
+  const before = app.project;
+  // Applied once stored: edits made meanwhile stay (the patch applies on top of them).
+  const stored = await settleQuarantine(next, () => app.apply(app.project === before ? replaceProject(next, label) : patchChange(before, next, label)));
+  if (!stored) return;
+  if (m?.conflicts.length) tabSync.report(m);
+  persistence.recovered = r.losses;
 }
 
 /** Discard the stored data (set aside, not deleted) and save the project as it is now. */
