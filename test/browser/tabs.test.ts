@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { enterCell } from './support/alloc-page.ts';
+import { readStored, storedCells } from './support/stored-project.ts';
 
 let h: Harness;
 let a: Page;
@@ -49,38 +50,6 @@ async function renovation(p: Page, key: string) {
   const details = p.getByTestId('renovation').locator('xpath=..');
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   return p.getByTestId(`reno-${key}`);
-}
-
-interface Held {
-  population: unknown;
-  /** "board year units" of every stored cell. */
-  cells: string[];
-}
-
-/** What IndexedDB holds, and what the quarantined copies held. */
-function readStored(p: Page): Promise<Held & { quarantine: Held[] }> {
-  return p.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('anju');
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['scenarios', 'slices', 'quarantine'], 'readonly');
-          const scenarios = tx.objectStore('scenarios').getAll();
-          const population = tx.objectStore('slices').get('population');
-          const quarantine = tx.objectStore('quarantine').getAll();
-          type Scenario = { allocations: { boardId: string; year: number; units: number }[] };
-          const cellsOf = (all: Scenario[]) => all.flatMap((s) => s.allocations.map((c) => `${c.boardId} ${c.year} ${c.units}`));
-          tx.oncomplete = () => {
-            db.close();
-            const copies = (quarantine.result as { stored: { population?: unknown; scenarios: Scenario[] } }[]).map((q) => ({ population: q.stored.population, cells: cellsOf(q.stored.scenarios) }));
-            resolve({ population: population.result, cells: cellsOf(scenarios.result), quarantine: copies });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
 }
 
 /**
@@ -179,9 +148,9 @@ describe('two tabs of one browser', () => {
     await enterCell(a, 'etdz', 2021, '55');
     await a.waitForTimeout(1500);
     const kept = await readStored(a);
-    expect(kept.population).toEqual({ kind: 'nonsense' });
-    expect(kept.cells).toContain('qidu 2023 77');
-    expect(kept.cells.some((c) => c.startsWith('etdz'))).toBe(false);
+    expect(kept.slices.population).toEqual({ kind: 'nonsense' });
+    expect(storedCells(kept.scenarios)).toContain('qidu 2023 77');
+    expect(storedCells(kept.scenarios).some((c) => c.startsWith('etdz'))).toBe(false);
     await a.screenshot({ path: SCREENSHOTS + 'tabs-quarantine.png' });
 
     // The other tab saves again before this one chooses: the choice is not carried out over data it has not seen.
@@ -189,7 +158,7 @@ describe('two tabs of one browser', () => {
     await a.getByTestId('quarantine-recover').click();
     await expect.poll(() => banner.textContent()).toContain('另一窗口在此期间又保存了数据');
     expect(await saveState(a)).toBe('quarantined');
-    expect((await readStored(a)).cells).toContain('qidu 2023 88');
+    expect(storedCells((await readStored(a)).scenarios)).toContain('qidu 2023 88');
     // Merge what is readable: the other tab's 七都 2023 joins this tab's 经开区 2021; the damaged original is set aside.
     await a.getByTestId('quarantine-recover').click();
     await a.getByTestId('storage-recovered').waitFor();
@@ -197,10 +166,10 @@ describe('two tabs of one browser', () => {
     expect([await cell(a, 'etdz', 2021), await cell(a, 'qidu', 2023), await cell(a, 'jiucheng', 2022)]).toEqual(['55', '88', '1,200']);
     const after = await readStored(a);
     expect(after.quarantine).toHaveLength(1); // the copy with 88, as it was when set aside
-    expect(after.quarantine[0].population).toEqual({ kind: 'nonsense' });
-    expect(after.quarantine[0].cells).toContain('qidu 2023 88');
-    expect(after.population).not.toEqual({ kind: 'nonsense' });
-    expect(after.cells).toEqual(expect.arrayContaining(['etdz 2021 55', 'qidu 2023 88', 'jiucheng 2022 1200']));
+    expect(after.quarantine[0].stored.population).toEqual({ kind: 'nonsense' });
+    expect(storedCells(after.quarantine[0].stored.scenarios)).toContain('qidu 2023 88');
+    expect(after.slices.population).not.toEqual({ kind: 'nonsense' });
+    expect(storedCells(after.scenarios)).toEqual(expect.arrayContaining(['etdz 2021 55', 'qidu 2023 88', 'jiucheng 2022 1200']));
     // The other tab carries on from what this one stored.
     await focus(b);
     await expect.poll(() => cell(b, 'etdz', 2021)).toBe('55');
