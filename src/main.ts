@@ -3,6 +3,7 @@ import App from './App.svelte';
 import { FEATURES } from './ui/features.ts';
 import { registerFeatures } from './ui/feature-registry.ts';
 import StorageStatus from './ui/StorageStatus.svelte';
+import SyncReport from './ui/sync/SyncReport.svelte';
 import TeamApp from './ui/team/TeamApp.svelte';
 import { store } from './state/app-store.svelte.ts';
 import { startPersistence } from './state/persistence/project-persistence.svelte.ts';
@@ -15,8 +16,11 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 registerFeatures(FEATURES);
 let app: ReturnType<typeof mount> | undefined;
-// Served by a team server (`anju serve`): sign in, projects, history, sync. Anywhere else
-// (`npm run dev`, a static host) the single-user app, saved in this browser, as before.
+// Served by a team server (`anju serve`): sign in, projects, history, sync with the server
+// (state/team: per-tab drafts in the `anju-team` database). Anywhere else (`npm run dev`, a
+// static host) the single-user app, saved in this browser's `anju` database and shared between
+// its tabs (state/persistence, state/sync). Exactly one of the two runs in a page; see
+// docs/ARCHITECTURE.md, "Saving: one browser's tabs, or the team server".
 if (await team.detect()) {
   app = mount(TeamApp, { target, props: { App } });
 } else {
@@ -26,6 +30,8 @@ if (await team.detect()) {
   await startPersistence(store);
   // The storage status first: it shows even if the app cannot start.
   mount(StorageStatus, { target: document.body });
+  // What other tabs' saves did here (merges, conflicts): local projects only.
+  mount(SyncReport, { target: document.body });
   try {
     app = mount(App, { target });
   } catch (e) {

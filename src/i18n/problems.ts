@@ -151,6 +151,8 @@ export const PROBLEM_TEMPLATES: Templates = {
   'actuals-renovation-units': { zh: '老旧小区改造按小区个数计，不能用“{value}”', en: 'old-community renovation is counted in communities (个), not "{value}"' },
   'actuals-mixed-levels': { zh: '{boardRows} 行按板块、{countyRows} 行只按县（市、区）填写：县级行计入全市合计但不计入任何板块；请确认县级行不是板块行的重复', en: '{boardRows} rows name a board and {countyRows} rows only a county: county rows count toward the city totals but toward no board; make sure they do not repeat the board rows' },
   'storage-load-invalid': { zh: '浏览器中保存的项目有 {count} 处问题（见下）', en: 'The project saved in this browser has {count} problems (listed below)' },
+  'storage-tab-invalid': { zh: '另一窗口刚保存的项目有 {count} 处问题（见下）', en: 'The project another tab just saved has {count} problems (listed below)' },
+  'storage-changed-meanwhile': { zh: '另一窗口在此期间又保存了数据，您的选择未执行；下面是现在保存的数据，请重新选择', en: 'Another tab saved again meanwhile, so your choice was not carried out; below is what is stored now: please choose again' },
   'storage-load-failed': { zh: '无法读取浏览器中保存的项目；已保存的数据未被改动', en: 'The project saved in this browser could not be read; the stored data has not been changed' },
   'storage-refused': { zh: '最近的修改未保存：项目中有 {count} 处数据不符合要求（见下）。撤销该修改或改正后会自动保存', en: 'Recent edits were not saved: the project has {count} problems (listed below). Undo the edit or correct it, and saving resumes' },
   'storage-unavailable': { zh: '浏览器存储不可用（例如隐私模式或已被禁用），修改不会自动保存；请用“保存项目文件”', en: 'Browser storage is unavailable (private mode, or turned off), so edits are not saved automatically; use “Save project file”' },

@@ -18,6 +18,7 @@ import { useApp, SCREENSHOTS, CHROMIUM_ARGS, chromiumPath, type Harness } from '
 import { hostileProjectFile } from '../support/hostile-projects.ts';
 import { enterCell } from './support/alloc-page.ts';
 import { fillStorage } from './support/fill-storage.ts';
+import { readStored } from './support/stored-project.ts';
 
 const FIX = new URL('../fixtures/allocation/', import.meta.url).pathname;
 let h: Harness;
@@ -120,35 +121,6 @@ describe('project files', () => {
     writeFileSync(join(dir, 'done'), ''); // keep the directory for inspection
   });
 });
-
-/** Read what IndexedDB holds for the app, as the browser has it. */
-function readStored(p: Page): Promise<{ scenarios: { id: string; allocations: { boardId: string; year: number; units: number }[] }[]; slices: Record<string, unknown>; quarantine: { problems: { code: string }[]; stored: Record<string, unknown> }[] }> {
-  return p.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('anju');
-        req.onsuccess = () => {
-          const db = req.result;
-          const names = ['scenarios', 'slices', 'quarantine'].filter((n) => db.objectStoreNames.contains(n));
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, unknown> = {};
-          const scen = tx.objectStore('scenarios').getAll();
-          scen.onsuccess = () => (out.scenarios = scen.result);
-          const sl = tx.objectStore('slices');
-          const keys = sl.getAllKeys();
-          const vals = sl.getAll();
-          vals.onsuccess = () => (out.slices = Object.fromEntries((keys.result as string[]).map((k, i) => [k, vals.result[i]])));
-          if (names.includes('quarantine')) {
-            const q = tx.objectStore('quarantine').getAll();
-            q.onsuccess = () => (out.quarantine = q.result);
-          } else out.quarantine = [];
-          tx.oncomplete = () => (db.close(), resolve(out as never));
-          tx.onerror = () => reject(tx.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
-}
 
 /** Damage what IndexedDB holds: a population slice of an unknown kind and two 多节点 with one id. */
 function damageStore(p: Page): Promise<void> {

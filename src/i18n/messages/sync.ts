@@ -1,0 +1,31 @@
+/** UI strings of saving across tabs and windows: merges of another tab's edits, conflicts, other tabs open. */
+export const sync = {
+  zh: {
+    'sync.merged': '已合并另一窗口保存的修改：{summary}',
+    'sync.conflicts.title': '另一窗口也修改了相同的内容（{n} 处）',
+    'sync.conflicts.note': '本窗口的值已保留并保存；另一窗口的值列在旁边，可逐项改用。',
+    'sync.conflicts.merged': '其余修改已自动合并：{summary}',
+    'sync.mine': '本窗口',
+    'sync.theirs': '另一窗口',
+    'sync.keepMine': '保留本窗口',
+    'sync.takeTheirs': '改用另一窗口',
+    'sync.keepAll': '全部保留本窗口的值',
+    'sync.taken': '已改用另一窗口的值（可撤销）',
+    'sync.otherTabs': '另有 {n} 个窗口打开此项目，修改会自动合并',
+    'sync.otherTabs.short': '另有 {n} 个窗口',
+  },
+  en: {
+    'sync.merged': 'Merged the edits another tab saved: {summary}',
+    'sync.conflicts.title': 'Another tab changed the same things ({n})',
+    'sync.conflicts.note': 'This tab’s values are kept and saved; the other tab’s are shown beside them, to take one by one.',
+    'sync.conflicts.merged': 'Everything else was merged automatically: {summary}',
+    'sync.mine': 'This tab',
+    'sync.theirs': 'Other tab',
+    'sync.keepMine': 'Keep this tab’s',
+    'sync.takeTheirs': 'Take the other tab’s',
+    'sync.keepAll': 'Keep all of this tab’s values',
+    'sync.taken': 'Took the other tab’s value (undoable)',
+    'sync.otherTabs': '{n} other tab(s) have this project open; edits are merged automatically',
+    'sync.otherTabs.short': '{n} other tab(s)',
+  },
+} as const;
