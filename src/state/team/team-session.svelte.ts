@@ -8,7 +8,7 @@ import { untrack } from 'svelte';
 import { store } from '../app-store.svelte.ts';
 import type { ProjectState } from '../project.ts';
 import type { Side } from '../merge/merge-types.ts';
-import { ApiClient, AuthError, canWrite, OfflineError, type RevisionInfo, type TeamUser } from './api-client.ts';
+import { ApiClient, canWrite, type RevisionInfo, type TeamUser } from './api-client.ts';
 import { ProjectSync, type MergeRequest, type SyncNotice, type SyncStatus } from './project-sync.ts';
 import { memoryDraftStore, type DraftStore } from './draft.ts';
 import { openDraftStore } from './draft-store.ts';
