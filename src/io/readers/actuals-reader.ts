@@ -13,7 +13,7 @@ import { planYears } from '../../data/active-plan.ts';
 import { UNITS_PER_WAN_TAO } from '../../domain/units.ts';
 import { defaultBoards } from '../../data/embedded.ts';
 import { annex1, annex2 } from '../../data/allocation-data.ts';
-import { finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions, type Where } from './input-reader.ts';
+import { COMMON_READER_CODES, finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions, type Where } from './input-reader.ts';
 import { fieldList, isBlank, numberOf, propertyKeys, resolveFields, shown, textOf, valueOf } from './fields.ts';
 import { matchBoard, type KnownBoard } from './boards-reader.ts';
 import { countyLookup, isTotalLabel, norm, typeLookup, typeNamesForMessage } from './actual-names.ts';
@@ -30,7 +30,6 @@ export const ACTUALS_FIELDS = {
 } as const;
 
 const ACTUALS_PROBLEM_CODES = [
-  'wrong-geometry-type',
   'unknown-board',
   'actuals-missing-place',
   'actuals-unknown-county',
@@ -155,4 +154,4 @@ export function readActuals(layer: ImportedLayer, options: ActualsReadOptions = 
   return finish(layer, options, r.errors, r.warnings, r.values, r.values.length);
 }
 
-export const actualsReader: InputReader<ActualRecord[]> = { kind: 'actuals', geometryTypes: GEOMETRY_TYPES, fields: ACTUALS_FIELDS, problemCodes: ACTUALS_PROBLEM_CODES, read: readActuals };
+export const actualsReader: InputReader<ActualRecord[]> = { kind: 'actuals', geometryTypes: GEOMETRY_TYPES, fields: ACTUALS_FIELDS, problemCodes: [...COMMON_READER_CODES, ...ACTUALS_PROBLEM_CODES], read: readActuals };

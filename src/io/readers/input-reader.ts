@@ -45,6 +45,9 @@ export interface InputReader<T> {
   read(layer: ImportedLayer, options?: ReadOptions): Checked<T>;
 }
 
+/** Codes every reader can report through `finish` and `geometryError` below. */
+export const COMMON_READER_CODES = ['wrong-geometry-type', 'empty-geometry', 'no-features', 'features-skipped'] as const satisfies readonly ProblemCode[];
+
 export type Where = Pick<Problem, 'file' | 'featureIndex' | 'row'>;
 
 /** Where feature `i` of the layer is in its file. */
