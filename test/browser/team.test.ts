@@ -190,7 +190,7 @@ describe('history', () => {
     await wang.getByTestId('team-history').click();
     const items = wang.getByTestId('history-item');
     await poll(() => items.count()).toBe(head);
-    expect(await items.first().textContent()).toMatch(new RegExp(`修订 ${head}\\s*当前 · 王工 · \\d{4}/\\d{1,2}/\\d{1,2} \\d\\d:\\d\\d`));
+    expect(await items.first().textContent()).toMatch(new RegExp(`修订 ${head}\\s*当前 · 王工 · \\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d`));
     expect(await wang.locator('[data-revision="2"] [data-testid="history-summary"]').textContent()).toBe('旧城 2021 新建普通商品住房 +500');
     expect(await wang.locator('[data-revision="3"]').textContent()).toContain('李工');
     // Revision 2, read-only: its values, and an edit is refused with a reason.

@@ -108,6 +108,8 @@ describe('ProjectSync against a real server (PGlite)', () => {
     await a.sync.open();
     await b.sync.open();
     a.edit('qidu', 500);
+    // Not "synced" while the edit waits for its push (a status that said so would be untrue).
+    expect(a.statuses.at(-1)).toMatchObject({ phase: 'saving' });
     await a.idle();
     b.edit('wutian', 700);
     await b.idle();

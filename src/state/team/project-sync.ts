@@ -181,7 +181,10 @@ export class ProjectSync {
   localChanged(): void {
     if (this.#closed || !this.#base) return;
     this.#scheduleDraft();
-    if (this.hasEdits) this.#schedulePush();
+    if (!this.hasEdits) return;
+    // Say so at once: the status never reads "synced" while an edit waits for its push.
+    if (this.#phase === 'synced') this.#setPhase('saving');
+    this.#schedulePush();
   }
 
   /** Send what is pending now; resolves when the server has it (or sending failed). */
