@@ -25,7 +25,7 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
 
   it('applies each migration once', async () => {
     expect(await migrate(store.db)).toEqual([]);
-    expect(await store.db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    expect(await store.db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   describe('accounts', () => {
