@@ -4,6 +4,7 @@ import { FEATURES } from './ui/features.ts';
 import { registerFeatures } from './ui/feature-registry.ts';
 import StorageStatus from './ui/StorageStatus.svelte';
 import TeamApp from './ui/team/TeamApp.svelte';
+import SharedView from './ui/team-review/SharedView.svelte';
 import { store } from './state/app-store.svelte.ts';
 import { startPersistence } from './state/persistence/project-persistence.svelte.ts';
 import { team } from './state/team/team-session.svelte.ts';
@@ -17,7 +18,11 @@ registerFeatures(FEATURES);
 let app: ReturnType<typeof mount> | undefined;
 // Served by a team server (`anju serve`): sign in, projects, history, sync. Anywhere else
 // (`npm run dev`, a static host) the single-user app, saved in this browser, as before.
-if (await team.detect()) {
+// A meeting link (`?share=TOKEN`, issue 16): one scenario, read-only, no account.
+const shareToken = new URLSearchParams(location.search).get('share');
+if (shareToken) {
+  app = mount(SharedView, { target, props: { token: shareToken } });
+} else if (await team.detect()) {
   app = mount(TeamApp, { target, props: { App } });
 } else {
   const initial = store.project;

@@ -12,9 +12,10 @@ import { basemap } from './basemap.ts';
 import { review } from './review.ts';
 import { storage } from './storage.ts';
 import { team } from './team.ts';
+import { teamReview } from './team-review.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage, team] as const;
+const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage, team, teamReview] as const;
 
 export const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...modules.map((m) => m.zh)),
