@@ -21,7 +21,7 @@ let app: ReturnType<typeof mount> | undefined;
 // A meeting link (`?share=TOKEN`, issue 16): one scenario, read-only, no account.
 const shareToken = new URLSearchParams(location.search).get('share');
 if (shareToken) {
-  app = mount(SharedView, { target, props: { token: shareToken } });
+  app = mount(SharedView, { target, props: { token: shareToken, App } });
 } else if (await team.detect()) {
   app = mount(TeamApp, { target, props: { App } });
 } else {
