@@ -31,6 +31,8 @@ class ReviewState {
   /** The grid cell last focused: a new comment can be about it. */
   cell = $state<CellRef | null>(null);
   error = $state('');
+  /** The printed report includes open comments and sign-offs (export menu option). */
+  inExports = $state(false);
   #api: ReviewApi | null = null;
   #started = false;
 
