@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import type { BoardCollection } from '../../domain/board.ts';
 import type { CommentAnchor } from '../../state/review/anchor.ts';
 import { translate } from '../../i18n/messages/index.ts';
-import { boardName, typeName } from '../allocation/format.ts';
+import { boardName, typeName } from '../allocation/names.ts';
 
 export function anchorLabel(a: CommentAnchor, boards: BoardCollection, lang: Lang): string {
   switch (a.kind) {
