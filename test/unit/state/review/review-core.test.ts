@@ -7,7 +7,9 @@ import { may, PROJECT_ROLES } from '../../../../src/state/review/review-types.ts
 describe('anchors', () => {
   it('keeps only the anchor’s own fields and refuses what is not an anchor, naming the field', () => {
     expect(checkAnchor({ kind: 'cell', boardId: 'qidu', year: 2023, type: 'commercial', extra: '<script>' })).toEqual({ ok: true, anchor: { kind: 'cell', boardId: 'qidu', year: 2023, type: 'commercial' } });
-    expect(checkAnchor({ kind: 'cell', boardId: 'qidu', year: 2026, type: 'commercial' })).toMatchObject({ ok: false, field: 'anchor.year' });
+    // Any year a plan package may hold (a 2026–2030 package's cells too), but a whole calendar year.
+    expect(checkAnchor({ kind: 'cell', boardId: 'qidu', year: 2027, type: 'commercial' })).toMatchObject({ ok: true });
+    for (const year of [2023.5, 1800, 2500, '2023', null]) expect(checkAnchor({ kind: 'cell', boardId: 'qidu', year, type: 'commercial' })).toMatchObject({ ok: false, field: 'anchor.year' });
     expect(checkAnchor({ kind: 'cell', boardId: 'qidu', year: 2023, type: 'villa' })).toMatchObject({ ok: false, field: 'anchor.type' });
     expect(checkAnchor({ kind: 'board', boardId: '' })).toMatchObject({ ok: false, field: 'anchor.boardId' });
     expect(checkAnchor({ kind: 'point', lon: 120.6, lat: 91 })).toMatchObject({ ok: false, field: 'anchor.lat' });
