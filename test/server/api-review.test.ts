@@ -90,7 +90,7 @@ describe.each(STORE_KINDS)('review API on %s', (kind) => {
       [{ anchor: { kind: 'site', siteId: 'no-such-site' }, scenarioId: 'scenario-1', revision: 2, body: 'x' }, 'anchor.siteId'],
       [{ anchor: CELL, revision: 2, body: 'x' }, 'scenarioId'],
       [{ anchor: CELL, scenarioId: 'scenario-9', revision: 2, body: 'x' }, 'scenarioId'],
-      [{ anchor: { ...CELL, year: 2030 }, scenarioId: 'scenario-1', revision: 2, body: 'x' }, 'anchor.year'],
+      [{ anchor: { ...CELL, year: 2023.5 }, scenarioId: 'scenario-1', revision: 2, body: 'x' }, 'anchor.year'],
       [{ anchor: { kind: 'point', lon: 999, lat: 28 }, revision: 2, body: 'x' }, 'anchor.lon'],
       [{ anchor: { kind: 'board', boardId: 'qidu' }, revision: 3, body: 'x' }, 'revision'],
       [{ anchor: { kind: 'board', boardId: 'qidu' }, revision: 2, body: '   ' }, 'body'],
