@@ -22,6 +22,7 @@ export const SCENARIO_ANCHORS: ReadonlySet<AnchorKind> = new Set(['cell', 'site'
 
 /** Ids inside anchors (board, site, target, rule and scenario ids): 1–128 characters, no control characters. */
 export function isAnchorId(v: unknown): v is string {
+  // eslint-disable-next-line no-control-regex -- control characters are refused on purpose
   return typeof v === 'string' && v.length >= 1 && v.length <= 128 && !/[\u0000-\u001f\u007f]/.test(v);
 }
 

@@ -19,6 +19,7 @@ export function checkPlainText(raw: unknown, maxChars = COMMENT_MAX_CHARS, allow
   if (!text && !allowEmpty) return { ok: false, reason: 'empty', maxChars };
   if ([...text].length > maxChars) return { ok: false, reason: 'too-long', maxChars };
   // Terminal escapes, NUL and bidi overrides have no place in a remark (the CLI prints comments too).
+  // eslint-disable-next-line no-control-regex -- control characters are refused on purpose
   if (/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text)) return { ok: false, reason: 'control-characters', maxChars };
   return { ok: true, text };
 }
