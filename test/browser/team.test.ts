@@ -98,7 +98,7 @@ describe('signing in and the project list', () => {
     await waitForMapIdle(wang);
     await poll(() => status(wang).textContent()).toContain('已同步 · 修订 1');
     expect(await wang.getByTestId('team-project-name').textContent()).toBe('十五五住房布局');
-    expect(await wang.getByTestId('team-user').textContent()).toContain('王工 · 规划师');
+    expect(await wang.getByTestId('team-user').textContent()).toContain('王工 · 负责人'); // the project's role: its creator owns it
   });
 });
 

@@ -63,6 +63,19 @@ class TeamSession {
   /** Called for every review event of the open project's live stream, and after a reconnect. */
   readonly reviewListeners = new Set<(type: ReviewEvent | 'hello' | 'saved') => void>();
 
+  /**
+   * The user's role in the open project, when it is known (the project was opened, or an owner
+   * changed it: the review panel reloads the members on the live stream's `members` event).
+   * Read-only follows at once: a planner made viewer stops editing, a viewer made planner starts.
+   */
+  setProjectRole(role: ProjectRole | null): void {
+    this.projectRole = role;
+    if (!this.user) return;
+    const shown = role ?? this.user.role;
+    this.#roleReadOnly = this.canWrite ? null : { zh: `只读：${roleName(shown, 'zh')}可以查看，不能修改项目`, en: `Read only: a ${shown} may view but not change projects` };
+    if (!this.viewing) store.readOnly = this.#roleReadOnly;
+  }
+
   /** Saves are allowed: the project role when known (planner, owner), else the account's role. */
   get canWrite(): boolean {
     if (!this.user) return false;
@@ -149,15 +162,13 @@ class TeamSession {
     });
     this.sync = sync;
     await sync.open();
+    let role: ProjectRole | null = null;
     try {
-      this.projectRole = (await api.call<{ you: { role: ProjectRole } }>('GET', `projects/${encodeURIComponent(id)}/members`)).you.role;
+      role = (await api.call<{ you: { role: ProjectRole } }>('GET', `projects/${encodeURIComponent(id)}/members`)).you.role;
     } catch {
       /* offline: the account's role decides until the server answers */
     }
-    if (!this.canWrite) {
-      const role = this.projectRole ?? user.role;
-      store.readOnly = this.#roleReadOnly = { zh: `只读：${roleName(role, 'zh')}可以查看，不能修改项目`, en: `Read only: a ${role} may view but not change projects` };
-    }
+    this.setProjectRole(role);
     $effect.root(() => {
       $effect(() => {
         void store.project;
