@@ -4,7 +4,7 @@
  */
 import type { ApiClient } from '../team/api-client.ts';
 import type { CommentAnchor } from './anchor.ts';
-import type { CommentThread, LinkMode, Member, ProjectRole, ShareLinkInfo, SharedScenario, SignOff, Verdict } from './review-types.ts';
+import type { AccessRevision, CommentThread, LinkMode, Member, ProjectRole, ShareLinkInfo, SharedScenario, SignOff, Verdict } from './review-types.ts';
 
 export class ReviewApi {
   readonly #base: string;
@@ -38,6 +38,18 @@ export class ReviewApi {
   }
   members(): Promise<{ you: { name: string; role: ProjectRole }; members: Member[] }> {
     return this.api.call('GET', `${this.#base}/members`);
+  }
+  /** The access history: every membership change with who made it and when (newest first). */
+  accessHistory(): Promise<AccessRevision[]> {
+    return this.api.call('GET', `${this.#base}/members/history`);
+  }
+  /** Owners: give `name` a role in the project (adds them, or changes their role). */
+  setMember(name: string, role: ProjectRole): Promise<{ name: string; role: ProjectRole; change: AccessRevision | null }> {
+    return this.api.call('PUT', `${this.#base}/members/${encodeURIComponent(name)}`, { role });
+  }
+  /** Owners: take `name` out of the project. */
+  removeMember(name: string): Promise<void> {
+    return this.api.call('DELETE', `${this.#base}/members/${encodeURIComponent(name)}`);
   }
   links(): Promise<ShareLinkInfo[]> {
     return this.api.call('GET', `${this.#base}/links`);

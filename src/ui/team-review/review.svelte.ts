@@ -6,9 +6,10 @@
  */
 import { team } from '../../state/team/team-session.svelte.ts';
 import { ReviewApi } from '../../state/review/review-api.ts';
-import type { CommentThread, ProjectRole, ShareLinkInfo, SignOff } from '../../state/review/review-types.ts';
+import type { CommentThread, Member, ProjectRole, ShareLinkInfo, SignOff } from '../../state/review/review-types.ts';
 import { may } from '../../state/review/review-types.ts';
 import type { PlanYear } from '../../domain/plan-period.ts';
+import { anchorKey, SCENARIO_ANCHORS, type CommentAnchor } from '../../state/review/anchor.ts';
 import type { HousingTypeId } from '../../domain/housing-type.ts';
 
 export interface CellRef {
@@ -22,19 +23,28 @@ class ReviewState {
   threads = $state<CommentThread[]>([]);
   signOffs = $state<SignOff[]>([]);
   links = $state<ShareLinkInfo[]>([]);
-  role = $state<ProjectRole | null>(null);
-  members = $state<string[]>([]);
+  /** The project's members with their roles (everyone sees who is in the project; owners change it). */
+  memberList = $state.raw<Member[]>([]);
+  members = $derived(this.memberList.map((m) => m.name));
   /** The thread shown in full (null: the list). */
   threadId = $state<string | null>(null);
   filterState = $state<'open' | 'resolved' | 'all'>('open');
   filterAuthor = $state('');
-  /** The grid cell last focused: a new comment can be about it. */
-  cell = $state<CellRef | null>(null);
+  /**
+   * What a new comment would be about besides the selected board: the grid cell last focused,
+   * or the site, target gauge, rule warning or map point whose comment button was pressed.
+   */
+  subject = $state.raw<CommentAnchor | null>(null);
   error = $state('');
   /** The printed report includes open comments and sign-offs (export menu option). */
   inExports = $state(false);
   #api: ReviewApi | null = null;
   #started = false;
+
+  /** The user's role in this project (the team session's, which decides read-only too). */
+  get role(): ProjectRole | null {
+    return team.projectRole;
+  }
 
   unread = $derived(this.threads.reduce((n, t) => n + (t.unread ? 1 : 0) + t.replies.filter((r) => r.unread).length, 0));
   openThreads = $derived(this.threads.filter((t) => t.state === 'open'));
@@ -42,9 +52,23 @@ class ReviewState {
   canSignOff = $derived(may(this.role, 'signoff'));
   canManage = $derived(may(this.role, 'manage'));
 
+  /** Open threads about exactly this anchor (in this scenario, for a scenario's cell, site, target or rule). */
+  openOn(anchor: CommentAnchor, scenarioId: string | null): CommentThread[] {
+    const key = anchorKey(anchor);
+    const inScenario = SCENARIO_ANCHORS.has(anchor.kind);
+    return this.openThreads.filter((t) => anchorKey(t.anchor) === key && (!inScenario || t.scenarioId === scenarioId));
+  }
+
   /** Open threads about a grid cell (its exact cell anchor) in a scenario. */
   cellCount(scenarioId: string | null, c: CellRef): number {
-    return this.openThreads.filter((t) => t.anchor.kind === 'cell' && t.scenarioId === scenarioId && t.anchor.boardId === c.boardId && t.anchor.year === c.year && t.anchor.type === c.type).length;
+    return this.openOn({ kind: 'cell', ...c }, scenarioId).length;
+  }
+
+  /** A comment button was pressed: the panel opens with a new comment about `anchor`. */
+  commentOn(anchor: CommentAnchor): void {
+    this.subject = anchor;
+    this.threadId = null;
+    this.open = true;
   }
 
   /** Start once a team project is open: load, then follow the live stream. */
@@ -66,8 +90,8 @@ class ReviewState {
     try {
       if (what === 'hello' || what === 'members') {
         const m = await this.#api.members();
-        this.role = m.you.role;
-        this.members = m.members.map((x) => x.name);
+        team.setProjectRole(m.you.role);
+        this.memberList = m.members;
       }
       if (what === 'hello' || what === 'comment') this.threads = await this.#api.threads();
       if (what === 'hello' || what === 'signoff' || what === 'saved') this.signOffs = await this.#api.signOffs();

@@ -6,6 +6,7 @@
 import type { Feature } from '../feature.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { team } from '../../state/team/team-session.svelte.ts';
+import { active } from '../../state/active-scenario.svelte.ts';
 import ReviewButton from './ReviewButton.svelte';
 import ReviewLayer from './ReviewLayer.svelte';
 import { review } from './review.svelte.ts';
@@ -16,5 +17,8 @@ export const teamReviewFeature: Feature = {
   label: { zh: '审阅', en: 'Review' },
   TopBarItem: ReviewButton,
   MapItem: ReviewLayer,
-  globalOverlays: () => (team.project && review.openThreads.length ? [reviewMarkers(review.openThreads, store.project.boards, (id) => void review.show(id))] : []),
+  globalOverlays: () =>
+    team.project && review.openThreads.length
+      ? [reviewMarkers(review.openThreads, store.project.boards, { scenarioId: active.scenario?.id ?? null, sites: active.scenario?.sites ?? [] }, (id) => void review.show(id))]
+      : [],
 };
