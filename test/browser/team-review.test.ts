@@ -1,6 +1,8 @@
 /**
  * Review on a real team server (`./bin/anju serve`), in real Chromium, with three signed-in
- * contexts and one without an account: the reviewer comments on a board and on a grid cell;
+ * contexts and one without an account: the owner makes the others members in the review
+ * panel; the reviewer comments on a board, a grid cell, a target gauge, a point picked on the
+ * map and (after the planner's edit) a rule warning;
  * the planner sees the unread count, answers and edits the cell; the reviewer sees what
  * changed since, resolves and signs off; the owner creates a meeting link that opens
  * presentation mode in a logged-out context and stops working once revoked. Comment text with
@@ -72,13 +74,28 @@ it('reviews a plan with an owner, a planner and a reviewer, and shows it at a me
   await owner.getByTestId('new-project').click();
   await owner.waitForURL(/\?project=/);
   projectUrl = owner.url();
-  const id = new URL(projectUrl).searchParams.get('project')!;
-  const added = await owner.evaluate(async (id) => {
-    const { csrfToken } = await (await fetch('/api/me')).json();
-    const put = (name: string, role: string) => fetch(`/api/projects/${id}/members/${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken }, body: JSON.stringify({ role }) }).then((r) => r.status);
-    return [await put('李工', 'planner'), await put('张审', 'reviewer')];
-  }, id);
-  expect(added).toEqual([200, 200]);
+  // In the review panel's member list; the bar shows the role in this project, not the account's (planner).
+  await owner.getByTestId('team-bar').waitFor({ timeout: 60_000 });
+  expect(await owner.getByTestId('team-user').textContent()).toBe('王工 · 负责人');
+  await owner.getByTestId('review-button').click();
+  await owner.locator('[data-testid="review-members"] summary').first().click();
+  const addMember = async (name: string, role: string) => {
+    await owner.getByTestId('review-member-name').fill(name);
+    await owner.getByTestId('review-member-new-role').selectOption(role);
+    await owner.getByTestId('review-member-add').click();
+  };
+  await addMember('李工', 'planner');
+  await owner.locator('[data-testid="review-member"][data-name="李工"]').waitFor();
+  await addMember('张审', 'viewer');
+  await owner.locator('[data-testid="review-member"][data-name="张审"]').waitFor();
+  await addMember('赵某', 'planner'); // no such account: said so, nothing changes
+  await expect.poll(() => owner.getByTestId('review-member-error').textContent()).toBe('没有名为「赵某」的可用账户。');
+  await owner.locator('[data-testid="review-member"][data-name="张审"] [data-testid="review-member-role"]').selectOption('reviewer');
+  await expect.poll(() => owner.locator('[data-testid="review-member"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-name')}:${e.getAttribute('data-role')}`))).toEqual(['王工:owner', '李工:planner', '张审:reviewer']);
+  await owner.locator('[data-testid="review-members"] .history summary').click();
+  await expect.poll(() => owner.getByTestId('review-access-history').locator('li').count()).toBe(4); // 王工 created it, 李工 and 张审 added, 张审 changed
+  expect(await owner.getByTestId('review-access-history').textContent()).toContain('王工 将 张审 的角色由查看者改为审阅者');
+  await owner.getByTestId('review-panel').screenshot({ path: SCREENSHOTS + 'review-members.png' });
 
   // The reviewer comments on the board 七都 and on its 2023 cell (markup stays text).
   const reviewer = await newPage();
@@ -97,17 +114,36 @@ it('reviews a plan with an owner, a planner and a reviewer, and shows it at a me
   expect(await reviewer.locator('td[data-comments="1"]').count()).toBe(1);
   expect(await reviewer.getByTestId('review-panel').locator('b').count()).toBe(0);
   expect(await reviewer.getByTestId('review-panel').textContent()).toContain('<b>请说明</b>');
+  // … on a target gauge (its comment button), and on a point picked on the map.
+  const gaugeComment = reviewer.locator('article[data-testid^="gauge-"] [data-testid="comment-on"]').first();
+  await gaugeComment.click();
+  await reviewer.getByTestId('review-target-target').check();
+  await reviewer.getByTestId('review-text').fill('目标口径是全市，这里只算了市区板块？');
+  await reviewer.getByTestId('review-send').click();
+  await expect.poll(() => gaugeComment.getAttribute('data-open')).toBe('1');
+  await reviewer.getByTestId('review-pick-point').click();
+  await reviewer.getByTestId('review-picking-point').waitFor();
+  const box = (await reviewer.locator('.maplibregl-canvas').boundingBox())!;
+  await reviewer.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.5);
+  await reviewer.getByTestId('review-target-point').check();
+  await reviewer.getByTestId('review-text').fill('这里是否有学校用地？');
+  await reviewer.getByTestId('review-send').click();
+  await expect.poll(() => reviewer.getByTestId('review-item').count()).toBe(4);
+  expect(await reviewer.locator('[data-testid="review-item"][data-kind="target"] .what').textContent()).toMatch(/^目标「.+」$/);
+  expect(await reviewer.locator('[data-testid="review-item"][data-kind="point"] .what').textContent()).toMatch(/^地图上的点 \d{3}\.\d{4}, \d{2}\.\d{4}$/);
+  await waitForMapIdle(reviewer);
+  await reviewer.screenshot({ path: SCREENSHOTS + 'review-gauge-point.png' });
 
   // The planner sees two unread comments, answers the cell's, and edits the cell.
   const planner = await newPage();
   await openProject(planner, '李工');
-  await expect.poll(() => planner.getByTestId('review-unread').textContent()).toBe('2');
+  await expect.poll(() => planner.getByTestId('review-unread').textContent()).toBe('4');
   await planner.screenshot({ path: SCREENSHOTS + 'review-panel-planner.png' });
   await planner.locator('[data-testid="review-item"][data-kind="cell"]').click();
   await planner.getByTestId('review-reply-text').fill('已调到 1,500 套');
   await planner.getByTestId('review-reply-send').click();
   await planner.getByTestId('review-reply').waitFor();
-  await expect.poll(() => planner.getByTestId('review-unread').textContent()).toBe('1');
+  await expect.poll(() => planner.getByTestId('review-unread').textContent()).toBe('3');
   await enterCell(planner, 'qidu', 2023, '1500');
   await expect.poll(() => planner.getByTestId('team-status').textContent(), { timeout: 30_000 }).toContain('修订 2');
 
@@ -115,6 +151,14 @@ it('reviews a plan with an owner, a planner and a reviewer, and shows it at a me
   await reviewer.getByTestId('review-filter-state').selectOption('all');
   await expect.poll(() => reviewer.getByTestId('review-unread').textContent(), { timeout: 30_000 }).toBe('1');
   await expect.poll(() => reviewer.getByTestId('team-status').textContent(), { timeout: 30_000 }).toContain('修订 2');
+  // The edit raised rule warnings (the other key-expansion boards now get under 5 % of the supply): one gets a comment.
+  const warningComment = reviewer.locator('[data-testid="rule-warning"] [data-testid="comment-on"]').first();
+  await warningComment.click();
+  await reviewer.getByTestId('review-target-rule').check();
+  await reviewer.getByTestId('review-text').fill('其他重点拓展板块为何没有安排？');
+  await reviewer.getByTestId('review-send').click();
+  await expect.poll(() => warningComment.getAttribute('data-open')).toBe('1');
+  expect(await reviewer.locator('[data-testid="review-item"][data-kind="rule"] .what').textContent()).toContain('规则提示「重点拓展板块重点安排新增住房供应」');
   await reviewer.locator('[data-testid="review-item"][data-kind="cell"]').click();
   await expect.poll(() => reviewer.getByTestId('review-since').textContent()).toContain('1,500');
   expect(await reviewer.getByTestId('review-reply').textContent()).toContain('已调到 1,500 套');
@@ -129,7 +173,7 @@ it('reviews a plan with an owner, a planner and a reviewer, and shows it at a me
   await openProject(owner, null);
   await expect.poll(() => owner.getByTestId('review-signoff').textContent()).toContain('张审：审阅通过（修订 2）');
   await owner.getByTestId('review-filter-state').selectOption('open');
-  await expect.poll(() => owner.getByTestId('review-item').count()).toBe(1);
+  await expect.poll(() => owner.getByTestId('review-item').count()).toBe(4);
   await owner.screenshot({ path: SCREENSHOTS + 'review-map-markers.png' });
   await owner.getByTestId('review-link-mode').selectOption('present');
   await owner.getByTestId('review-link-create').click();
