@@ -5,6 +5,7 @@ import { registerFeatures } from './ui/feature-registry.ts';
 import StorageStatus from './ui/StorageStatus.svelte';
 import SyncReport from './ui/sync/SyncReport.svelte';
 import TeamApp from './ui/team/TeamApp.svelte';
+import SharedView from './ui/team-review/SharedView.svelte';
 import { store } from './state/app-store.svelte.ts';
 import { startPersistence } from './state/persistence/project-persistence.svelte.ts';
 import { team } from './state/team/team-session.svelte.ts';
@@ -21,7 +22,11 @@ let app: ReturnType<typeof mount> | undefined;
 // static host) the single-user app, saved in this browser's `anju` database and shared between
 // its tabs (state/persistence, state/sync). Exactly one of the two runs in a page; see
 // docs/ARCHITECTURE.md, "Saving: one browser's tabs, or the team server".
-if (await team.detect()) {
+// A meeting link (`?share=TOKEN`, README "Meeting links"): one scenario, read-only, no account.
+const shareToken = new URLSearchParams(location.search).get('share');
+if (shareToken) {
+  app = mount(SharedView, { target, props: { token: shareToken, App } });
+} else if (await team.detect()) {
   app = mount(TeamApp, { target, props: { App } });
 } else {
   const initial = store.project;

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
-import { startTeamServer, TEAM_PASSWORD, type TeamServer } from './support/team-server.ts';
+import { addMember, startTeamServer, TEAM_PASSWORD, type TeamServer } from './support/team-server.ts';
 import { enterCell } from './support/alloc-page.ts';
 
 let server: TeamServer;
@@ -91,10 +91,14 @@ describe('signing in and the project list', () => {
     await wang.getByTestId('new-project').click();
     await wang.waitForURL(/\?project=/);
     projectUrl = wang.url();
+    // Projects are seen by their members only (issue 16): 李工 plans it with 王工, 张审 reviews it.
+    const projectId = new URL(projectUrl).searchParams.get('project')!;
+    addMember(server.dataDir, projectId, '李工', 'planner');
+    addMember(server.dataDir, projectId, '张审', 'reviewer');
     await waitForMapIdle(wang);
     await poll(() => status(wang).textContent()).toContain('已同步 · 修订 1');
     expect(await wang.getByTestId('team-project-name').textContent()).toBe('十五五住房布局');
-    expect(await wang.getByTestId('team-user').textContent()).toContain('王工 · 规划师');
+    expect(await wang.getByTestId('team-user').textContent()).toContain('王工 · 负责人'); // the project's role: its creator owns it
   });
 });
 

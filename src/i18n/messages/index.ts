@@ -14,9 +14,10 @@ import { storage } from './storage.ts';
 import { team } from './team.ts';
 import { sync } from './sync.ts';
 import { conflict } from './conflict.ts';
+import { teamReview } from './team-review.ts';
 import type { Lang } from '../lang.ts';
 
-const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage, team, sync, conflict] as const;
+const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage, team, sync, conflict, teamReview] as const;
 
 export const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...modules.map((m) => m.zh)),

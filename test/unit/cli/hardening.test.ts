@@ -22,7 +22,7 @@ const project = (scenarios: unknown[]) => ({ app: 'anju', schemaVersion: 2, scen
 
 describe('anju as a command-line tool', { timeout: 60_000 }, () => {
   it('answers --help and -h for every command with its usage and options, exit 0, without loading it', async () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['boards', 'coverage', 'jobs-housing', 'validate', 'targets', 'check', 'evaluate', 'serve', 'users', 'backup', 'restore']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['boards', 'coverage', 'jobs-housing', 'validate', 'targets', 'check', 'evaluate', 'serve', 'users', 'members', 'comments', 'backup', 'restore']);
     for (const c of COMMANDS) {
       for (const flag of ['--help', '-h']) {
         const r = await runCli(c.name, flag);
