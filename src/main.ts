@@ -22,7 +22,7 @@ let app: ReturnType<typeof mount> | undefined;
 // static host) the single-user app, saved in this browser's `anju` database and shared between
 // its tabs (state/persistence, state/sync). Exactly one of the two runs in a page; see
 // docs/ARCHITECTURE.md, "Saving: one browser's tabs, or the team server".
-// A meeting link (`?share=TOKEN`, README "Meeting links"): one scenario, read-only, no account.
+// A meeting link (`?share=TOKEN`, README "Working as a team"): one scenario, read-only, no account.
 const shareToken = new URLSearchParams(location.search).get('share');
 if (shareToken) {
   app = mount(SharedView, { target, props: { token: shareToken, App } });

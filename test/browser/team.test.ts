@@ -91,7 +91,7 @@ describe('signing in and the project list', () => {
     await wang.getByTestId('new-project').click();
     await wang.waitForURL(/\?project=/);
     projectUrl = wang.url();
-    // Projects are seen by their members only (issue 16): 李工 plans it with 王工, 张审 reviews it.
+    // Projects are seen by their members only: 李工 plans it with 王工, 张审 reviews it.
     const projectId = new URL(projectUrl).searchParams.get('project')!;
     addMember(server.dataDir, projectId, '李工', 'planner');
     addMember(server.dataDir, projectId, '张审', 'reviewer');

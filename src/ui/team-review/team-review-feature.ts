@@ -1,5 +1,5 @@
 /**
- * Review on a team server (issue 16) as an app feature: the top-bar button with the unread
+ * Review on a team server (README "Working as a team") as an app feature: the top-bar button with the unread
  * count, the review panel over the map and the comment markers on the map. Outside a team
  * project all three are empty.
  */
