@@ -1,5 +1,5 @@
 /**
- * CPU time of `anju boards --json` against `node -e 0` (issue 12's start-up goal: at most 4×).
+ * CPU time of `anju boards --json` against `node -e 0` (the start-up goal: at most 4×).
  * Each runs RUNS times; CPU = user + system of the process from its start, read at exit
  * (bench/cpu-at-exit.mjs). Prints the medians and their ratio. Usage: npm run bench:cli [-- RUNS]
  */

@@ -3,6 +3,7 @@ import App from './App.svelte';
 import { FEATURES } from './ui/features.ts';
 import { registerFeatures } from './ui/feature-registry.ts';
 import StorageStatus from './ui/StorageStatus.svelte';
+import SyncReport from './ui/sync/SyncReport.svelte';
 import { store } from './state/app-store.svelte.ts';
 import { startPersistence } from './state/persistence/project-persistence.svelte.ts';
 import { probeTeamServer, readRemembered } from './state/team/team-probe.ts';
@@ -15,13 +16,22 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 registerFeatures(FEATURES);
 let app: ReturnType<typeof mount> | undefined;
-// Served by a team server (`anju serve`): sign in, projects, history, sync. Anywhere else
-// (`npm run dev`, a static host) the single-user app, saved in this browser, as before; the team
-// client loads only on a team server (fetched while the server is asked, if it was one before).
+// Served by a team server (`anju serve`): sign in, projects, history, sync with the server
+// (state/team: per-tab drafts in the `anju-team` database). Anywhere else (`npm run dev`, a
+// static host) the single-user app, saved in this browser's `anju` database and shared between
+// its tabs (state/persistence, state/sync). Exactly one of the two runs in a page; see
+// docs/ARCHITECTURE.md, "Saving: one browser's tabs, or the team server". The team client loads
+// only on a team server (fetched while the server is asked, if it was one before).
+// A meeting link (`?share=TOKEN`, README "Working as a team"): one scenario, read-only, no
+// account; its page loads on such a link only.
+const shareToken = new URLSearchParams(location.search).get('share');
 const loadTeam = () => import('./ui/team/mount-team-app.ts');
-const teamModule = readRemembered() && /^https?:$/.test(location.protocol) ? loadTeam() : null;
-const probe = await probeTeamServer();
-if (probe) {
+const teamModule = !shareToken && readRemembered() && /^https?:$/.test(location.protocol) ? loadTeam() : null;
+const probe = shareToken ? null : await probeTeamServer();
+if (shareToken) {
+  const { mountSharedView } = await import('./ui/team-review/mount-shared-view.ts');
+  app = mountSharedView(target, App, shareToken);
+} else if (probe) {
   const { mountTeamApp } = await (teamModule ?? loadTeam());
   app = await mountTeamApp(target, App, probe);
 } else {
@@ -33,6 +43,8 @@ if (probe) {
   await ensurePolygonClip(store.project);
   // The storage status first: it shows even if the app cannot start.
   mount(StorageStatus, { target: document.body });
+  // What other tabs' saves did here (merges, conflicts): local projects only.
+  mount(SyncReport, { target: document.body });
   try {
     app = mount(App, { target });
   } catch (e) {

@@ -11,12 +11,6 @@ export function layerOptionSpecs(layers: readonly string[]): Record<string, Opti
   return specs;
 }
 
-/** Usage text of the layer options. */
-export function layerOptionsUsage(layers: readonly string[]): string {
-  const per = layers.map((l) => `--${l}-crs SYS`).join('|');
-  return `[--crs SYS${per ? `|${per}` : ''}] [--cm DEG] [--towgs84 P] [--x COL --y COL | --wkt COL]`;
-}
-
 /** The help lines of the layer options (the same for every command that reads layers). */
 export const LAYER_OPTIONS_HELP: readonly string[] = [
   '--crs SYS          coordinate system of every input that declares none: wgs84 (also CGCS2000 lon/lat), gcj02, bd09,',

@@ -13,7 +13,7 @@ import type { CsvColumns } from '../io/csv-columns.ts';
 import { parseTowgs84, TOWGS84_LIMITS } from '../io/towgs84.ts';
 import { CliError } from './cli-error.ts';
 
-export { layerOptionSpecs, layerOptionsUsage } from './layer-option-specs.ts';
+export { layerOptionSpecs } from './layer-option-specs.ts';
 
 export interface LayerOptions {
   /** For inputs whose file declares no CRS (or one Anju cannot read). */

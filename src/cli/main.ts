@@ -143,6 +143,31 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/users.ts'),
   },
   {
+    name: 'members',
+    summary: "A team-server project's members and roles; add NAME ROLE (owner, planner, reviewer, viewer) or remove NAME. Works while the server runs.",
+    usage: 'anju members PROJECT [add NAME ROLE | remove NAME] [--json]  [--data DIR | --database-url URL]',
+    options: [
+      'PROJECT             the project\'s id, or its exact name',
+      'add NAME ROLE       give the user that role in the project (adds them, or changes their role)',
+      'remove NAME         take the user out of the project (its only owner cannot be removed)',
+      '--json              print the members and the access history (every change: who, when) as JSON',
+      '--data DIR | --database-url URL   the store, as for serve (also DATABASE_URL)',
+    ],
+    load: () => import('./commands/members.ts'),
+  },
+  {
+    name: 'comments',
+    summary: "Every review comment of a team-server project with its anchor, state and revision (for scripted checks). Works while the server runs.",
+    usage: 'anju comments PROJECT [--json] [--open]  [--data DIR | --database-url URL]',
+    options: [
+      'PROJECT             the project\'s id, or its exact name',
+      '--json              {project, comments: [{id, anchor, scenarioId, state, revision, author, at, body, mentions, stateBy, stateAt, replies}]}',
+      '--open              open threads only',
+      '--data DIR | --database-url URL   the store, as for serve (also DATABASE_URL)',
+    ],
+    load: () => import('./commands/comments.ts'),
+  },
+  {
     name: 'backup',
     summary: 'Write every project with its full history, and the accounts, to FILE (JSON Lines; restores into PGlite or PostgreSQL).',
     usage: 'anju backup FILE [--data DIR | --database-url URL]',

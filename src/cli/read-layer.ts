@@ -9,7 +9,7 @@ import type { Checked, Problem } from '../domain/problem.ts';
 import { CRS_LABELS } from '../io/crs.ts';
 import { importLayer } from '../io/import-layer.ts';
 import { UNREADABLE_CODES, type ImportOptions, type ImportSummary } from '../io/import-result.ts';
-import type { ImportedLayer, InputReader } from '../io/readers/input-reader.ts';
+import type { ImportedLayer } from '../io/readers/input-reader.ts';
 import { formatProblem } from '../i18n/problems.ts';
 import { CliError, MAX_LISTED_PROBLEMS, formatProblemList, problemsError } from './cli-error.ts';
 import type { CliIO } from './command.ts';
@@ -58,4 +58,3 @@ export async function readLayerFile<T>(path: string, option: string, read: (laye
 }
 
 /** A reader's read with default options, for readLayerFile. */
-export const readWith = <T>(reader: InputReader<T>) => (layer: ImportedLayer) => reader.read(layer);

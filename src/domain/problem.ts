@@ -133,6 +133,8 @@ export const PROBLEM_CODES = [
   'paste-too-many-columns',
   'site-polygon-invalid',
   'storage-load-invalid',
+  'storage-tab-invalid',
+  'storage-changed-meanwhile',
   'storage-load-failed',
   'storage-unavailable',
   // Tables (XLSX) and actual supply (src/io/readers/actuals-reader.ts)

@@ -40,7 +40,12 @@ interface Rings {
 function flatten(polygons: readonly Position[][][]): Rings | { tooFew: Position } {
   let n = 0;
   let rings = 0;
-  for (const p of polygons) for (const r of p) (n += r.length + 1), rings++;
+  for (const p of polygons) {
+    for (const r of p) {
+      n += r.length + 1;
+      rings++;
+    }
+  }
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const start = new Int32Array(rings + 1);
@@ -60,7 +65,11 @@ function flatten(polygons: readonly Position[][][]): Rings | { tooFew: Position 
         k++;
       }
       // Closed: the last point equals the first (structure checks made sure; keep it robust).
-      if (x[k - 1] !== x[start[r]] || y[k - 1] !== y[start[r]]) (x[k] = x[start[r]]), (y[k] = y[start[r]]), k++;
+      if (x[k - 1] !== x[start[r]] || y[k - 1] !== y[start[r]]) {
+        x[k] = x[start[r]];
+        y[k] = y[start[r]];
+        k++;
+      }
       if (k - start[r] < 4) return { tooFew: [x[start[r]], y[start[r]]] };
       r++;
     }
@@ -248,7 +257,12 @@ class Checker {
   private _bbox(ring: number): [number, number, number, number] {
     const { x, y, start } = this._r;
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let p = start[ring]; p < start[ring + 1]; p++) (w = Math.min(w, x[p])), (e = Math.max(e, x[p])), (s = Math.min(s, y[p])), (n = Math.max(n, y[p]));
+    for (let p = start[ring]; p < start[ring + 1]; p++) {
+      w = Math.min(w, x[p]);
+      e = Math.max(e, x[p]);
+      s = Math.min(s, y[p]);
+      n = Math.max(n, y[p]);
+    }
     return [w, s, e, n];
   }
 

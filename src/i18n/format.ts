@@ -91,3 +91,15 @@ export function formatDate(d: Date, lang: Lang): string {
     ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
     : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
+
+/**
+ * A moment (an ISO time or a Date) in the reader's language and time zone, to the minute:
+ * `2026年11月26日 14:05` / `26 November 2026, 14:05` — revisions, saves, comments. Text that is no
+ * time is shown as it is.
+ */
+export function formatDateTime(at: string | Date, lang: Lang): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return typeof at === 'string' ? at : UNKNOWN;
+  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return lang === 'zh' ? `${formatDate(d, lang)} ${hm}` : `${formatDate(d, lang)}, ${hm}`;
+}

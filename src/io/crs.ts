@@ -6,9 +6,9 @@ import gcoord from 'gcoord';
 import type { Position } from 'geojson';
 import { gkToLonLat, type GkParams } from './gauss-kruger.ts';
 
-import { CRS_IDS, GK_CRS_IDS, isCrsId, isGkCrs, needsTowgs84, type CrsId, type GkCrsId } from './crs-ids.ts';
+import { CRS_IDS, GK_CRS_IDS, isGkCrs, needsTowgs84, type CrsId, type GkCrsId } from './crs-ids.ts';
 
-export { CRS_IDS, GK_CRS_IDS, isCrsId, isGkCrs, needsTowgs84, type CrsId, type GkCrsId };
+export { CRS_IDS, GK_CRS_IDS, isGkCrs, needsTowgs84, type CrsId, type GkCrsId };
 
 /** A CRS with its parameters (only the Gauss–Krüger systems have any). */
 export interface CrsChoice {

@@ -102,8 +102,9 @@ function deletedRecords(dbf: Uint8Array): Set<number> {
 /** Text for a message from bytes that may not be text: printable characters only, else a note. */
 function printable(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  const bad = (t.match(/[\u0000-\u001f\u007f-\u009f\ufffd]/g) ?? []).length;
-  return t === '' || bad > t.length / 10 ? '(unreadable, not text)' : t.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?').slice(0, 80);
+  // Control characters (C0 and C1: \p{Cc}) and the replacement character mark bytes that are no text.
+  const bad = (t.match(/[\p{Cc}\ufffd]/gu) ?? []).length;
+  return t === '' || bad > t.length / 10 ? '(unreadable, not text)' : t.replace(/[\p{Cc}\ufffd]/gu, '?').slice(0, 80);
 }
 
 /** dBASE values as GeoJSON property values: dates as ISO yyyy-mm-dd, blank numbers as null. */

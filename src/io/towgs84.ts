@@ -29,8 +29,3 @@ export function parseTowgs84(text: string): Towgs84Parse {
   if (bad >= 0) return { ok: false, reason: 'range', detail: `${['dx', 'dy', 'dz', 'rx', 'ry', 'rz', 's'][bad]}=${value[bad]}` };
   return { ok: true, value };
 }
-
-/** `dx,dy,dz[,rx,ry,rz,s]` as written back to the user. */
-export function formatTowgs84(v: readonly number[]): string {
-  return v.join(',');
-}

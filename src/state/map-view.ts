@@ -37,6 +37,8 @@ export interface DrawRequest {
   snapVertices: readonly [number, number][];
   /** Snap tolerance in CSS pixels. */
   snapPx: number;
+  /** What it is for (a site unless said): a panel shows its hint and cancel only for its own drawings. */
+  purpose?: 'site' | 'comment-point';
   onDone(geometry: Point | Polygon): void;
   onCancel(): void;
 }

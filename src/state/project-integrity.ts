@@ -1,5 +1,5 @@
 /**
- * What a project's schema cannot say, checked as an import checks it (issue 18): ids unique
+ * What a project's schema cannot say, checked as an import checks it: ids unique
  * in every list (多节点, boards, facilities, employment areas, sites in a scenario, scenarios),
  * positions within longitude ±180° and latitude ±90°, geometry sound (rings closed, 4+
  * positions) and polygons that do not cross themselves. The structure and self-intersection

@@ -13,6 +13,7 @@ import { importFeature } from './import/import-feature.ts';
 import { planFigures } from './plan/plan-figures.ts';
 import { planChapters } from './plan/plan-chapters.ts';
 import { toolsFeature } from './tools/tools-feature.ts';
+import { teamReviewFeature } from './team-review/team-review-feature.ts';
 
 /** Presentation chapters follow this order: plan (structure, categories, key-expansion boards), coverage, job–housing, allocation. */
 export const FEATURES: Feature[] = [
@@ -23,4 +24,5 @@ export const FEATURES: Feature[] = [
   reviewFeature,
   importFeature,
   toolsFeature,
+  teamReviewFeature,
 ];

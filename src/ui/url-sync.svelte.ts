@@ -54,7 +54,7 @@ function applyView(v: ViewState): void {
   } else compare.open = false;
   store.hiddenOverlays = v.hidden ?? [];
   for (const f of features()) f.viewParams?.apply(v.params ?? {});
-  if (v.scenario) void openLinkedScenario(v.scenario, v.scenarioName ?? null);
+  if (v.scenario) openLinkedScenario(v.scenario, v.scenarioName ?? null);
   if (v.camera) store.jumpTo(v.camera);
   if (v.chapter !== undefined) presentation.open(v.chapter);
   else if (presentation.active) presentation.close();

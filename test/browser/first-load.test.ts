@@ -1,5 +1,5 @@
 /**
- * A slim first load (issue 14): what the built app loads before it starts stays within budget,
+ * A slim first load (README "First load"): what the built app loads before it starts stays within budget,
  * carries no geodata and no worker-only library, and the first screen starts no worker of the app's
  * own and loads no basemap reader, yet draws land, counties, structure and boards offline.
  * Timings against a bare MapLibre page: `npm run bench -- first-load`.
@@ -13,7 +13,7 @@ import { renderedIds } from './support/map-probe.ts';
 import { initialScripts } from '../support/initial-scripts.ts';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
-/** Issue 14's goal for everything the page loads before it runs (gzip). */
+/** The goal (README "First load") for everything the page loads before it runs (gzip). */
 const BUDGET_GZIP_BYTES = 450_000;
 
 const requested: string[] = [];

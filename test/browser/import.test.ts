@@ -337,6 +337,29 @@ describe('a plan package (规划包)', () => {
     expect(await boardButtons()).toBe(21);
   });
 
+  it('says so when the project restored at start was made against a package that is no longer active, keeping its data', async () => {
+    await openDialog('plan');
+    await page.getByTestId('import-file').setInputFiles(exampleFile);
+    await page.getByTestId('import-replace').click();
+    await page.getByTestId('import-close').click();
+    await expect.poll(() => text('plan-title')).toBe('示例规划包 2026–2030（非正式规划）');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+    // The package kept for the next session is gone (cleared, or dropped as damaged): the built-in plan starts.
+    // Kept: a reload under the same package says nothing.
+    await page.reload();
+    await expect.poll(() => text('plan-title'), { timeout: 30_000 }).toBe('示例规划包 2026–2030（非正式规划）');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+    expect(await page.getByTestId('storage-load-problem').count()).toBe(0);
+    await page.evaluate(() => localStorage.removeItem('anju.planPackage'));
+    await page.reload();
+    const banner = page.getByTestId('storage-load-problem');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toContain('项目按规划包 example-2026-2030 0.1.0 编制，当前规划包为 wenzhou-housing-2021-2025 1.0.0');
+    expect(await text('plan-title')).toBe('温州市住房发展“十四五”规划');
+    await page.screenshot({ path: SCREENSHOTS + 'plan-package-restored-mismatch.png' });
+    await banner.getByRole('button').click();
+  });
+
   it('refuses a broken package, naming the field, and changes nothing', async () => {
     const pkg = JSON.parse(readFileSync(exampleFile, 'utf8'));
     pkg.targets.targets[0].period.min = '20';

@@ -2,11 +2,12 @@
  * Never lose work, in the built app in real Chromium with real IndexedDB: a reload a second
  * after an edit finds it; corrupt, newer-version and hostile project files are refused with
  * the project untouched; a saved project file reopens as one undoable change. Storage fails
- * for real (issue 18), injected at the browser level, never through a mock store: damaged
+ * for real, injected at the browser level, never through a mock store: damaged
  * data written into IndexedDB is quarantined and nothing is overwritten until the planner
- * chooses; a full quota (DevTools protocol quota override on an on-disk profile) and a
- * connection the browser closes (site data cleared) are reported or survived; a view that
- * fails to render shows its error and the ways on, while saving carries on.
+ * chooses; a full quota (a small quota set through the DevTools protocol on an on-disk
+ * profile, then filled for real) and a connection the browser closes (site data cleared) are
+ * reported or survived; a view that fails to render shows its error and the ways on, while
+ * saving carries on.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { chromium, type Page } from 'playwright-core';
 import { useApp, SCREENSHOTS, CHROMIUM_ARGS, chromiumPath, type Harness } from './support/harness.ts';
 import { hostileProjectFile } from '../support/hostile-projects.ts';
 import { enterCell } from './support/alloc-page.ts';
+import { fillStorage } from './support/fill-storage.ts';
+import { readStored } from './support/stored-project.ts';
 
 const FIX = new URL('../fixtures/allocation/', import.meta.url).pathname;
 let h: Harness;
@@ -119,35 +122,6 @@ describe('project files', () => {
   });
 });
 
-/** Read what IndexedDB holds for the app, as the browser has it. */
-function readStored(p: Page): Promise<{ scenarios: { id: string; allocations: { boardId: string; year: number; units: number }[] }[]; slices: Record<string, unknown>; quarantine: { problems: { code: string }[]; stored: Record<string, unknown> }[] }> {
-  return p.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('anju');
-        req.onsuccess = () => {
-          const db = req.result;
-          const names = ['scenarios', 'slices', 'quarantine'].filter((n) => db.objectStoreNames.contains(n));
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, unknown> = {};
-          const scen = tx.objectStore('scenarios').getAll();
-          scen.onsuccess = () => (out.scenarios = scen.result);
-          const sl = tx.objectStore('slices');
-          const keys = sl.getAllKeys();
-          const vals = sl.getAll();
-          vals.onsuccess = () => (out.slices = Object.fromEntries((keys.result as string[]).map((k, i) => [k, vals.result[i]])));
-          if (names.includes('quarantine')) {
-            const q = tx.objectStore('quarantine').getAll();
-            q.onsuccess = () => (out.quarantine = q.result);
-          } else out.quarantine = [];
-          tx.oncomplete = () => (db.close(), resolve(out as never));
-          tx.onerror = () => reject(tx.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
-}
-
 /** Damage what IndexedDB holds: a population slice of an unknown kind and two 多节点 with one id. */
 function damageStore(p: Page): Promise<void> {
   return p.evaluate(
@@ -231,39 +205,54 @@ describe('storage failures are reported in words a planner can act on, and survi
     await cdp.detach();
   });
 
-  // Skipped: since the plan-package landing the CDP quota override (even 1 byte) no longer makes the
-  // write after the reload fail in this harness — the edit is saved and no banner appears — so the test
-  // fails whatever the app does. The banner's wording and retry are unchanged; re-enable once the
-  // override is understood (noted on issue 18).
-  it.skip('reports a full quota (a real QuotaExceededError) in a complete sentence, and saves on retry once there is space', async () => {
+  it('reports a full quota (a real QuotaExceededError) in a complete sentence, keeps the edit, and saves on retry once there is space', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'anju-profile-'));
     // An on-disk profile: the quota override applies to it (not to an in-memory context).
     const ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     try {
+      await ctx.addInitScript(() => localStorage.setItem('anju.startHere.dismissed', '1'));
       await ctx.route('**/*', (route) => (route.request().url().startsWith(h.baseUrl) ? route.continue() : route.abort('internetdisconnected')));
       const p = ctx.pages()[0] ?? (await ctx.newPage());
+      const cdp = await ctx.newCDPSession(p);
+      const origin = h.baseUrl.replace(/\/$/, '');
+      const usageAndQuota = () => cdp.send('Storage.getUsageAndQuota', { origin }) as Promise<{ usage: number; quota: number }>;
+      // A small quota, set before the app first opens IndexedDB: Chromium's IndexedDB approves
+      // writes from the space it last heard was free for up to 30 s, so a quota lowered under an
+      // open database is not felt at once (the write after it was saved, even at 1 byte).
+      const quotaBytes = 1_000_000;
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: quotaBytes });
       await openApp(p);
       await enterCell(p, 'etdz', 2025, '10');
       await expect.poll(() => p.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
-      const cdp = await ctx.newCDPSession(p);
-      const origin = h.baseUrl.replace(/\/$/, '');
-      const { usage } = (await cdp.send('Storage.getUsageAndQuota', { origin })) as { usage: number };
-      // Below what is stored: the next write cannot fit, however the store was compacted meanwhile.
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: Math.floor(usage / 2) });
-      await p.reload(); // a new connection sees the quota
-      await p.locator('[data-tab="alloc"]').click();
+      expect((await usageAndQuota()).usage).toBeLessThan(quotaBytes / 4); // the project itself fits easily
+
+      // The disk fills up for real: another database takes every byte the quota has left.
+      const filled = await fillStorage(p);
+      expect(filled.refused).toBeGreaterThan(0);
+      expect(filled.bytes).toBeGreaterThan(quotaBytes / 2);
+      const full = await usageAndQuota();
+      expect(full.quota).toBe(quotaBytes);
+      expect(full.usage).toBeGreaterThanOrEqual(quotaBytes);
+
       await enterCell(p, 'etdz', 2025, '12');
       await p.getByTestId('storage-error').waitFor();
       const text = (await p.getByTestId('storage-error').textContent()) ?? '';
       expect(text).toContain('浏览器存储空间已满，最近的修改未能保存。');
       expect(text).not.toMatch(/：\s*(重试保存)?$|Error|Exception/);
       expect(await p.getByTestId('save-status').getAttribute('data-state')).toBe('error');
+      // The edit stays on screen; storage holds the last committed state, not a half-written one.
+      expect(await p.getByTestId('cell-etdz-2025').inputValue()).toBe('12');
+      const atFull = await readStored(p);
+      const etdz2025 = (s: Awaited<ReturnType<typeof readStored>>) => s.scenarios.flatMap((x) => x.allocations).filter((c) => c.boardId === 'etdz' && c.year === 2025).map((c) => c.units);
+      expect(etdz2025(atFull)).toEqual([10]);
       await p.screenshot({ path: SCREENSHOTS + 'persistence-quota.png' });
-      // Space freed: retrying saves and the banner goes.
+
+      // Space freed (the quota back to what the disk allows): retrying saves and the banner goes.
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await p.getByRole('button', { name: '重试保存' }).click();
       await expect.poll(() => p.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
       expect(await p.locator('[data-testid="storage-error"]').count()).toBe(0);
+      expect(etdz2025(await readStored(p))).toEqual([12]);
       await p.reload();
       await p.locator('[data-tab="alloc"]').click();
       await expect.poll(() => p.getByTestId('cell-etdz-2025').inputValue()).toBe('12');

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
-import { startTeamServer, TEAM_PASSWORD, type TeamServer } from './support/team-server.ts';
+import { addMember, startTeamServer, TEAM_PASSWORD, type TeamServer } from './support/team-server.ts';
 import { enterCell } from './support/alloc-page.ts';
 
 let server: TeamServer;
@@ -91,10 +91,14 @@ describe('signing in and the project list', () => {
     await wang.getByTestId('new-project').click();
     await wang.waitForURL(/\?project=/);
     projectUrl = wang.url();
+    // Projects are seen by their members only: 李工 plans it with 王工, 张审 reviews it.
+    const projectId = new URL(projectUrl).searchParams.get('project')!;
+    addMember(server.dataDir, projectId, '李工', 'planner');
+    addMember(server.dataDir, projectId, '张审', 'reviewer');
     await waitForMapIdle(wang);
     await poll(() => status(wang).textContent()).toContain('已同步 · 修订 1');
     expect(await wang.getByTestId('team-project-name').textContent()).toBe('十五五住房布局');
-    expect(await wang.getByTestId('team-user').textContent()).toContain('王工 · 规划师');
+    expect(await wang.getByTestId('team-user').textContent()).toContain('王工 · 负责人'); // the project's role: its creator owns it
   });
 });
 
@@ -190,7 +194,7 @@ describe('history', () => {
     await wang.getByTestId('team-history').click();
     const items = wang.getByTestId('history-item');
     await poll(() => items.count()).toBe(head);
-    expect(await items.first().textContent()).toMatch(new RegExp(`修订 ${head}\\s*当前 · 王工 · \\d{4}/\\d{1,2}/\\d{1,2} \\d\\d:\\d\\d`));
+    expect(await items.first().textContent()).toMatch(new RegExp(`修订 ${head}\\s*当前 · 王工 · \\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d`));
     expect(await wang.locator('[data-revision="2"] [data-testid="history-summary"]').textContent()).toBe('旧城 2021 新建普通商品住房 +500');
     expect(await wang.locator('[data-revision="3"]').textContent()).toContain('李工');
     // Revision 2, read-only: its values, and an edit is refused with a reason.
@@ -211,7 +215,7 @@ describe('history', () => {
     await wang.locator('[data-revision="2"]').getByTestId('history-pick').check();
     await wang.getByTestId('history-compare').click();
     await wang.getByTestId('version-diff').waitFor();
-    expect(await wang.getByTestId('version-diff').textContent()).toContain(`A：修订 2　B：修订 ${R.resolved}`);
+    expect(await wang.getByTestId('version-diff').textContent()).toContain(`A：修订 2\u3000B：修订 ${R.resolved}`);
     const changes = wang.getByTestId('history-changes');
     await poll(() => changes.textContent()).toContain(`修订 2 → ${R.resolved} 的全部变化（4 处）`);
     expect(await changes.textContent()).toContain('旧城 2021 新建普通商品住房 +300');

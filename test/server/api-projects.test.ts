@@ -14,13 +14,19 @@ describe.each(STORE_KINDS)('projects API on %s', (kind) => {
   });
   afterAll(async () => h?.close());
 
-  const create = async (name = '十五五') => (await h.call(planner, 'POST', `/api/projects?name=${encodeURIComponent(name)}`, { body: projectFile() })).json as { id: string; revision: number };
+  /** A project of the planner's (its owner), shared with the reviewer and the viewer. */
+  const create = async (name = '十五五') => {
+    const p = (await h.call(planner, 'POST', `/api/projects?name=${encodeURIComponent(name)}`, { body: projectFile() })).json as { id: string; revision: number };
+    await h.members(p.id, { reviewer: 'reviewer', viewer: 'viewer' });
+    return p;
+  };
   const revisionCount = async (id: string) => (await h.call(planner, 'GET', `/api/projects/${id}/revisions`)).json.length as number;
 
   it('creates (201, Location, ETag), lists and reads a project; a matching If-None-Match gives 304', async () => {
     const r = await h.call(planner, 'POST', '/api/projects?name=%E5%8D%81%E4%BA%94%E4%BA%94', { body: projectFile() });
     expect(r).toMatchObject({ status: 201, json: { revision: 1 }, headers: { etag: '"1"', location: `/api/projects/${r.json.id}` } });
     expect(r.json.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await h.members(r.json.id, { reviewer: 'reviewer' });
     const list = await h.call(reviewerSession, 'GET', '/api/projects');
     expect(list.json.find((p: { id: string }) => p.id === r.json.id)).toMatchObject({ name: '十五五', revision: 1, updatedBy: 'planner-用户' });
     const got = await h.call(reviewerSession, 'GET', `/api/projects/${r.json.id}`);

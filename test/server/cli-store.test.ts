@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pgliteCopy, newPostgresDatabase, postgresUrl } from './support/test-db.ts';
 import { httpRequest } from './support/http-client.ts';
+import { projectFile } from './support/projects.ts';
 
 const BIN = new URL('../../bin/anju', import.meta.url).pathname;
 // Each command is a new Node process that opens PGlite (seconds of CPU): generous limits.
@@ -66,6 +67,19 @@ describe('store commands on the embedded store (PGlite)', SLOW, () => {
     const port = Number(new URL(server.url).port);
     expect((await httpRequest(port, 'GET', '/api/me', { Authorization: `Bearer ${token.out.trim()}` })).json).toMatchObject({ user: { name: '王工', role: 'admin' } });
     expect(JSON.parse((await anju(['users', 'list', '--json', '--data', dir])).out).map((u: { name: string }) => u.name)).toEqual(['李工', '王工']);
+    // Members and comments of a project, while the server runs.
+    const auth = { Authorization: `Bearer ${token.out.trim()}`, 'Content-Type': 'application/json' };
+    const created = await httpRequest(port, 'POST', `/api/projects?name=${encodeURIComponent('十五五')}`, auth, JSON.stringify(projectFile()));
+    expect(created.status).toBe(201);
+    const added2 = await anju(['members', '十五五', 'add', '李工', 'reviewer', '--data', dir]);
+    expect(added2).toMatchObject({ code: 0 });
+    expect(added2.err).toContain('李工 is now reviewer of the project (access revision 2)');
+    expect((await anju(['members', created.json.id, 'remove', '王工', '--data', dir])).err).toMatch(/only owner/);
+    expect((await anju(['members', 'nope', '--data', dir])).code).toBe(1);
+    await httpRequest(port, 'POST', `/api/projects/${created.json.id}/comments`, auth, JSON.stringify({ anchor: { kind: 'board', boardId: 'qidu' }, revision: 1, body: '七都请核对' }));
+    const comments = JSON.parse((await anju(['comments', '十五五', '--json', '--data', dir])).out);
+    expect(comments).toMatchObject({ project: { id: created.json.id, name: '十五五' }, comments: [{ anchor: { kind: 'board', boardId: 'qidu' }, state: 'open', revision: 1, author: '王工', body: '七都请核对', replies: [] }] });
+    expect(JSON.parse((await anju(['members', '十五五', '--json', '--data', dir])).out).members.map((m: { name: string; role: string }) => `${m.name}:${m.role}`)).toEqual(['王工:owner', '李工:reviewer']);
     expect(await anju(['backup', backupFile, '--data', dir])).toMatchObject({ code: 0 });
     expect(readFileSync(backupFile, 'utf8')).toMatch(/"type":"end"/);
     expect(await anju(['users', 'disable', '李工', '--data', dir])).toMatchObject({ code: 0 });

@@ -100,6 +100,8 @@ describe('ProjectSync against a real server (PGlite)', () => {
   beforeAll(async () => {
     const r = await h.call({ role: 'planner', via: 'token' }, 'POST', '/api/projects?name=%E6%B5%8B%E8%AF%95', { body: fileForServer(defaults()) });
     projectId = r.json.id;
+    // The reader that checks the server's head is a member of the project (README "Roles").
+    await h.members(projectId, { viewer: 'viewer' });
   });
 
   it('two writers editing different cells: the second save merges automatically and both cells reach the server', async () => {
@@ -108,6 +110,8 @@ describe('ProjectSync against a real server (PGlite)', () => {
     await a.sync.open();
     await b.sync.open();
     a.edit('qidu', 500);
+    // Not "synced" while the edit waits for its push (a status that said so would be untrue).
+    expect(a.statuses.at(-1)).toMatchObject({ phase: 'saving' });
     await a.idle();
     b.edit('wutian', 700);
     await b.idle();

@@ -25,7 +25,7 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
 
   it('applies each migration once', async () => {
     expect(await migrate(store.db)).toEqual([]);
-    expect(await store.db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    expect(await store.db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   describe('accounts', () => {
@@ -66,7 +66,7 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
       const revs = await listRevisions(store.db, created.projectId);
       expect(revs!.map((r) => [r.revision, r.author])).toEqual([[3, '王工'], [2, '王工'], [1, '王工']]);
       expect(Date.parse(revs![0].at)).toBeGreaterThan(Date.now() - 60_000);
-      expect(await listProjects(store.db)).toMatchObject([{ id: created.projectId, name: '十五五 住房布局', revision: 3, updatedBy: '王工' }]);
+      expect(await listProjects(store.db, alice)).toMatchObject([{ id: created.projectId, name: '十五五 住房布局', revision: 3, updatedBy: '王工', role: 'owner', unreadComments: 0 }]);
     });
 
     it('gives back each revision exactly as saved, valid, with the revision time as savedAt', async () => {
@@ -113,7 +113,7 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
       expect(await restoreRevision(store.db, projectId, 1, 2, actor())).toMatchObject({ ok: false, reason: 'stale' });
       expect(await restoreRevision(store.db, projectId, 9, 3, actor())).toMatchObject({ ok: false, reason: 'no-such-revision' });
       expect(await deleteProject(store.db, projectId, 3, actor())).toMatchObject({ ok: true });
-      expect(await listProjects(store.db)).toEqual([]);
+      expect(await listProjects(store.db, alice)).toEqual([]);
       expect(await projectHead(store.db, projectId)).toBeNull();
       expect((await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM revisions WHERE project_id = $1', [projectId]))[0].n).toBe(3);
     });

@@ -1,5 +1,5 @@
 /**
- * Project files that once bricked the app or froze it (issue 18), built from a valid project
+ * Project files that once bricked the app or froze it, built from a valid project
  * with the shipped data: each is a small change to it, named for what it breaks. Shared by the
  * core's checks, the fuzzing of project files, the CLI and the browser tests.
  */

@@ -5,7 +5,7 @@
  * test/support/layers.cjs; a fixture tree that breaks each rule shows the check can fail.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cruise, type IViolation } from 'dependency-cruiser';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
@@ -48,5 +48,12 @@ describe('architecture', () => {
   it('unit tests live under test/unit/, not beside the code', () => {
     const misplaced = (readdirSync('src', { recursive: true }) as string[]).filter((f) => /\.test\.ts$/.test(f));
     expect(misplaced).toEqual([]);
+  });
+
+  it('code and tests cite README or docs sections, not issue numbers (issues end; the docs stay)', () => {
+    const files = ['src', 'test', 'scripts', 'bench'].flatMap((dir) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(ts|svelte|mjs|cjs)$/.test(f) && !f.startsWith('fixtures')).map((f) => `${dir}/${f}`));
+    expect(files.length).toBeGreaterThan(300);
+    const citing = files.filter((f) => /\bissues? #?\d+\b/i.test(readFileSync(f, 'utf8')));
+    expect(citing).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ describe('Content-Security-Policy', () => {
     assertStrictCsp(readFileSync(new URL('../../index.html', import.meta.url), 'utf8'));
   });
 
-  it('connects only to this origin and the two optional tile hosts: no WebSocket to any host (issue 18)', () => {
+  it('connects only to this origin and the two optional tile hosts: no WebSocket to any host', () => {
     const html = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
     expect(cspOf(html).get('connect-src')).toEqual(["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn']);
     // The dev server alone adds ws: for hot reload.

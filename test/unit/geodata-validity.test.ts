@@ -1,5 +1,5 @@
 /**
- * Every shipped polygon holds up in any GIS (issue 11): OGC-valid in WGS-84 and still valid
+ * Every shipped polygon holds up in any GIS: OGC-valid in WGS-84 and still valid
  * after projection to CGCS2000 3° GK (EPSG:4549) and UTM 51N with the projected rings snapped
  * to a 1 mm grid, no ring touching itself or another ring (no pinches), coordinates on the
  * 1e-6° grid they are stored at. Checked with JSTS, independently of Turf and of the GEOS the

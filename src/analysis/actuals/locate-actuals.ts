@@ -55,7 +55,7 @@ export function dataCoverage(located: readonly LocatedRecord[]): DataCoverage {
  * Why the data may fall short of a target's scope: `central-city-only` (a city-wide or urban-district
  * target, data for the boards only) or the counties of the scope the data never names. null: covered.
  */
-export type ScopeNote = { kind: 'central-city-only' } | { kind: 'counties-missing'; missing: string[] };
+export type ScopeNote = { kind: 'central-city-only' } | { kind: 'counties-missing'; missing: string[] } | { kind: 'scope-undefined' };
 
 export function scopeNote(coverage: DataCoverage, scopeCounties: readonly string[]): ScopeNote | null {
   if (coverage.kind === 'central-city') return { kind: 'central-city-only' };

@@ -18,8 +18,10 @@ import type { ActualRecord } from '../../domain/actuals.ts';
 import { isRenovationType, RENOVATION_TYPES } from '../../domain/actuals.ts';
 import type { AllocationCell, AllocationInput } from '../../domain/allocation.ts';
 import { HOUSING_TYPES, isHousingType, type HousingTypeId } from '../../domain/housing-type.ts';
-import { PLAN_YEARS, type PlanYear } from '../../domain/plan-period.ts';
+import type { PlanYear } from '../../domain/plan-period.ts';
 import type { RuleSettings } from '../../domain/rule-settings.ts';
+import type { PlanPackage } from '../../domain/plan-package.ts';
+import { planYears } from '../../data/active-plan.ts';
 import type { Annex1Data, Annex2Data, RenovationType, Target } from '../../domain/target.ts';
 import { COUNTY_NAMES_EN } from '../../domain/county.ts';
 import { UNITS_PER_WAN_TAO } from '../../domain/units.ts';
@@ -34,12 +36,25 @@ export interface ReviewInput {
   boards: BoardCollection;
   /** The scenario to compare with (the active one), or null. */
   scenario: AllocationInput | null;
+  /** The active plan package's targets and annexes (null when it has none): `reviewPlanInput`. The
+   *  period's years are the active plan's (`planYears()`), as for the allocation totals. */
   targets: readonly Target[];
-  annex1: Annex1Data;
-  annex2: Annex2Data;
+  annex1: Annex1Data | null;
+  annex2: Annex2Data | null;
   settings: RuleSettings;
   /** Sites and located projects to boards (assign-sites.ts, or the UI's cache of it). */
   assignSites: AssignSites;
+}
+
+/** What the review takes from a plan package (the active one: `activePlan()`): its targets and annexes. */
+export function reviewPlanInput(plan: Pick<PlanPackage, 'targets' | 'annexes'>): Pick<ReviewInput, 'targets' | 'annex1' | 'annex2'> {
+  return { targets: plan.targets.targets, annex1: plan.annexes.annex1, annex2: plan.annexes.annex2 };
+}
+
+/** The counties a target's scope covers, or null when the package does not say (市区 is defined by 附件1). */
+function scopeCounties(input: ReviewInput, scope: Target['scope']): readonly string[] | null {
+  if (scope !== 'urban-districts') return ALL_COUNTIES;
+  return input.annex1?.urbanDistricts ?? null;
 }
 
 const ALL_COUNTIES = Object.keys(COUNTY_NAMES_EN);
@@ -98,11 +113,13 @@ const KIND_SETS: RenovationType[][] = [[...RENOVATION_TYPES], ['comprehensive'],
 
 function renovationTargets(input: ReviewInput, located: readonly LocatedRecord[], note: (scope: Target['scope']) => TargetReview['scopeNote']): TargetReview[] {
   const out: TargetReview[] = [];
+  const annex1 = input.annex1;
+  if (!annex1) return out;
   for (const t of input.targets) {
     if (t.annex !== 1 || t.unit !== '个' || !t.period) continue;
-    const counties = t.scope === 'urban-districts' ? input.annex1.urbanDistricts : null;
+    const counties = t.scope === 'urban-districts' ? annex1.urbanDistricts : null;
     const inScope = (county: string | null) => counties === null || (county !== null && counties.includes(county));
-    const planOf = (kinds: RenovationType[]) => input.annex1.rows.filter((r) => kinds.includes(r.type) && inScope(r.county)).reduce((s, r) => s + r.subtotal, 0);
+    const planOf = (kinds: RenovationType[]) => annex1.rows.filter((r) => kinds.includes(r.type) && inScope(r.county)).reduce((s, r) => s + r.subtotal, 0);
     const kinds = KIND_SETS.find((k) => planOf(k) === t.period!.min);
     if (!kinds) continue;
     const actual = located.filter((l) => kinds.includes(l.record.type as RenovationType) && inScope(l.county)).reduce((s, l) => s + l.record.units, 0);
@@ -131,10 +148,12 @@ function renovationTargets(input: ReviewInput, located: readonly LocatedRecord[]
 }
 
 function annex1Review(input: ReviewInput, located: readonly LocatedRecord[]): Annex1Review[] {
+  const annex1 = input.annex1;
+  if (!annex1) return [];
   const done = new Map<string, number>();
   for (const l of located) if (isRenovationType(l.record.type) && l.county) done.set(`${l.county}|${l.record.type}|${l.record.year}`, (done.get(`${l.county}|${l.record.type}|${l.record.year}`) ?? 0) + l.record.units);
-  return input.annex1.rows.map((r) => {
-    const cells = input.annex1.years.map((year, i) => {
+  return annex1.rows.map((r) => {
+    const cells = annex1.years.map((year, i) => {
       const plan = r.byYear[i];
       const actual = done.get(`${r.county}|${r.type}|${year}`) ?? 0;
       return { year, plan, actual, done: plan !== null && plan > 0 && actual >= plan };
@@ -147,11 +166,12 @@ function annex1Review(input: ReviewInput, located: readonly LocatedRecord[]): An
 type RowNote = (county: string) => TargetReview['scopeNote'];
 
 function annexRows(input: ReviewInput, annex1: Annex1Review[], located: readonly LocatedRecord[], scenarioByCounty: Map<string, number> | null, rowNote: RowNote): TargetReview[] {
-  const a1 = annex1.map((r): TargetReview => ({
+  const plan1 = input.annex1;
+  const a1 = !plan1 ? [] : annex1.map((r): TargetReview => ({
     id: `annex1/${r.county}/${r.type}`,
     kind: 'annex1-row',
-    name: `${r.county} ${input.annex1.types[r.type].name}`,
-    nameEn: `${COUNTY_NAMES_EN[r.county] ?? r.county}: ${input.annex1.types[r.type].nameEn}`,
+    name: `${r.county} ${plan1.types[r.type].name}`,
+    nameEn: `${COUNTY_NAMES_EN[r.county] ?? r.county}: ${plan1.types[r.type].nameEn}`,
     unit: '个',
     comparison: 'at-least',
     planMin: r.planSubtotal,
@@ -161,7 +181,7 @@ function annexRows(input: ReviewInput, annex1: Annex1Review[], located: readonly
     achievedShare: share(r.actualSubtotal, r.planSubtotal),
     state: atLeast(r.actualSubtotal, r.planSubtotal),
     illustrative: false,
-    cite: { ...input.annex1.cite, row: r.county },
+    cite: { ...plan1.cite, row: r.county },
     quote: null,
     scope: 'county',
     scopeNote: rowNote(r.county),
@@ -169,7 +189,8 @@ function annexRows(input: ReviewInput, annex1: Annex1Review[], located: readonly
   }));
   const resettled = new Map<string, number>();
   for (const l of located) if (l.record.type === 'resettlement' && l.county) resettled.set(l.county, (resettled.get(l.county) ?? 0) + l.record.units);
-  const a2 = input.annex2.rows.map((r): TargetReview => {
+  const plan2 = input.annex2;
+  const a2 = !plan2 ? [] : plan2.rows.map((r): TargetReview => {
     const actual = resettled.get(r.name) ?? 0;
     return {
       id: `annex2/${r.name}`,
@@ -185,7 +206,7 @@ function annexRows(input: ReviewInput, annex1: Annex1Review[], located: readonly
       achievedShare: share(actual, r.units),
       state: atLeast(actual, r.units),
       illustrative: false,
-      cite: { ...input.annex2.cite, row: r.name },
+      cite: { ...plan2.cite, row: r.name },
       quote: null,
       scope: 'county',
       scopeNote: rowNote(r.name),
@@ -195,7 +216,7 @@ function annexRows(input: ReviewInput, annex1: Annex1Review[], located: readonly
   return [...a1, ...a2];
 }
 
-function boardReviews(boards: BoardCollection, actual: AllocationTotals, scenario: AllocationTotals | null): { boards: BoardReview[]; cells: BoardYearTypeReview[] } {
+function boardReviews(boards: BoardCollection, years: readonly PlanYear[], actual: AllocationTotals, scenario: AllocationTotals | null): { boards: BoardReview[]; cells: BoardYearTypeReview[] } {
   const byId = (t: AllocationTotals | null) => new Map((t?.byBoard ?? []).map((b) => [b.boardId, b]));
   const [a, s] = [byId(actual), byId(scenario)];
   const out: BoardReview[] = [];
@@ -205,10 +226,10 @@ function boardReviews(boards: BoardCollection, actual: AllocationTotals, scenari
     const ab = a.get(id);
     const sb = s.get(id);
     const byYear: BoardReview['byYear'] = {};
-    for (const y of PLAN_YEARS) byYear[y] = { actual: ab?.byYear[y] ?? 0, scenario: sb?.byYear[y] ?? 0 };
+    for (const y of years) byYear[y] = { actual: ab?.byYear[y] ?? 0, scenario: sb?.byYear[y] ?? 0 };
     const [au, su] = [ab?.units ?? 0, sb?.units ?? 0];
     out.push({ boardId: id, actual: au, scenario: su, difference: au - su, byYear });
-    for (const y of PLAN_YEARS) {
+    for (const y of years) {
       for (const type of HOUSING_TYPES as readonly HousingTypeId[]) {
         const [av, sv] = [ab?.byTypeYear[type][y] ?? 0, sb?.byTypeYear[type][y] ?? 0];
         if (av || sv) cells.push({ board: id, year: y, type, actual: av, scenario: sv });
@@ -222,7 +243,10 @@ function boardReviews(boards: BoardCollection, actual: AllocationTotals, scenari
 export function reviewActuals(input: ReviewInput): ActualsReview {
   const located = locateActuals(input.records, input.boards, input.assignSites);
   const coverage = dataCoverage(located);
-  const note = (scope: Target['scope']) => scopeNote(coverage, scope === 'urban-districts' ? input.annex1.urbanDistricts : ALL_COUNTIES);
+  const note = (scope: Target['scope']) => {
+    const counties = scopeCounties(input, scope);
+    return counties === null ? { kind: 'scope-undefined' as const } : scopeNote(coverage, counties);
+  };
   const actual = actualTotals(located, input.boards);
   const scenario = input.scenario ? allocationTotals(input.scenario, input.boards, input.assignSites(input.scenario.sites, input.boards)) : null;
   let scenarioByCounty: Map<string, number> | null = null;
@@ -237,7 +261,7 @@ export function reviewActuals(input: ReviewInput): ActualsReview {
   const named = new Set(located.filter((l) => l.record.county !== null).map((l) => l.record.county));
   const rowNote: RowNote = (c) => (coverage.kind === 'central-city' ? { kind: 'central-city-only' } : named.has(c) ? null : { kind: 'counties-missing', missing: [c] });
   const annex1 = annex1Review(input, located);
-  const { boards, cells } = boardReviews(input.boards, actual, scenario);
+  const { boards, cells } = boardReviews(input.boards, planYears(), actual, scenario);
   const housing = located.filter((l) => isHousingType(l.record.type));
   return {
     targets: [...housingTargets(input, actual, scenario, note), ...renovationTargets(input, located, note), ...annexRows(input, annex1, located, scenarioByCounty, rowNote)],

@@ -13,9 +13,9 @@ import { layerOptions, layerOptionSpecs } from '../layer-options.ts';
 import { readLayerFile } from '../read-layer.ts';
 import { quoteUserText } from '../safe-text.ts';
 import { parseProjectFile } from '../../state/scenario-file.ts';
-import { annex1, annex2, DEFAULT_RULE_SETTINGS, targetsData } from '../../data/allocation-data.ts';
+import { activePlan, planRuleSettings } from '../../data/active-plan.ts';
 import { readActuals } from '../../io/readers/actuals-reader.ts';
-import { reviewActuals } from '../../analysis/actuals/review.ts';
+import { reviewActuals, reviewPlanInput } from '../../analysis/actuals/review.ts';
 import { assignSiteBoards } from '../../analysis/allocation/assign-sites.ts';
 import type { ActualsReview, TargetReview } from '../../analysis/actuals/review-types.ts';
 import type { ScopeNote } from '../../analysis/actuals/locate-actuals.ts';
@@ -29,6 +29,7 @@ const LAYERS = ['actuals', 'boards'];
 export function scopeNoteText(n: ScopeNote | null, scope: TargetReview['scope']): string | null {
   if (!n) return null;
   const what = scope === 'city-wide' ? 'a city-wide target' : scope === 'urban-districts' ? 'an urban-district (市区) target' : 'a row of the annex';
+  if (n.kind === 'scope-undefined') return `${what}; the plan package has no 附件1 to say which districts 市区 covers, so whether the data covers it is not checked`;
   return n.kind === 'central-city-only' ? `${what}; the data covers the central-city boards only` : `${what}; the data names no rows for ${n.missing.join(', ')}`;
 }
 
@@ -94,7 +95,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   } else if (values.scenario !== undefined) throw new UsageError('--scenario needs --project');
   const known = boards.features.map((f) => f.properties);
   const actuals = await readLayerFile(values.actuals, 'actuals', (layer) => readActuals(layer, { known }), layers, io, { allowTable: true });
-  const review = reviewActuals({ records: actuals.value, boards, scenario, targets: targetsData.targets, annex1, annex2, settings: scenario?.ruleSettings ?? DEFAULT_RULE_SETTINGS, assignSites: assignSiteBoards });
+  const review = reviewActuals({ records: actuals.value, boards, scenario, ...reviewPlanInput(activePlan()), settings: scenario?.ruleSettings ?? planRuleSettings(), assignSites: assignSiteBoards });
   if (review.coverage.kind === 'central-city') io.err('note: every record lies in a board: the data covers the central city only, and the city-wide targets say so');
   if (!values.project) io.err('note: no --project: scenario figures are null');
   if (values.json) {

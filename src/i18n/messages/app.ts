@@ -38,7 +38,6 @@ export const app = {
     'tooltip.schematic': '示意范围',
     'link.missing': '链接所指的方案（编号 {id}）不在此浏览器保存的项目中，现显示的是“{shown}”。',
     'link.missingNamed': '链接所指的方案“{name}”（编号 {id}）不在此浏览器保存的项目中，现显示的是“{shown}”。请向发送链接的人索取项目文件（*.anju.json）。',
-    'link.looking': '正在从团队服务器打开链接所指的方案“{name}”…',
     'link.dismiss': '知道了',
     'layers.base': '底图与规划',
     'layers.overlays': '当前叠加图层',

@@ -28,7 +28,7 @@ export const importer = {
     'importer.target.streets': '路网',
     'importer.target.employment': '就业区',
     'importer.target.actuals': '实际供应',
-    'importer.needs.boards': '面要素，板块名称或编号（name、id、板块、板块名称、名称）为21个板块之一（“七都板块”也可）；未出现的板块保留现有范围。',
+    'importer.needs.boards': '面要素，板块名称或编号（name、id、板块、板块名称、名称）为 {count} 个板块之一（“七都板块”也可）；未出现的板块保留现有范围。',
     'importer.needs.facilities': '点要素；类别列（category、类别、类型、type、设施类别）可写 GB 50180 设施名称（幼儿园、小学、社区卫生服务站……）；没有类别的点作为“未分类设施”计入“全部设施”；可带 id、名称（name）。',
     'importer.needs.population': '点或面（网格）要素，人口列（population、pop、人口、人口数、常住人口）为非负数字。',
     'importer.needs.streets': '线要素（LineString/MultiLineString），用于按路网计算步行距离。',

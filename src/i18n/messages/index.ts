@@ -2,7 +2,7 @@
  * All UI messages, merged from one module per feature so features do not edit each other's
  * strings. Keys are namespaced (`panel.*`, `coverage.*`, …). Chinese comes with the app; English
  * (en/) is a chunk of its own, loaded on the first switch to English (`loadEnglish`); the team
- * client's Chinese comes with the team client (`registerMessages`).
+ * client's and team review's Chinese come with the team client and the meeting-link page (`registerMessages`).
  */
 import { app } from './app.ts';
 import { jobsHousing } from './jobs-housing.ts';
@@ -14,10 +14,12 @@ import { basemap } from './basemap.ts';
 import { review } from './review.ts';
 import { storage } from './storage.ts';
 import { defaultNames } from './default-names.ts';
+import { sync } from './sync.ts';
+import { conflict } from './conflict.ts';
 import type { Lang } from '../lang.ts';
 import type { ProblemCode } from '../../domain/problem.ts';
 
-const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage, defaultNames] as const;
+const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage, defaultNames, sync, conflict] as const;
 
 export const MESSAGES: Record<Lang, Record<string, string>> = {
   zh: Object.assign({}, ...modules.map((m) => m.zh)),

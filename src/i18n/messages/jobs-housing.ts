@@ -67,7 +67,7 @@ export const jobsHousing = {
     'jh.units.ratio': '岗位/套',
     'jh.plannedUnits': '规划新增住房',
     // table
-    'jh.table': '21 个板块',
+    'jh.table': '{count} 个板块',
     'jh.table.board': '板块',
     'jh.table.jobs': '可达岗位',
     'jh.table.dwellings': '住房',
@@ -89,7 +89,7 @@ export const jobsHousing = {
     'jh.import': '导入就业区图层…',
     'jh.import.hint': 'GeoJSON / CSV / Shapefile(zip)，多边形，须有数值属性 jobs；将整体替换当前图层（可撤销）。没有 planGroup 属性的就业区按中心城区计入通勤下限。',
     // city summary
-    'jh.city': '全市汇总（21 个板块）',
+    'jh.city': '全市汇总（{count} 个板块）',
     'jh.city.jobs': '就业区岗位合计（每个岗位计一次）',
     'jh.city.dwellings': '板块住房合计',
     'jh.city.ratio': '总体职住比',
@@ -103,7 +103,7 @@ export const jobsHousing = {
     'jh.commute.max': '最大可能',
     'jh.commute.km': '公里',
     'jh.commute.explain': '“过剩通勤”（{cites}）：在给定的住房和岗位分布下，若每个人都就近就业，平均通勤最短为上面的“最小可能”（运输问题求解）。实际平均通勤超出这个最小值的部分即过剩通勤，反映职住错配而非距离本身。',
-    'jh.commute.assumptions': '假设：只计中心城区的就业区（{parks}）及 21 个板块；各板块就业人数与住房套数成正比；岗位全部由板块居民填补（封闭系统，两侧按比例归一）；距离为板块与园区标注点间的直线距离。',
+    'jh.commute.assumptions': '假设：只计中心城区的就业区（{parks}）及 {count} 个板块；各板块就业人数与住房套数成正比；岗位全部由板块居民填补（封闭系统，两侧按比例归一）；距离为板块与园区标注点间的直线距离。',
     'jh.commute.none': '无法计算：岗位或住房合计为 0。',
     'jh.commute.observed': '实测平均通勤（公里，可选）',
     'jh.commute.excess': '过剩通勤 (T实测 − T最小) / T实测 = {v}（{cite}）',

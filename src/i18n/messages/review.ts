@@ -29,6 +29,7 @@ export const review = {
     'review.scope.county': '附件所列单位',
     'review.note.central': '{scope}；实际数据只含中心城区板块',
     'review.note.missing': '{scope}；数据未含 {list}',
+    'review.note.undefined': '{scope}；规划包无附件1，未列明市区所含区县，无法核对数据是否覆盖',
     'review.illustrative': '区间为 Anju 推算（约数±容差或年均×5），非规划原数',
     'review.annexRows': '附件1、附件2 分行',
     'review.boards': '分板块：实际与方案（套）',

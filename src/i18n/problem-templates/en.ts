@@ -142,4 +142,6 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'storage-load-failed': 'The project saved in this browser could not be read; the stored data has not been changed',
   'storage-refused': 'Recent edits were not saved: the project has {count} problems (listed below). Undo the edit or correct it, and saving resumes',
   'storage-unavailable': 'Browser storage is unavailable (private mode, or turned off), so edits are not saved automatically; use “Save project file”',
+  'storage-tab-invalid': 'The project another tab just saved has {count} problems (listed below)',
+  'storage-changed-meanwhile': 'Another tab saved again meanwhile, so your choice was not carried out; below is what is stored now: please choose again',
 };

@@ -142,4 +142,6 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'storage-load-failed': '无法读取浏览器中保存的项目；已保存的数据未被改动',
   'storage-refused': '最近的修改未保存：项目中有 {count} 处数据不符合要求（见下）。撤销该修改或改正后会自动保存',
   'storage-unavailable': '浏览器存储不可用（例如隐私模式或已被禁用），修改不会自动保存；请用“保存项目文件”',
+  'storage-tab-invalid': '另一窗口刚保存的项目有 {count} 处问题（见下）',
+  'storage-changed-meanwhile': '另一窗口在此期间又保存了数据，您的选择未执行；下面是现在保存的数据，请重新选择',
 };

@@ -9,11 +9,11 @@
 import type { Feature, Point, Polygon } from 'geojson';
 import { problem, type Checked, type Problem, type ProblemCode } from '../../domain/problem.ts';
 import { isRenovationType, type ActualRecord } from '../../domain/actuals.ts';
-import { PLAN_YEARS } from '../../domain/plan-period.ts';
+import { planYears } from '../../data/active-plan.ts';
 import { UNITS_PER_WAN_TAO } from '../../domain/units.ts';
 import { defaultBoards } from '../../data/default-boards.ts';
 import { annex1, annex2 } from '../../data/allocation-data.ts';
-import { finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions, type Where } from './input-reader.ts';
+import { COMMON_READER_CODES, finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions, type Where } from './input-reader.ts';
 import { fieldList, isBlank, numberOf, propertyKeys, resolveFields, shown, textOf, valueOf } from './fields.ts';
 import { matchBoard, type KnownBoard } from './boards-reader.ts';
 import { countyLookup, isTotalLabel, norm, typeLookup, typeNamesForMessage } from './actual-names.ts';
@@ -29,8 +29,7 @@ export const ACTUALS_FIELDS = {
   name: ['name', '项目名称', '名称', '项目'],
 } as const;
 
-export const ACTUALS_PROBLEM_CODES = [
-  'wrong-geometry-type',
+const ACTUALS_PROBLEM_CODES = [
   'unknown-board',
   'actuals-missing-place',
   'actuals-unknown-county',
@@ -51,7 +50,7 @@ const GEOMETRY_TYPES = ['Point', 'Polygon'] as const;
 export interface ActualsReadOptions extends ReadOptions {
   /** The boards rows may name (the project's); default the plan's 21. */
   known?: readonly KnownBoard[];
-  /** The plan period's years; default 2021–2025. */
+  /** The plan period's years; default the active plan package's (2021–2025 built in). */
   years?: readonly number[];
 }
 
@@ -77,7 +76,7 @@ function unitsOf(raw: unknown, wan: boolean, field: string, at: Where): number |
 /** Read actual supply; `options.known` are the project's boards, `options.years` the plan period. */
 export function readActuals(layer: ImportedLayer, options: ActualsReadOptions = {}): Checked<ActualRecord[]> {
   const known = options.known ?? defaultBoards.features.map((f) => f.properties);
-  const years = options.years ?? PLAN_YEARS;
+  const years = options.years ?? planYears();
   const keys = resolveFields(propertyKeys(layer.features), ACTUALS_FIELDS);
   let boardRows = 0;
   let countyRows = 0;
@@ -155,4 +154,4 @@ export function readActuals(layer: ImportedLayer, options: ActualsReadOptions = 
   return finish(layer, options, r.errors, r.warnings, r.values, r.values.length);
 }
 
-export const actualsReader: InputReader<ActualRecord[]> = { kind: 'actuals', geometryTypes: GEOMETRY_TYPES, fields: ACTUALS_FIELDS, read: readActuals };
+export const actualsReader: InputReader<ActualRecord[]> = { kind: 'actuals', geometryTypes: GEOMETRY_TYPES, fields: ACTUALS_FIELDS, problemCodes: [...COMMON_READER_CODES, ...ACTUALS_PROBLEM_CODES], read: readActuals };

@@ -9,7 +9,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { problem, type Checked, type ProblemCode } from '../../domain/problem.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { inWenzhouBbox } from '../../geo/wenzhou-extent.ts';
-import { finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions } from './input-reader.ts';
+import { COMMON_READER_CODES, finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions } from './input-reader.ts';
 import { fieldList, isBlank, numberOf, propertyKeys, resolveFields, shown, textOf, valueOf } from './fields.ts';
 
 /** Property names that may carry the board's id or name, in order of preference. */
@@ -20,7 +20,7 @@ export const BOARD_FIELDS = {
   dwellings: ['dwellings', '住房套数', '住宅套数', '套数'],
 } as const;
 
-export const BOARD_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'missing-board-key', 'unknown-board', 'duplicate-board', 'jh-bad-dwellings'] as const satisfies readonly ProblemCode[];
+const BOARD_PROBLEM_CODES = ['outside-wenzhou', 'missing-board-key', 'unknown-board', 'duplicate-board', 'jh-bad-dwellings'] as const satisfies readonly ProblemCode[];
 
 const GEOMETRY_TYPES = ['Polygon', 'MultiPolygon'] as const;
 
@@ -106,6 +106,7 @@ function readBoards(layer: ImportedLayer, options: BoardReadOptions = {}): Check
 }
 
 export const boardsReader: InputReader<BoardInput[]> & { read(layer: ImportedLayer, options?: BoardReadOptions): Checked<BoardInput[]> } = {
+  problemCodes: [...COMMON_READER_CODES, ...BOARD_PROBLEM_CODES],
   kind: 'boards',
   geometryTypes: GEOMETRY_TYPES,
   fields: BOARD_FIELDS,

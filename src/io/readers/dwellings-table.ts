@@ -2,10 +2,8 @@
  * A dwellings table (住房套数): a JSON object whose keys are board ids or names and whose values are
  * dwellings (numbers ≥ 0, or null for unknown). Returns dwellings keyed by board id.
  */
-import { problem, type Checked, type Problem, type ProblemCode } from '../../domain/problem.ts';
+import { problem, type Checked, type Problem } from '../../domain/problem.ts';
 import { matchBoard, type KnownBoard } from './boards-reader.ts';
-
-export const DWELLINGS_TABLE_PROBLEM_CODES = ['not-json', 'jh-dwellings-not-object', 'unknown-board', 'jh-bad-dwellings'] as const satisfies readonly ProblemCode[];
 
 export function readDwellingsTable(text: string, file: string, boards: readonly KnownBoard[]): Checked<Record<string, number | null>> {
   let obj: unknown;

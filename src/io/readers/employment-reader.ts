@@ -5,7 +5,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { problem, type ProblemCode } from '../../domain/problem.ts';
 import type { Checked } from '../../domain/problem.ts';
-import { finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions } from './input-reader.ts';
+import { COMMON_READER_CODES, finish, geometryError, readEach, type ImportedLayer, type InputReader, type ReadOptions } from './input-reader.ts';
 import { fieldList, isBlank, numberOf, propertyKeys, resolveFields, shown, textOf, valueOf } from './fields.ts';
 
 export const EMPLOYMENT_FIELDS = {
@@ -17,7 +17,7 @@ export const EMPLOYMENT_FIELDS = {
   planGroup: ['planGroup'],
 } as const;
 
-export const EMPLOYMENT_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'jh-missing-jobs', 'jh-bad-jobs', 'jh-duplicate-id'] as const satisfies readonly ProblemCode[];
+const EMPLOYMENT_PROBLEM_CODES = ['jh-missing-jobs', 'jh-bad-jobs', 'jh-duplicate-id'] as const satisfies readonly ProblemCode[];
 
 const GEOMETRY_TYPES = ['Polygon', 'MultiPolygon'] as const;
 const PLAN_GROUPS = ['main-core', 'main-integration'] as const;
@@ -47,6 +47,7 @@ export function readEmploymentOutlines(layer: ImportedLayer, options: ReadOption
 }
 
 export const employmentReader: InputReader<EmploymentAreaInput[]> = {
+  problemCodes: [...COMMON_READER_CODES, ...EMPLOYMENT_PROBLEM_CODES],
   kind: 'employment',
   geometryTypes: GEOMETRY_TYPES,
   fields: EMPLOYMENT_FIELDS,

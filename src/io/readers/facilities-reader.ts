@@ -9,7 +9,7 @@ import type { Facility } from '../../domain/facility.ts';
 import { problem, type Problem, type ProblemCode } from '../../domain/problem.ts';
 import { gb50180 } from '../../data/gb50180.ts';
 import { categoryLookup, UNCATEGORISED } from './facility-categories.ts';
-import { finish, geometryError, readEach, type InputReader } from './input-reader.ts';
+import { COMMON_READER_CODES, finish, geometryError, readEach, type InputReader } from './input-reader.ts';
 import { fieldList, propertyKeys, resolveFields, textOf, valueOf } from './fields.ts';
 
 export const FACILITY_FIELDS = {
@@ -18,7 +18,7 @@ export const FACILITY_FIELDS = {
   category: ['category', '类别', '类型', 'type', '设施类别', '设施类型', '分类', 'class', 'tier'],
 } as const;
 
-export const FACILITY_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'unknown-category', 'facilities-uncategorised', 'facilities-no-category-field'] as const satisfies readonly ProblemCode[];
+const FACILITY_PROBLEM_CODES = ['unknown-category', 'facilities-uncategorised', 'facilities-no-category-field'] as const satisfies readonly ProblemCode[];
 
 const lookup = categoryLookup(gb50180.facilities);
 
@@ -31,6 +31,7 @@ function pointOf(f: Feature): [number, number] | null {
 }
 
 export const facilitiesReader: InputReader<Facility[]> = {
+  problemCodes: [...COMMON_READER_CODES, ...FACILITY_PROBLEM_CODES],
   kind: 'facilities',
   geometryTypes: ['Point', 'MultiPoint'],
   fields: FACILITY_FIELDS,

@@ -3,7 +3,6 @@
  * after trimming (dBASE columns are often upper case: NAME, JOBS), first accepted name wins.
  */
 import type { Feature } from 'geojson';
-import type { FieldNames } from './input-reader.ts';
 import { isNumericText } from '../read-csv.ts';
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();

@@ -7,7 +7,7 @@
  * readers and no other. Strict by default; `lenient` skips bad items and lists them as warnings.
  */
 import type { Feature, Geometry } from 'geojson';
-import { problem, type Checked, type Problem } from '../../domain/problem.ts';
+import { problem, type Checked, type Problem, type ProblemCode } from '../../domain/problem.ts';
 import type { FeatureOrigin } from '../import-result.ts';
 
 export const INPUT_KINDS = ['boards', 'facilities', 'population', 'employment', 'streets', 'actuals'] as const;
@@ -40,8 +40,13 @@ export interface InputReader<T> {
   geometryTypes: readonly Geometry['type'][];
   /** Accepted property names, matched case-insensitively (dialog hints and docs show them). */
   fields: FieldNames;
+  /** Every problem code `read` can report (test/unit/io/reader-problem-codes.test.ts holds it to that). */
+  problemCodes: readonly ProblemCode[];
   read(layer: ImportedLayer, options?: ReadOptions): Checked<T>;
 }
+
+/** Codes every reader can report through `finish` and `geometryError` below. */
+export const COMMON_READER_CODES = ['wrong-geometry-type', 'empty-geometry', 'no-features', 'features-skipped'] as const satisfies readonly ProblemCode[];
 
 export type Where = Pick<Problem, 'file' | 'featureIndex' | 'row'>;
 

@@ -4,20 +4,21 @@
  */
 import type { PopulationInput, PopulationPoint, PopulationCell } from '../../domain/population.ts';
 import { problem, type ProblemCode } from '../../domain/problem.ts';
-import { finish, geometryError, readEach, type InputReader } from './input-reader.ts';
+import { COMMON_READER_CODES, finish, geometryError, readEach, type InputReader } from './input-reader.ts';
 import { fieldList, isBlank, numberOf, propertyKeys, resolveFields, shown, valueOf } from './fields.ts';
 
 export const POPULATION_FIELDS = {
   population: ['population', 'pop', '人口', '人口数', '常住人口', '居住人口', '人数'],
 } as const;
 
-export const POPULATION_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry', 'missing-population', 'bad-population', 'mixed-population'] as const satisfies readonly ProblemCode[];
+const POPULATION_PROBLEM_CODES = ['missing-population', 'bad-population', 'mixed-population'] as const satisfies readonly ProblemCode[];
 
 const GEOMETRY_TYPES = ['Point', 'Polygon', 'MultiPolygon'] as const;
 
 type Item = { point: PopulationPoint } | { cell: PopulationCell };
 
 export const populationReader: InputReader<PopulationInput> = {
+  problemCodes: [...COMMON_READER_CODES, ...POPULATION_PROBLEM_CODES],
   kind: 'population',
   geometryTypes: GEOMETRY_TYPES,
   fields: POPULATION_FIELDS,

@@ -1,10 +1,8 @@
 /** Street network (路网): LineString/MultiLineString features, for walking distances along streets. */
-import type { ProblemCode } from '../../domain/problem.ts';
 import type { LineString, MultiLineString, Position, Feature } from 'geojson';
-import { finish, geometryError, readEach, type InputReader } from './input-reader.ts';
+import { COMMON_READER_CODES, finish, geometryError, readEach, type InputReader } from './input-reader.ts';
 
 export const STREET_FIELDS = { name: ['name', '名称', '道路名称'] } as const;
-export const STREET_PROBLEM_CODES = ['wrong-geometry-type', 'empty-geometry'] as const satisfies readonly ProblemCode[];
 
 const GEOMETRY_TYPES = ['LineString', 'MultiLineString'] as const;
 
@@ -16,6 +14,7 @@ export interface StreetNetwork {
 }
 
 export const streetsReader: InputReader<StreetNetwork> = {
+  problemCodes: COMMON_READER_CODES,
   kind: 'streets',
   geometryTypes: GEOMETRY_TYPES,
   fields: STREET_FIELDS,

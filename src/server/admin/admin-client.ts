@@ -6,6 +6,8 @@ import type { StoreAdmin, UserInfo } from './store-admin.ts';
 import type { BackupCounts } from '../store/backup.ts';
 import { BackupError } from '../store/backup.ts';
 import { NoSuchUserError, UserExistsError } from '../store/users.ts';
+import { LastOwnerError, NoSuchProjectError, NotMemberError } from '../store/members.ts';
+import type { AccessRevision } from '../../state/review/review-types.ts';
 
 function call(socketPath: string, method: string, path: string, body?: Readable | string): Promise<{ status: number; stream: Readable }> {
   return new Promise((resolve, reject) => {
@@ -32,11 +34,15 @@ async function jsonCall<T>(socketPath: string, method: string, path: string, bod
   if (parsed.error === 'user-exists') throw new UserExistsError(msg);
   if (parsed.error === 'no-such-user') throw new NoSuchUserError(msg);
   if (parsed.error === 'backup') throw new BackupError(msg);
+  if (parsed.error === 'no-such-project') throw new NoSuchProjectError(msg);
+  if (parsed.error === 'last-owner') throw new LastOwnerError(msg);
+  if (parsed.error === 'no-such-member') throw new NotMemberError(msg);
   throw new Error(msg);
 }
 
 export function remoteAdmin(socketPath: string, via: string): StoreAdmin {
   const u = (name: string) => `/users/${encodeURIComponent(name)}`;
+  const p = (ref: string) => `/projects/${encodeURIComponent(ref)}`;
   return {
     via,
     addUser: (name, role, password) => jsonCall<UserInfo>(socketPath, 'POST', '/users', JSON.stringify({ name, role, password })),
@@ -58,6 +64,10 @@ export function remoteAdmin(socketPath: string, via: string): StoreAdmin {
       return counts;
     },
     restore: (input, replace) => jsonCall<BackupCounts>(socketPath, 'POST', `/restore?replace=${replace ? 1 : 0}`, input),
+    members: (ref) => jsonCall(socketPath, 'GET', `${p(ref)}/members`),
+    setMember: async (ref, name, role) => (await jsonCall<{ change: AccessRevision | null }>(socketPath, 'PUT', `${p(ref)}/members/${encodeURIComponent(name)}`, JSON.stringify({ role }))).change,
+    removeMember: (ref, name) => jsonCall(socketPath, 'DELETE', `${p(ref)}/members/${encodeURIComponent(name)}`),
+    comments: (ref) => jsonCall(socketPath, 'GET', `${p(ref)}/comments`),
     close: async () => {},
   };
 }

@@ -6,6 +6,8 @@
  *
  *   POST /users {name, role, password}   GET /users   POST /users/:name/token   POST /users/:name/disable
  *   GET /backup (JSON Lines)             POST /restore?replace=0|1 (JSON Lines body)
+ *   GET /projects/:ref/members           PUT|DELETE /projects/:ref/members/:name {role}
+ *   GET /projects/:ref/comments
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { chmodSync, rmSync } from 'node:fs';
@@ -16,6 +18,8 @@ import type { StoreAdmin } from './store-admin.ts';
 import { isRole } from '../store/roles.ts';
 import { NoSuchUserError, UserExistsError } from '../store/users.ts';
 import { BackupError } from '../store/backup.ts';
+import { LastOwnerError, NoSuchProjectError, NotMemberError } from '../store/members.ts';
+import { isProjectRole } from '../../state/review/review-types.ts';
 
 /** The socket path for a data dir (Unix socket paths are limited to ~107 bytes). */
 export function adminSocketPath(dataDir: string): string {
@@ -25,7 +29,13 @@ export function adminSocketPath(dataDir: string): string {
 
 /** Errors the admin client turns back into the same exceptions. */
 export function adminErrorCode(e: unknown): string {
-  return e instanceof UserExistsError ? 'user-exists' : e instanceof NoSuchUserError ? 'no-such-user' : e instanceof BackupError ? 'backup' : 'internal';
+  if (e instanceof UserExistsError) return 'user-exists';
+  if (e instanceof NoSuchUserError) return 'no-such-user';
+  if (e instanceof BackupError) return 'backup';
+  if (e instanceof NoSuchProjectError) return 'no-such-project';
+  if (e instanceof LastOwnerError) return 'last-owner';
+  if (e instanceof NotMemberError) return 'no-such-member';
+  return 'internal';
 }
 
 async function json(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -59,6 +69,17 @@ export async function startAdminSocket(admin: StoreAdmin, path: string, track: <
         return res.end();
       }
       if (req.method === 'POST' && url.pathname === '/restore') return reply(res, 200, await track(() => admin.restore(req, url.searchParams.get('replace') === '1')));
+      if (parts[0] === 'projects' && parts.length >= 3) {
+        const ref = parts[1];
+        if (req.method === 'GET' && parts.length === 3 && parts[2] === 'members') return reply(res, 200, await admin.members(ref));
+        if (req.method === 'GET' && parts.length === 3 && parts[2] === 'comments') return reply(res, 200, await admin.comments(ref));
+        if (parts.length === 4 && parts[2] === 'members' && req.method === 'DELETE') return reply(res, 200, await track(() => admin.removeMember(ref, parts[3])));
+        if (parts.length === 4 && parts[2] === 'members' && req.method === 'PUT') {
+          const b = await json(req);
+          if (!isProjectRole(b.role)) return reply(res, 400, { error: 'bad-request', message: 'role required' });
+          return reply(res, 200, { change: await track(() => admin.setMember(ref, parts[3], b.role as never)) });
+        }
+      }
       reply(res, 404, { error: 'not-found', message: `no admin operation ${req.method} ${url.pathname}` });
     } catch (e) {
       if (res.headersSent) return res.destroy(e as Error);

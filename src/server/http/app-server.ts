@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Db } from '../store/db.ts';
-import { canWrite } from '../store/roles.ts';
+import { authorize } from './authorize.ts';
 import { EventHub } from './event-hub.ts';
 import { HttpError, sendError, sendJson } from './http-error.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -18,6 +18,11 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { projectRoutes } from './routes/project-routes.ts';
 import { revisionRoutes } from './routes/revision-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
+import { memberRoutes } from './routes/member-routes.ts';
+import { commentRoutes } from './routes/comment-routes.ts';
+import { signOffRoutes } from './routes/signoff-routes.ts';
+import { linkRoutes } from './routes/link-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import type { Deps, Limits } from './deps.ts';
 
 export interface AppServerOptions {
@@ -31,7 +36,7 @@ export interface AppServerOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_LIMITS: Limits = { projectBytes: 64 * 1024 * 1024, smallBytes: 16 * 1024 };
+export const DEFAULT_LIMITS: Limits = { projectBytes: 64 * 1024 * 1024, smallBytes: 16 * 1024, reviewBytes: 64 * 1024 };
 
 export interface AppServer {
   server: Server;
@@ -66,7 +71,18 @@ export function createAppServer(options: AppServerOptions): AppServer {
       sendJson(ctx.res, 200, { status: 'ok', store: options.db.kind });
     },
   };
-  const routes: Route[] = [health, ...sessionRoutes(deps), ...projectRoutes(deps), ...revisionRoutes(deps), ...eventRoutes(deps)];
+  const routes: Route[] = [
+    health,
+    ...sessionRoutes(deps),
+    ...projectRoutes(deps),
+    ...revisionRoutes(deps),
+    ...eventRoutes(deps),
+    ...memberRoutes(deps),
+    ...commentRoutes(deps),
+    ...signOffRoutes(deps),
+    ...linkRoutes(deps),
+    ...auditRoutes(deps),
+  ];
   const log = options.log ?? (() => {});
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -91,7 +107,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
       if (route.access !== 'public') {
         if (!ctx.auth) throw new HttpError(401, 'unauthenticated', 'sign in (POST /api/login) or send Authorization: Bearer <token>', {}, { 'WWW-Authenticate': 'Bearer realm="anju"' });
         if (route.method !== 'GET') checkSameOrigin(ctx);
-        if (route.access === 'write' && !canWrite(ctx.auth.user.role)) throw new HttpError(403, 'forbidden', `a ${ctx.auth.user.role} may read but not change projects`);
+        await authorize(options.db, route.access, ctx);
       }
       await route.handler(ctx);
     } catch (e) {

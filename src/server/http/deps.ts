@@ -8,6 +8,8 @@ export interface Limits {
   projectBytes: number;
   /** Largest other JSON body (login), bytes. */
   smallBytes: number;
+  /** Largest review body (a comment, a sign-off, a member or link change), bytes. */
+  reviewBytes: number;
 }
 
 export interface Deps {

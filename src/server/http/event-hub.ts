@@ -20,10 +20,13 @@ export interface SavedEvent {
   client: string | null;
 }
 
+/** Review events: a thread started, answered, resolved or reopened; a sign-off; a membership change; a link. */
+export type ReviewEventType = 'comment' | 'signoff' | 'members' | 'links';
+
 interface Listener {
   res: ServerResponse;
-  /** Resolves false when the listener's credential is no longer valid. */
-  stillAllowed(): Promise<boolean>;
+  /** Resolves false when the listener's credential is no longer valid; `force` checks now rather than at most every few seconds. */
+  stillAllowed(force?: boolean): Promise<boolean>;
 }
 
 export class EventHub {
@@ -33,7 +36,7 @@ export class EventHub {
   constructor(private readonly heartbeatMs = HEARTBEAT_MS) {}
 
   /** Attach an open SSE response; returns a function that detaches it. */
-  add(projectId: string, res: ServerResponse, stillAllowed: () => Promise<boolean>): () => void {
+  add(projectId: string, res: ServerResponse, stillAllowed: (force?: boolean) => Promise<boolean>): () => void {
     const l: Listener = { res, stillAllowed };
     const set = this.byProject.get(projectId) ?? new Set();
     set.add(l);
@@ -56,8 +59,8 @@ export class EventHub {
     return n;
   }
 
-  private async deliver(l: Listener, text: string): Promise<void> {
-    if (!(await l.stillAllowed())) {
+  private async deliver(l: Listener, text: string, force = false): Promise<void> {
+    if (!(await l.stillAllowed(force))) {
       l.res.end();
       return;
     }
@@ -67,6 +70,16 @@ export class EventHub {
   publish(event: SavedEvent, type: 'saved' | 'deleted' = 'saved'): void {
     const text = formatEvent(type, event.revision, event);
     for (const l of this.byProject.get(event.projectId) ?? []) void this.deliver(l, text).catch(() => l.res.destroy());
+  }
+
+  /**
+   * A review event (comment, sign-off, members) to everyone listening to the project. No
+   * `id:` line: the stream's Last-Event-ID stays the last revision, for catching up on saves.
+   */
+  notify(projectId: string, type: ReviewEventType, data: unknown): void {
+    const text = formatEvent(type, null, data);
+    // After a membership change, everyone's access is checked before they hear of it.
+    for (const l of this.byProject.get(projectId) ?? []) void this.deliver(l, text, type === 'members').catch(() => l.res.destroy());
   }
 
   private async heartbeat(): Promise<void> {

@@ -10,6 +10,7 @@ import type { User } from '../store/users.ts';
 import { userByToken } from '../store/users.ts';
 import { sessionUser } from '../store/sessions.ts';
 import { HttpError } from './http-error.ts';
+import type { ProjectRole } from '../../state/review/review-types.ts';
 
 export const SESSION_COOKIE = 'anju_session';
 
@@ -29,6 +30,8 @@ export interface Ctx {
   ip: string;
   secure: boolean;
   auth: Auth | null;
+  /** The user's role in the route's project, once authorised for a project route. */
+  projectRole?: ProjectRole;
 }
 
 export function parseCookies(header: string | undefined): Map<string, string> {

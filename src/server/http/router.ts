@@ -3,9 +3,16 @@
  * the tests can enumerate every route × every role. `:name` segments become `ctx.params`.
  */
 import type { Ctx } from './request-context.ts';
+import type { Permission } from '../../state/review/review-types.ts';
 
-/** Who may call a route: anyone; any signed-in user; a user whose role may write (admin, planner). */
-export type Access = 'public' | 'read' | 'write';
+/**
+ * Who may call a route: anyone (`public`); any signed-in user (`signed-in`); a user whose
+ * account may create projects (`create`: admin, planner); an admin (`admin`); or a user with
+ * a permission in the project named by the route's `:id` (`{ project: 'view' | … }`, from
+ * their role in that project; admins act as owners). A user who is not a member of the
+ * project gets 404, as for a project that does not exist: ids never confirm what exists.
+ */
+export type Access = 'public' | 'signed-in' | 'create' | 'admin' | { project: Permission };
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

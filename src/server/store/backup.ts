@@ -1,8 +1,8 @@
 /**
  * Backup and restore of the whole store: accounts (with password and token hashes), every
- * project with its full history, and the audit log, as JSON Lines (one record a line: a
- * header, then users, tokens, projects, blobs, revisions, audit entries, and an `end` line
- * with the counts). The same file restores into PGlite or PostgreSQL. Restoring checks every
+ * project with its full history, members and access history, comments, sign-offs and meeting
+ * links (token hashes), and the audit log, as JSON Lines (one record a line: a header, then
+ * the records table by table, and an `end` line with the counts). The same file restores into PGlite or PostgreSQL. Restoring checks every
  * blob's hash and the counts, and writes nothing unless the whole file is sound (one
  * transaction). Sessions are not kept: everyone signs in again after a restore.
  * A backup holds password hashes and token hashes: keep it like the database itself.
@@ -14,7 +14,9 @@ import { sha256Hex } from '../auth/secrets.ts';
 import { STORE_SCHEMA_VERSION } from './migrations.ts';
 
 export const BACKUP_FORMAT = 'anju-backup';
-export const BACKUP_VERSION = 1;
+/** 2 added the review tables (members, access history, comments, sign-offs, meeting links); version 1 files still restore. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 
 /** Tables in dependency order, with the columns a backup holds (snake_case in SQL, camelCase in the file). */
 const TABLES = [
@@ -23,6 +25,12 @@ const TABLES = [
   { type: 'project', table: 'projects', key: 'id', columns: ['id', 'name', 'head_revision', 'created_at', 'created_by', 'deleted_at', 'deleted_by'] },
   { type: 'blob', table: 'blobs', key: 'hash', columns: ['hash', 'body'] },
   { type: 'revision', table: 'revisions', key: 'project_id, revision', columns: ['project_id', 'revision', 'author_id', 'at', 'name', 'summary', 'schema_version', 'slices', 'base_revision', 'restored_from'] },
+  { type: 'member', table: 'project_members', key: 'project_id, user_id', columns: ['project_id', 'user_id', 'role', 'since'] },
+  { type: 'access', table: 'access_revisions', key: 'project_id, revision', columns: ['project_id', 'revision', 'at', 'actor_id', 'user_id', 'role_before', 'role_after'] },
+  { type: 'comment', table: 'comments', key: 'id', columns: ['id', 'project_id', 'thread_id', 'author_id', 'at', 'revision', 'scenario_id', 'anchor', 'body', 'mentions', 'state', 'state_by', 'state_at'] },
+  { type: 'read', table: 'comment_reads', key: 'comment_id, user_id', columns: ['comment_id', 'user_id'] },
+  { type: 'signoff', table: 'signoffs', key: 'id', columns: ['id', 'project_id', 'scenario_id', 'reviewer_id', 'revision', 'verdict', 'note', 'at'] },
+  { type: 'link', table: 'share_links', key: 'id', columns: ['id', 'token_hash', 'project_id', 'scenario_id', 'mode', 'created_by', 'created_at', 'expires_at', 'revoked_at', 'revoked_by'] },
   { type: 'audit', table: 'audit_log', key: 'id', columns: ['id', 'at', 'actor_id', 'action', 'project_id', 'detail', 'ip'] },
 ] as const;
 
@@ -58,6 +66,17 @@ export async function writeBackup(db: Db, write: (line: string) => Promise<void>
 
 export class BackupError extends Error {}
 
+/** Every table of the store (sessions are never backed up: everyone signs in again after a restore). */
+export const ALL_TABLES = ['sessions', ...TABLES.map((t) => t.table)].join(', ');
+
+/** Projects from before per-project roles: their creator becomes owner (as migration 2 did). */
+async function ownersFromCreators(tx: Sql): Promise<void> {
+  await tx.query(`INSERT INTO project_members (project_id, user_id, role, since) SELECT id, created_by, 'owner', created_at FROM projects p
+    WHERE NOT EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = p.id)`);
+  await tx.query(`INSERT INTO access_revisions (project_id, revision, at, actor_id, user_id, role_before, role_after) SELECT id, 1, created_at, created_by, created_by, NULL, 'owner' FROM projects p
+    WHERE NOT EXISTS (SELECT 1 FROM access_revisions a WHERE a.project_id = p.id)`);
+}
+
 async function isEmpty(tx: Sql): Promise<boolean> {
   const [r] = await tx.query<{ n: number }>('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM projects) AS n');
   return Number(r.n) === 0;
@@ -69,10 +88,11 @@ async function isEmpty(tx: Sql): Promise<boolean> {
  */
 export async function restoreBackup(db: Db, input: Readable, replace: boolean): Promise<BackupCounts> {
   return db.transaction(async (tx) => {
-    if (replace) await tx.query('TRUNCATE users, api_tokens, sessions, blobs, projects, revisions, audit_log CASCADE');
+    if (replace) await tx.query(`TRUNCATE ${ALL_TABLES} CASCADE`);
     else if (!(await isEmpty(tx))) throw new BackupError('the store already holds accounts or projects; restore into an empty store, or pass --replace to replace everything in it');
     let lineNo = 0;
     let header = false;
+    let version = BACKUP_VERSION;
     let end = null as { counts?: Record<string, number> } | null;
     const counts = Object.fromEntries(TABLES.map((t) => [t.type, 0])) as BackupCounts;
     const byType = new Map<string, (typeof TABLES)[number]>(TABLES.map((t) => [t.type, t]));
@@ -89,9 +109,10 @@ export async function restoreBackup(db: Db, input: Readable, replace: boolean): 
       }
       if (!header) {
         if (rec.format !== BACKUP_FORMAT) throw new BackupError('not an Anju backup (the first line must say "format": "anju-backup")');
-        if (rec.version !== BACKUP_VERSION) throw new BackupError(`backup format version ${String(rec.version)} is not supported (this Anju reads version ${BACKUP_VERSION})`);
+        if (!READABLE_VERSIONS.includes(rec.version as number)) throw new BackupError(`backup format version ${String(rec.version)} is not supported (this Anju reads version ${BACKUP_VERSION})`);
         if (typeof rec.storeSchemaVersion !== 'number' || rec.storeSchemaVersion > STORE_SCHEMA_VERSION) throw new BackupError(`the backup comes from a newer Anju (store schema ${String(rec.storeSchemaVersion)}); upgrade Anju first`);
         header = true;
+        version = rec.version as number;
         continue;
       }
       if (end) throw new BackupError(`line ${lineNo}: data after the end line`);
@@ -113,8 +134,10 @@ export async function restoreBackup(db: Db, input: Readable, replace: boolean): 
     }
     if (!header) throw new BackupError('the file is empty');
     if (!end) throw new BackupError('the backup is incomplete (no end line): it was cut short; nothing was restored');
-    for (const t of TABLES) if ((end.counts?.[t.type] ?? -1) !== counts[t.type]) throw new BackupError(`the backup's end line says ${end.counts?.[t.type]} ${t.type} records but the file has ${counts[t.type]}; nothing was restored`);
+    // A version 1 file has no review records (its end line does not count them).
+    for (const t of TABLES) if ((end.counts?.[t.type] ?? (version === 1 ? 0 : -1)) !== counts[t.type]) throw new BackupError(`the backup's end line says ${end.counts?.[t.type]} ${t.type} records but the file has ${counts[t.type]}; nothing was restored`);
     await tx.query(`SELECT setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)`);
+    if (version === 1) await ownersFromCreators(tx);
     return counts;
   });
 }

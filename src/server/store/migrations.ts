@@ -3,8 +3,9 @@
  * transaction (PostgreSQL's DDL is transactional: a failed migration leaves nothing behind).
  * The same SQL runs on PGlite and PostgreSQL ≥ 14. Never edit a released migration; add one.
  *
- * Design notes (issue 16 builds on this): users carry a global role now; per-project
- * membership will be a table of (project, user, role) added by a later migration. Ids that
+ * Design notes: users carry a global role (admin sees every project; admin and planner may
+ * create projects); what a user may do in a project is their membership's role
+ * (project_members), whose every change is a numbered access revision. Ids that
  * appear in URLs are random (not sequential). Revisions are immutable (a trigger refuses
  * UPDATE and DELETE); project content is stored per slice in content-addressed blobs so a
  * save that changes one grid cell stores only the scenarios slice again.
@@ -88,6 +89,81 @@ CREATE TABLE audit_log (
   ip text
 );
 CREATE INDEX audit_log_project ON audit_log (project_id, at);
+`,
+  },
+  {
+    version: 2,
+    name: 'review: project members and access history, comments, sign-offs, meeting links',
+    sql: `
+CREATE TABLE project_members (
+  project_id text NOT NULL REFERENCES projects (id),
+  user_id text NOT NULL REFERENCES users (id),
+  role text NOT NULL CHECK (role IN ('owner', 'planner', 'reviewer', 'viewer')),
+  since timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (project_id, user_id)
+);
+CREATE INDEX project_members_user ON project_members (user_id);
+CREATE TABLE access_revisions (
+  project_id text NOT NULL REFERENCES projects (id),
+  revision integer NOT NULL CHECK (revision >= 1),
+  at timestamptz NOT NULL DEFAULT now(),
+  actor_id text REFERENCES users (id),
+  user_id text NOT NULL REFERENCES users (id),
+  role_before text,
+  role_after text,
+  PRIMARY KEY (project_id, revision)
+);
+CREATE TRIGGER access_revisions_immutable BEFORE UPDATE OR DELETE ON access_revisions FOR EACH ROW EXECUTE FUNCTION anju_refuse_change();
+INSERT INTO project_members (project_id, user_id, role, since) SELECT id, created_by, 'owner', created_at FROM projects;
+INSERT INTO access_revisions (project_id, revision, at, actor_id, user_id, role_before, role_after) SELECT id, 1, created_at, created_by, created_by, NULL, 'owner' FROM projects;
+CREATE TABLE comments (
+  id text PRIMARY KEY,
+  project_id text NOT NULL REFERENCES projects (id),
+  thread_id text NOT NULL,
+  author_id text NOT NULL REFERENCES users (id),
+  at timestamptz NOT NULL DEFAULT now(),
+  revision integer NOT NULL CHECK (revision >= 1),
+  scenario_id text,
+  anchor text,
+  body text NOT NULL,
+  mentions text NOT NULL DEFAULT '[]',
+  state text CHECK (state IN ('open', 'resolved')),
+  state_by text REFERENCES users (id),
+  state_at timestamptz
+);
+CREATE INDEX comments_project ON comments (project_id, at);
+CREATE INDEX comments_thread ON comments (thread_id);
+CREATE TABLE comment_reads (
+  comment_id text NOT NULL REFERENCES comments (id),
+  user_id text NOT NULL REFERENCES users (id),
+  PRIMARY KEY (comment_id, user_id)
+);
+CREATE TABLE signoffs (
+  id text PRIMARY KEY,
+  project_id text NOT NULL REFERENCES projects (id),
+  scenario_id text NOT NULL,
+  reviewer_id text NOT NULL REFERENCES users (id),
+  revision integer NOT NULL CHECK (revision >= 1),
+  verdict text NOT NULL CHECK (verdict IN ('reviewed', 'changes-requested')),
+  note text NOT NULL DEFAULT '',
+  at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX signoffs_project ON signoffs (project_id, at);
+CREATE TRIGGER signoffs_immutable BEFORE UPDATE OR DELETE ON signoffs FOR EACH ROW EXECUTE FUNCTION anju_refuse_change();
+CREATE TABLE share_links (
+  id text PRIMARY KEY,
+  token_hash text NOT NULL UNIQUE,
+  project_id text NOT NULL REFERENCES projects (id),
+  scenario_id text NOT NULL,
+  mode text NOT NULL CHECK (mode IN ('present', 'view')),
+  created_by text NOT NULL REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL,
+  revoked_at timestamptz,
+  revoked_by text REFERENCES users (id)
+);
+CREATE INDEX share_links_project ON share_links (project_id);
+CREATE INDEX audit_log_at ON audit_log (at);
 `,
   },
 ];

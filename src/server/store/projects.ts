@@ -16,6 +16,8 @@ import { assembleProject, splitProject, type Slice } from './project-content.ts'
 import { newId } from '../auth/secrets.ts';
 import { shippedBoardNames } from '../shipped-boards.ts';
 import { audit } from './audit.ts';
+import { addOwner } from './members.ts';
+import type { ProjectRole } from '../../state/review/review-types.ts';
 
 export interface ProjectListItem {
   id: string;
@@ -23,6 +25,10 @@ export interface ProjectListItem {
   revision: number;
   updatedAt: string;
   updatedBy: string;
+  /** The requesting user's role in the project (admins: owner). */
+  role: ProjectRole;
+  /** Comments and replies by others the user has not marked read. */
+  unreadComments: number;
 }
 
 export interface RevisionInfo {
@@ -91,16 +97,23 @@ export async function createProject(db: Db, actor: Actor, name: string, file: Pr
     const s = `新建项目「${name}」`;
     await tx.query('INSERT INTO revisions (project_id, revision, author_id, name, summary, schema_version, slices) VALUES ($1, 1, $2, $3, $4, $5, $6)', [id, actor.user.id, name, s, SCHEMA_VERSION, JSON.stringify(hashesOf(slices))]);
     await audit(tx, { actorId: actor.user.id, action: 'project.create', projectId: id, ip: actor.ip, detail: { revision: 1 } });
+    await addOwner(tx, id, actor);
     return headInfo(tx, id, 1);
   });
 }
 
-export async function listProjects(db: Sql): Promise<ProjectListItem[]> {
-  return db.query<ProjectListItem>(
-    `SELECT p.id, p.name, p.head_revision AS revision, r.at AS "updatedAt", u.name AS "updatedBy"
+/** The live projects the user may see (admins: all), newest first, with their role and unread comments. */
+export async function listProjects(db: Sql, user: Pick<User, 'id' | 'role'>): Promise<ProjectListItem[]> {
+  const rows = await db.query<ProjectListItem & { memberRole: ProjectRole | null }>(
+    `SELECT p.id, p.name, p.head_revision AS revision, r.at AS "updatedAt", u.name AS "updatedBy", m.role AS "memberRole",
+            (SELECT count(*)::integer FROM comments c WHERE c.project_id = p.id AND c.author_id <> $1
+               AND NOT EXISTS (SELECT 1 FROM comment_reads cr WHERE cr.comment_id = c.id AND cr.user_id = $1)) AS "unreadComments"
      FROM projects p JOIN revisions r ON r.project_id = p.id AND r.revision = p.head_revision JOIN users u ON u.id = r.author_id
-     WHERE p.deleted_at IS NULL ORDER BY r.at DESC, p.id`,
+     LEFT JOIN project_members m ON m.project_id = p.id AND m.user_id = $1
+     WHERE p.deleted_at IS NULL AND ($2 OR m.role IS NOT NULL) ORDER BY r.at DESC, p.id`,
+    [user.id, user.role === 'admin'],
   );
+  return rows.map(({ memberRole, ...p }) => ({ ...p, role: user.role === 'admin' ? 'owner' : memberRole! }));
 }
 
 /** The head of a live project, or null when there is none (never created, or deleted). */

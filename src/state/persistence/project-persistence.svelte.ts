@@ -9,7 +9,11 @@
  * damaged data aside inside IndexedDB (scenario-store.ts), in the same transaction.
  *
  * Changes reach autosave through AppStore.subscribe (plain callbacks), not a Svelte effect: an
- * error while rendering some view does not stop saving.
+ * error while rendering some view does not stop saving. Other tabs' saves are merged, never
+ * overwritten (tab-sync.svelte.ts); data another tab saved that fails the checks is quarantined
+ * the same way (this tab keeps showing its own project, and writes nothing until the choice).
+ * Setting damaged data aside is conditional on the revision it was read at: should another tab
+ * write meanwhile, what it wrote is looked at again rather than overwritten.
  */
 import type { Problem } from '../../domain/problem.ts';
 import { problem } from '../../domain/problem.ts';
@@ -22,6 +26,9 @@ import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
 import { UnsavableProject, unsavableProblems } from './check-before-write.ts';
 import { ensurePolygonClip } from '../polygon-sites.ts';
+import { startTabSync, tabSync, type TabSyncHandle } from './tab-sync.svelte.ts';
+import { patchChange } from '../sync/patch-change.ts';
+import type { StoreSnapshot, Unreadable } from '../sync/replica.ts';
 
 export type SaveState = 'loading' | 'saved' | 'pending' | 'error' | 'off' | 'quarantined';
 
@@ -30,11 +37,18 @@ export interface Quarantine {
   /** What was stored, as it was; undefined when it could not even be read. */
   stored: unknown;
   problems: Problem[];
+  /** The revision it was read at (setting it aside is conditional on it); undefined when unknown. */
+  revision?: number;
+  /** `load`: found at start (the app shows the initial project); `tab`: another tab saved it (this tab shows its own project). */
+  found: 'load' | 'tab';
 }
+
+/** A write refused because the stored data is being quarantined (not a storage failure). */
+class Quarantined extends Error {}
 
 class Persistence {
   state = $state<SaveState>('loading');
-  /** Problems met while loading. */
+  /** Problems met while loading, and warnings about the restored project (another plan package). */
   problems = $state.raw<Problem[]>([]);
   /** The last failed write, until a write succeeds; `saveDetails` lists what failed the checks. */
   saveProblem = $state.raw<Problem | null>(null);
@@ -63,19 +77,27 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 let appStore: AppStore | null = null;
 let initialProject: ProjectState | null = null;
+let databaseName = DEFAULT_DB_NAME;
+/** Keeps this tab in step with the others (one per page, resumed after a quarantine). */
+let tabs: TabSyncHandle | null = null;
 
-/** Start saving every change, `saved` being what storage holds now. */
-function startAutosave(db: ScenarioStore, saved: ProjectState | null): void {
+/** Start saving every change, `start` being what storage holds now (its revision and state). */
+function startAutosave(db: ScenarioStore, start: StoreSnapshot<number>): void {
+  const store = appStore!;
+  if (tabs) tabs.replica.resume(start);
+  else tabs = startTabSync(db, store, { dbName: databaseName, start, defaults: initialProject!, onUnreadable: quarantineTabData });
+  const sync = tabs;
   const connection = connectAutosave(
     {
-      async write(prev, next) {
-        const problems = unsavableProblems(prev, next);
+      async write(prev) {
+        const problems = unsavableProblems(prev, store.project);
         if (problems.length) throw new UnsavableProject(problems);
-        await db.write(prev, next);
+        if ((await sync.push()) === 'blocked') throw new Quarantined();
       },
     },
-    saved,
+    start.state,
     (e) => {
+      if (e instanceof Quarantined) return; // the quarantine banner says why nothing is saved
       if (e instanceof UnsavableProject) {
         persistence.saveProblem = problem('storage-refused', { params: { count: e.problems.length } });
         persistence.saveDetails = e.problems;
@@ -97,6 +119,14 @@ function startAutosave(db: ScenarioStore, saved: ProjectState | null): void {
   persistence.state = 'saved';
 }
 
+/** Another tab saved data that fails the checks: stop saving, and ask (nothing is merged or overwritten). */
+function quarantineTabData(u: Unreadable<number>): void {
+  persistence.connection?.stop();
+  persistence.connection = null;
+  persistence.quarantine = { stored: u.raw, problems: [problem('storage-tab-invalid', { params: { count: u.problems.length } }), ...u.problems], revision: u.revision, found: 'tab' };
+  persistence.state = 'quarantined';
+}
+
 /**
  * Load the stored project into `store` (keeping the initial project when nothing is stored,
  * or quarantining stored data that fails the checks), then autosave every later change.
@@ -105,6 +135,7 @@ function startAutosave(db: ScenarioStore, saved: ProjectState | null): void {
 export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NAME, timeoutMs = 5000 } = {}): Promise<void> {
   appStore = store;
   initialProject = store.project;
+  databaseName = dbName;
   store.subscribe((p) => {
     const c = persistence.connection;
     if (!c) return; // storage off, or quarantined: nothing is written
@@ -122,21 +153,26 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
   }
   persistence.db = db;
   let stored: Record<string, unknown> | null;
+  let revision: number;
   try {
-    stored = await withTimeout(db.loadRaw(), timeoutMs, 'IndexedDB');
+    // The data and its revision in one transaction: this tab's first save is conditional on it.
+    ({ revision, raw: stored } = await withTimeout(db.readRaw(), timeoutMs, 'IndexedDB'));
   } catch (e) {
     console.error('[anju] reading IndexedDB failed', e);
-    persistence.quarantine = { stored: undefined, problems: [problem('storage-load-failed')] };
+    persistence.quarantine = { stored: undefined, problems: [problem('storage-load-failed')], found: 'load' };
     persistence.state = 'quarantined';
     return;
   }
-  if (stored === null) return startAutosave(db, null);
+  if (stored === null) return startAutosave(db, { revision, state: null });
   const r = checkWholeProject(stored, store.project, 'IndexedDB');
   if (r.ok) {
     store.load(r.value);
-    return startAutosave(db, r.value);
+    // What does not match the active plan package (the one kept from the last session is gone or
+    // another) is said, as when a project file is opened; nothing is dropped.
+    persistence.problems = r.warnings;
+    return startAutosave(db, { revision, state: r.value });
   }
-  persistence.quarantine = { stored, problems: [problem('storage-load-invalid', { params: { count: r.problems.length } }), ...r.problems] };
+  persistence.quarantine = { stored, problems: [problem('storage-load-invalid', { params: { count: r.problems.length } }), ...r.problems], revision, found: 'load' };
   persistence.state = 'quarantined';
 }
 
@@ -174,24 +210,62 @@ function safeJson(value: unknown): string {
   }
 }
 
-async function settleQuarantine(next: ProjectState): Promise<void> {
+/**
+ * Set the quarantined data aside and store `next` in its place; true when done. `onStored`
+ * runs once `next` is stored, before saving resumes (a choice shows only once it is carried out).
+ */
+async function settleQuarantine(next: ProjectState, onStored?: () => void): Promise<boolean> {
   const q = persistence.quarantine;
   const db = persistence.db;
-  if (!q || !db) return;
+  if (!q || !db) return false;
   persistence.busy = true;
   try {
-    await db.replaceAll(next, { at: new Date().toISOString(), problems: q.problems.slice(0, 20), stored: q.stored ?? null });
+    const entry = { at: new Date().toISOString(), problems: q.problems.slice(0, 20), stored: q.stored ?? null };
+    let revision: number;
+    if (q.revision === undefined) revision = await db.replaceAll(next, entry);
+    else {
+      const r = await db.replaceIfAt(q.revision, next, entry);
+      if (!r.ok) {
+        await lookAgain(db, q);
+        return false;
+      }
+      revision = r.revision;
+    }
     persistence.quarantine = null;
     persistence.saveProblem = null;
-    startAutosave(db, next);
+    onStored?.();
+    startAutosave(db, { revision, state: next });
     // Edits made since `next` was taken are saved too.
     if (appStore && appStore.project !== next) persistence.connection?.autosave.schedule(appStore.project);
+    return true;
   } catch (e) {
     console.error('[anju] setting the stored data aside failed', e);
     persistence.saveProblem = storageProblem(e);
+    return false;
   } finally {
     persistence.busy = false;
   }
+}
+
+/**
+ * Another tab wrote after the quarantined data was read: what it wrote is neither set aside
+ * unseen nor overwritten. Still failing the checks, it is what the banner now offers; readable,
+ * saving resumes and merges it like any other tab's save.
+ */
+async function lookAgain(db: ScenarioStore, q: Quarantine): Promise<void> {
+  const { revision, raw } = await db.readRaw();
+  const r = raw && checkWholeProject(raw, initialProject!, 'IndexedDB');
+  if (r && !r.ok) {
+    const code = q.found === 'tab' ? 'storage-tab-invalid' : 'storage-load-invalid';
+    const problems = [problem('storage-changed-meanwhile', {}, 'warning'), problem(code, { params: { count: r.problems.length } }), ...r.problems];
+    persistence.quarantine = { stored: raw, problems, revision, found: q.found };
+    return;
+  }
+  persistence.quarantine = null;
+  // The snapshot this tab last saw is behind the store, so the next write merges first.
+  startAutosave(db, tabs?.replica.seen ?? { revision: q.revision ?? 0, state: null });
+  void tabs?.replica.pull().catch((e) => console.error('[anju] reading another tab’s save failed', e));
+  if (appStore) persistence.connection?.autosave.schedule(appStore.project);
 }
 
 /**
@@ -200,12 +274,23 @@ async function settleQuarantine(next: ProjectState): Promise<void> {
  */
 export async function recoverReadable(): Promise<void> {
   const q = persistence.quarantine;
-  if (!q || !appStore || !initialProject) return;
-  const r = recoverProject(q.stored, initialProject);
-  await ensurePolygonClip(r.project);
-  appStore.apply(replaceProject(r.project, { zh: '恢复已保存的数据', en: 'Recover stored data' }));
-  await settleQuarantine(appStore.project);
-  if (!persistence.quarantine) persistence.recovered = r.losses;
+  const app = appStore;
+  if (!q || !app || !initialProject) return;
+  const label = { zh: '恢复已保存的数据', en: 'Recover stored data' };
+  // Another tab's data: this tab's own project stays, and what can be read of the other tab's
+  // data is merged in as after any other tab's save; unreadable parts fall back to what was
+  // stored before it (so they do not count as its changes).
+  const seen = q.found === 'tab' ? (tabs?.replica.seen.state ?? null) : null;
+  const r = recoverProject(q.stored, seen ?? initialProject);
+  const m = seen && tabs ? tabs.replica.mergeWith(r.project) : null;
+  const next = m ? m.state : r.project;
+  await ensurePolygonClip(next);
+  const before = app.project;
+  // Applied once stored: edits made meanwhile stay (the patch applies on top of them).
+  const stored = await settleQuarantine(next, () => app.apply(app.project === before ? replaceProject(next, label) : patchChange(before, next, label)));
+  if (!stored) return;
+  if (m?.conflicts.length) tabSync.report(m);
+  persistence.recovered = r.losses;
 }
 
 /** Discard the stored data (set aside, not deleted) and save the project as it is now. */

@@ -6,17 +6,22 @@
  * either the old or the new state, never a mix. Stored data that fails the project checks is
  * never overwritten silently: `replaceAll` can first set it aside in `quarantine` in the same
  * transaction (the last three are kept). A connection the browser closed (site data cleared,
- * storage evicted) is reopened and the whole project written again. Tested against real
- * IndexedDB in Chromium (test/browser/persistence.test.ts); the pure parts in Node.
+ * storage evicted) is reopened and the whole project written again. Every write also raises a
+ * revision counter, and the app's writes are conditional on it (writeIfAt), so two tabs never
+ * overwrite each other unseen (see sync/replica.ts). Tested against real IndexedDB in Chromium
+ * (test/browser/persistence.test.ts, tabs.test.ts); the pure parts in Node.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Checked, Problem } from '../../domain/problem.ts';
 import { checkWholeProject } from '../project-file.ts';
 import { APP_ID, SCHEMA_VERSION } from '../scenario-schema.ts';
 import type { ProjectState } from '../project.ts';
+import { activePlan } from '../../data/active-plan.ts';
+import { planRef } from '../../domain/plan-package.ts';
 import type { Scenario } from '../scenario.ts';
 import { createAutosave, flushOnPageHide, type Autosave, type LifecycleTargets } from './autosave.ts';
 import { isEmptyWrite, stateWrites } from './state-diff.ts';
+import type { SharedProjectStore, StoreSnapshot } from '../sync/replica.ts';
 
 /** Damaged stored data set aside before it was replaced, with why. */
 export interface QuarantineEntry {
@@ -30,8 +35,13 @@ export interface QuarantineEntry {
 
 interface AnjuDB extends DBSchema {
   scenarios: { key: string; value: Scenario };
-  /** `order`: scenario ids; `boards`: where version 1 of the database kept official boards. */
-  meta: { key: 'order' | 'boards'; value: unknown };
+  /**
+   * `order`: scenario ids; `revision`: a counter every write raises by one; `['built-on', n]`:
+   * revision n has been written over (a second write on top of n fails: see writeIfAt);
+   * `plan`: the plan package (id, version) the project was last saved under;
+   * `boards`: where version 1 of the database kept official boards.
+   */
+  meta: { key: 'order' | 'revision' | 'plan' | 'boards' | ['built-on', number]; value: unknown };
   slices: { key: string; value: unknown };
   quarantine: { key: number; value: QuarantineEntry };
 }
@@ -51,10 +61,24 @@ export interface ScenarioStore {
   loadRaw(): Promise<Record<string, unknown> | null>;
   /** loadRaw, checked like a project file against `defaults` (which also fills slices not stored). */
   loadAll(defaults: ProjectState): Promise<Checked<ProjectState> | null>;
-  /** Write the difference between `prev` (what storage holds; null = unknown: write all) and `next`. Rejects on failure. */
+  /** The stored revision alone (0 when never written by a revision-aware version of the app). */
+  revision(): Promise<number>;
+  /** loadRaw with the stored revision, read in one transaction. */
+  readRaw(): Promise<{ revision: number; raw: Record<string, unknown> | null }>;
+  /** readRaw, checked like loadAll (`raw` is kept, to set data that fails the checks aside). */
+  read(defaults: ProjectState): Promise<{ revision: number; state: Checked<ProjectState> | null; raw: Record<string, unknown> | null }>;
+  /**
+   * Write `next` only if storage is still at `base.revision` (then holding `base.state`; null =
+   * unknown, everything is replaced), as the difference, raising the revision, in one
+   * transaction; `stale` when another tab wrote first. Rejects on failure (QuotaExceededError included).
+   */
+  writeIfAt(base: StoreSnapshot<number>, next: ProjectState): Promise<{ ok: true; revision: number } | { ok: false; stale: true }>;
+  /** Write the difference between `prev` (what storage holds; null = unknown: write all) and `next`, raising the revision. Rejects on failure. */
   write(prev: ProjectState | null, next: ProjectState): Promise<void>;
-  /** Replace everything stored with `state`; with `quarantine`, first set the old data aside (one transaction). */
-  replaceAll(state: ProjectState, quarantine?: QuarantineEntry): Promise<void>;
+  /** Replace everything stored with `state`; with `quarantine`, first set the old data aside (one transaction). Resolves with the new revision. */
+  replaceAll(state: ProjectState, quarantine?: QuarantineEntry): Promise<number>;
+  /** replaceAll, only if storage is still at `revision` (what the quarantined data was read at); `stale` when another tab wrote since. */
+  replaceIfAt(revision: number, state: ProjectState, quarantine: QuarantineEntry): Promise<{ ok: true; revision: number } | { ok: false; stale: true }>;
   /** The quarantined copies, oldest first. */
   quarantined(): Promise<QuarantineEntry[]>;
   clear(): Promise<void>;
@@ -79,6 +103,12 @@ function openDatabase(dbName: string, onTerminated: () => void): Promise<IDBPDat
 /** True for the error of a transaction on a connection the browser has closed. */
 const isClosedConnection = (e: unknown) => (e as { name?: unknown })?.name === 'InvalidStateError';
 
+/**
+ * Revisions remembered as written over: a tab more than this many saves behind could write
+ * without merging (it pulls and merges long before: on every announced save and on becoming visible).
+ */
+const BUILT_ON_KEPT = 10_000;
+
 /** Open (creating or upgrading if needed) the IndexedDB database `dbName`. */
 export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<ScenarioStore> {
   let closed = false;
@@ -94,9 +124,17 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
     return { db, reopened: true };
   }
 
-  async function writeOnce(d: IDBPDatabase<AnjuDB>, prev: ProjectState | null, next: ProjectState, quarantine?: QuarantineEntry): Promise<void> {
+  /**
+   * One transaction writing the difference from `prev` to `next` and raising the revision.
+   * With `ifAt`, a compare-and-swap with every request queued before any answer comes:
+   * `add(['built-on', ifAt])` fails if another tab already wrote on top of `ifAt` (the store has
+   * moved on), which aborts the whole transaction, writes included; nothing waits for a read,
+   * so the transaction is committed at once and a write started by a page-hide flush is
+   * committed before the page goes away. Without `ifAt` the revision is read and raised in
+   * the transaction. Resolves with the new revision, or 'stale'.
+   */
+  async function writeOnce(d: IDBPDatabase<AnjuDB>, prev: ProjectState | null, next: ProjectState, quarantine?: QuarantineEntry, ifAt?: number): Promise<number | 'stale'> {
     const w = stateWrites(prev, next);
-    if (isEmptyWrite(w) && !quarantine) return;
     const tx = d.transaction(quarantine ? [...STORES, 'quarantine'] : [...STORES], 'readwrite');
     const scenarios = tx.objectStore('scenarios');
     const meta = tx.objectStore('meta');
@@ -104,58 +142,90 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
     // Queue every request before awaiting, so the transaction stays active; await them all
     // together so a failed request (e.g. QuotaExceededError) rejects here, not unhandled.
     const ops: Promise<unknown>[] = [];
-    if (quarantine) {
-      const q = tx.objectStore('quarantine');
-      ops.push(q.add(quarantine));
-      ops.push(
-        // getAllKeys runs after the add: it sees the new copy too.
-        q.getAllKeys().then((keys) => Promise.all(keys.slice(0, Math.max(0, keys.length - KEEP_QUARANTINED)).map((k) => q.delete(k)))),
-      );
+    let revision = ifAt === undefined ? 0 : ifAt + 1;
+    const raise = (at: number) => {
+      revision = at + 1;
+      return Promise.all([meta.add(true, ['built-on', at]), meta.put(at + 1, 'revision'), meta.delete(IDBKeyRange.bound(['built-on', -Infinity], ['built-on', at - BUILT_ON_KEPT]))]);
+    };
+    try {
+      ops.push(ifAt === undefined ? meta.get('revision').then((r) => raise(Number(r ?? 0))) : raise(ifAt));
+      if (quarantine) {
+        const q = tx.objectStore('quarantine');
+        ops.push(q.add(quarantine));
+        ops.push(
+          // getAllKeys runs after the add: it sees the new copy too.
+          q.getAllKeys().then((keys) => Promise.all(keys.slice(0, Math.max(0, keys.length - KEEP_QUARANTINED)).map((k) => q.delete(k)))),
+        );
+      }
+      if (prev === null) ops.push(scenarios.clear(), slices.clear(), meta.delete('boards'));
+      for (const id of w.remove) ops.push(scenarios.delete(id));
+      for (const s of w.put) ops.push(scenarios.put(s));
+      if (w.order) ops.push(meta.put(w.order, 'order'));
+      // The plan the project is saved under, as a project file records it: a start under another
+      // package says so (project-plan-match.ts).
+      ops.push(meta.put(planRef(activePlan()), 'plan'));
+      for (const [name, value] of w.slices) ops.push(slices.put(value, name));
+    } catch (e) {
+      // A request refused at once (e.g. a value that cannot be cloned): nothing of this write may commit.
+      tx.abort();
+      void Promise.allSettled([...ops, tx.done]);
+      throw e;
     }
-    if (prev === null) ops.push(scenarios.clear(), slices.clear(), meta.delete('boards'));
-    for (const id of w.remove) ops.push(scenarios.delete(id));
-    for (const s of w.put) ops.push(scenarios.put(s));
-    if (w.order) ops.push(meta.put(w.order, 'order'));
-    for (const [name, value] of w.slices) ops.push(slices.put(value, name));
     // Commit now rather than when the event loop idles, so a write started by a page-hide
-    // flush is committed before the page goes away (the quarantine trim needs one more turn).
-    if (!quarantine) tx.commit();
-    await Promise.all([...ops, tx.done]);
+    // flush is committed before the page goes away (reading the revision and the quarantine trim need more turns).
+    if (!quarantine && ifAt !== undefined) tx.commit();
+    try {
+      await Promise.all([...ops, tx.done]);
+    } catch (e) {
+      if (ifAt !== undefined && (isConstraintError(e) || isConstraintError(tx.error))) return 'stale';
+      throw e;
+    }
+    return revision;
   }
 
-  async function write(prev: ProjectState | null, next: ProjectState, quarantine?: QuarantineEntry): Promise<void> {
+  async function write(prev: ProjectState | null, next: ProjectState, quarantine?: QuarantineEntry, ifAt?: number): Promise<number | 'stale'> {
     const c = await connection();
     try {
-      await writeOnce(c.db, c.reopened ? null : prev, next, quarantine);
+      return await writeOnce(c.db, c.reopened ? null : prev, next, quarantine, ifAt);
     } catch (e) {
       if (!isClosedConnection(e) || c.reopened) throw e;
       closed = true;
       const again = await connection();
-      await writeOnce(again.db, null, next, quarantine);
+      return await writeOnce(again.db, null, next, quarantine, ifAt);
     }
   }
 
-  async function loadRaw(): Promise<Record<string, unknown> | null> {
+  async function writeIfAt(base: StoreSnapshot<number>, next: ProjectState): Promise<{ ok: true; revision: number } | { ok: false; stale: true }> {
+    const r = await write(base.state, next, undefined, base.revision);
+    return r === 'stale' ? { ok: false, stale: true } : { ok: true, revision: r };
+  }
+
+  /** Everything stored (unchecked; null when nothing is) and the stored revision, in one transaction. */
+  async function loadRawAt(): Promise<{ revision: number; raw: Record<string, unknown> | null }> {
     const { db: d } = await connection();
     const tx = d.transaction([...STORES], 'readonly');
     const sliceStore = tx.objectStore('slices');
-    const [all, order, legacyBoards, keys, values] = await Promise.all([
+    const [all, order, revision, plan, legacyBoards, keys, values] = await Promise.all([
       tx.objectStore('scenarios').getAll(),
       tx.objectStore('meta').get('order'),
+      tx.objectStore('meta').get('revision'),
+      tx.objectStore('meta').get('plan'),
       tx.objectStore('meta').get('boards'),
       sliceStore.getAllKeys(),
       sliceStore.getAll(),
     ]);
     await tx.done;
-    if (all.length === 0 && keys.length === 0 && legacyBoards === undefined) return null;
+    const rev = Number(revision ?? 0);
+    if (all.length === 0 && keys.length === 0 && legacyBoards === undefined) return { revision: rev, raw: null };
     const stored: Record<string, unknown> = {};
     if (legacyBoards !== undefined) stored.boards = legacyBoards;
     keys.forEach((k, i) => (stored[String(k)] = values[i]));
     const rank = new Map((Array.isArray(order) ? (order as unknown[]) : []).map((id, i) => [id, i]));
     const byRank = (s: unknown) => rank.get((s as { id?: unknown } | null)?.id) ?? Infinity;
     all.sort((a, b) => byRank(a) - byRank(b));
-    return { ...stored, app: APP_ID, schemaVersion: SCHEMA_VERSION, scenarios: all };
+    return { revision: rev, raw: { ...stored, app: APP_ID, schemaVersion: SCHEMA_VERSION, ...(plan !== undefined ? { plan } : {}), scenarios: all } };
   }
+  const loadRaw = async () => (await loadRawAt()).raw;
 
   return {
     loadRaw,
@@ -163,8 +233,22 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
       const raw = await loadRaw();
       return raw && checkWholeProject(raw, defaults, 'IndexedDB');
     },
-    write: (prev, next) => write(prev, next),
-    replaceAll: (state, quarantine) => write(null, state, quarantine),
+    revision: async () => Number((await (await connection()).db.get('meta', 'revision')) ?? 0),
+    readRaw: loadRawAt,
+    async read(defaults) {
+      const { revision, raw } = await loadRawAt();
+      return { revision, state: raw && checkWholeProject(raw, defaults, 'IndexedDB'), raw };
+    },
+    writeIfAt,
+    async write(prev, next) {
+      if (prev !== null && isEmptyWrite(stateWrites(prev, next))) return;
+      await write(prev, next);
+    },
+    replaceAll: async (state, quarantine) => (await write(null, state, quarantine)) as number,
+    async replaceIfAt(revision, state, quarantine) {
+      const r = await write(null, state, quarantine, revision);
+      return r === 'stale' ? { ok: false, stale: true } : { ok: true, revision: r };
+    },
     async quarantined() {
       const { db: d } = await connection();
       return d.getAll('quarantine');
@@ -182,13 +266,16 @@ export interface AutosaveConnection {
   autosave: Autosave<ProjectState>;
   /** Remove the page-hide listeners and stop the timer (after a final flush). */
   disconnect(): Promise<void>;
+  /** Stop at once, writing nothing more (e.g. the stored data must be quarantined first). */
+  stop(): void;
 }
 
 /**
  * Save every change to `store` as it happens: call `autosave.schedule(state)` after each
  * apply/undo/redo. Flushes on visibilitychange→hidden and pagehide. `onError` receives every
  * failed write (use isQuotaExceeded / storageProblem to report it); `onSaved` each success.
- * `write` defaults to the store's; the app passes one that checks the state first.
+ * The app passes a `write` that checks the state first, then goes through Replica.push (a
+ * conditional write that merges other tabs' edits first).
  */
 export function connectAutosave(
   store: Pick<ScenarioStore, 'write'>,
@@ -206,5 +293,18 @@ export function connectAutosave(
       off();
       autosave.dispose();
     },
+    stop() {
+      off();
+      autosave.dispose();
+    },
   };
+}
+
+/** The store as tabs share it: reads and conditional writes by revision (see Replica). */
+export function sharedStore(store: ScenarioStore, defaults: ProjectState): SharedProjectStore<number> {
+  return { revision: () => store.revision(), read: () => store.read(defaults), write: (base, next) => store.writeIfAt(base, next) };
+}
+
+function isConstraintError(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'ConstraintError';
 }

@@ -25,6 +25,10 @@ export interface ProjectListItem {
   revision: number;
   updatedAt: string;
   updatedBy: string;
+  /** The user's role in the project (admins: owner). */
+  role?: 'owner' | 'planner' | 'reviewer' | 'viewer';
+  /** Comments by others the user has not read. */
+  unreadComments?: number;
 }
 
 export interface RevisionInfo {
@@ -146,6 +150,13 @@ export class ApiClient {
       /* not JSON: keep the status */
     }
     throw new ApiError(res.status, String(body.error ?? `http-${res.status}`), String(body.message ?? res.statusText), body);
+  }
+
+  /** Any other JSON call (review routes: src/state/review/review-api.ts); refusals throw as above. */
+  async call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const res = await this.#request(method, path, { body });
+    if (!res.ok) return this.#fail(res);
+    return (res.status === 204 ? undefined : await this.#json(res)) as T;
   }
 
   /** Is a team server answering here? Its store kind, or null (a static host, the dev server, no network). */

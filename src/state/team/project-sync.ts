@@ -18,9 +18,9 @@
  * are handed in, so Node tests drive it against a real server.
  */
 import type { ProjectState } from '../project.ts';
-import { mergeProjects as mergeLike } from '../merge/merge-projects.ts';
-import { diffProjects as diffLike, type ProjectChange } from '../merge/project-diff.ts';
-import type { Conflict, MergeOptions, ProjectLike, Side } from '../merge/merge-types.ts';
+import { diffStates, mergeStates } from '../merge/project-states.ts';
+import type { ProjectChange } from '../merge/project-diff.ts';
+import type { Conflict, Side } from '../merge/merge-types.ts';
 import { deepEqual } from '../merge/deep-equal.ts';
 import { ApiError, AuthError, OfflineError, type ApiClient, type RevisionInfo } from './api-client.ts';
 import { draftKey, type Draft, type DraftStore } from './draft.ts';
@@ -91,14 +91,6 @@ export interface ProjectSyncOptions {
 export class NoCopyOfflineError extends Error {}
 
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000] as const;
-
-// ProjectState is a ProjectLike (scenarios plus known slices); TypeScript wants the index signature spelled out.
-const like = (p: ProjectState): ProjectLike => p as unknown as ProjectLike;
-const diffProjects = (a: ProjectState, b: ProjectState): ProjectChange[] => diffLike(like(a), like(b));
-function mergeProjects(base: ProjectState, mine: ProjectState, theirs: ProjectState, options?: MergeOptions): { merged: ProjectState; conflicts: Conflict[] } {
-  const r = mergeLike(like(base), like(mine), like(theirs), options);
-  return { merged: r.merged as unknown as ProjectState, conflicts: r.conflicts };
-}
 
 export class ProjectSync {
   readonly #o: ProjectSyncOptions;
@@ -189,7 +181,10 @@ export class ProjectSync {
   localChanged(): void {
     if (this.#closed || !this.#base) return;
     this.#scheduleDraft();
-    if (this.hasEdits) this.#schedulePush();
+    if (!this.hasEdits) return;
+    // Say so at once: the status never reads "synced" while an edit waits for its push.
+    if (this.#phase === 'synced') this.#setPhase('saving');
+    this.#schedulePush();
   }
 
   /** Send what is pending now; resolves when the server has it (or sending failed). */
@@ -328,7 +323,7 @@ export class ProjectSync {
     if (deepEqual(base.state, local)) {
       this.#base = { revision: r.revision, state: theirs };
       this.#o.setLocal(theirs, 'update');
-      this.#o.onNotice({ kind: 'remote', revisions, changes: diffProjects(base.state, theirs) });
+      this.#o.onNotice({ kind: 'remote', revisions, changes: diffStates(base.state, theirs) });
       await this.#writeDraft();
       this.#setPhase('synced');
       return;
@@ -342,15 +337,15 @@ export class ProjectSync {
 
   /** Merge `mine` onto `theirs` (asking the planner where both changed the same thing). */
   async #integrate(base: ProjectState, mine: ProjectState, theirs: ProjectState, reason: MergeRequest['reason'], revisions: RevisionInfo[]): Promise<ProjectState> {
-    let r = mergeProjects(base, mine, theirs);
-    const theirChanges = diffProjects(base, theirs);
-    const myChanges = diffProjects(base, mine);
+    let r = mergeStates(base, mine, theirs);
+    const theirChanges = diffStates(base, theirs);
+    const myChanges = diffStates(base, mine);
     const conflicts = r.conflicts.length;
     if (conflicts) {
       const before = this.#phase;
       this.#setPhase('conflict');
       const choices = await this.#o.resolve({ reason, revisions, theirChanges, myChanges, conflicts: r.conflicts, base, mine, theirs });
-      r = mergeProjects(base, mine, theirs, { choices });
+      r = mergeStates(base, mine, theirs, { choices });
       this.#setPhase(before === 'conflict' ? 'saving' : before);
     }
     this.#o.onNotice({ kind: 'merged', reason, revisions, theirChanges, myChanges, conflicts });
@@ -428,7 +423,7 @@ export class ProjectSync {
       const base = this.#base;
       if (!base) return;
       const local = this.#o.getLocal();
-      const pendingCount = deepEqual(base.state, local) ? 0 : diffProjects(base.state, local).length;
+      const pendingCount = deepEqual(base.state, local) ? 0 : diffStates(base.state, local).length;
       const o = this.#o;
       try {
         await o.drafts.put({ key: this.key, user: o.user, projectId: o.projectId, projectName: o.projectName, tabId: o.tabId, base, local, pendingCount, updatedAt: new Date().toISOString() });

@@ -8,14 +8,17 @@ import { untrack } from 'svelte';
 import { store } from '../app-store.svelte.ts';
 import type { ProjectState } from '../project.ts';
 import type { Side } from '../merge/merge-types.ts';
-import { ApiClient, AuthError, canWrite, OfflineError, type RevisionInfo, type TeamUser } from './api-client.ts';
+import { ApiClient, canWrite, type RevisionInfo, type TeamUser } from './api-client.ts';
 import { ProjectSync, type MergeRequest, type SyncNotice, type SyncStatus } from './project-sync.ts';
 import { memoryDraftStore, type DraftStore } from './draft.ts';
 import { openDraftStore } from './draft-store.ts';
 import { isTabAlive, tabId } from './tab-identity.ts';
 import { fileForServer, stateFromServer } from './server-files.ts';
 import { REMEMBER_KEY, type TeamProbe } from './team-probe.ts';
+import { may, type ProjectRole } from '../review/review-types.ts';
 
+/** Review events on the project's live stream (a comment, a sign-off, a membership or link change). */
+export type ReviewEvent = 'comment' | 'signoff' | 'members' | 'links';
 
 export interface NoticeItem {
   id: number;
@@ -50,11 +53,30 @@ class TeamSession {
   #events: EventSource | null = null;
   #noticeSeq = 0;
   #defaults: (() => ProjectState) | null = null;
-  /** Read-only because of the account's role (null for writers). */
+  /** Read-only because of the user's role (null for writers). */
   #roleReadOnly: { zh: string; en: string } | null = null;
+  /** The user's role in the open project (null until known, e.g. offline). */
+  projectRole = $state<ProjectRole | null>(null);
+  /** Called for every review event of the open project's live stream, and after a reconnect. */
+  readonly reviewListeners = new Set<(type: ReviewEvent | 'hello' | 'saved') => void>();
 
+  /**
+   * The user's role in the open project, when it is known (the project was opened, or an owner
+   * changed it: the review panel reloads the members on the live stream's `members` event).
+   * Read-only follows at once: a planner made viewer stops editing, a viewer made planner starts.
+   */
+  setProjectRole(role: ProjectRole | null): void {
+    this.projectRole = role;
+    if (!this.user) return;
+    const shown = role ?? this.user.role;
+    this.#roleReadOnly = this.canWrite ? null : { zh: `只读：${roleName(shown, 'zh')}可以查看，不能修改项目`, en: `Read only: a ${shown} may view but not change projects` };
+    if (!this.viewing) store.readOnly = this.#roleReadOnly;
+  }
+
+  /** Saves are allowed: the project role when known (planner, owner), else the account's role. */
   get canWrite(): boolean {
-    return !!this.user && canWrite(this.user.role);
+    if (!this.user) return false;
+    return this.projectRole ? may(this.projectRole, 'edit') : canWrite(this.user.role);
   }
 
   /**
@@ -131,7 +153,13 @@ class TeamSession {
     });
     this.sync = sync;
     await sync.open();
-    if (!this.canWrite) store.readOnly = this.#roleReadOnly = { zh: `只读：${roleName(user.role, 'zh')}可以查看，不能修改项目`, en: `Read only: a ${user.role} may view but not change projects` };
+    let role: ProjectRole | null = null;
+    try {
+      role = (await api.call<{ you: { role: ProjectRole } }>('GET', `projects/${encodeURIComponent(id)}/members`)).you.role;
+    } catch {
+      /* offline: the account's role decides until the server answers */
+    }
+    this.setProjectRole(role);
     $effect.root(() => {
       $effect(() => {
         void store.project;
@@ -153,10 +181,13 @@ class TeamSession {
       this.live = true;
       this.reachable = true;
       this.sync?.reconnected(JSON.parse((e as MessageEvent).data).revision);
+      for (const l of this.reviewListeners) l('hello');
     });
+    for (const type of ['comment', 'signoff', 'members', 'links'] as const) es.addEventListener(type, () => this.reviewListeners.forEach((l) => l(type)));
     es.addEventListener('saved', (e) => {
       const d = JSON.parse((e as MessageEvent).data) as { revision: number; client: string | null };
       this.sync?.remoteSaved(d.revision, d.client);
+      for (const l of this.reviewListeners) l('saved');
     });
     es.addEventListener('deleted', () => this.sync?.remoteDeleted());
     es.onerror = () => {
@@ -209,8 +240,8 @@ class TeamSession {
   }
 }
 
-export function roleName(role: TeamUser['role'], lang: 'zh' | 'en'): string {
-  const zh = { admin: '管理员', planner: '规划师', reviewer: '审阅者', viewer: '查看者' } as const;
+export function roleName(role: TeamUser['role'] | ProjectRole, lang: 'zh' | 'en'): string {
+  const zh = { admin: '管理员', owner: '负责人', planner: '规划师', reviewer: '审阅者', viewer: '查看者' } as const;
   return lang === 'zh' ? zh[role] : role;
 }
 
@@ -218,5 +249,4 @@ function remember(user: TeamUser): void {
   localStorage.setItem(REMEMBER_KEY, JSON.stringify({ user }));
 }
 
-export { AuthError, OfflineError };
 export const team = new TeamSession();

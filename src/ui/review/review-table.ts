@@ -13,6 +13,7 @@ export function scopeNoteLabel(t: Pick<TargetReview, 'scope' | 'scopeNote'>, lan
   const n = t.scopeNote;
   if (!n) return '';
   const scope = translate(lang, `review.scope.${t.scope}`);
+  if (n.kind === 'scope-undefined') return translate(lang, 'review.note.undefined', { scope });
   return n.kind === 'central-city-only' ? translate(lang, 'review.note.central', { scope }) : translate(lang, 'review.note.missing', { scope, list: n.missing.join(lang === 'zh' ? '、' : ', ') });
 }
 

@@ -5,8 +5,8 @@
  */
 import { store } from '../../state/app-store.svelte.ts';
 import { active } from '../../state/active-scenario.svelte.ts';
-import { annex1, annex2, targetsData } from '../../data/allocation-data.ts';
-import { reviewActuals } from '../../analysis/actuals/review.ts';
+import { planStore } from '../../state/plan-store.svelte.ts';
+import { reviewActuals, reviewPlanInput } from '../../analysis/actuals/review.ts';
 import type { ActualsReview } from '../../analysis/actuals/review-types.ts';
 import { divergingScale, type Scale } from '../allocation/color-scale.ts';
 
@@ -18,9 +18,7 @@ class ReviewView {
           records: store.project.actuals.records,
           boards: store.project.boards,
           scenario: active.scenario ?? null,
-          targets: targetsData.targets,
-          annex1,
-          annex2,
+          ...reviewPlanInput(planStore.plan),
           settings: active.scenario?.ruleSettings ?? store.project.scenarios[0].ruleSettings,
           assignSites: (sites, boards) => active.assignSites(sites, boards),
         })

@@ -31,6 +31,12 @@ export function addUser(dataDir: string, name: string, role: 'admin' | 'planner'
   if (r.status !== 0) throw new Error(`anju users add ${name} failed (${r.status}): ${r.stderr}`);
 }
 
+/** Give a user a role in a project (`anju members PROJECT add NAME ROLE`), as an operator would while the server runs. */
+export function addMember(dataDir: string, project: string, name: string, role: 'owner' | 'planner' | 'reviewer' | 'viewer'): void {
+  const r = spawnSync(process.execPath, [BIN, 'members', project, 'add', name, role, '--data', dataDir], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`anju members ${project} add ${name} ${role} failed (${r.status}): ${r.stderr}`);
+}
+
 function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

@@ -1,6 +1,7 @@
 /**
- * A real server on a free port over a test store, with one account per role, each signed
- * in both ways: an API token and a browser session (cookie + CSRF token).
+ * A real server on a free port over a test store, with one account per global role plus an
+ * `owner` and an `outsider` (both global planners), each signed in both ways: an API token
+ * and a browser session (cookie + CSRF token). Projects are shared with `members()`.
  */
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +11,19 @@ import { createAppServer, type AppServer, type AppServerOptions } from '../../..
 import { addUser, issueToken } from '../../../src/server/store/users.ts';
 import { ROLES, type Role } from '../../../src/server/store/roles.ts';
 import { openTestStore, type TestStore } from './test-db.ts';
+import { setMember } from '../../../src/server/store/members.ts';
+import type { ProjectRole } from '../../../src/state/review/review-types.ts';
 import { httpRequest, type Reply } from './http-client.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
+/** The harness's accounts: one per global role, `owner` (a planner who creates projects) and `outsider` (a planner in no project). */
+export const IDENTITIES = [...ROLES, 'owner', 'outsider'] as const;
+export type IdentityKey = (typeof IDENTITIES)[number];
+const GLOBAL_ROLE: Record<IdentityKey, Role> = { admin: 'admin', planner: 'planner', reviewer: 'reviewer', viewer: 'viewer', owner: 'planner', outsider: 'planner' };
+
 export interface Identity {
-  role: Role;
+  role: IdentityKey;
   name: string;
   token: string;
   cookie: string;
@@ -27,14 +35,16 @@ export interface ApiHarness {
   app: AppServer;
   port: number;
   logs: string[];
-  users: Record<Role, Identity>;
+  users: Record<IdentityKey, Identity>;
+  /** Give harness accounts roles in a project (directly in the store). */
+  members(projectId: string, roles: Partial<Record<IdentityKey, ProjectRole>>): Promise<void>;
   /** A request as `who`: 'anonymous', a role over its token, or a role over its session. */
   call(who: Caller, method: string, path: string, opts?: { body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
   login(name: string, password: string, headers?: Record<string, string>): Promise<Reply>;
   close(): Promise<void>;
 }
 
-export type Caller = 'anonymous' | { role: Role; via: 'token' | 'session' };
+export type Caller = 'anonymous' | { role: IdentityKey; via: 'token' | 'session' };
 
 /** A dist/ with an index.html, to check the app is served. */
 export function fakeDist(): string {
@@ -54,10 +64,10 @@ export async function startApi(kind: StoreKind, options: Partial<AppServerOption
   const origin = `http://127.0.0.1:${port}`;
   const login = (name: string, password: string, headers: Record<string, string> = {}) =>
     httpRequest(port, 'POST', '/api/login', { 'Content-Type': 'application/json', Host: `127.0.0.1:${port}`, ...headers }, JSON.stringify({ name, password }));
-  const users = {} as Record<Role, Identity>;
-  for (const role of ROLES) {
+  const users = {} as Record<IdentityKey, Identity>;
+  for (const role of IDENTITIES) {
     const name = `${role}-用户`;
-    await addUser(store.db, name, role, PASSWORD);
+    await addUser(store.db, name, GLOBAL_ROLE[role], PASSWORD);
     const token = await issueToken(store.db, name);
     const r = await login(name, PASSWORD);
     const cookie = String((r.headers['set-cookie'] as string[])[0]).split(';')[0];
@@ -70,6 +80,9 @@ export async function startApi(kind: StoreKind, options: Partial<AppServerOption
     logs,
     users,
     login,
+    async members(projectId, roles) {
+      for (const [key, role] of Object.entries(roles)) await setMember(store.db, projectId, { user: null }, users[key as IdentityKey].name, role);
+    },
     call(who, method, path, opts = {}) {
       const headers: Record<string, string> = { Host: `127.0.0.1:${port}` };
       if (opts.body !== undefined) headers['Content-Type'] = 'application/json';

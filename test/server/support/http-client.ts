@@ -33,10 +33,12 @@ export function httpRequest(port: number, method: string, path: string, headers:
 export function openEvents(port: number, path: string, headers: Record<string, string>) {
   const events: { event: string; id?: string; data: any }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   let status = 0;
+  let ended = false;
   let buffer = '';
   const req = request({ host: '127.0.0.1', port, method: 'GET', path, headers: { Accept: 'text/event-stream', ...headers }, agent: false }, (res) => {
     status = res.statusCode ?? 0;
     res.setEncoding('utf8');
+    res.on('end', () => (ended = true));
     res.on('data', (chunk: string) => {
       buffer += chunk;
       let i: number;
@@ -62,6 +64,8 @@ export function openEvents(port: number, path: string, headers: Record<string, s
   return {
     events,
     status: () => status,
+    /** The server ended the stream. */
+    ended: () => ended,
     async waitFor(pred: (e: (typeof events)[number]) => boolean, timeoutMs = 10_000) {
       const t0 = Date.now();
       for (;;) {

@@ -11,6 +11,7 @@ import { openPgliteDb } from '../../../src/server/store/pglite-db.ts';
 import { openPostgresDb } from '../../../src/server/store/postgres-db.ts';
 import { migrate } from '../../../src/server/store/migrations.ts';
 import { randomSecret } from '../../../src/server/auth/secrets.ts';
+import { ALL_TABLES } from '../../../src/server/store/backup.ts';
 
 export const postgresUrl = inject('postgresUrl');
 /** The stores to test: both, or PGlite alone when no PostgreSQL is at hand (never in CI; see global-setup.ts). */
@@ -60,7 +61,7 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
     kind,
     location,
     db,
-    reset: () => db.exec('TRUNCATE users, api_tokens, sessions, blobs, projects, revisions, audit_log CASCADE'),
+    reset: () => db.exec(`TRUNCATE ${ALL_TABLES} CASCADE`),
     async close() {
       await db.close();
       cleanup();

@@ -1,6 +1,6 @@
 /**
  * The command line runs from an esbuild bundle (scripts/build-cli.mjs) in which each command's
- * modules load on demand (issue 12): `anju boards` must not parse the importer's heavy
+ * modules load on demand: `anju boards` must not parse the importer's heavy
  * libraries. Checked on the build's metafile: what bin.js and the boards chunk import
  * statically (dynamic imports are loaded only when reached).
  */

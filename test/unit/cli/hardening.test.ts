@@ -1,6 +1,6 @@
 /**
- * The command line keeps its promises against hostile input (issue 18) and as a Unix tool
- * (issue 12): --help everywhere, a closed pipe ends quietly, only regular files are read,
+ * The command line keeps its promises against hostile input and as a Unix tool
+ *: --help everywhere, a closed pipe ends quietly, only regular files are read,
  * problem lists are capped, terminal control characters never reach the terminal, and the
  * exit codes are the README's. In-process through `main` (test/support/run-cli.ts) except
  * where the process itself is the point: a closed pipe, a bounded heap.
@@ -22,7 +22,7 @@ const project = (scenarios: unknown[]) => ({ app: 'anju', schemaVersion: 2, scen
 
 describe('anju as a command-line tool', { timeout: 60_000 }, () => {
   it('answers --help and -h for every command with its usage and options, exit 0, without loading it', async () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['boards', 'coverage', 'jobs-housing', 'validate', 'targets', 'check', 'evaluate', 'serve', 'users', 'backup', 'restore']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['boards', 'coverage', 'jobs-housing', 'validate', 'targets', 'check', 'evaluate', 'serve', 'users', 'members', 'comments', 'backup', 'restore']);
     for (const c of COMMANDS) {
       for (const flag of ['--help', '-h']) {
         const r = await runCli(c.name, flag);
@@ -114,7 +114,7 @@ describe('anju as a command-line tool', { timeout: 60_000 }, () => {
     expect(r.err).toContain('\\u001b[31mred');
   });
 
-  it('check --json on 20,000 scenarios (30 MB, as in issue 18) ends at once naming the limit, in bounded memory; at the limit it streams', async () => {
+  it('check --json on 20,000 scenarios (30 MB) ends at once naming the limit, in bounded memory; at the limit it streams', async () => {
     const many = Array.from({ length: 20_000 }, (_, i) => ({ ...valid.scenarios[0], id: `s${i}`, name: `方案 ${i} ${'说明'.repeat(30)}` }));
     const big = tmp.file('20k.anju.json', project(many));
     // The real process with a 256 MB heap (measured: 31 MB file, 4 s, peak RSS 167–178 MB; it

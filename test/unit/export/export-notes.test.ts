@@ -1,5 +1,5 @@
 /**
- * Exports say what they show (issue 12) and which figures are made up (issue 11): a header mark
+ * Exports say what they show and which figures are made up: a header mark
  * on illustrative or assumed columns, notes after the CSV's table (after one empty row, so the
  * table stays first), a second XLSX sheet with the same notes.
  */

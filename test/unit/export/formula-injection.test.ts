@@ -1,6 +1,6 @@
 /**
  * A board or site named like a formula (`=HYPERLINK(…)`) must reach a spreadsheet as text
- * (issue 18): CSV cells get a leading `'` (OWASP's CSV-injection advice, what Excel and
+ *: CSV cells get a leading `'` (OWASP's CSV-injection advice, what Excel and
  * LibreOffice take as "this is text"), and the XLSX writer stores strings as strings, never as
  * formulas. Numbers, negative ones included, stay numbers.
  */

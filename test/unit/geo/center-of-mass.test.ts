@@ -1,4 +1,4 @@
-/** The ported centre of mass gives Turf's value to the last bit, so labels did not move (issue 14: Turf's convex hull out of the main chunk). */
+/** The ported centre of mass gives Turf's value to the last bit, so labels did not move (Turf's convex hull is out of the main chunk: docs/ARCHITECTURE.md, "The first load"). */
 import { describe, expect, it } from 'vitest';
 import { centerOfMass } from '@turf/turf';
 import type { Position } from 'geojson';

@@ -1,5 +1,5 @@
 /**
- * The shipped geodata and Anju's GeoJSON exports declare WGS-84 (a CRS84 `crs` member, issue 13):
+ * The shipped geodata and Anju's GeoJSON exports declare WGS-84 (a CRS84 `crs` member):
  * they read back without a question about the coordinate system, in the app and on the command line.
  */
 import { readFileSync } from 'node:fs';

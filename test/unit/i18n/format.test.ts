@@ -1,6 +1,6 @@
 /** The one number formatter: the same rules in both languages, for every tab, export and report. */
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatNumber, formatPercent, formatRatio, formatSignedCount, formatWan, UNKNOWN } from '../../../src/i18n/format.ts';
+import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent, formatRatio, formatSignedCount, formatWan, UNKNOWN } from '../../../src/i18n/format.ts';
 
 describe('formatNumber', () => {
   it('groups by thousands with a comma and rounds to the digits asked for', () => {
@@ -61,5 +61,12 @@ describe('the other shapes', () => {
     expect(formatDate(d, 'zh')).toBe('2026年11月26日');
     expect(formatDate(d, 'en')).toBe('26 November 2026');
     expect(formatDate(new Date(NaN), 'en')).toBe(UNKNOWN);
+  });
+  it('moments to the minute, in local time; text that is no time as it is', () => {
+    const d = new Date(2026, 10, 26, 9, 5);
+    expect(formatDateTime(d, 'zh')).toBe('2026年11月26日 09:05');
+    expect(formatDateTime(d, 'en')).toBe('26 November 2026, 09:05');
+    expect(formatDateTime(d.toISOString(), 'zh')).toBe('2026年11月26日 09:05');
+    expect(formatDateTime('not a time', 'en')).toBe('not a time');
   });
 });

@@ -23,7 +23,11 @@ async function importAndRead(bytes: Uint8Array, file: string, opts: ImportOption
   const r = await importLayer(bytes, file, options);
   if (!r.ok || !kind) return r;
   const read = READERS[kind].read({ file, features: r.value.features, origins: r.origins }, { lenient: options.lenient });
-  for (const p of read.ok ? read.warnings : read.problems) expect(PROBLEM_TEMPLATES[p.code], `unknown code ${p.code}`).toBeDefined();
+  for (const p of read.ok ? read.warnings : read.problems) {
+    expect(PROBLEM_TEMPLATES[p.code], `unknown code ${p.code}`).toBeDefined();
+    // A reader owns its codes: it reports none it does not declare.
+    expect(READERS[kind].problemCodes, `${kind} reader reported ${p.code}, not in its problemCodes`).toContain(p.code);
+  }
   return r;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Issue 13's classes of real-world files, generated here (no third-party data, nothing to license):
+ * The classes of real-world files GDAL reads, generated here (no third-party data, nothing to license):
  * each goes through the real importer (and, where the class is about a kind, its reader) with the
  * count GDAL would read and coordinates computed independently (test/support/reference-crs.ts, or
  * the input itself where nothing is converted).

@@ -1,4 +1,4 @@
-/** A dropped layer's kind guessed from geometry and field names (issue 11): the dialog's default "import as". */
+/** A dropped layer's kind guessed from geometry and field names: the dialog's default "import as". */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';

@@ -1,5 +1,5 @@
 /**
- * Xian 1980 and Beijing 1954 Gauss–Krüger (issue 13): recognised from a .prj, an EPSG code or the
+ * Xian 1980 and Beijing 1954 Gauss–Krüger: recognised from a .prj, an EPSG code or the
  * user's choice; converted only with the user's transformation parameters (`towgs84`), checked
  * against positions PROJ computed independently (test/fixtures/import/local-datum-reference.json,
  * written by scripts/import-fixtures/local-datum-reference.ts with gdaltransform); refused without

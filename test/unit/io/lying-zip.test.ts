@@ -1,7 +1,7 @@
 /**
  * A zip whose central directory lies about its entries (their data missing, cut short or
- * overwritten) is a corrupt archive, said as such, never a layer of empty geometries (issue 18:
- * one was read as "113 empty geometries"). Through the real importer and `anju validate`.
+ * overwritten) is a corrupt archive, said as such, never a layer of empty geometries (one
+ * was read as "113 empty geometries"). Through the real importer and `anju validate`.
  */
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';

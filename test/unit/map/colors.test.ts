@@ -1,4 +1,4 @@
-/** Legend swatches show the colour the map shows: a fill at its opacity over the land (issue 12). */
+/** Legend swatches show the colour the map shows: a fill at its opacity over the land. */
 import { describe, expect, it } from 'vitest';
 import { BASEMAP_COLORS, BOARD_FILL_OPACITY, CATEGORY_COLORS, blendOver } from '../../../src/map/colors.ts';
 import { baseStyle } from '../../../src/map/base-style.ts';

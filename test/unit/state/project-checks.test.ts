@@ -1,5 +1,5 @@
 /**
- * A project file passes the same checks as an import (issue 18): ids unique in every list,
+ * A project file passes the same checks as an import: ids unique in every list,
  * numbers finite and within range, geometry sound and within ±180°/±90°, sizes bounded. Each
  * case here once bricked or froze the app; each must be refused, naming the field, fast, by
  * the one check the app's open path, its stored-data load and `anju check` all use.

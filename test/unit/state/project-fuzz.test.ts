@@ -1,5 +1,5 @@
 /**
- * Fuzzing of project files (issue 18): a valid project with random hostile edits anywhere
+ * Fuzzing of project files: a valid project with random hostile edits anywhere
  * (duplicated ids, huge or negative numbers, control characters, long text, wrong types,
  * deep nesting, out-of-range positions, removed keys). Every outcome is a refusal whose
  * problems all have messages, or a project the app can hold: ids unique, numbers finite and

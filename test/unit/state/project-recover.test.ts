@@ -1,5 +1,5 @@
 /**
- * "Recover what is readable" (issue 18): from damaged stored data, everything that passes the
+ * "Recover what is readable": from damaged stored data, everything that passes the
  * project checks on its own is kept, the rest is dropped (or replaced by the initial project's
  * board of the same id), and the result always passes the checks.
  */

@@ -42,7 +42,7 @@ describe('the view in the URL hash', () => {
   });
 });
 
-describe('the rest of the view in the URL hash (issue 12)', () => {
+describe('the rest of the view in the URL hash', () => {
   it('round-trips the compare drawer, hidden overlays, feature parameters and the scenario’s name', () => {
     const view = { tab: 'alloc', drawer: 'table' as const, hidden: ['coverage-gaps', 'jh-employment'], params: { type: 'rental', year: '2023' }, scenarioName: '方案二（副本）', scenario: 's-9' };
     const hash = formatViewHash(view);

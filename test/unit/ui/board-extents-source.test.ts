@@ -1,4 +1,4 @@
-/** The 示意范围 mentions follow which boards are still schematic (issue 11). */
+/** The 示意范围 mentions follow which boards are still schematic. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BoardCollection, BoardFeature } from '../../../src/domain/board.ts';

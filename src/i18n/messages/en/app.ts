@@ -37,7 +37,6 @@ export const app = {
     'tooltip.schematic': 'schematic extent',
     'link.missing': 'The scenario this link names (id {id}) is not in the project saved in this browser; showing “{shown}” instead.',
     'link.missingNamed': 'The scenario this link names, “{name}” (id {id}), is not in the project saved in this browser; showing “{shown}” instead. Ask whoever sent the link for the project file (*.anju.json).',
-    'link.looking': 'Opening the scenario “{name}” this link names from the team server…',
     'link.dismiss': 'Dismiss',
     'layers.base': 'Base and plan',
     'layers.overlays': 'Overlays on this tab',

@@ -13,9 +13,12 @@ import { basemap } from './basemap.ts';
 import { review } from './review.ts';
 import { storage } from './storage.ts';
 import { team } from './team.ts';
+import { sync } from './sync.ts';
+import { conflict } from './conflict.ts';
+import { teamReview } from './team-review.ts';
 
 export { PROBLEMS_EN } from '../../problem-templates/en.ts';
 
-const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage, team] as const;
+const modules = [app, coverage, jobsHousing, allocation, importer, present, basemap, review, storage, team, sync, conflict, teamReview] as const;
 
 export const EN: Record<string, string> = Object.assign({}, ...modules.map((m) => m.en));

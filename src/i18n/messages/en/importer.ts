@@ -27,7 +27,7 @@ export const importer = {
     'importer.target.streets': 'Street network',
     'importer.target.employment': 'Employment areas',
     'importer.target.actuals': 'Actual supply',
-    'importer.needs.boards': 'Polygons whose board name or id (name, id, 板块, 板块名称, 名称) is one of the 21 boards (“七都板块” works too); boards not in the file keep their current extent.',
+    'importer.needs.boards': 'Polygons whose board name or id (name, id, 板块, 板块名称, 名称) is one of the {count} boards (“七都板块” works too); boards not in the file keep their current extent.',
     'importer.needs.facilities': 'Points; a category column (category, 类别, 类型, type, 设施类别) may hold GB 50180 facility names in Chinese (幼儿园, 小学, 社区卫生服务站 …); points without a category are uncategorised facilities that count for “all facilities”; id and name optional.',
     'importer.needs.population': 'Points or grid polygons with a population column (population, pop, 人口, 人口数, 常住人口) holding a number ≥ 0.',
     'importer.needs.streets': 'Lines (LineString/MultiLineString) for walking distances along the network.',

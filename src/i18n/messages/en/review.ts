@@ -28,6 +28,7 @@ export const review = {
     'review.scope.county': 'row of the annex',
     'review.note.central': '{scope}; the data covers the central-city boards only',
     'review.note.missing': '{scope}; the data names no rows for {list}',
+    'review.note.undefined': '{scope}; the plan package has no 附件1 listing the districts of 市区, so whether the data covers them cannot be checked',
     'review.illustrative': 'band derived by Anju (约 ± tolerance, or annual × 5), not the plan’s own figure',
     'review.annexRows': 'Rows of 附件1 and 附件2',
     'review.boards': 'By board: actual and scenario (units)',

@@ -9,6 +9,8 @@ import { listRevisions, projectHead } from '../../store/projects.ts';
 import { authenticate } from '../request-context.ts';
 import { formatEvent } from '../event-hub.ts';
 import { notFound, projectId } from './project-routes.ts';
+import { projectRole } from '../../store/members.ts';
+import { may } from '../../../state/review/review-types.ts';
 
 const RECHECK_MS = 10_000;
 
@@ -17,7 +19,7 @@ export function eventRoutes(deps: Deps): Route[] {
     {
       method: 'GET',
       path: '/api/projects/:id/events',
-      access: 'read',
+      access: { project: 'view' },
       async handler(ctx) {
         const id = projectId(ctx);
         const head = await projectHead(deps.db, id);
@@ -30,14 +32,16 @@ export function eventRoutes(deps: Deps): Route[] {
           for (const r of missed) ctx.res.write(formatEvent('saved', r.revision, { projectId: id, revision: r.revision, author: r.author, at: r.at, summary: r.summary, name: head.name, client: null }));
         }
         ctx.res.write(formatEvent('hello', null, { projectId: id, revision: head.revision }));
-        // Re-check the credential now and then: a disabled account or ended session stops hearing.
+        // Re-check the credential and the membership now and then: a disabled account, an ended
+        // session or a member taken out of the project stops hearing.
         let checkedAt = Date.now();
         let allowed = true;
         const req = ctx.req;
-        deps.hub.add(id, ctx.res, async () => {
-          if (allowed && Date.now() - checkedAt > RECHECK_MS) {
+        deps.hub.add(id, ctx.res, async (force) => {
+          if (allowed && (force || Date.now() - checkedAt > RECHECK_MS)) {
             checkedAt = Date.now();
-            allowed = (await authenticate(deps.db, req)) !== null;
+            const auth = await authenticate(deps.db, req);
+            allowed = auth !== null && may(await projectRole(deps.db, id, auth.user), 'view');
           }
           return allowed;
         });

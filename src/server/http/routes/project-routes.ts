@@ -33,15 +33,15 @@ export function projectRoutes(deps: Deps): Route[] {
     {
       method: 'GET',
       path: '/api/projects',
-      access: 'read',
+      access: 'signed-in',
       async handler(ctx) {
-        sendJson(ctx.res, 200, await listProjects(deps.db));
+        sendJson(ctx.res, 200, await listProjects(deps.db, ctx.auth!.user));
       },
     },
     {
       method: 'POST',
       path: '/api/projects',
-      access: 'write',
+      access: 'create',
       async handler(ctx) {
         const name = nameParam(ctx.url) ?? '未命名项目';
         const file = await readProjectBody(ctx.req, deps.limits.projectBytes);
@@ -52,7 +52,7 @@ export function projectRoutes(deps: Deps): Route[] {
     {
       method: 'GET',
       path: '/api/projects/:id',
-      access: 'read',
+      access: { project: 'view' },
       async handler(ctx) {
         const r = await readRevision(deps.db, projectId(ctx));
         if (!r) throw notFound();
@@ -64,7 +64,7 @@ export function projectRoutes(deps: Deps): Route[] {
     {
       method: 'PUT',
       path: '/api/projects/:id',
-      access: 'write',
+      access: { project: 'edit' },
       async handler(ctx) {
         const id = projectId(ctx);
         const base = ifMatchRevision(ctx.req);
@@ -80,7 +80,7 @@ export function projectRoutes(deps: Deps): Route[] {
     {
       method: 'DELETE',
       path: '/api/projects/:id',
-      access: 'write',
+      access: { project: 'manage' },
       async handler(ctx) {
         const id = projectId(ctx);
         const base = ifMatchRevision(ctx.req);

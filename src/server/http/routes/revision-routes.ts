@@ -25,7 +25,7 @@ export function revisionRoutes(deps: Deps): Route[] {
     {
       method: 'GET',
       path: '/api/projects/:id/revisions',
-      access: 'read',
+      access: { project: 'view' },
       async handler(ctx) {
         const list = await listRevisions(deps.db, projectId(ctx), { limit: intParam(ctx.url, 'limit'), before: intParam(ctx.url, 'before') });
         if (!list) throw notFound();
@@ -35,7 +35,7 @@ export function revisionRoutes(deps: Deps): Route[] {
     {
       method: 'GET',
       path: '/api/projects/:id/revisions/:revision',
-      access: 'read',
+      access: { project: 'view' },
       async handler(ctx) {
         const id = projectId(ctx);
         const r = await readRevision(deps.db, id, revisionParam(ctx));
@@ -47,7 +47,7 @@ export function revisionRoutes(deps: Deps): Route[] {
     {
       method: 'POST',
       path: '/api/projects/:id/revisions/:revision/restore',
-      access: 'write',
+      access: { project: 'edit' },
       async handler(ctx) {
         const id = projectId(ctx);
         const from = revisionParam(ctx);

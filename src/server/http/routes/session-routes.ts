@@ -51,7 +51,7 @@ export function sessionRoutes(deps: Deps): Route[] {
     {
       method: 'POST',
       path: '/api/logout',
-      access: 'read',
+      access: 'signed-in',
       async handler(ctx) {
         if (ctx.auth?.sessionId) {
           await deleteSession(deps.db, ctx.auth.sessionId);
@@ -63,7 +63,7 @@ export function sessionRoutes(deps: Deps): Route[] {
     {
       method: 'GET',
       path: '/api/me',
-      access: 'read',
+      access: 'signed-in',
       async handler(ctx) {
         const a = ctx.auth!;
         sendJson(ctx.res, 200, { user: { name: a.user.name, role: a.user.role }, via: a.via, ...(a.csrfToken ? { csrfToken: a.csrfToken } : {}) });

@@ -7,9 +7,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importLayer } from '../../../../src/io/import-layer.ts';
 import { actualsReader } from '../../../../src/io/readers/actuals-reader.ts';
-import { reviewActuals, type ReviewInput } from '../../../../src/analysis/actuals/review.ts';
+import { reviewActuals, reviewPlanInput, type ReviewInput } from '../../../../src/analysis/actuals/review.ts';
+import { builtinPlan } from '../../../../src/data/builtin-plan.ts';
+import { setActivePlan } from '../../../../src/data/active-plan.ts';
+import { parsePlanPackage } from '../../../../src/io/plan-package-check.ts';
+import { planContext } from '../../../support/plan-context.ts';
 import { defaultBoards } from '../../../../src/data/embedded.ts';
-import { annex1, annex2, DEFAULT_RULE_SETTINGS, targetsData } from '../../../../src/data/allocation-data.ts';
+import { DEFAULT_RULE_SETTINGS } from '../../../../src/data/allocation-data.ts';
 import type { ActualRecord } from '../../../../src/domain/actuals.ts';
 import type { AllocationInput } from '../../../../src/domain/allocation.ts';
 import { expectGolden } from '../../../support/golden.ts';
@@ -36,9 +40,7 @@ const input = (recs: ActualRecord[], sc: AllocationInput | null = scenario): Rev
   records: recs,
   boards: defaultBoards,
   scenario: sc,
-  targets: targetsData.targets,
-  annex1,
-  annex2,
+  ...reviewPlanInput(builtinPlan),
   settings: DEFAULT_RULE_SETTINGS,
   assignSites: assignSiteBoards,
 });
@@ -121,5 +123,30 @@ describe('reviewActuals', () => {
 
   it('golden: the whole review of the sample table', async () => {
     expectGolden(reviewActuals(input(await records('actuals-sample.csv'))), new URL('../../../fixtures/actuals/review-sample.golden.json', import.meta.url));
+  });
+
+  it('reviews against the plan package given, not the built-in plan: its years, its targets, no annex it lacks', () => {
+    const parsed = parsePlanPackage(readFileSync('geodata/plan-examples/example-2026-2030.plan.json', 'utf8'), planContext());
+    if (!parsed.ok) throw new Error('example package does not parse');
+    const recs: ActualRecord[] = [
+      { boardId: 'qidu', county: null, year: 2027, type: 'commercial', units: 30_000 },
+      { boardId: null, county: '瑞安市', year: 2030, type: 'affordable-rental', units: 5_000 },
+    ];
+    setActivePlan(parsed.value);
+    let review;
+    try {
+      review = reviewActuals({ ...input(recs, null), ...reviewPlanInput(parsed.value) });
+    } finally {
+      setActivePlan(builtinPlan);
+    }
+    // The example's 20–25 万套 commercial target, not the built-in 29.75–36.75.
+    expect(review.targets.find((t) => t.id === 'new-commercial-supply')).toMatchObject({ planMin: 20, planMax: 25, actual: 3, state: 'short' });
+    expect(review.targets.find((t) => t.id === 'rental-housing-raised')).toMatchObject({ planMin: 3, actual: 0.5 });
+    // No 附件1/附件2 in the package: no renovation targets, no annex rows, no schedule.
+    expect(review.targets.filter((t) => t.kind !== 'target' || t.unit === '个')).toEqual([]);
+    expect(review.annex1).toEqual([]);
+    // Board years are the package's period.
+    expect(Object.keys(review.boards.find((b) => b.boardId === 'qidu')!.byYear)).toEqual(['2026', '2027', '2028', '2029', '2030']);
+    expect(review.cells).toEqual([{ board: 'qidu', year: 2027, type: 'commercial', actual: 30_000, scenario: 0 }]);
   });
 });

@@ -1,4 +1,4 @@
-/** Facility categories as shown (issue 11): the standard's names, and the uncategorised group labelled in both languages. */
+/** Facility categories as shown: the standard's names, and the uncategorised group labelled in both languages. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEnglish } from '../../../../src/i18n/messages/index.ts';
 import { categoryName, facilityCollection } from '../../../../src/ui/coverage/coverage-data.ts';

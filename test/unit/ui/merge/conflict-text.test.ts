@@ -1,10 +1,9 @@
-/** Merge conflicts in the merge dialog's words: what each is about and each side's value, in Chinese and English. */
+/** Merge conflicts in the words of the merge dialog and the tabs' conflict panel: what each is about and each side's value, in Chinese and English. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeConflict } from '../../../../src/ui/team/conflict-text.ts';
+import { describeConflict } from '../../../../src/ui/merge/conflict-text.ts';
 import { mergeProjects } from '../../../../src/state/merge/merge-projects.ts';
 import type { ProjectLike } from '../../../../src/state/merge/merge-types.ts';
-import { loadEnglish, registerMessages, translate } from '../../../../src/i18n/messages/index.ts';
-import { team } from '../../../../src/i18n/messages/team.ts';
+import { loadEnglish, translate } from '../../../../src/i18n/messages/index.ts';
 import { initialProject } from '../../../../src/state/initial-project.ts';
 import { defaultBoards } from '../../../../src/data/embedded.ts';
 import { defaultEmploymentAreas } from '../../../../src/data/jobs-housing-defaults.ts';
@@ -12,11 +11,8 @@ import { DEFAULT_RULE_SETTINGS } from '../../../../src/data/allocation-data.ts';
 import type { ProjectState } from '../../../../src/state/project.ts';
 import type { Site } from '../../../../src/domain/allocation.ts';
 
-// The team client adds its Chinese when it loads (mount-team-app.ts); English loads on the switch.
-beforeAll(async () => {
-  registerMessages('zh', team.zh);
-  await loadEnglish();
-});
+// English loads on the first switch to it (messages/index.ts).
+beforeAll(() => loadEnglish());
 
 const base: ProjectState = initialProject(defaultBoards, defaultEmploymentAreas, DEFAULT_RULE_SETTINGS, '2026-01-01T00:00:00.000Z');
 const site: Site = { id: 'site-1', name: '滨江一号', geometry: { type: 'Point', coordinates: [120.7, 28] }, units: 300, type: 'affordable-rental', year: 2023 };
@@ -46,5 +42,11 @@ describe('describeConflict', () => {
     expect(conflictsOf(base, named('甲'), named('乙'))).toEqual([{ what: '方案「甲」 · 名称', base: '方案一', theirs: '乙', mine: '甲' }]);
     const dw = (n?: number): ProjectState => ({ ...base, dwellings: n === undefined ? {} : { wutian: n } });
     expect(conflictsOf(dw(), dw(9000), dw(8000))).toEqual([{ what: '梧田 现状住宅', base: '假设值', theirs: '8,000 套', mine: '9,000 套' }]);
+  });
+
+  it('a rule threshold by its name in the app, not its key', () => {
+    const rule = (v: number) => withScenario(base, (s) => ({ ...s, ruleSettings: { ...s.ruleSettings, approxTargetTolerancePct: v } }));
+    expect(conflictsOf(base, rule(7), rule(9))).toEqual([{ what: '方案「方案一」 · 规则阈值：“约”目标的容差', base: String(base.scenarios[0].ruleSettings.approxTargetTolerancePct), theirs: '9', mine: '7' }]);
+    expect(conflictsOf(base, rule(7), rule(9), 'en')[0].what).toMatch(/^scenario “方案一” · rule threshold: \S/);
   });
 });
