@@ -138,6 +138,7 @@ export const PROBLEM_TEMPLATES: Templates = {
   'paste-too-many-columns': { zh: '粘贴的 {cols} 列放不下：从这里到 {last} 年只有 {room} 列', en: 'the {cols} pasted columns do not fit: only {room} columns from here to {last}' },
   'site-polygon-invalid': { zh: '地块多边形自相交或面积为零；请重新绘制', en: 'the site polygon intersects itself or has no area; draw it again' },
   'xlsx-invalid': { zh: '无法读取 Excel 工作簿（.xlsx）：{detail}', en: 'cannot read the Excel workbook (.xlsx): {detail}' },
+  'xlsx-other-sheets': { zh: '只读取了第一个工作表“{sheet}”；另有 {count} 个工作表未读取：{others}（如需导入，请将其另存为单独的文件）', en: 'only the first worksheet, “{sheet}”, was read; {count} more were not: {others} (save each as a file of its own to import it)' },
   'actuals-missing-place': { zh: '没有板块或县（市、区），也没有位置；请填写 {fields}，或给出坐标/几何', en: 'no board, no county and no location; fill in {fields}, or give coordinates or a geometry' },
   'actuals-unknown-county': { zh: '“{value}”不是温州的县（市、区），也不是附件2所列单位（{known}）', en: '"{value}" is not a county of Wenzhou nor a unit listed in 附件2 ({known})' },
   'actuals-total-row': { zh: '“{value}”是合计行；请删去合计行，只保留明细（否则会重复计算）', en: '"{value}" is a totals row; remove it and keep the detail rows (it would be counted twice)' },

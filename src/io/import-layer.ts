@@ -51,7 +51,11 @@ function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Check
   if (format === 'xlsx') {
     const sheet = readXlsxRows(bytes, file);
     if (!sheet.ok) return sheet;
-    return readTableRows(sheet.value.rows, sheet.value.rowNumbers, { file, encoding: null, format: 'xlsx', details: { sheet: sheet.value.sheetName }, columns: options.columns, allowTable });
+    const r = readTableRows(sheet.value.rows, sheet.value.rowNumbers, { file, encoding: null, format: 'xlsx', details: { sheet: sheet.value.sheetName }, columns: options.columns, allowTable });
+    // The sheets not read are said, whatever became of the first.
+    if (!r.ok) return { ...r, problems: [...r.problems, ...sheet.warnings] };
+    r.value.problems.unshift(...sheet.warnings);
+    return r;
   }
   const { text, encoding } = decodeText(bytes);
   if (format === 'kml') return readKmlText(text, file, encoding);

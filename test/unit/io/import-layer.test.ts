@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importLayer } from '../../../src/io/import-layer.ts';
 import { MAX_IMPORT_BYTES } from '../../../src/io/limits.ts';
 import { formatProblem } from '../../../src/i18n/problems.ts';
+import { tableToXlsx } from '../../../src/export/xlsx.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 /** n points in Wenzhou as CSV. */
@@ -60,5 +61,17 @@ describe('importLayer', () => {
   it('a point outside Wenzhou is imported with a warning', async () => {
     const r = await importLayer(enc('lon,lat\n116.4,39.9\n'), 'beijing.csv');
     expect(r.ok && r.warnings.map((p) => formatProblem(p, 'en'))).toEqual(['beijing.csv row 2: feature lies outside Wenzhou (centre 116.4000, 39.9000)']);
+  });
+
+  it('reads the first sheet of a workbook and names the sheets it did not read', async () => {
+    const table = { columns: [{ id: 'lon', header: 'lon', kind: 'number' as const }, { id: 'lat', header: 'lat', kind: 'number' as const }, { id: 'name', header: 'name', kind: 'text' as const }], rows: [[120.65, 28.01, '甲']], boardIds: ['a'] };
+    const blob = await tableToXlsx(table, '设施', { sheet: '说明', rows: [['来源', '测试']] });
+    const r = await importLayer(new Uint8Array(await blob.arrayBuffer()), 'two-sheets.xlsx');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.features).toHaveLength(1);
+    const w = r.warnings.find((p) => p.code === 'xlsx-other-sheets')!;
+    expect(formatProblem(w, 'zh')).toBe('two-sheets.xlsx: 只读取了第一个工作表“设施”；另有 1 个工作表未读取：说明（如需导入，请将其另存为单独的文件）');
+    expect(formatProblem(w, 'en')).toContain('only the first worksheet, “设施”, was read; 1 more were not: 说明');
   });
 });
