@@ -24,7 +24,7 @@ export const PROBLEM_TEMPLATES: Templates = {
     en: 'the file is in {crs}: Xian 1980 and Beijing 1954 differ from CGCS2000 by tens of metres or more and convert only with the seven- (or three-) parameter transformation your surveying department uses. Give dx,dy,dz,rx,ry,rz,s under "transformation parameters" (command line: --towgs84); without them nothing is imported, and the file is never read as if it were CGCS2000',
   },
   'towgs84-unused': { zh: '转换参数未使用：文件的坐标系是 {crs}，不需要七参数', en: 'the transformation parameters were not used: the file is in {crs}, which needs none' },
-  'gk-central-meridian-needed': { zh: '高斯-克吕格坐标（{crs}）需要中央经线：东坐标不带带号，请选择中央经线（温州：120°E；命令行：--cm）', en: 'Gauss–Krüger coordinates ({crs}) need a central meridian: the eastings carry no zone number; choose one (Wenzhou: 120°E; command line: --cm)' },
+  'gk-central-meridian-needed': { zh: '{nameZh}坐标（{crs}）需要中央经线：东坐标不带带号，请选择中央经线（温州：120°E；命令行：--cm）', en: '{nameEn} coordinates ({crs}) need a central meridian: the eastings carry no zone number; choose one (Wenzhou: 120°E; command line: --cm)' },
   'gk-zone-mismatch': { zh: '东坐标带有带号 {zone}（中央经线 {zoneCm}°E），与所选的中央经线 {cm}°E 不符', en: 'the eastings carry zone {zone} (central meridian {zoneCm}°E), not the chosen central meridian {cm}°E' },
   'outside-wenzhou': { zh: '要素不在温州范围内（范围中心 {coord}）', en: 'feature lies outside Wenzhou (centre {coord})' },
   'wrong-geometry-type': { zh: '几何类型为 {actual}，应为 {expected}', en: 'geometry type is {actual}, expected {expected}' },

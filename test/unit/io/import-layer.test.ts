@@ -74,4 +74,14 @@ describe('importLayer', () => {
     expect(formatProblem(w, 'zh')).toBe('two-sheets.xlsx: 只读取了第一个工作表“设施”；另有 1 个工作表未读取：说明（如需导入，请将其另存为单独的文件）');
     expect(formatProblem(w, 'en')).toContain('only the first worksheet, “设施”, was read; 1 more were not: 说明');
   });
+
+  it('asks for a central meridian naming the system in the reader’s language', async () => {
+    // Eastings without a zone number: the central meridian cannot be told from the coordinates.
+    const r = await importLayer(enc('x,y\n500123.4,3100456.7\n501000,3101000\n'), 'gk.csv', { crs: 'xian80-gk', towgs84: [0, 0, 0] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const p = r.problems.find((q) => q.code === 'gk-central-meridian-needed')!;
+    expect(formatProblem(p, 'zh')).toBe('gk.csv: 西安 1980 高斯-克吕格投影（米，需转换参数）坐标（xian80-gk）需要中央经线：东坐标不带带号，请选择中央经线（温州：120°E；命令行：--cm）');
+    expect(formatProblem(p, 'en')).toContain('Xian 1980 Gauss–Krüger (metres; needs transformation parameters) coordinates (xian80-gk) need a central meridian');
+  });
 });
