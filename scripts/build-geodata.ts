@@ -16,14 +16,14 @@ import { buildBoards, type Anchor, type PlanBoard } from './geodata/boards.ts';
 import { buildStreets, DIVISION_SPEC } from './geodata/streets.ts';
 import { buildEmploymentAreas, type EmploymentAnchors } from './geodata/employment-areas.ts';
 import { unionAreal, intersectAreal } from '../src/geo/polygon-ops.ts';
-import { declareCrs84 } from '../src/geo/crs84.ts';
+import { forGis } from './geodata/rfc7946.ts';
 
 const GEODATA = resolve(import.meta.dirname, '../geodata');
 
-/** Writes one file; a .geojson FeatureCollection declares WGS-84 (CRS84) so GIS tools and `anju` read it without being told. */
+/** Writes one file; a .geojson FeatureCollection declares WGS-84 (CRS84) so GIS tools and `anju` read it without being told, with RFC 7946 winding. */
 function write(name: string, data: unknown): void {
   const path = join(GEODATA, name);
-  const out = name.endsWith('.geojson') ? declareCrs84(data as FeatureCollection) : data;
+  const out = name.endsWith('.geojson') ? forGis(data as FeatureCollection) : data;
   writeFileSync(path, JSON.stringify(out) + '\n');
   console.error(`geodata: wrote ${name} (${(JSON.stringify(out).length / 1024).toFixed(0)} KB)`);
 }

@@ -139,6 +139,7 @@ export const PROBLEM_CODES = [
   'storage-unavailable',
   // Tables (XLSX) and actual supply (src/io/readers/actuals-reader.ts)
   'xlsx-invalid',
+  'xlsx-other-sheets',
   'actuals-missing-place',
   'actuals-unknown-county',
   'actuals-total-row',

@@ -6,7 +6,7 @@
  */
 import type { Feature, Position } from 'geojson';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import { describeCrs, isGkCrs, needsTowgs84, type CrsChoice } from './crs.ts';
+import { CRS_LABELS, describeCrs, isGkCrs, needsTowgs84, type CrsChoice } from './crs.ts';
 import { decodeText } from './decode-text.ts';
 import { detectCrs, type CrsDetection } from './detect-crs.ts';
 import type { FeatureOrigin, ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
@@ -55,7 +55,11 @@ function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Check
   if (format === 'xlsx') {
     const sheet = readXlsxRows(bytes, file);
     if (!sheet.ok) return sheet;
-    return readTableRows(sheet.value.rows, sheet.value.rowNumbers, { file, encoding: null, format: 'xlsx', details: { sheet: sheet.value.sheetName }, columns: options.columns, allowTable });
+    const r = readTableRows(sheet.value.rows, sheet.value.rowNumbers, { file, encoding: null, format: 'xlsx', details: { sheet: sheet.value.sheetName }, columns: options.columns, allowTable });
+    // The sheets not read are said, whatever became of the first.
+    if (!r.ok) return { ...r, problems: [...r.problems, ...sheet.warnings] };
+    r.value.problems.unshift(...sheet.warnings);
+    return r;
   }
   const { text, encoding } = decodeText(bytes);
   if (format === 'kml') return readKmlText(text, file, encoding);
@@ -104,7 +108,7 @@ function settleGk(detection: CrsDetection, options: ImportOptions, file: string)
   if (!isGkCrs(crs.id)) return { ok: true, value: null, warnings: unused };
   const m = detection.zoneMismatch;
   if (m) return { ok: false, problems: [problem('gk-zone-mismatch', { file, params: { zone: m.zone ?? '', zoneCm: m.centralMeridianDeg, cm: m.chosenCentralMeridianDeg } })] };
-  if (!crs.gk) return { ok: false, problems: [problem('gk-central-meridian-needed', { file, params: { crs: describeCrs(crs) } })] };
+  if (!crs.gk) return { ok: false, problems: [problem('gk-central-meridian-needed', { file, params: { crs: describeCrs(crs), nameZh: CRS_LABELS[crs.id].zh, nameEn: CRS_LABELS[crs.id].en } })] };
   if (!needsTowgs84(crs.id)) return { ok: true, value: null, warnings: unused };
   const towgs84 = options.towgs84 ?? crs.towgs84;
   if (!towgs84) return { ok: false, problems: [problem('crs-needs-towgs84', { file, params: { crs: describeCrs(crs) } })] };

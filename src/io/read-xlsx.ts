@@ -1,5 +1,6 @@
 /**
- * XLSX (Office Open XML workbook) → the rows of its first worksheet as text, for the same
+ * XLSX (Office Open XML workbook) → the rows of its first worksheet as text (the other sheets
+ * are named in a warning, never silently left out), for the same
  * table reading as CSV (src/io/read-csv.ts). Only what a table of figures needs: shared and
  * inline strings, numbers, booleans and cached formula results, placed by their cell
  * reference (`C7`), so empty cells keep their column. Unzipped with fflate and parsed with
@@ -45,20 +46,22 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-/** The path of the workbook's first sheet, from workbook.xml and its relationships. */
-function firstSheetPath(files: Record<string, Uint8Array>, dec: TextDecoder): { path: string; name: string } {
-  const fallback = { path: 'xl/worksheets/sheet1.xml', name: 'Sheet1' };
+/** The path of the workbook's first sheet, from workbook.xml and its relationships, and the other sheets' names. */
+function firstSheetPath(files: Record<string, Uint8Array>, dec: TextDecoder): { path: string; name: string; others: string[] } {
+  const fallback = { path: 'xl/worksheets/sheet1.xml', name: 'Sheet1', others: [] };
   const wb = files['xl/workbook.xml'];
   const rels = files['xl/_rels/workbook.xml.rels'];
   if (!wb || !rels) return fallback;
-  const sheet = byTag(parseXml(dec.decode(wb)), 'sheet')[0];
+  const sheets = byTag(parseXml(dec.decode(wb)), 'sheet');
+  const sheet = sheets[0];
   if (!sheet) return fallback;
+  const others = sheets.slice(1).map((s, i) => s.getAttribute('name') ?? `#${i + 2}`);
   const rid = sheet.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id') ?? sheet.getAttribute('r:id');
   const rel = Array.from(parseXml(dec.decode(rels)).getElementsByTagName('Relationship')).find((r) => r.getAttribute('Id') === rid);
   const target = rel?.getAttribute('Target');
-  if (!target) return fallback;
+  if (!target) return { ...fallback, others };
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
-  return { path, name: sheet.getAttribute('name') ?? fallback.name };
+  return { path, name: sheet.getAttribute('name') ?? fallback.name, others };
 }
 
 /** Read the first worksheet of an .xlsx file, or `xlsx-invalid` saying why it cannot be. */
@@ -73,7 +76,7 @@ export function readXlsxRows(bytes: Uint8Array, file: string): Checked<SheetRows
   }
   const dec = new TextDecoder('utf-8');
   try {
-    const { path, name } = firstSheetPath(files, dec);
+    const { path, name, others } = firstSheetPath(files, dec);
     const sheetBytes = files[path];
     if (!sheetBytes) return fail(`no worksheet (${path}) in the workbook`);
     const shared = files['xl/sharedStrings.xml'] ? byTag(parseXml(dec.decode(files['xl/sharedStrings.xml'])), 'si').map(itemText) : [];
@@ -106,7 +109,8 @@ export function readXlsxRows(bytes: Uint8Array, file: string): Checked<SheetRows
       rows.push(cells);
       rowNumbers.push(rowNumber);
     }
-    return { ok: true, value: { sheetName: name, rows, rowNumbers }, warnings: [] };
+    const warnings = others.length ? [problem('xlsx-other-sheets', { file, params: { sheet: name, count: others.length, others: others.slice(0, 8).join('、') + (others.length > 8 ? ' …' : '') } }, 'warning')] : [];
+    return { ok: true, value: { sheetName: name, rows, rowNumbers }, warnings };
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
   }

@@ -2,7 +2,7 @@
  * Every shipped polygon holds up in any GIS: OGC-valid in WGS-84 and still valid
  * after projection to CGCS2000 3° GK (EPSG:4549) and UTM 51N with the projected rings snapped
  * to a 1 mm grid, no ring touching itself or another ring (no pinches), coordinates on the
- * 1e-6° grid they are stored at. Checked with JSTS, independently of Turf and of the GEOS the
+ * 1e-6° grid they are stored at, rings wound as RFC 7946 says. Checked with JSTS, independently of Turf and of the GEOS the
  * geodata build uses. The counties tile without gaps or overlaps, and the structure is their union.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { counties, defaultBoards, land, structure } from '../../src/data/embedde
 import { polygonsOf, type Areal } from '../../src/geo/polygon-ops.ts';
 import { CHECK_PROJECTIONS, projectAreal } from '../../scripts/geodata/check-projections.ts';
 import { jstsInvalidReason, jstsMinimumClearance, jstsUnion } from '../support/jsts-validity.ts';
+import { rewindGeometry } from '../../src/io/validate/check-polygons.ts';
 
 const employment = JSON.parse(readFileSync(new URL('../../geodata/employment-areas.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
 
@@ -47,6 +48,11 @@ describe.each(FILES)('%s holds up in any GIS', { timeout: 60_000 }, (name, fc) =
         if (Math.round(x * 1e6) / 1e6 !== x || Math.round(y * 1e6) / 1e6 !== y) expect.fail(`${label(name, i, f.properties)}: ${x},${y} has more than 6 decimals`);
       }
     }
+  });
+
+  it('winds its rings as RFC 7946 says (exteriors counter-clockwise, holes clockwise): strict readers and GDAL take it as it is', () => {
+    const wrong = fc.features.flatMap((f, i) => (rewindGeometry(f.geometry).changed ? [label(name, i, f.properties)] : []));
+    expect(wrong).toEqual([]);
   });
 
   it('is OGC-valid in WGS-84 (JSTS), with no pinch and a clearance above the grid noise', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importLayer } from '../../../src/io/import-layer.ts';
 import { MAX_IMPORT_BYTES } from '../../../src/io/limits.ts';
 import { formatProblem } from '../../../src/i18n/problems.ts';
+import { tableToXlsx } from '../../../src/export/xlsx.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 /** n points in Wenzhou as CSV. */
@@ -83,5 +84,27 @@ describe('importLayer', () => {
   it('a point outside Wenzhou is imported with a warning', async () => {
     const r = await importLayer(enc('lon,lat\n116.4,39.9\n'), 'beijing.csv');
     expect(r.ok && r.warnings.map((p) => formatProblem(p, 'en'))).toEqual(['beijing.csv row 2: feature lies outside Wenzhou (centre 116.4000, 39.9000)']);
+  });
+
+  it('reads the first sheet of a workbook and names the sheets it did not read', async () => {
+    const table = { columns: [{ id: 'lon', header: 'lon', kind: 'number' as const }, { id: 'lat', header: 'lat', kind: 'number' as const }, { id: 'name', header: 'name', kind: 'text' as const }], rows: [[120.65, 28.01, '甲']], boardIds: ['a'] };
+    const blob = await tableToXlsx(table, '设施', { sheet: '说明', rows: [['来源', '测试']] });
+    const r = await importLayer(new Uint8Array(await blob.arrayBuffer()), 'two-sheets.xlsx');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.features).toHaveLength(1);
+    const w = r.warnings.find((p) => p.code === 'xlsx-other-sheets')!;
+    expect(formatProblem(w, 'zh')).toBe('two-sheets.xlsx: 只读取了第一个工作表“设施”；另有 1 个工作表未读取：说明（如需导入，请将其另存为单独的文件）');
+    expect(formatProblem(w, 'en')).toContain('only the first worksheet, “设施”, was read; 1 more were not: 说明');
+  });
+
+  it('asks for a central meridian naming the system in the reader’s language', async () => {
+    // Eastings without a zone number: the central meridian cannot be told from the coordinates.
+    const r = await importLayer(enc('x,y\n500123.4,3100456.7\n501000,3101000\n'), 'gk.csv', { crs: 'xian80-gk', towgs84: [0, 0, 0] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const p = r.problems.find((q) => q.code === 'gk-central-meridian-needed')!;
+    expect(formatProblem(p, 'zh')).toBe('gk.csv: 西安 1980 高斯-克吕格投影（米，需转换参数）坐标（xian80-gk）需要中央经线：东坐标不带带号，请选择中央经线（温州：120°E；命令行：--cm）');
+    expect(formatProblem(p, 'en')).toContain('Xian 1980 Gauss–Krüger (metres; needs transformation parameters) coordinates (xian80-gk) need a central meridian');
   });
 });
