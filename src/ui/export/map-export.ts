@@ -10,6 +10,7 @@ import { paperPixels, type Paper } from '../../export/paper.ts';
 import { scaleBar, formatLengthM } from '../../export/scale-bar.ts';
 import { dateStamp } from '../../export/download.ts';
 import { ATTRIBUTION } from '../../map/base-style.ts';
+import { boardsAttribution } from '../../map/boards-attribution.ts';
 import { BOARD_FILL_OPACITY, CATEGORY_COLORS, STRUCTURE_COLORS, STRUCTURE_FILL_OPACITY, blendOver } from '../../map/colors.ts';
 import type { Overlay } from '../../map/overlay.ts';
 import { CATEGORIES } from '../../domain/board.ts';
@@ -134,7 +135,7 @@ export async function composeMapImage(paper: Paper, dpi: number, now: Date): Pro
     bearingDeg: rendered.bearingDeg,
     northLabel: i18n.t('map.north'),
     attribution: [
-      `${i18n.t('map.attribution')}：${stripTags(ATTRIBUTION.land)}；${stripTags(ATTRIBUTION.counties)}；${stripTags(ATTRIBUTION.boards)}`,
+      `${i18n.t('map.attribution')}：${stripTags(ATTRIBUTION.land)}；${stripTags(ATTRIBUTION.counties)}；${boardsAttribution(store.project.boards.features)[i18n.lang]}`,
       i18n.t('map.plan', { plan: planCaption(planStore.plan, i18n.lang) }),
     ],
   };
