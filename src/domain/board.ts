@@ -49,3 +49,9 @@ export type BoardGeometry = Polygon | MultiPolygon;
 export type BoardFeature = Feature<BoardGeometry, BoardProperties>;
 export type BoardCollection = FeatureCollection<BoardGeometry, BoardProperties>;
 
+
+/** How many boards have boundaries the user loaded and how many still have schematic extents (示意范围). */
+export function boardExtentCounts(boards: readonly BoardFeature[]): { official: number; schematic: number } {
+  const schematic = boards.filter((b) => b.properties.schematic).length;
+  return { official: boards.length - schematic, schematic };
+}

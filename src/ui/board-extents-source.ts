@@ -3,11 +3,10 @@
  * drew (示意范围) until the user loads official boundaries, then which boards have which — the
  * note follows the boards, never a fixed text.
  */
-import type { BoardFeature } from '../domain/board.ts';
+import { boardExtentCounts, type BoardFeature } from '../domain/board.ts';
 
 export function boardExtentsSource(boards: readonly BoardFeature[]): { zh: string; en: string } {
-  const schematic = boards.filter((b) => b.properties.schematic).length;
-  const official = boards.length - schematic;
+  const { official, schematic } = boardExtentCounts(boards);
   if (official === 0) return { zh: '板块范围：安居根据街道锚点绘制的示意范围，非规划或行政边界', en: 'Board extents: schematic, drawn by Anju from street anchors; not planning or administrative boundaries' };
   if (schematic === 0) return { zh: `板块范围：全部 ${official} 个为用户载入的正式边界`, en: `Board extents: all ${official} are official boundaries the user loaded` };
   return {

@@ -110,6 +110,7 @@ describe('two planners on the same project (two browser contexts)', () => {
     await li.getByTestId('projects').waitFor();
     await li.screenshot({ path: SCREENSHOTS + 'team-projects.png' });
     expect(await li.locator('[data-testid="projects"] tbody tr').first().textContent()).toContain('十五五住房布局');
+    expect(await li.getByTestId('project-role').first().textContent()).toBe('规划师'); // the project's role, not the account's
     await openProject(li);
     await openProject(wang);
     // 李工 goes quiet on the network for a moment (the edits wait), while 王工 saves.
@@ -241,6 +242,8 @@ describe('a reviewer', () => {
     await signIn(zhang, '张审');
     await zhang.getByTestId('projects').waitFor();
     expect(await zhang.getByTestId('new-project').count()).toBe(0);
+    expect(await zhang.getByTestId('projects-cannot-create').textContent()).toContain('你的账户角色（审阅者）不能新建项目');
+    expect(await zhang.getByTestId('project-role').first().textContent()).toBe('审阅者');
     await openProject(zhang);
     expect(await cell(zhang, 'jiucheng', 2021)).toBe('500');
     await enterCell(zhang, 'jiucheng', 2021, '1');
