@@ -2,14 +2,15 @@
  * Colour scales for board choropleths: sequential for allocated units, diverging for the
  * difference between two scenarios. Class breaks are round numbers (1, 2, 2.5, 5 × 10^k) so
  * the legend reads well. Colours: ColorBrewer (Cynthia Brewer, Penn State; Apache-2.0)
- * Blues 5 and RdBu 7.
+ * YlOrBr 5 and PiYG 7 — not blues: the map draws the sea and inland water in blue, and a board
+ * with a little supply must not read as a lake (a test keeps every class clear of both).
  */
 
 /** Boards with nothing allocated. */
 export const ZERO_COLOR = '#ece8df';
-export const SEQUENTIAL = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'] as const;
-/** Less in B than A (reds), equal (grey), more in B (blues). */
-export const DIVERGING = ['#b2182b', '#ef8a62', '#fddbc7', '#f0eee9', '#d1e5f0', '#67a9cf', '#2166ac'] as const;
+export const SEQUENTIAL = ['#fee391', '#fec44f', '#fe9929', '#d95f0e', '#993404'] as const;
+/** Less in B than A (pinks), equal (grey), more in B (greens). */
+export const DIVERGING = ['#c51b7d', '#e9a3c9', '#fde0ef', '#f0eee9', '#e6f5d0', '#a1d76a', '#4d9221'] as const;
 
 export interface LegendClass {
   /** Lower bound (exclusive, except for the zero class) and upper bound (inclusive), in units. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIVERGING, SEQUENTIAL, ZERO_COLOR, divergingScale, niceStep, sequentialScale } from '../../../../src/ui/allocation/color-scale.ts';
+import { BASEMAP_COLORS, BOARD_FILL_OPACITY, blendOver } from '../../../../src/map/colors.ts';
 
 describe('colour scales for board choropleths', () => {
   it('picks round steps', () => {
@@ -22,5 +23,32 @@ describe('colour scales for board choropleths', () => {
     expect(s.legend).toHaveLength(7);
     expect(s.legend[0].from).toBe(-3000);
     expect(s.legend[6].to).toBe(3000);
+  });
+});
+
+describe('choropleth classes and water', () => {
+  /** CIE76 colour difference in CIELAB (D65): about 2.3 is just noticeable. */
+  function deltaE(a: string, b: string): number {
+    const lab = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => {
+        const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return v > 0.04045 ? ((v + 0.055) / 1.055) ** 2.4 : v / 12.92;
+      });
+      const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+      const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
+      const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
+      const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);
+      return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+    };
+    const [p, q] = [lab(a), lab(b)];
+    return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+  }
+
+  it('no class, as drawn over the land, can be taken for the sea or inland water (the old blues were ΔE 2–20 from them)', () => {
+    for (const c of [ZERO_COLOR, ...SEQUENTIAL, ...DIVERGING]) {
+      const drawn = blendOver(c, BOARD_FILL_OPACITY);
+      for (const water of [BASEMAP_COLORS.inlandWater, BASEMAP_COLORS.sea]) expect(deltaE(drawn, water), `${c} drawn as ${drawn} vs ${water}`).toBeGreaterThanOrEqual(10);
+    }
+    expect(deltaE('#9ecae1', BASEMAP_COLORS.inlandWater)).toBeLessThan(10); // the check can fail: a blue class would
   });
 });
