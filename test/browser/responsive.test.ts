@@ -41,26 +41,46 @@ const facilityCount = async () => Number((await page.getByTestId('coverage-facil
 
 interface LongTask { startMs: number; durationMs: number }
 
-/** Long tasks observed since the page loaded (buffered), as plain numbers. */
+/**
+ * Long tasks (PerformanceObserver `longtask`) and long animation frames (`long-animation-frame`,
+ * which say how much of a frame was script and which script) since the page loaded (buffered).
+ */
 async function installObserver(): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks?: { startMs: number; durationMs: number }[] };
+    type W = { __longTasks?: unknown[]; __frames?: unknown[] };
+    const w = window as unknown as W;
     if (w.__longTasks) return;
     w.__longTasks = [];
+    w.__frames = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks!.push({ startMs: e.startTime, durationMs: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { renderStart: number; scripts: (PerformanceEntry & { invoker: string; sourceFunctionName: string; sourceURL: string })[] })[]) {
+        w.__frames!.push({
+          startMs: e.startTime,
+          durationMs: e.duration,
+          renderMs: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          scripts: e.scripts.map((x) => ({ durationMs: x.duration, what: `${x.invoker} ${x.sourceFunctionName} ${x.sourceURL.split('/').pop()}` })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
 }
+interface Frame { startMs: number; durationMs: number; renderMs: number; scripts: { durationMs: number; what: string }[] }
 const now = () => page.evaluate(() => performance.now());
 const longTasks = (fromMs: number, toMs: number) =>
   page.evaluate(
     ([a, b]) => (window as unknown as { __longTasks: { startMs: number; durationMs: number }[] }).__longTasks.filter((t) => t.startMs + t.durationMs >= a && t.startMs <= b),
     [fromMs, toMs] as const,
   );
+const frames = (fromMs: number, toMs: number): Promise<Frame[]> =>
+  page.evaluate(([a, b]) => (window as unknown as { __frames: Frame[] }).__frames.filter((t) => t.startMs + t.durationMs >= a && t.startMs <= b), [fromMs, toMs] as const);
+/** The longest single script (event handler, callback, message) in the frames, with what ran. */
+const longestScript = (fs: Frame[]) => fs.flatMap((f) => f.scripts).sort((a, b) => b.durationMs - a.durationMs)[0] ?? { durationMs: 0, what: '' };
 
 /** Import `n` points through the dialog, press 替换, and return the long tasks until figures and map are updated. */
-async function replaceWith(n: number): Promise<{ tasks: LongTask[]; elapsedMs: number; before: string }> {
+async function replaceWith(n: number): Promise<{ tasks: LongTask[]; frames: Frame[]; elapsedMs: number; before: string }> {
   const file = join(tmp, `facilities-${n}.csv`);
   writeFileSync(file, facilitiesCsv(n));
   const before = (await cell('area').textContent()) ?? '';
@@ -86,7 +106,7 @@ async function replaceWith(n: number): Promise<{ tasks: LongTask[]; elapsedMs: n
   const t1 = await now();
   if (process.env.TRACE) await page.context().browser()!.stopTracing();
   if (cdp) writeFileSync(`/tmp/anju-profile-${n}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-  return { tasks: await longTasks(t0, t1), elapsedMs: t1 - t0, before };
+  return { tasks: await longTasks(t0, t1), frames: await frames(t0, t1), elapsedMs: t1 - t0, before };
 }
 
 /** Pixels of the map drawn in a coverage tier colour (the facilities layer): what a person sees of the points. */
@@ -100,7 +120,7 @@ async function facilityPixels(): Promise<number> {
 }
 
 /** Drag the map by a third of its width: the same rendering work without an import. */
-async function panControl(): Promise<{ tasks: LongTask[]; elapsedMs: number }> {
+async function panControl(): Promise<{ tasks: LongTask[]; frames: Frame[]; elapsedMs: number }> {
   const box = (await page.getByTestId('map').boundingBox())!;
   const t0 = await now();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -109,7 +129,7 @@ async function panControl(): Promise<{ tasks: LongTask[]; elapsedMs: number }> {
   await page.mouse.up();
   await waitForMapIdle(page);
   const t1 = await now();
-  return { tasks: await longTasks(t0, t1), elapsedMs: t1 - t0 };
+  return { tasks: await longTasks(t0, t1), frames: await frames(t0, t1), elapsedMs: t1 - t0 };
 }
 
 const durations = (ts: LongTask[]) => ts.map((t) => Math.round(t.durationMs));
@@ -125,6 +145,7 @@ describe('responsive with real-size files', () => {
       const r = await replaceWith(n);
       measured[`replace-${n}`] = r.tasks;
       console.log(`[responsive] ${n} points: 替换 → figures and map idle ${r.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(r.tasks))}`);
+      console.log(`[responsive] ${n} points: frames' render time (ms) ${JSON.stringify(r.frames.map((f) => Math.round(f.renderMs)))}; scripts over 50 ms: ${JSON.stringify(r.frames.flatMap((f) => f.scripts).filter((x) => x.durationMs > 50).map((x) => `${Math.round(x.durationMs)} ${x.what}`))}`);
       expect(await facilityCount()).toBe(n);
       expect(await cell('area').textContent()).toMatch(/^\d+%$/);
       expect(await cell('area').textContent()).not.toBe(r.before);
@@ -138,7 +159,7 @@ describe('responsive with real-size files', () => {
 
       const pan = await panControl();
       measured[`pan-${n}`] = pan.tasks;
-      console.log(`[responsive] ${n} points, control (one pan, no import): ${pan.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(pan.tasks))}`);
+      console.log(`[responsive] ${n} points, control (one pan, no import): ${pan.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(pan.tasks))}; render (ms) ${JSON.stringify(pan.frames.map((f) => Math.round(f.renderMs)))}; longest script ${JSON.stringify(longestScript(pan.frames))}`);
     });
 
     // NOT MET YET (see README, Speed): after 替换 the main thread still has long tasks over
