@@ -109,14 +109,16 @@ async function replaceWith(n: number): Promise<{ tasks: LongTask[]; frames: Fram
   return { tasks: await longTasks(t0, t1), frames: await frames(t0, t1), elapsedMs: t1 - t0, before };
 }
 
-/** Pixels of the map drawn in a coverage tier colour (the facilities layer): what a person sees of the points. */
-async function facilityPixels(): Promise<number> {
+/** Share of the map's pixels (every other row and column) drawn in a coverage tier colour: what a person sees of the points. */
+async function facilityPixelShare(): Promise<number> {
   const box = (await page.getByTestId('map').boundingBox())!;
   const png = await screenshotPng(page, { x: box.x, y: box.y, width: box.width, height: box.height });
   const tiers = Object.values(TIER_COLORS).map(hexToRgb);
   let n = 0;
-  for (let y = 0; y < png.height; y += 2) for (let x = 0; x < png.width; x += 2) if (tiers.some((c) => colorDistance(pixel(png, x, y), c) < 40)) n++;
-  return n;
+  let all = 0;
+  for (let y = 0; y < png.height; y += 2)
+    for (let x = 0; x < png.width; x += 2, all++) if (tiers.some((c) => colorDistance(pixel(png, x, y), c) < 40)) n++;
+  return n / all;
 }
 
 /** Drag the map by a third of its width: the same rendering work without an import. */
@@ -141,7 +143,8 @@ const SIZES = process.env.ANJU_RESPONSIVE_300K === '1' ? [20_000, 300_000] : [20
 describe('responsive with real-size files', () => {
   for (const n of SIZES) {
     it(`replaces the facilities with ${n.toLocaleString('en')} points: the figures, the legend and the points on the map follow`, async () => {
-      const pixelsBefore = await facilityPixels();
+      // Before the first import there are no facilities: next to no pixel has a tier colour.
+      if (n === SIZES[0]) expect(await facilityPixelShare()).toBeLessThan(0.01);
       const r = await replaceWith(n);
       measured[`replace-${n}`] = r.tasks;
       console.log(`[responsive] ${n} points: 替换 → figures and map idle ${r.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(r.tasks))}`);
@@ -153,8 +156,8 @@ describe('responsive with real-size files', () => {
       await page.getByTestId('layer-panel-toggle').click();
       expect(await page.getByTestId('layer-panel').textContent()).toContain('生活圈设施');
       await page.getByTestId('layer-panel-toggle').click();
-      const pixelsAfter = await facilityPixels();
-      expect(pixelsAfter, 'facility points drawn on the map').toBeGreaterThan(pixelsBefore + 2_000);
+      // Points everywhere over the central city (about 17–18 % of the map at 20,000 and at 300,000 points).
+      expect(await facilityPixelShare(), 'facility points drawn on the map').toBeGreaterThan(0.08);
       await page.screenshot({ path: SCREENSHOTS + `responsive-${n}.png` });
 
       const pan = await panControl();
