@@ -142,7 +142,10 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
     };
   const value = parsed.output as ProjectFile;
   // Boards of another plan are a mismatch to say (project-plan-match.ts), not an error.
-  const problems = [...consistencyProblems(value, knownBoardIds, file).filter((p) => !(otherPlan && !value.boards && p.code === 'project-unknown-board')), ...integrityProblems(value, file, opts)];
+  // The geometry checks run on the caller's objects, not valibot's copies: the schema has no
+  // transforms, so they are the same data, and the per-geometry caches of project-integrity.ts
+  // then hit for unchanged geometry (autosave re-tested every site and board polygon per write).
+  const problems = [...consistencyProblems(value, knownBoardIds, file).filter((p) => !(otherPlan && !value.boards && p.code === 'project-unknown-board')), ...integrityProblems(raw as ProjectFile, file, opts)];
   if (problems.length) return { ok: false, problems };
   const scenarios = value.scenarios.map((s) => ({
     ...s,

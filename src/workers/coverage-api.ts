@@ -5,15 +5,17 @@
 import { CoverageSession, type CoverageInit } from '../analysis/coverage/coverage-session.ts';
 import type { FacilityGroup, Facility, LonLat } from '../domain/facility.ts';
 import type { NetworkRunsInput } from '../analysis/coverage/network-runs.ts';
+import { unpackFacilities, type PackedFacilities } from '../analysis/coverage/packed-facilities.ts';
 
 export function coverageApi(session = new CoverageSession(() => performance.now())) {
   return {
-    init: (i: CoverageInit) => session.init(i),
+    // Facilities arrive packed (packed-facilities.ts): cloning 300,000 objects blocked the page for seconds.
+    init: (i: Omit<CoverageInit, 'facilities'> & { facilities: PackedFacilities }) => session.init({ ...i, facilities: unpackFacilities(i.facilities) }),
     move: (i: { facilityId: string; lonLat: LonLat }) => session.move(i),
     add: (i: { facility: Facility }) => session.add(i),
     remove: (i: { facilityId: string }) => session.remove(i),
     gaps: (i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }) => session.gaps(i),
-    rings: (i: { facilityIds?: string[]; group?: FacilityGroup; radiusM: number }) => session.rings(i),
+    rings: (i: { facilityIds?: string[]; group?: FacilityGroup; radiusM: number; maxRings?: number }) => session.rings(i),
     network: (i: NetworkRunsInput) => session.network(i),
   };
 }

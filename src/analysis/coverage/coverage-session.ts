@@ -72,11 +72,17 @@ export class CoverageSession {
     return gapLayer(this.#boards, pts, i.radiusM, this.#need().frame, i.cellSizeM);
   }
 
-  /** Reach rings of the chosen facilities (by id and/or group). */
-  rings(i: { facilityIds?: string[]; group?: FacilityGroup; radiusM: number }): FeatureCollection<Polygon, { id: string; radiusM: number }> {
+  /**
+   * Reach rings of the chosen facilities (by id and/or group); none when more than `maxRings`
+   * are chosen (thousands of overlapping rings say nothing the gap layer does not, and cost
+   * seconds to send and draw).
+   */
+  rings(i: { facilityIds?: string[]; group?: FacilityGroup; radiusM: number; maxRings?: number }): FeatureCollection<Polygon, { id: string; radiusM: number }> {
+    const ids = i.facilityIds ? new Set(i.facilityIds) : null;
     const chosen = [...this.#facilities.values()].filter(
-      (f) => (!i.facilityIds || i.facilityIds.includes(f.id)) && (!i.group || i.group === 'any' || tierOf(f.category, this.#tiers) === i.group),
+      (f) => (!ids || ids.has(f.id)) && (!i.group || i.group === 'any' || tierOf(f.category, this.#tiers) === i.group),
     );
+    if (i.maxRings !== undefined && chosen.length > i.maxRings) return { type: 'FeatureCollection', features: [] };
     return reachRings(chosen, i.radiusM, this.#need().frame);
   }
 

@@ -33,10 +33,10 @@ export class CoverageClient {
    * Call a worker method; updates also go to onResult. Resolves to null when the call failed (the
    * failure goes to onError), to undefined when a newer call with the same `latest` key superseded it.
    */
-  async call<M extends keyof Api & string>(method: M, input: CallInput<Api[M]>, latest?: string): Promise<CallOutput<Api[M]> | null | undefined> {
+  async call<M extends keyof Api & string>(method: M, input: CallInput<Api[M]>, latest?: string, transfer?: Transferable[]): Promise<CallOutput<Api[M]> | null | undefined> {
     this.#inFlight++;
     try {
-      const value = await this.#client.call(method, input, latest ? { latest } : {});
+      const value = await this.#client.call(method, input, { ...(latest ? { latest } : {}), ...(transfer ? { transfer } : {}) });
       if (method === 'init' || method === 'add' || method === 'remove' || method === 'move') this.onResult(value as CoverageUpdate, null);
       return value;
     } catch (e) {

@@ -24,6 +24,7 @@ import type { FeatureDragEvent } from '../../map/overlay.ts';
 import { CoverageClient } from './coverage-client.ts';
 import { TIER_COLORS } from './coverage-overlays.ts';
 import { facilityDiff } from './facility-diff.ts';
+import { packFacilities } from '../../analysis/coverage/packed-facilities.ts';
 import { categoryInfo, coverageBoards, defaultTierRadii, facilityCollection, facilityTier, residentsAssumption } from './coverage-data.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -31,6 +32,8 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export const GAP_CELL_M = 100;
 /** Sample spacing (m) of the network area shares. */
 export const NETWORK_SAMPLE_M = 100;
+/** A tier's reach rings are drawn up to this many facilities; beyond, only the selected one's (the gap layer shows reach). */
+export const MAX_TIER_RINGS = 2_000;
 
 const newWorker = () => new Worker(new URL('../../workers/coverage.worker.ts', import.meta.url), { type: 'module' });
 
@@ -172,15 +175,19 @@ class CoverageStore {
     const radiiKey = radiiM.join(',');
     const prev = this.#synced;
     this.#synced = { boards, population, radiiKey, facilities };
+    const init = () => {
+      const packed = packFacilities(facilities);
+      void client.call('init', { boards: coverageBoards(boards), facilities: packed, population, radiiM, groups: DEFAULT_GROUPS }, undefined, [packed.lonLat.buffer, packed.illustrative.buffer]);
+    };
     if (!prev || prev.boards !== boards || prev.population !== population || prev.radiiKey !== radiiKey) {
-      void client.call('init', { boards: coverageBoards(boards), facilities: [...facilities], population, radiiM, groups: DEFAULT_GROUPS });
+      init();
       return;
     }
     const d = facilityDiff(prev.facilities, facilities);
     if (d.kind === 'add') void client.call('add', { facility: d.facility });
     else if (d.kind === 'remove') void client.call('remove', { facilityId: d.id });
     else if (d.kind === 'move') void client.call('move', { facilityId: d.id, lonLat: d.lonLat });
-    else if (d.kind === 'reset') void client.call('init', { boards: coverageBoards(boards), facilities: [...facilities], population, radiiM, groups: DEFAULT_GROUPS });
+    else if (d.kind === 'reset') init();
     if (this.selectedFacilityId && !facilities.some((f) => f.id === this.selectedFacilityId)) this.selectedFacilityId = null;
   }
 
@@ -194,7 +201,7 @@ class CoverageStore {
     const tier = this.tier;
     const ringTier = selected ? (facilityTier(selected) ?? tier) : tier;
     const gaps = client.call('gaps', { group: tier, radiusM: this.tierRadii[tier], cellSizeM: GAP_CELL_M });
-    const rings = client.call('rings', selected ? { facilityIds: [selected.id], radiusM: this.tierRadii[ringTier] } : { group: tier, radiusM: this.tierRadii[tier] });
+    const rings = client.call('rings', selected ? { facilityIds: [selected.id], radiusM: this.tierRadii[ringTier] } : { group: tier, radiusM: this.tierRadii[tier], maxRings: MAX_TIER_RINGS });
     void Promise.all([gaps, rings]).then(([g, r]) => {
       if (g) this.gaps = g;
       if (r) {

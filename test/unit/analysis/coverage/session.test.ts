@@ -33,6 +33,16 @@ describe('CoverageSession', () => {
     expect(ring[0]).toEqual(ring[ring.length - 1]);
   });
 
+  it('draws no rings for a group of more than maxRings facilities, and still those of chosen ids', () => {
+    const s = new CoverageSession();
+    s.init({ boards: fx.boards, facilities: fx.facilities, population: { kind: 'none' }, radiiM: [300] });
+    const all = s.rings({ group: 'any', radiusM: 300 }).features.length;
+    expect(all).toBeGreaterThan(1);
+    expect(s.rings({ group: 'any', radiusM: 300, maxRings: all }).features).toHaveLength(all);
+    expect(s.rings({ group: 'any', radiusM: 300, maxRings: all - 1 }).features).toEqual([]);
+    expect(s.rings({ facilityIds: ['in'], radiusM: 300, maxRings: 1 }).features.map((f) => f.properties.id)).toEqual(['in']);
+  });
+
   it('refuses a move before init (the worker client turns the throw into a rejected call)', () => {
     expect(() => new CoverageSession().move({ facilityId: 'x', lonLat: [0, 0] })).toThrow('"init" first');
   });
