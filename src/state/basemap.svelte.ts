@@ -2,7 +2,7 @@
  * The basemap the user chose (basemap-spec.ts), remembered across reloads (basemap-store.ts),
  * and what the map reports about it. The map gets `spec`; the picker edits the rest.
  */
-import type { BasemapKind, BasemapSpec, BasemapStatus, CustomRefusal, CustomService } from './basemap-spec.ts';
+import type { BasemapKind, BasemapSpec, BasemapStatus, CustomRefusal, CustomService, TeamBasemap } from './basemap-spec.ts';
 import { checkCustomService } from './basemap-spec.ts';
 import { cspAllowsOrigin, pagePolicy } from './csp-origins.ts';
 import { forgetBasemapFile, loadBasemap, saveBasemapFile, saveBasemapSettings } from './persistence/basemap-store.ts';
@@ -16,12 +16,16 @@ class BasemapState {
   spec = $state.raw<BasemapSpec>({ kind: 'offline' });
   status = $state.raw<BasemapStatus>({ state: 'idle', key: 'basemap.status.offline' });
   refusal = $state.raw<CustomRefusal | null>(null);
+  /** The team server's basemap, when this page is served by one that has it (team-basemap.ts). */
+  team = $state.raw<TeamBasemap | null>(null);
+  #chosenBefore = false;
 
   /** Restores the last choice (and file) saved in this browser. */
   async restore(): Promise<void> {
     const { settings, file } = await loadBasemap();
     if (file) this.file = { blob: file.blob, name: file.name, sizeBytes: file.sizeBytes, kept: true };
     if (!settings) return;
+    this.#chosenBefore = true;
     this.tiandituKey = settings.tiandituKey;
     this.custom = settings.custom;
     this.choose(settings.kind, false);
@@ -34,6 +38,7 @@ class BasemapState {
     if (kind === 'offline' || kind === 'osm') this.spec = { kind };
     else if (kind === 'tianditu') this.spec = this.tiandituKey.trim() ? { kind, key: this.tiandituKey.trim() } : { kind: 'offline' };
     else if (kind === 'pmtiles') this.spec = this.file ? { kind, input: { kind: 'file', file: this.file.blob, name: this.file.name } } : { kind: 'offline' };
+    else if (kind === 'team') this.spec = this.team ? { kind, basemap: this.team } : { kind: 'offline' };
     else {
       const self = typeof location === 'undefined' ? '' : location.origin;
       this.refusal = checkCustomService(this.custom, (o) => cspAllowsOrigin(pagePolicy(), o, self));
@@ -48,6 +53,16 @@ class BasemapState {
     this.choose('pmtiles');
     const kept = await saveBasemapFile({ name: f.name, sizeBytes: f.size, blob: f });
     if (this.file?.blob === f) this.file = { ...this.file, kept };
+  }
+
+  /**
+   * The team server has a basemap for everyone: offered in the picker, and shown when this
+   * browser chose it before or never chose any basemap (the bureau set it up for that).
+   */
+  offerTeam(t: TeamBasemap | null): void {
+    this.team = t;
+    if (t && (this.kind === 'team' || !this.#chosenBefore)) this.choose('team', false);
+    else if (!t && this.kind === 'team') this.choose('offline', false);
   }
 
   async forgetFile(): Promise<void> {
