@@ -10,8 +10,8 @@
  */
 import type { Map as MlMap, ErrorEvent, LayerSpecification, MapSourceDataEvent, RasterSourceSpecification } from 'maplibre-gl';
 import { fillTemplate, tileAt, tileUrl, type BasemapSpec, type BasemapStatus, type PmtilesInput, type TeamBasemap } from '../state/basemap-spec.ts';
-import { isSqlite } from '../io/mbtiles.ts';
 import { BasemapRefusal } from './basemap-refusal.ts';
+import { registerMessages } from '../i18n/messages/index.ts';
 import type { PmtilesBasemap } from './pmtiles-basemap.ts';
 import { osmSource, tiandituSource } from './online-basemaps.ts';
 import { BASEMAP_LAYER_PREFIX, LAYERS } from './layer-ids.ts';
@@ -52,6 +52,8 @@ export class BasemapController {
     if (spec.kind === 'offline') return this.onStatus({ state: 'idle', key: 'basemap.status.offline' });
     this.onStatus({ state: 'loading', key: 'basemap.status.loading' });
     try {
+      // The messages about basemap files come with the first file (basemap-files.ts).
+      if (spec.kind === 'pmtiles' || spec.kind === 'team') registerMessages('zh', (await import('../i18n/messages/basemap-files.ts')).basemapFiles.zh);
       if (spec.kind === 'pmtiles') await this.#addFile(spec.input, gen);
       else if (spec.kind === 'team') await this.#addTeam(spec.basemap, gen);
       else await this.#addRaster(spec, gen);
@@ -125,9 +127,11 @@ export class BasemapController {
   async #addFile(input: PmtilesInput, gen: number): Promise<void> {
     const key = input.kind === 'file' ? `basemap-file-${gen}` : input.url;
     let b: PmtilesBasemap | null;
-    const head = input.kind === 'file' ? new Uint8Array(await input.file.slice(0, 16).arrayBuffer()) : null;
-    if (head && !isSqlite(head) && new TextDecoder().decode(head.subarray(0, 7)) !== 'PMTiles') throw new BasemapRefusal({ reason: 'not-sqlite' });
-    if (input.kind === 'file' && head && isSqlite(head)) {
+    // The file's first bytes say what it is (src/io/mbtiles.ts checks SQLite again, in its own chunk).
+    const head = input.kind === 'file' ? new TextDecoder('latin1').decode(await input.file.slice(0, 16).arrayBuffer()) : null;
+    const sqlite = head === 'SQLite format 3\u0000';
+    if (head !== null && !sqlite && !head.startsWith('PMTiles')) throw new BasemapRefusal({ reason: 'not-sqlite' });
+    if (input.kind === 'file' && sqlite) {
       const { openMbtilesFile } = await import('./mbtiles-basemap.ts');
       b = await openMbtilesFile(input.file, key, BASEMAP_SOURCE, BASEMAP_LAYER_PREFIX, () => gen !== this.#gen);
     } else {

@@ -2,6 +2,7 @@
  * The basemap the user chose (basemap-spec.ts), remembered across reloads (basemap-store.ts),
  * and what the map reports about it. The map gets `spec`; the picker edits the rest.
  */
+import { untrack } from 'svelte';
 import type { BasemapKind, BasemapSpec, BasemapStatus, CustomRefusal, CustomService, TeamBasemap } from './basemap-spec.ts';
 import { checkCustomService } from './basemap-spec.ts';
 import { cspAllowsOrigin, pagePolicy } from './csp-origins.ts';
@@ -14,7 +15,9 @@ class BasemapState {
   file = $state.raw<{ blob: Blob; name: string; sizeBytes: number; kept: boolean } | null>(null);
   /** What the map shows now. */
   spec = $state.raw<BasemapSpec>({ kind: 'offline' });
-  status = $state.raw<BasemapStatus>({ state: 'idle', key: 'basemap.status.offline' });
+  #status = $state.raw<BasemapStatus>({ state: 'idle', key: 'basemap.status.offline' });
+  /** A file just picked, kept in the browser only once the map has opened it (a refused file never replaces a good one). */
+  #pending: { blob: File; previous: BasemapState['file'] } | null = null;
   refusal = $state.raw<CustomRefusal | null>(null);
   /** The team server's basemap, when this page is served by one that has it (team-basemap.ts). */
   team = $state.raw<TeamBasemap | null>(null);
@@ -47,10 +50,30 @@ class BasemapState {
     if (save) void saveBasemapSettings({ kind, tiandituKey: this.tiandituKey, custom: this.custom });
   }
 
-  /** A basemap file the user picked: shown at once, kept in the browser when the quota allows. */
-  async openFile(f: File): Promise<void> {
+  /** What the map reports about the basemap it shows (set by the map's owner). */
+  get status(): BasemapStatus {
+    return this.#status;
+  }
+  set status(s: BasemapStatus) {
+    this.#status = s;
+    // The map reports from inside its own effect: reading `file` there must not make that effect depend on it.
+    untrack(() => {
+      const p = this.#pending;
+      if (!p || this.file?.blob !== p.blob || (s.state !== 'ok' && s.state !== 'failed')) return;
+      this.#pending = null;
+      if (s.state === 'ok') void this.#keep(p.blob);
+      else this.file = p.previous; // the refusal stays on screen; the file kept before stays kept
+    });
+  }
+
+  /** A basemap file the user picked: shown at once, kept in the browser (when the quota allows) once it opens. */
+  openFile(f: File): void {
+    this.#pending = { blob: f, previous: this.file?.kept ? this.file : null };
     this.file = { blob: f, name: f.name, sizeBytes: f.size, kept: false };
     this.choose('pmtiles');
+  }
+
+  async #keep(f: File): Promise<void> {
     const kept = await saveBasemapFile({ name: f.name, sizeBytes: f.size, blob: f });
     if (this.file?.blob === f) this.file = { ...this.file, kept };
   }

@@ -36,7 +36,7 @@ function secondServer(h: ApiHarness, app: AppServer): Server {
     port,
     users: h.users,
     call(who, method, path, o = {}) {
-      const auth = who === 'anonymous' ? {} : who.via === 'token' ? { Authorization: `Bearer ${h.users[who.role].token}` } : { Cookie: h.users[who.role].cookie };
+      const auth: Record<string, string> = who === 'anonymous' ? {} : who.via === 'token' ? { Authorization: `Bearer ${h.users[who.role].token}` } : { Cookie: h.users[who.role].cookie };
       return httpRequest(port, method, path, { Host: `127.0.0.1:${port}`, ...auth, ...o.headers });
     },
   };

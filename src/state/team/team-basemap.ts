@@ -7,6 +7,8 @@
 import type { ApiClient } from './api-client.ts';
 import type { TeamBasemap } from '../basemap-spec.ts';
 import { basemapState } from '../basemap.svelte.ts';
+import { registerMessages } from '../../i18n/messages/index.ts';
+import { basemapFiles } from '../../i18n/messages/basemap-files.ts';
 
 export async function offerTeamBasemap(api: ApiClient): Promise<void> {
   let b: TeamBasemap | null = null;
@@ -15,6 +17,7 @@ export async function offerTeamBasemap(api: ApiClient): Promise<void> {
   } catch {
     return; // offline or an older server: the picker stays as it is
   }
+  registerMessages('zh', basemapFiles.zh);
   if (b?.format === 'pmtiles') b = { ...b, url: api.url(b.url) };
   else if (b?.format === 'mbtiles') b = { ...b, tiles: api.url(b.tiles).replace(/%7B/gi, '{').replace(/%7D/gi, '}') };
   basemapState.offerTeam(b);
