@@ -19,7 +19,7 @@ class BasemapState {
   /** A file just picked, kept in the browser only once the map has opened it (a refused file never replaces a good one). */
   #pending: { blob: File; previous: BasemapState['file'] } | null = null;
   refusal = $state.raw<CustomRefusal | null>(null);
-  /** The team server's basemap, when this page is served by one that has it (team-basemap.ts). */
+  /** The team server's basemap, when this page is served by one that has it (team/team-basemap.svelte.ts). */
   team = $state.raw<TeamBasemap | null>(null);
   #chosenBefore = false;
 

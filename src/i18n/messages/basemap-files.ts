@@ -1,7 +1,7 @@
 /**
  * The basemap picker's messages about basemap files (MBTiles refusals, the generic style, the
  * team basemap), Chinese: registered when a file or the team basemap is first opened
- * (basemap-controller.ts, team-basemap.ts), so they stay out of the first load.
+ * (basemap-controller.ts, team-basemap.svelte.ts), so they stay out of the first load.
  * English: en/basemap.ts.
  */
 export const basemapFiles = {

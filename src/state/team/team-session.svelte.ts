@@ -4,7 +4,7 @@
  * read-only. The working copy is the app store's project; ProjectSync keeps it in step with
  * the server (see project-sync.ts). Opened without a server, none of this runs.
  */
-import { offerTeamBasemap } from './team-basemap.ts';
+import { offerTeamBasemap } from './team-basemap.svelte.ts';
 import { untrack } from 'svelte';
 import { store } from '../app-store.svelte.ts';
 import type { ProjectState } from '../project.ts';

@@ -11,7 +11,7 @@ import { registerMessages } from '../../i18n/messages/index.ts';
 import { basemapFiles } from '../../i18n/messages/basemap-files.ts';
 
 export async function offerTeamBasemap(api: ApiClient): Promise<void> {
-  let b: TeamBasemap | null = null;
+  let b: TeamBasemap | null;
   try {
     b = (await api.call<{ basemap: TeamBasemap | null }>('GET', 'basemap')).basemap;
   } catch {
