@@ -43,9 +43,9 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     packages: 'bundle',
-    // The team server's database drivers stay in node_modules: PGlite loads its WASM and data
-    // files from beside its own module, which a bundle would move (src/server/store/).
-    external: ['@electric-sql/pglite', 'pg'],
+    // The team server's database drivers stay in node_modules: PGlite and sql.js (the team
+    // basemap's MBTiles) load their WASM from beside their own module, which a bundle would move.
+    external: ['@electric-sql/pglite', 'pg', 'sql.js'],
     loader: { '.geojson': 'json' },
     metafile: true,
     logLevel: 'error',

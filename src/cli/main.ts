@@ -116,7 +116,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'serve',
     summary: 'Run the team server: the app and the JSON API (/api/) over the embedded store (PGlite in --data) or PostgreSQL.',
-    usage: 'anju serve [--port 8080] [--host 127.0.0.1] [--data DIR | --database-url URL] [--trust-proxy] [--max-body-mb 64] [--no-app] [--quiet]',
+    usage: 'anju serve [--port 8080] [--host 127.0.0.1] [--data DIR | --database-url URL] [--trust-proxy] [--max-body-mb 64] [--basemap FILE] [--no-app] [--quiet]',
     options: [
       '--port N             TCP port (default 8080; 0 picks a free one)',
       '--host H             address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)',
@@ -124,6 +124,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--database-url URL   use PostgreSQL ≥ 14 instead (also DATABASE_URL)',
       '--trust-proxy        believe X-Forwarded-For/-Proto (only behind your own reverse proxy)',
       '--max-body-mb MB     largest project a save may send (default 64)',
+      '--basemap FILE       a .pmtiles or .mbtiles basemap every signed-in user gets as 团队底图 (MBTiles up to 1 GB)',
       '--no-app             serve the API only, not the built app',
       '--quiet              no request log on stdout',
     ],

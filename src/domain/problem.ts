@@ -33,6 +33,7 @@ export const PROBLEM_CODES = [
   'duplicate-board',
   'boards-partly-replaced',
   'boards-overlap',
+  'boards-overlap-schematic',
   'csv-no-coordinates',
   'csv-bad-coordinate',
   'csv-bad-wkt',

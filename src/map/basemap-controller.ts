@@ -9,7 +9,10 @@
  * read by range through the `pmtiles` protocol, never loaded whole.
  */
 import type { Map as MlMap, ErrorEvent, LayerSpecification, MapSourceDataEvent, RasterSourceSpecification } from 'maplibre-gl';
-import { fillTemplate, tileAt, tileUrl, type BasemapSpec, type BasemapStatus, type PmtilesInput } from '../state/basemap-spec.ts';
+import { fillTemplate, tileAt, tileUrl, type BasemapSpec, type BasemapStatus, type PmtilesInput, type TeamBasemap } from '../state/basemap-spec.ts';
+import { BasemapRefusal } from './basemap-refusal.ts';
+import { registerMessages } from '../i18n/messages/index.ts';
+import type { PmtilesBasemap } from './pmtiles-basemap.ts';
 import { osmSource, tiandituSource } from './online-basemaps.ts';
 import { BASEMAP_LAYER_PREFIX, LAYERS } from './layer-ids.ts';
 
@@ -49,13 +52,23 @@ export class BasemapController {
     if (spec.kind === 'offline') return this.onStatus({ state: 'idle', key: 'basemap.status.offline' });
     this.onStatus({ state: 'loading', key: 'basemap.status.loading' });
     try {
-      if (spec.kind === 'pmtiles') await this.#addPmtiles(spec.input, gen);
+      // The messages about basemap files come with the first file (basemap-files.ts).
+      if (spec.kind === 'pmtiles' || spec.kind === 'team') registerMessages('zh', (await import('../i18n/messages/basemap-files.ts')).basemapFiles.zh);
+      if (spec.kind === 'pmtiles') await this.#addFile(spec.input, gen);
+      else if (spec.kind === 'team') await this.#addTeam(spec.basemap, gen);
       else await this.#addRaster(spec, gen);
     } catch (err) {
       if (gen !== this.#gen) return;
       this.#clear();
+      if (err instanceof BasemapRefusal) {
+        const p = err.problem;
+        const params: Record<string, string | number> = { name: spec.kind === 'pmtiles' ? spec.input.name : spec.kind === 'team' ? spec.basemap.name : '' };
+        for (const [k, v] of Object.entries(p)) if (k !== 'reason' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
+        return this.onStatus({ state: 'failed', key: p.reason === 'crs' ? `basemap.mbtiles.crs.${p.crs}` : `basemap.mbtiles.${p.reason}`, params });
+      }
       const detail = err instanceof TypeError ? 'network' : err instanceof DOMException && err.name === 'TimeoutError' ? 'timeout' : err instanceof Error ? err.message : String(err);
-      this.onStatus({ state: 'failed', key: spec.kind === 'pmtiles' ? 'basemap.status.failed.file' : 'basemap.status.failed.online', params: { detail, name: spec.kind === 'pmtiles' ? spec.input.name : '' } });
+      const file = spec.kind === 'pmtiles' || spec.kind === 'team';
+      this.onStatus({ state: 'failed', key: file ? 'basemap.status.failed.file' : 'basemap.status.failed.online', params: { detail, name: spec.kind === 'pmtiles' ? spec.input.name : spec.kind === 'team' ? spec.basemap.name : '' } });
     }
   }
 
@@ -85,7 +98,7 @@ export class BasemapController {
     for (const l of layers) this.map.addLayer(l, LAYERS.structureFill);
   }
 
-  async #addRaster(spec: Exclude<BasemapSpec, { kind: 'offline' } | { kind: 'pmtiles' }>, gen: number): Promise<void> {
+  async #addRaster(spec: Exclude<BasemapSpec, { kind: 'offline' } | { kind: 'pmtiles' } | { kind: 'team' }>, gen: number): Promise<void> {
     const sources: RasterSourceSpecification[] =
       spec.kind === 'osm' ? [osmSource()]
       : spec.kind === 'tianditu' ? [tiandituSource('vec', spec.key), tiandituSource('cva', spec.key)]
@@ -110,17 +123,40 @@ export class BasemapController {
     this.onStatus({ state: 'ok', key: `basemap.status.ok.${spec.kind}` });
   }
 
-  async #addPmtiles(input: PmtilesInput, gen: number): Promise<void> {
+  /** A file from disk: MBTiles when it is SQLite, else PMTiles. */
+  async #addFile(input: PmtilesInput, gen: number): Promise<void> {
     const key = input.kind === 'file' ? `basemap-file-${gen}` : input.url;
-    const { openPmtilesBasemap } = await import('./pmtiles-basemap.ts');
-    const b = await openPmtilesBasemap(input, key, BASEMAP_SOURCE, BASEMAP_LAYER_PREFIX, () => gen !== this.#gen);
-    if (!b) return;
+    let b: PmtilesBasemap | null;
+    // The file's first bytes say what it is (src/io/mbtiles.ts checks SQLite again, in its own chunk).
+    const head = input.kind === 'file' ? new TextDecoder('latin1').decode(await input.file.slice(0, 16).arrayBuffer()) : null;
+    const sqlite = head === 'SQLite format 3\u0000';
+    if (head !== null && !sqlite && !head.startsWith('PMTiles')) throw new BasemapRefusal({ reason: 'not-sqlite' });
+    if (input.kind === 'file' && sqlite) {
+      const { openMbtilesFile } = await import('./mbtiles-basemap.ts');
+      b = await openMbtilesFile(input.file, key, BASEMAP_SOURCE, BASEMAP_LAYER_PREFIX, () => gen !== this.#gen);
+    } else {
+      const { openPmtilesBasemap } = await import('./pmtiles-basemap.ts');
+      b = await openPmtilesBasemap(input, key, BASEMAP_SOURCE, BASEMAP_LAYER_PREFIX, () => gen !== this.#gen);
+    }
+    if (b) this.#show(b, 'basemap.status.ok.pmtiles', input.name);
+  }
+
+  /** The team server's basemap: a PMTiles file read by range, or MBTiles tiles by URL. */
+  async #addTeam(t: TeamBasemap, gen: number): Promise<void> {
+    let b: PmtilesBasemap | null;
+    if (t.format === 'pmtiles') {
+      const { openPmtilesBasemap } = await import('./pmtiles-basemap.ts');
+      b = await openPmtilesBasemap({ kind: 'url', url: t.url, name: t.name }, t.url, BASEMAP_SOURCE, BASEMAP_LAYER_PREFIX, () => gen !== this.#gen);
+    } else {
+      const { mbtilesBasemap } = await import('./mbtiles-basemap.ts');
+      b = gen === this.#gen ? mbtilesBasemap(t.info, t.tiles, BASEMAP_SOURCE, BASEMAP_LAYER_PREFIX) : null;
+    }
+    if (b) this.#show(b, 'basemap.status.ok.team', t.name);
+  }
+
+  #show(b: PmtilesBasemap, key: string, name: string): void {
     this.map.addSource(BASEMAP_SOURCE, b.source);
     this.#addLayers(b.layers);
-    this.onStatus({
-      state: 'ok',
-      key: 'basemap.status.ok.pmtiles',
-      params: { name: input.name, type: b.raster ? 'raster' : 'vector', minZoom: b.minZoom, maxZoom: b.maxZoom },
-    });
+    this.onStatus({ state: 'ok', key, params: { name, type: b.raster ? 'raster' : b.schema === 'generic' ? 'generic' : 'vector', minZoom: b.minZoom, maxZoom: b.maxZoom } });
   }
 }

@@ -7,7 +7,9 @@ import * as maplibregl from 'maplibre-gl';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
 import type { PmtilesInput } from '../state/basemap-spec.ts';
-import { protomapsLayers } from './protomaps-layers.ts';
+import { tileCrsHint } from '../io/tile-crs-hint.ts';
+import { vectorBasemapLayers, type VectorSchema } from './vector-basemap-layers.ts';
+import { BasemapRefusal } from './basemap-refusal.ts';
 
 let protocol: Protocol | null = null;
 function pmtilesProtocol(): Protocol {
@@ -32,14 +34,16 @@ export interface PmtilesBasemap {
   source: SourceSpecification;
   layers: LayerSpecification[];
   raster: boolean;
+  /** For vector files: drawn with the Protomaps style, or the generic one (vector-basemap-layers.ts). */
+  schema?: VectorSchema;
   minZoom: number;
   maxZoom: number;
 }
 
 /**
  * Opens the archive, registers it with the protocol under `key` and says how to draw it; null
- * when `stale()` turns true meanwhile (another basemap was chosen). Throws for an archive that
- * is neither raster nor Protomaps-schema vector tiles.
+ * when `stale()` turns true meanwhile (another basemap was chosen). Throws BasemapRefusal for an
+ * archive whose metadata names a coordinate system other than web Mercator on WGS-84 (tile-crs-hint.ts).
  */
 export async function openPmtilesBasemap(input: PmtilesInput, key: string, sourceId: string, layerPrefix: string, stale: () => boolean): Promise<PmtilesBasemap | null> {
   const archive = new PMTiles(input.kind === 'file' ? new KeyedBlobSource(input.file, key) : input.url);
@@ -48,14 +52,14 @@ export async function openPmtilesBasemap(input: PmtilesInput, key: string, sourc
   pmtilesProtocol().add(archive);
   const url = `pmtiles://${key}`;
   const zooms = { minZoom: header.minZoom, maxZoom: header.maxZoom };
+  const meta = ((await archive.getMetadata()) ?? {}) as { vector_layers?: { id: string }[] } & Record<string, unknown>;
+  if (stale()) return null;
+  const crs = tileCrsHint(meta);
+  if (crs) throw new BasemapRefusal({ reason: 'crs', ...crs });
   if (header.tileType === TileType.Mvt) {
     // Only the style's layers whose source layer the archive has (an extract may hold a few).
-    const meta = (await archive.getMetadata()) as { vector_layers?: { id: string }[] } | null;
-    const has = new Set((meta?.vector_layers ?? []).map((l) => l.id));
-    if (stale()) return null;
-    const layers = protomapsLayers(sourceId).filter((l) => !has.size || has.has((l as { 'source-layer'?: string })['source-layer'] ?? ''));
-    if (!layers.length) throw new Error('no layer of the Protomaps basemap schema (earth, water, roads, places …)');
-    return { source: { type: 'vector', url }, layers, raster: false, ...zooms };
+    const { layers, schema } = vectorBasemapLayers((meta.vector_layers ?? []).map((l) => l.id), sourceId, layerPrefix);
+    return { source: { type: 'vector', url }, layers, raster: false, schema, ...zooms };
   }
   if (header.tileType === TileType.Png || header.tileType === TileType.Jpeg || header.tileType === TileType.Webp) {
     return { source: { type: 'raster', url, tileSize: 256 }, layers: [{ id: `${layerPrefix}raster`, type: 'raster', source: sourceId }], raster: true, ...zooms };

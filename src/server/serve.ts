@@ -12,6 +12,7 @@ import { tryLock } from './store/store-lock.ts';
 import { adminSocketPath, startAdminSocket } from './admin/admin-socket.ts';
 import { localAdmin } from './admin/store-admin.ts';
 import { deleteExpiredSessions } from './store/sessions.ts';
+import { openTeamBasemap } from './basemap/team-basemap-file.ts';
 
 export interface ServeOptions {
   location: StoreLocation;
@@ -21,6 +22,8 @@ export interface ServeOptions {
   distDir?: string | null;
   trustProxy?: boolean;
   maxBodyBytes?: number;
+  /** A PMTiles or MBTiles file served to every signed-in user as the team basemap. */
+  basemapPath?: string | null;
   log(line: string): void;
 }
 
@@ -49,17 +52,23 @@ export function ensureDist(log: (line: string) => void): string | null {
 }
 
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  // A basemap file that cannot be served stops the start, before the store is locked.
+  const basemap = o.basemapPath ? await openTeamBasemap(o.basemapPath) : null;
   const lock = o.location.databaseUrl ? null : tryLock(o.location.dataDir, 'serve');
-  if (lock && !lock.ok) throw new Error(`${describeLocation(o.location)} is in use by process ${lock.holder.pid} (anju ${lock.holder.command}); is a server already running?`);
+  if (lock && !lock.ok) {
+    basemap?.close();
+    throw new Error(`${describeLocation(o.location)} is in use by process ${lock.holder.pid} (anju ${lock.holder.command}); is a server already running?`);
+  }
   let db;
   try {
     db = await openStore(o.location);
   } catch (e) {
     if (lock?.ok) lock.release();
+    basemap?.close();
     throw e;
   }
   await deleteExpiredSessions(db);
-  const app = createAppServer({ db, distDir: o.distDir === undefined ? ensureDist(o.log) : o.distDir, trustProxy: o.trustProxy, limits: o.maxBodyBytes ? { projectBytes: o.maxBodyBytes } : {}, log: o.log });
+  const app = createAppServer({ db, distDir: o.distDir === undefined ? ensureDist(o.log) : o.distDir, trustProxy: o.trustProxy, limits: o.maxBodyBytes ? { projectBytes: o.maxBodyBytes } : {}, log: o.log, basemap });
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
     app.server.listen(o.port, o.host, () => resolve());
@@ -92,6 +101,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         }
         await app.shutdown();
         await db.close();
+        basemap?.close();
         if (lock?.ok) lock.release();
       })();
       return stopping;

@@ -6,8 +6,14 @@
  * - `osm`, `tianditu`: online raster tiles (web Mercator on WGS-84 / CGCS2000: no shift needed).
  * - `pmtiles`: a PMTiles archive, vector (drawn with the Protomaps basemap style) or raster, from
  *   a file on disk (`file`) or, later, from a URL (`url`: e.g. the team server's shared basemap).
+ *   A file may also be MBTiles (SQLite; opened whole with sql.js, so up to MBTILES_MAX_BYTES):
+ *   the kind keeps its first name so a choice saved in this browser stays valid.
+ * - `team`: the basemap file the team server serves to everyone (`anju serve --basemap FILE`),
+ *   offered only when the server says it has one (GET /api/basemap).
  * - `custom`: the bureau's own tile service, an XYZ/TMS template or a WMTS KVP/REST template.
  */
+import type { MbtilesInfo } from '../io/mbtiles.ts';
+
 /** What the status area says about the basemap (src/map/basemap-controller.ts reports it): a message key and its parameters. */
 export interface BasemapStatus {
   state: 'idle' | 'loading' | 'ok' | 'failed' | 'degraded';
@@ -15,7 +21,7 @@ export interface BasemapStatus {
   params?: Record<string, string | number>;
 }
 
-export const BASEMAP_KINDS = ['offline', 'osm', 'tianditu', 'pmtiles', 'custom'] as const;
+export const BASEMAP_KINDS = ['offline', 'osm', 'tianditu', 'pmtiles', 'team', 'custom'] as const;
 export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 
 /** Coordinate systems a tile service can be in; only web Mercator on WGS-84/CGCS2000 lines up with the data. */
@@ -35,11 +41,15 @@ export interface CustomService {
 
 export type PmtilesInput = { kind: 'file'; file: Blob; name: string } | { kind: 'url'; url: string; name: string };
 
+/** What GET /api/basemap says about the team server's basemap file; URLs relative to the API. */
+export type TeamBasemap = { name: string; sizeBytes: number } & ({ format: 'pmtiles'; url: string } | { format: 'mbtiles'; tiles: string; info: MbtilesInfo });
+
 export type BasemapSpec =
   | { kind: 'offline' }
   | { kind: 'osm' }
   | { kind: 'tianditu'; key: string }
   | { kind: 'pmtiles'; input: PmtilesInput }
+  | { kind: 'team'; basemap: TeamBasemap }
   | { kind: 'custom'; service: CustomService };
 
 /** Why a custom service is refused (message keys `basemap.refused.*`), or null when it can be used. */

@@ -11,6 +11,7 @@ import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/har
 import { screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel, hexToRgb, colorDistance, type Rgb } from './support/pixels.ts';
 import { vectorFixture, rasterFixture, FIXTURE_ROAD_LAT } from '../support/basemap-fixtures.ts';
+import { mbtilesOpenMapTilesFixture, mbtilesRasterFixture, mbtilesVectorFixture } from '../support/mbtiles-fixtures.ts';
 import { BASEMAP_COLORS } from '../../src/map/colors.ts';
 
 let h: Harness;
@@ -46,10 +47,10 @@ async function status(state: string): Promise<string> {
   await page.waitForSelector(`[data-testid="basemap-status"][data-state="${state}"]`, { timeout: 60_000 });
   return (await page.textContent('[data-testid="basemap-status"]')) ?? '';
 }
-/** How many of 8 points along the fixture's highway have a road-white pixel within 3 px. */
-async function roadHits(): Promise<number> {
+/** How many of 8 points along the fixture's highway have a pixel of the road's colour (default: Protomaps' highway white) within 3 px. */
+async function roadHits(colour = flavor.highway): Promise<number> {
   const shot = await screenshotPng(page);
-  const white = hexToRgb(flavor.highway);
+  const white = hexToRgb(colour);
   let hits = 0;
   for (let lon = 120.45; lon <= 120.8; lon += 0.05) {
     const { x, y } = await screenPoint(page, [lon, FIXTURE_ROAD_LAT]);
@@ -120,5 +121,41 @@ describe('online and custom tile services', () => {
     expect(await page.textContent('[data-testid="basemap-refused"]')).toContain('GCJ-02');
     expect(h.blocked.length).toBe(before);
     await page.click('[data-testid="basemap-offline"]');
+  });
+});
+
+describe('an MBTiles basemap file from disk', () => {
+  it('draws raster and vector MBTiles files offline (Protomaps style; generic style for another schema) and refuses files that are not MBTiles', async () => {
+    consoleErrors.length = 0;
+    const blockedBefore = h.blocked.length;
+    const [raster, vector, omt] = await Promise.all([mbtilesRasterFixture([30, 110, 190]), mbtilesVectorFixture(), mbtilesOpenMapTilesFixture()]);
+    /** Opens a file and waits for the status it ends in and for the map to draw it; returns the status text. */
+    const open = async (name: string, bytes: Uint8Array, state: 'ok' | 'failed') => {
+      await page.setInputFiles('[data-testid="basemap-file"]', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+      const text = await status(state);
+      await waitForMapIdle(page);
+      return text;
+    };
+    await page.click('[data-testid="basemap-pmtiles"]');
+    await view(12); // one view for every file: the land point and the highway are both on screen
+    // Raster: every tile one colour, so the land point takes it.
+    expect(await open('卫星影像.mbtiles', raster, 'ok')).toMatch(/卫星影像\.mbtiles：栅格，5–10 级/);
+    expect(colorDistance(await colourAt(LAND_POINT), { r: 30, g: 110, b: 190 })).toBeLessThan(12);
+    // Vector in the Protomaps schema, gzip-compressed tiles in a map/images view: Protomaps' land colour and highway.
+    expect(await open('温州底图.mbtiles', vector, 'ok')).toMatch(/温州底图\.mbtiles：矢量，5–10 级/);
+    expect(colorDistance(await colourAt(LAND_POINT), hexToRgb(flavor.earth))).toBeLessThan(12);
+    expect(await roadHits()).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: `${SCREENSHOTS}basemap-mbtiles-vector.png` });
+    // OpenMapTiles schema: the generic style, said so; its road drawn in the road colour.
+    expect(await open('openmaptiles.mbtiles', omt, 'ok')).toContain('通用样式');
+    expect(await roadHits('#c98a3c')).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: `${SCREENSHOTS}basemap-mbtiles-generic.png` });
+    // Not a basemap file: refused with what is wrong; the map keeps the built-in land, the picker the file kept before.
+    expect(await open('说明.mbtiles', new TextEncoder().encode('这不是数据库'), 'failed')).toContain('说明.mbtiles 不是底图文件');
+    expect(colorDistance(await colourAt(LAND_POINT), hexToRgb(BASEMAP_COLORS.land))).toBeLessThan(10);
+    expect(await page.textContent('[data-testid="basemap-picker"]')).toContain('openmaptiles.mbtiles');
+    await page.screenshot({ path: `${SCREENSHOTS}basemap-mbtiles-refused.png` });
+    expect(h.blocked.length).toBe(blockedBefore); // offline: nothing asked of the network
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -68,6 +68,11 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/me': { ok: 200, run: (h, who) => h.call(who, 'GET', '/api/me') },
   'GET /api/projects': { ok: 200, run: (h, who) => h.call(who, 'GET', '/api/projects') },
+  // This suite's server has no team basemap: 200 { basemap: null }, and 404 for its file and tiles
+  // (basemap-routes.test.ts serves one to every role).
+  'GET /api/basemap': { ok: 200, run: (h, who) => h.call(who, 'GET', '/api/basemap') },
+  'GET /api/basemap/file': { ok: 404, run: (h, who) => h.call(who, 'GET', '/api/basemap/file') },
+  'GET /api/basemap/tiles/:z/:x/:y': { ok: 404, run: (h, who) => h.call(who, 'GET', '/api/basemap/tiles/1/0/0') },
   'POST /api/projects': { ok: 201, run: (h, who) => h.call(who, 'POST', '/api/projects?name=x', { body: projectFile() }) },
   'GET /api/projects/:id': { ok: 200, run: (h, who, id) => h.call(who, 'GET', `/api/projects/${id}`) },
   'PUT /api/projects/:id': {

@@ -6,7 +6,7 @@ import { locationFrom, STORE_OPTIONS, storeErrorToCli } from '../store-options.t
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...STORE_OPTIONS, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' }, 'trust-proxy': { type: 'boolean' }, 'max-body-mb': { type: 'string' }, quiet: { type: 'boolean' }, 'no-app': { type: 'boolean' } },
+    options: { ...STORE_OPTIONS, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' }, 'trust-proxy': { type: 'boolean' }, 'max-body-mb': { type: 'string' }, quiet: { type: 'boolean' }, 'no-app': { type: 'boolean' }, basemap: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
@@ -20,13 +20,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const { describeLocation } = await import('../../server/store/open-store.ts');
   let server;
   try {
-    server = await startServer({ location, host: values.host!, port, ...(values['no-app'] ? { distDir: null } : {}), trustProxy: values['trust-proxy'], maxBodyBytes: maxMb && Math.round(maxMb * 1024 * 1024), log: values.quiet ? () => {} : io.out });
+    server = await startServer({ location, host: values.host!, port, ...(values['no-app'] ? { distDir: null } : {}), trustProxy: values['trust-proxy'], maxBodyBytes: maxMb && Math.round(maxMb * 1024 * 1024), basemapPath: values.basemap ?? null, log: values.quiet ? () => {} : io.out });
   } catch (e) {
     if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === 'EADDRINUSE') throw new CliError(`port ${port} on ${values.host} is already in use; choose another with --port`, 2);
     if (e instanceof Error && /is in use by process/.test(e.message)) throw new CliError(e.message, 3);
+    if (e instanceof Error && e.message.startsWith('--basemap ')) throw new CliError(e.message, 2);
     return storeErrorToCli(e);
   }
   io.out(`Anju server ready at ${server.url} (store: ${describeLocation(location)})`);
+  if (values.basemap) io.out(`anju serve: team basemap ${values.basemap} for every signed-in user`);
   const running = server;
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

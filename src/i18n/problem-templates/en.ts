@@ -25,6 +25,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'missing-board-key': 'no board name or id (accepted properties: {fields})',
   'unknown-board': '"{value}" is not one of the {count} boards',
   'boards-overlap': 'boards "{a}" and "{b}" overlap by {km2} km²: the overlap is counted in both boards; check the boundaries',
+  'boards-overlap-schematic': 'imported board "{a}" overlaps the schematic extent of board "{b}" by {km2} km²: the overlap is counted in both boards; import the official boundary of "{b}" too',
   'boards-partly-replaced': '{replaced} of {total} boards replaced; {kept} keep their current extent ({schematic} of them schematic)',
   'duplicate-board': 'board "{value}" appears more than once (see also feature #{other})',
   'csv-no-coordinates': 'no coordinate columns (headers: {headers}); name them lon/lat, 经度/纬度, x/y, POINT_X/POINT_Y, X坐标/Y坐标, or give a WKT geometry column, or name them (command line: --x/--y or --wkt)',

@@ -25,6 +25,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'missing-board-key': '缺少板块名称或编号（可用属性：{fields}）',
   'unknown-board': '“{value}”不是{count}个板块之一',
   'boards-overlap': '板块“{a}”与“{b}”重叠 {km2} 平方公里：重叠部分会在两个板块中重复计算，请检查边界',
+  'boards-overlap-schematic': '导入的板块“{a}”与示意范围的板块“{b}”重叠 {km2} 平方公里：重叠部分会在两个板块中重复计算，请一并导入“{b}”的正式边界',
   'boards-partly-replaced': '已替换 {total} 个板块中的 {replaced} 个；其余 {kept} 个保留原有范围（其中 {schematic} 个为示意范围）',
   'duplicate-board': '板块“{value}”出现多次（另见要素 #{other}）',
   'csv-no-coordinates': '找不到坐标列（表头：{headers}）；请将列命名为 lon/lat、经度/纬度、x/y、POINT_X/POINT_Y、X坐标/Y坐标，或用 WKT 几何列，也可在导入时指定（命令行：--x/--y 或 --wkt）',

@@ -23,6 +23,8 @@ import { commentRoutes } from './routes/comment-routes.ts';
 import { signOffRoutes } from './routes/signoff-routes.ts';
 import { linkRoutes } from './routes/link-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { basemapRoutes } from './routes/basemap-routes.ts';
+import type { TeamBasemapFile } from '../basemap/team-basemap-file.ts';
 import type { Deps, Limits } from './deps.ts';
 
 export interface AppServerOptions {
@@ -34,6 +36,8 @@ export interface AppServerOptions {
   limits?: Partial<Limits>;
   /** One line per request; default: none. */
   log?: (line: string) => void;
+  /** The basemap file served to every signed-in user (`anju serve --basemap FILE`); default: none. */
+  basemap?: TeamBasemapFile | null;
 }
 
 export const DEFAULT_LIMITS: Limits = { projectBytes: 64 * 1024 * 1024, smallBytes: 16 * 1024, reviewBytes: 64 * 1024 };
@@ -82,6 +86,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
     ...signOffRoutes(deps),
     ...linkRoutes(deps),
     ...auditRoutes(deps),
+    ...basemapRoutes(options.basemap ?? null),
   ];
   const log = options.log ?? (() => {});
 

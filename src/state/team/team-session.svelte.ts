@@ -4,6 +4,7 @@
  * read-only. The working copy is the app store's project; ProjectSync keeps it in step with
  * the server (see project-sync.ts). Opened without a server, none of this runs.
  */
+import { offerTeamBasemap } from './team-basemap.svelte.ts';
 import { untrack } from 'svelte';
 import { store } from '../app-store.svelte.ts';
 import type { ProjectState } from '../project.ts';
@@ -96,6 +97,7 @@ class TeamSession {
       }
     }
     if (!this.reachable && probe.remembered) this.user = probe.remembered;
+    if (this.reachable && this.user) void offerTeamBasemap(this.api);
   }
 
   async signIn(name: string, password: string) {
@@ -104,6 +106,7 @@ class TeamSession {
       this.user = r.user;
       this.reachable = true;
       remember(r.user);
+      void offerTeamBasemap(this.api!);
       if (this.sync && this.status.phase === 'signed-out') this.sync.kick();
     }
     return r;

@@ -50,6 +50,20 @@ describe('board boundaries', () => {
     expect(Math.abs(Number(overlap[0].params?.km2) - 0.005 * 111.32 * Math.cos((28.005 * Math.PI) / 180) * 0.01 * 110.67)).toBeLessThan(0.01);
   });
 
+  it('warns about an imported board that overlaps a schematic board the file left alone, asking for that board too', async () => {
+    // 七都 drawn over 旧城's schematic extent: all of 旧城 would be counted in both.
+    const jiucheng = defaultBoards.features.find((b) => b.properties.id === 'jiucheng')!;
+    const r = await importBoards(json({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '七都' }, geometry: jiucheng.geometry }] }), 'qidu.geojson');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const over = r.value.warnings.filter((p) => p.code === 'boards-overlap-schematic');
+    const jiuchengOver = over.find((p) => p.params?.b === '旧城')!;
+    expect(formatProblem(jiuchengOver, 'zh')).toMatch(/^qidu\.geojson: 导入的板块“七都”与示意范围的板块“旧城”重叠 [\d.]+ 平方公里：重叠部分会在两个板块中重复计算，请一并导入“旧城”的正式边界$/);
+    expect(Number(jiuchengOver.params?.km2)).toBeGreaterThan(0.5);
+    // The imported board's own schematic extent is replaced, not compared; boards far away are not named.
+    expect(over.map((p) => p.params?.b)).not.toContain('七都');
+    expect(over.map((p) => p.params?.b)).not.toContain('洞头岛');
+  });
+
   it('reports every wrong feature of a bad file, by feature and problem', async () => {
     const r = await importBoards(fixture('bad-boards.geojson'), 'bad.geojson');
     expect(r.ok).toBe(false);

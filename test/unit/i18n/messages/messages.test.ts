@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES, bilingual, englishLoaded, loadEnglish, translate } from '../../../../src/i18n/messages/index.ts';
 import { team } from '../../../../src/i18n/messages/team.ts';
 import { teamReview } from '../../../../src/i18n/messages/team-review.ts';
+import { basemapFiles } from '../../../../src/i18n/messages/basemap-files.ts';
 import { formatProblem } from '../../../../src/i18n/problem-text.ts';
 import { formatProblem as formatProblemBoth } from '../../../../src/i18n/problems.ts';
 
@@ -29,7 +30,7 @@ describe('UI messages', () => {
 
   it('has every key in both Chinese and English (the team client adds its own and team review’s Chinese when it loads)', async () => {
     await loadEnglish();
-    expect(Object.keys(MESSAGES.en).sort()).toEqual([...new Set([...Object.keys(MESSAGES.zh), ...Object.keys(team.zh), ...Object.keys(teamReview.zh)])].sort());
+    expect(Object.keys(MESSAGES.en).sort()).toEqual([...new Set([...Object.keys(MESSAGES.zh), ...Object.keys(team.zh), ...Object.keys(teamReview.zh), ...Object.keys(basemapFiles.zh)])].sort());
   });
 
   it('fills parameters and shows unknown keys as themselves', () => {
