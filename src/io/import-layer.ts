@@ -173,7 +173,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (detection.unsupported !== undefined && detection.ambiguous) return fail([problem('unsupported-crs', { file, params: { crs: detection.unsupported } })]);
   const settled = settleGk(detection, options, file);
   if (!settled.ok) return fail(settled.problems);
-  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml' };
+  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml', ownFeatures: layer.format === 'csv' || layer.format === 'xlsx' };
 
   const errors: Problem[] = layer.problems.filter((p) => p.severity === 'error');
   const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');
@@ -191,15 +191,15 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
     }
     const row = layer.rows?.[i];
     const r = checkFeature(layer.features[i], i, row, ctx);
-    const itemErrors = [...r.errors];
+    let itemErrors = r.errors;
     if (r.feature) {
       const key = featureKey(r.feature.id, r.feature.properties ?? {});
       const prior = key === null ? undefined : seenKeys.get(key);
       if (key !== null && prior !== undefined) {
-        itemErrors.push(problem('duplicate-id', { file, ...(row !== undefined ? { row } : { featureIndex: i }), field: 'id', params: { value: key, other: prior + 1 } }));
+        itemErrors = [...itemErrors, problem('duplicate-id', { file, ...(row !== undefined ? { row } : { featureIndex: i }), field: 'id', params: { value: key, other: prior + 1 } })];
       } else if (key !== null) seenKeys.set(key, i);
     }
-    warnings.push(...r.warnings);
+    if (r.warnings.length) warnings.push(...r.warnings);
     if (r.empty) {
       emptySkipped++;
       continue;
