@@ -14,6 +14,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
 import type { ImportFormat, RawLayer } from './raw-layer.ts';
 import { readCsvText, readTableRows } from './read-csv.ts';
 import { readGeoJsonText } from './read-geojson.ts';
+import { isFlatGeobuf, readFlatGeobuf } from './read-flatgeobuf.ts';
 import { readKmlText } from './read-kml.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
 import { readXlsxRows } from './read-xlsx.ts';
@@ -40,17 +41,20 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | 's
   if (ext === 'kml') return 'kml';
   if (ext === 'xlsx') return 'xlsx';
   if (ext === 'shp') return 'shp';
+  if (ext === 'fgb') return 'flatgeobuf';
+  if (isFlatGeobuf(bytes)) return 'flatgeobuf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'shapefile';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 256)).trimStart();
   if (head.startsWith('<') && head.includes('<kml')) return 'kml';
   return head.startsWith('{') ? 'geojson' : null;
 }
 
-function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Checked<RawLayer> {
+async function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Promise<Checked<RawLayer>> {
   const format = formatOf(file, bytes);
   if (format === 'shp') return { ok: false, problems: [problem('shp-not-zipped', { file })] };
   if (format === null) return { ok: false, problems: [problem('unsupported-format', { file, params: { ext: file.includes('.') ? (file.split('.').pop() ?? '') : '' } })] };
   if (format === 'shapefile') return readShapefileZip(bytes, file);
+  if (format === 'flatgeobuf') return readFlatGeobuf(bytes, file);
   const allowTable = options.allowTable ?? false;
   if (format === 'xlsx') {
     const sheet = readXlsxRows(bytes, file);
@@ -149,7 +153,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (bytes.byteLength === 0) return fail([problem('empty-file', { file })]);
   progress(0, 'parsing');
   const started = performance.now();
-  const raw = readRaw(bytes, file, options);
+  const raw = await readRaw(bytes, file, options);
   if (!raw.ok) return fail(raw.problems);
   const layer = raw.value;
   Object.assign(summary, { format: layer.format, encoding: layer.encoding, details: layer.details, featuresRead: layer.features.length + layer.problems.filter((p) => p.severity === 'error').length });
@@ -173,7 +177,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (detection.unsupported !== undefined && detection.ambiguous) return fail([problem('unsupported-crs', { file, params: { crs: detection.unsupported } })]);
   const settled = settleGk(detection, options, file);
   if (!settled.ok) return fail(settled.problems);
-  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml', ownFeatures: layer.format === 'csv' || layer.format === 'xlsx' };
+  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml', ownFeatures: layer.format === 'csv' || layer.format === 'xlsx' || layer.format === 'flatgeobuf' };
 
   const errors: Problem[] = layer.problems.filter((p) => p.severity === 'error');
   const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');

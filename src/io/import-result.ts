@@ -84,6 +84,7 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'not-json',
   'json-too-deep',
   'not-geojson',
+  'not-flatgeobuf',
   'not-kml',
   'unsupported-format',
   'shp-not-zipped',
