@@ -14,6 +14,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
 import type { ImportFormat, RawLayer } from './raw-layer.ts';
 import { readCsvText, readTableRows } from './read-csv.ts';
 import { readGeoJsonText } from './read-geojson.ts';
+import { readGeoJsonBytes } from './read-geojson-bytes.ts';
 import { isFlatGeobuf, readFlatGeobuf } from './read-flatgeobuf.ts';
 import { readKmlText } from './read-kml.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
@@ -29,6 +30,8 @@ const CHUNK_FEATURES = 500;
  * a browser (nested timers are clamped), ~3 s per million features when it was every 500.
  */
 const YIELD_EVERY_MS = 50;
+/** GeoJSON files from this size on are read feature by feature (read-geojson-bytes.ts). */
+export const STREAM_GEOJSON_BYTES = 4 * 1048576;
 /** At most this many problems are returned; the rest are counted in a `more-problems` note. */
 export const MAX_PROBLEMS = 500;
 
@@ -65,6 +68,9 @@ async function readRaw(bytes: Uint8Array, file: string, options: ImportOptions):
     r.value.problems.unshift(...sheet.warnings);
     return r;
   }
+  // A large FeatureCollection is read feature by feature from the bytes (no whole-file string).
+  const byFeature = format === 'geojson' && bytes.length >= STREAM_GEOJSON_BYTES ? readGeoJsonBytes(bytes, file) : null;
+  if (byFeature) return byFeature;
   const { text, encoding } = decodeText(bytes);
   if (format === 'kml') return readKmlText(text, file, encoding);
   return format === 'geojson' ? readGeoJsonText(text, file, encoding) : readCsvText(text, file, encoding, options.columns, allowTable);
@@ -177,7 +183,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (detection.unsupported !== undefined && detection.ambiguous) return fail([problem('unsupported-crs', { file, params: { crs: detection.unsupported } })]);
   const settled = settleGk(detection, options, file);
   if (!settled.ok) return fail(settled.problems);
-  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml', ownFeatures: layer.format === 'csv' || layer.format === 'xlsx' || layer.format === 'flatgeobuf' };
+  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml', ownFeatures: layer.format !== 'shapefile' };
 
   const errors: Problem[] = layer.problems.filter((p) => p.severity === 'error');
   const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');

@@ -20,8 +20,9 @@ export interface FeatureContext {
   /** Run geojson-validation too (GeoJSON input). */
   geojson: boolean;
   /**
-   * The items are plain `{ type, properties, geometry }` features the reader built itself (CSV,
-   * xlsx) and nothing else holds: a valid point is kept as it is instead of copied.
+   * The items were made by this import (parsed or built by the reader) and nothing else holds
+   * them: a valid point feature with nothing but type, properties, geometry and a string or number
+   * id is kept as it is instead of copied.
    */
   ownFeatures?: boolean;
 }
@@ -87,13 +88,22 @@ function checkPoint(raw: Feature<Point>, props: Record<string, unknown>, ctx: Fe
     return { feature: null, errors: [problem(projected ? 'projected-coords' : 'coord-out-of-range', { ...where, params: { coord: fmt(p) } })], warnings: [], rewound: false };
   }
   const warnings: Problem[] = inWenzhouBbox(out[0], out[1]) ? NO_PROBLEMS : [problem('outside-wenzhou', { ...where, params: { coord: `${out[0].toFixed(4)}, ${out[1].toFixed(4)}` } }, 'warning')];
-  if (ctx.ownFeatures) {
+  if (ctx.ownFeatures && isPlainPoint(raw)) {
     raw.geometry.coordinates = out;
+    raw.properties = props as Feature['properties'];
     return { feature: raw, errors: NO_PROBLEMS, warnings, rewound: false };
   }
   const feature: Feature = { type: 'Feature', properties: props as Feature['properties'], geometry: { type: 'Point', coordinates: out } };
   if (typeof raw.id === 'string' || typeof raw.id === 'number') feature.id = raw.id;
   return { feature, errors: NO_PROBLEMS, warnings, rewound: false };
+}
+
+/** A feature whose copy would be equal to itself: only these members, a usable id, a bare geometry. */
+function isPlainPoint(raw: Feature<Point>): boolean {
+  for (const k in raw) if (k !== 'type' && k !== 'properties' && k !== 'geometry' && k !== 'id') return false;
+  if ('id' in raw && typeof raw.id !== 'string' && typeof raw.id !== 'number') return false;
+  for (const k in raw.geometry) if (k !== 'type' && k !== 'coordinates') return false;
+  return true;
 }
 
 /** Shared, never mutated: most points have neither errors nor warnings. */
