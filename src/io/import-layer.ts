@@ -189,7 +189,8 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');
   const skipped: SkippedItem[] = errors.map((p) => ({ featureIndex: p.featureIndex, row: p.row, codes: [p.code] }));
   const features: Feature[] = [];
-  const origins: FeatureOrigin[] = [];
+  // Null while every kept feature k is the file's feature k (GeoJSON, KML… without skips).
+  let origins: FeatureOrigin[] | null = null;
   const seenKeys = new Map<string, number>();
   let rewound = 0;
   let emptySkipped = 0;
@@ -220,8 +221,9 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
       continue;
     }
     if (r.feature) {
+      if (origins === null && (row !== undefined || i !== features.length)) origins = features.map((_, k) => ({ featureIndex: k }));
       features.push(r.feature);
-      origins.push(row !== undefined ? { row } : { featureIndex: i });
+      origins?.push(row !== undefined ? { row } : { featureIndex: i });
     }
     if (r.rewound) rewound++;
   }
@@ -238,5 +240,5 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   Object.assign(summary, summarizeFeatures(features));
   if (features.length === 0) return fail([problem('no-features', { file }), ...errors, ...warnings]);
   const skippedNote = errors.length ? [problem('features-skipped', { file, params: { count: skipped.length, imported: features.length } }, 'warning')] : [];
-  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), origins, summary };
+  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), ...(origins ? { origins } : {}), summary };
 }
