@@ -12,6 +12,7 @@ export const PROBLEM_CODES = [
   'not-json',
   'json-too-deep',
   'not-geojson',
+  'not-flatgeobuf',
   'invalid-geojson',
   'no-features',
   'coord-out-of-range',

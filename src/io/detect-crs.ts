@@ -15,7 +15,7 @@ export interface CrsDetection {
   /** The CRS the importer converts from. */
   crs: CrsChoice;
   /** Where `crs` came from. */
-  source: 'user' | 'prj' | 'geojson-crs' | 'column-name' | 'coordinates' | 'default';
+  source: 'user' | 'prj' | 'geojson-crs' | 'flatgeobuf-header' | 'column-name' | 'coordinates' | 'default';
   /** The name of a declared CRS Anju cannot read; the user's choice (if any) was used instead. */
   unsupported?: string;
   /** What the coordinates look like. */

@@ -14,6 +14,8 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
 import type { ImportFormat, RawLayer } from './raw-layer.ts';
 import { readCsvText, readTableRows } from './read-csv.ts';
 import { readGeoJsonText } from './read-geojson.ts';
+import { readGeoJsonBytes } from './read-geojson-bytes.ts';
+import { isFlatGeobuf, readFlatGeobuf } from './read-flatgeobuf.ts';
 import { readKmlText } from './read-kml.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
 import { readXlsxRows } from './read-xlsx.ts';
@@ -28,6 +30,8 @@ const CHUNK_FEATURES = 500;
  * a browser (nested timers are clamped), ~3 s per million features when it was every 500.
  */
 const YIELD_EVERY_MS = 50;
+/** GeoJSON files from this size on are read feature by feature (read-geojson-bytes.ts). */
+export const STREAM_GEOJSON_BYTES = 4 * 1048576;
 /** At most this many problems are returned; the rest are counted in a `more-problems` note. */
 export const MAX_PROBLEMS = 500;
 
@@ -40,17 +44,20 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | 's
   if (ext === 'kml') return 'kml';
   if (ext === 'xlsx') return 'xlsx';
   if (ext === 'shp') return 'shp';
+  if (ext === 'fgb') return 'flatgeobuf';
+  if (isFlatGeobuf(bytes)) return 'flatgeobuf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'shapefile';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 256)).trimStart();
   if (head.startsWith('<') && head.includes('<kml')) return 'kml';
   return head.startsWith('{') ? 'geojson' : null;
 }
 
-function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Checked<RawLayer> {
+async function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Promise<Checked<RawLayer>> {
   const format = formatOf(file, bytes);
   if (format === 'shp') return { ok: false, problems: [problem('shp-not-zipped', { file })] };
   if (format === null) return { ok: false, problems: [problem('unsupported-format', { file, params: { ext: file.includes('.') ? (file.split('.').pop() ?? '') : '' } })] };
   if (format === 'shapefile') return readShapefileZip(bytes, file);
+  if (format === 'flatgeobuf') return readFlatGeobuf(bytes, file);
   const allowTable = options.allowTable ?? false;
   if (format === 'xlsx') {
     const sheet = readXlsxRows(bytes, file);
@@ -61,6 +68,9 @@ function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Check
     r.value.problems.unshift(...sheet.warnings);
     return r;
   }
+  // A large FeatureCollection is read feature by feature from the bytes (no whole-file string).
+  const byFeature = format === 'geojson' && bytes.length >= STREAM_GEOJSON_BYTES ? readGeoJsonBytes(bytes, file) : null;
+  if (byFeature) return byFeature;
   const { text, encoding } = decodeText(bytes);
   if (format === 'kml') return readKmlText(text, file, encoding);
   return format === 'geojson' ? readGeoJsonText(text, file, encoding) : readCsvText(text, file, encoding, options.columns, allowTable);
@@ -149,7 +159,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (bytes.byteLength === 0) return fail([problem('empty-file', { file })]);
   progress(0, 'parsing');
   const started = performance.now();
-  const raw = readRaw(bytes, file, options);
+  const raw = await readRaw(bytes, file, options);
   if (!raw.ok) return fail(raw.problems);
   const layer = raw.value;
   Object.assign(summary, { format: layer.format, encoding: layer.encoding, details: layer.details, featuresRead: layer.features.length + layer.problems.filter((p) => p.severity === 'error').length });
@@ -173,13 +183,14 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (detection.unsupported !== undefined && detection.ambiguous) return fail([problem('unsupported-crs', { file, params: { crs: detection.unsupported } })]);
   const settled = settleGk(detection, options, file);
   if (!settled.ok) return fail(settled.problems);
-  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml' };
+  const ctx: FeatureContext = { file, crs: detection.crs, swapAxes: detection.swapped, geojson: layer.format === 'geojson' || layer.format === 'kml', ownFeatures: layer.format !== 'shapefile' };
 
   const errors: Problem[] = layer.problems.filter((p) => p.severity === 'error');
   const warnings: Problem[] = layer.problems.filter((p) => p.severity === 'warning');
   const skipped: SkippedItem[] = errors.map((p) => ({ featureIndex: p.featureIndex, row: p.row, codes: [p.code] }));
   const features: Feature[] = [];
-  const origins: FeatureOrigin[] = [];
+  // Null while every kept feature k is the file's feature k (GeoJSON, KML… without skips).
+  let origins: FeatureOrigin[] | null = null;
   const seenKeys = new Map<string, number>();
   let rewound = 0;
   let emptySkipped = 0;
@@ -191,15 +202,15 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
     }
     const row = layer.rows?.[i];
     const r = checkFeature(layer.features[i], i, row, ctx);
-    const itemErrors = [...r.errors];
+    let itemErrors = r.errors;
     if (r.feature) {
       const key = featureKey(r.feature.id, r.feature.properties ?? {});
       const prior = key === null ? undefined : seenKeys.get(key);
       if (key !== null && prior !== undefined) {
-        itemErrors.push(problem('duplicate-id', { file, ...(row !== undefined ? { row } : { featureIndex: i }), field: 'id', params: { value: key, other: prior + 1 } }));
+        itemErrors = [...itemErrors, problem('duplicate-id', { file, ...(row !== undefined ? { row } : { featureIndex: i }), field: 'id', params: { value: key, other: prior + 1 } })];
       } else if (key !== null) seenKeys.set(key, i);
     }
-    warnings.push(...r.warnings);
+    if (r.warnings.length) warnings.push(...r.warnings);
     if (r.empty) {
       emptySkipped++;
       continue;
@@ -210,8 +221,9 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
       continue;
     }
     if (r.feature) {
+      if (origins === null && (row !== undefined || i !== features.length)) origins = features.map((_, k) => ({ featureIndex: k }));
       features.push(r.feature);
-      origins.push(row !== undefined ? { row } : { featureIndex: i });
+      origins?.push(row !== undefined ? { row } : { featureIndex: i });
     }
     if (r.rewound) rewound++;
   }
@@ -228,5 +240,5 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   Object.assign(summary, summarizeFeatures(features));
   if (features.length === 0) return fail([problem('no-features', { file }), ...errors, ...warnings]);
   const skippedNote = errors.length ? [problem('features-skipped', { file, params: { count: skipped.length, imported: features.length } }, 'warning')] : [];
-  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), origins, summary };
+  return { ok: true, value: { type: 'FeatureCollection', features }, warnings: cap([...skippedNote, ...errors.map((p) => ({ ...p, severity: 'warning' as const })), ...warnings], file), ...(origins ? { origins } : {}), summary };
 }

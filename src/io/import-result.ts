@@ -70,9 +70,10 @@ export type FeatureOrigin = Pick<Problem, 'featureIndex' | 'row'>;
 
 /**
  * `origins[i]` locates `value.features[i]` in the file (features skipped in lenient mode leave
- * gaps), so later checks on the imported layer can name the file's feature or row.
+ * gaps), so later checks on the imported layer can name the file's feature or row. Absent when
+ * every feature i is the file's feature i (no object per feature for a million points).
  */
-export type ImportResult = ({ ok: true; value: FeatureCollection; warnings: Problem[]; origins: FeatureOrigin[] } | { ok: false; problems: Problem[] }) & { summary: ImportSummary };
+export type ImportResult = ({ ok: true; value: FeatureCollection; warnings: Problem[]; origins?: FeatureOrigin[] } | { ok: false; problems: Problem[] }) & { summary: ImportSummary };
 
 /**
  * Codes meaning the file could not be read at all (CLI exit 2) rather than read and found invalid.
@@ -84,6 +85,7 @@ export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'not-json',
   'json-too-deep',
   'not-geojson',
+  'not-flatgeobuf',
   'not-kml',
   'unsupported-format',
   'shp-not-zipped',

@@ -5,10 +5,10 @@
 import type { Problem } from '../domain/problem.ts';
 import type { CrsChoice } from './crs.ts';
 
-export const IMPORT_FORMATS = ['geojson', 'csv', 'shapefile', 'kml', 'xlsx'] as const;
+export const IMPORT_FORMATS = ['geojson', 'csv', 'shapefile', 'kml', 'xlsx', 'flatgeobuf'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export type DeclarationSource = 'prj' | 'geojson-crs' | 'column-name';
+export type DeclarationSource = 'prj' | 'geojson-crs' | 'column-name' | 'flatgeobuf-header';
 
 /** A declaration Anju reads, or one it cannot (named, so the user can be told and asked). */
 export type DeclaredCrs = { crs: CrsChoice; source: DeclarationSource } | { unsupported: string; source: DeclarationSource };
@@ -21,7 +21,7 @@ export interface RawLayer {
   rows?: number[];
   /** Text encoding of the file or of the Shapefile's attributes; null for binary-only input. */
   encoding: string | null;
-  /** A CRS the file declares (.prj, GeoJSON `crs`, or CSV column names such as `gcj02_lon`). */
+  /** A CRS the file declares (.prj, GeoJSON `crs`, a FlatGeobuf header, or CSV column names such as `gcj02_lon`). */
   declared: DeclaredCrs | null;
   /** Items that could not become features (errors with a row/feature index) and notes (warnings). */
   problems: Problem[];

@@ -111,26 +111,46 @@ export function readTableRows(rowsRaw: readonly string[][], rowNumbers: readonly
   const wkt = columns ? ('wkt' in columns ? columns.wkt : null) : pair ? null : detectWktColumn(named);
   const table = !pair && !wkt;
   if (table && !o.allowTable) return { ok: false, problems: [problem('csv-no-coordinates', { file, params: { headers: headerList } })] };
-  const index = (h: string) => headers.indexOf(h);
+  const lonAt = pair ? headers.indexOf(pair.lon) : -1;
+  const latAt = pair ? headers.indexOf(pair.lat) : -1;
+  const wktAt = wkt ? headers.indexOf(wkt) : -1;
   const geoCols = new Set(pair ? [pair.lon, pair.lat] : wkt ? [wkt] : []);
   const others = headers.map((h, i) => ({ h, i })).filter(({ h }) => h !== '' && !geoCols.has(h));
-  const records = rowsRaw.slice(1).map((r, k) => ({ r, row: rowNumbers[k + 1] ?? k + 2 })).filter(({ r }) => !r.every((v) => isBlank(v)));
-  const numeric = new Set(others.filter(({ i }) => records.some(({ r }) => !isBlank(r[i])) && records.every(({ r }) => isBlank(r[i]) || isNumericText(r[i] ?? ''))).map(({ h }) => h));
+  // One pass over the rows: which are not blank, and which columns hold only numbers (and some value).
+  const kept: number[] = [];
+  const filled = others.map(() => false);
+  const numericSoFar = others.map(() => true);
+  for (let k = 1; k < rowsRaw.length; k++) {
+    const r = rowsRaw[k];
+    if (r.every((v) => isBlank(v))) continue;
+    kept.push(k);
+    for (let c = 0; c < others.length; c++) {
+      const v = r[others[c].i];
+      if (isBlank(v)) continue;
+      filled[c] = true;
+      if (numericSoFar[c] && !isNumericText(v as string)) numericSoFar[c] = false;
+    }
+  }
+  const numeric = others.map((_, c) => filled[c] && numericSoFar[c]);
+  // A header such as `__proto__` needs defineProperty; plain assignment is much faster for the rest.
+  const plainKeys = !others.some(({ h }) => h === '__proto__');
   const problems: Problem[] = [];
   const features: Feature[] = [];
   const rows: number[] = [];
-  for (const { r, row } of records) {
+  for (const k of kept) {
+    const r = rowsRaw[k];
+    const row = rowNumbers[k] ?? k + 1;
     let geometry: Geometry | null = null;
     if (pair) {
-      const x = r[index(pair.lon)] ?? '';
-      const y = r[index(pair.lat)] ?? '';
+      const x = r[lonAt] ?? '';
+      const y = r[latAt] ?? '';
       if (!isNumericText(x) || !isNumericText(y)) {
         problems.push(problem('csv-bad-coordinate', { file, row, field: isNumericText(x) ? pair.lat : pair.lon, params: { value: `${x}, ${y}`.slice(0, 80) } }));
         continue;
       }
       geometry = { type: 'Point', coordinates: [Number(x), Number(y)] };
     } else if (wkt) {
-      const w = r[index(wkt)] ?? '';
+      const w = r[wktAt] ?? '';
       if (isBlank(w)) geometry = null;
       else {
         const g = parseWkt(w);
@@ -141,10 +161,15 @@ export function readTableRows(rowsRaw: readonly string[][], rowNumbers: readonly
         geometry = g;
       }
     }
-    const properties = record(others.map(({ h, i }) => {
-      const v = r[i];
-      return [h, v === undefined ? null : numeric.has(h) ? (isBlank(v) ? null : Number(v)) : v];
-    }));
+    const value = (c: number): string | number | null => {
+      const v = r[others[c].i];
+      return v === undefined ? null : numeric[c] ? (isBlank(v) ? null : Number(v)) : v;
+    };
+    let properties: Record<string, string | number | null>;
+    if (plainKeys) {
+      properties = {};
+      for (let c = 0; c < others.length; c++) properties[others[c].h] = value(c);
+    } else properties = record(others.map(({ h }, c) => [h, value(c)]));
     features.push({ type: 'Feature', properties, geometry } as Feature);
     rows.push(row);
   }

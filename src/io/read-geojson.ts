@@ -41,6 +41,11 @@ export function readGeoJsonText(text: string, file: string, encoding: string | n
     // eslint-disable-next-line no-control-regex -- control characters are stripped from user text on purpose
     return { ok: false, problems: [problem('not-json', { file, params: { detail: (e instanceof Error ? e.message : String(e)).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?').slice(0, 200) } })] };
   }
+  return readGeoJsonObject(obj, file, encoding);
+}
+
+/** A parsed GeoJSON document → a raw layer, or the problem that stops it. */
+export function readGeoJsonObject(obj: unknown, file: string, encoding: string | null): Checked<RawLayer> {
   const fc = asFeatureCollection(obj);
   if (!fc) return { ok: false, problems: [problem('not-geojson', { file })] };
   if (!Array.isArray(fc.features)) return { ok: false, problems: [problem('invalid-geojson', { file, params: { detail: 'features is not an array' } })] };

@@ -17,6 +17,7 @@ import { screenPoint } from './support/map-probe.ts';
 import { enterCell } from './support/alloc-page.ts';
 import type { BoardCollection } from '../../src/domain/board.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { importLayer } from '../../src/io/import-layer.ts';
 
 const boards = JSON.parse(readFileSync(new URL('../../geodata/boards.geojson', import.meta.url), 'utf8')) as BoardCollection;
 const areaOf = new Map(boards.features.map((b) => [b.properties.id, areaKm2(b.geometry)]));
@@ -177,6 +178,17 @@ describe('export', () => {
     expect(qidu.properties).toMatchObject({ name: '七都', category: 'key-expansion', schematic: true, district: '鹿城区' });
     expect(qidu.properties.area_km2).toBeCloseTo(areaOf.get('qidu')!, 2);
     expect(typeof qidu.properties.area_km2).toBe('number');
+
+    // The same boards as FlatGeobuf (button beside GeoJSON): read back by the importer, the same
+    // features, geometry and every non-null property, declared EPSG:4326.
+    await page.screenshot({ path: SCREENSHOTS + 'export-menu-flatgeobuf.png' });
+    const fgb = await download(() => page.getByTestId('export-boards-fgb').click());
+    expect(fgb.name).toMatch(/^anju-boards-.*\.fgb$/);
+    const back = await importLayer(new Uint8Array(fgb.bytes), fgb.name);
+    if (!back.ok) throw new Error(back.problems.map((p) => p.code).join());
+    expect(back.summary.crs).toMatchObject({ crs: { id: 'wgs84' }, source: 'flatgeobuf-header' });
+    expect(back.value.features.map((f) => f.geometry)).toEqual(fc.features.map((f) => f.geometry));
+    expect(back.value.features.map((f) => f.properties)).toEqual(fc.features.map((f) => Object.fromEntries(Object.entries(f.properties).filter(([, v]) => v !== null))));
   });
 
   // A4 at 300 dpi keeps the test quick on SwiftShader; paper sizes are unit-tested (A3 300 dpi = 4961 × 3508).

@@ -13,7 +13,8 @@
 import type { Facility, FacilityGroup, LonLat } from '../../domain/facility.ts';
 import { tierOf } from '../../domain/facility.ts';
 import type { PopulationInput } from '../../domain/population.ts';
-import { boardContains, boardShape, type BoardShape } from './board-shape.ts';
+import { boardShape, type BoardShape } from './board-shape.ts';
+import { boardIndex } from './board-index.ts';
 import { GroupState } from './group-state.ts';
 import { frameForBbox, project, type LocalFrame } from './local-frame.ts';
 import { preparePopulation, type PreparedPopulation } from './population-points.ts';
@@ -67,15 +68,10 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
   // full reload does not leave thousands of tiny arrays for the garbage collector.
   const oneBoard = shapes.map((_, b) => [b]);
   const noBoard: number[] = [];
+  const boardsIndex = boardIndex(shapes);
   const boardsAt = (x: number, y: number): number[] => {
-    let out: number[] | null = null;
-    let first = -1;
-    for (let b = 0; b < shapes.length; b++) {
-      if (!boardContains(shapes[b], x, y)) continue;
-      if (first < 0) first = b;
-      else (out ??= [first]).push(b);
-    }
-    return out ?? (first < 0 ? noBoard : oneBoard[first]);
+    const found = boardsIndex.all(x, y);
+    return found.length > 1 ? found : found.length === 1 ? oneBoard[found[0]] : noBoard;
   };
   const boardsOfIndex = new Map<number, number[]>();
 
@@ -135,7 +131,7 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
     result,
     boardOf(lonLat) {
       const [x, y] = project(frame, lonLat);
-      const b = shapes.findIndex((sh) => boardContains(sh, x, y));
+      const b = boardsIndex.first(x, y);
       return b >= 0 ? boards[b].id : null;
     },
     moveFacility(id, lonLat) {

@@ -1,11 +1,14 @@
 /**
  * Population prepared for coverage: points (or cell centroids) in the local frame, each with its
  * board, in a static Flatbush index for radius queries. Uniform mode carries per-board totals only.
+ * Points go straight into typed arrays (no object per point) and find their board through the
+ * boards' R-tree (board-index.ts).
  */
 import Flatbush from 'flatbush';
 import type { PopulationInput } from '../../domain/population.ts';
 import { polygonsOf } from '../../geo/polygons-of.ts';
-import { boardContains, type BoardShape } from './board-shape.ts';
+import { boardIndex } from './board-index.ts';
+import type { BoardShape } from './board-shape.ts';
 import { project, type LocalFrame } from './local-frame.ts';
 
 export interface PreparedPopulation {
@@ -43,45 +46,88 @@ function centroid(rings: number[][][], frame: LocalFrame): [number, number] {
   return Math.abs(a) > 1e-9 ? [cx / (3 * a), cy / (3 * a)] : [mx / n, my / n];
 }
 
+/** Size (m) of the cells whose serpentine order the points are put in. */
+const ORDER_CELL_M = 250;
+
+/**
+ * The points' order: serpentine rows of 250 m cells, so consecutive points are close and each
+ * nearest-facility walk in the Delaunay triangulation starts next to its answer. Sorted as one
+ * Float64Array of `cellRank · 2^21 + i` (exact below 2^53; ties keep input order) with the
+ * engine's numeric sort, not a comparator called 20 million times.
+ */
+function spatialOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
+  const n = xs.length;
+  const rows = new Float64Array(n);
+  const cols = new Float64Array(n);
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxCol = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const row = (rows[i] = Math.floor(ys[i] / ORDER_CELL_M));
+    const col = (cols[i] = Math.floor(xs[i] / ORDER_CELL_M));
+    if (row < minRow) minRow = row;
+    if (col < minCol) minCol = col;
+    if (col > maxCol) maxCol = col;
+  }
+  const width = maxCol - minCol + 1;
+  const slot = 2 ** Math.max(21, Math.ceil(Math.log2(n + 1)));
+  const keys = new Float64Array(n);
+  let maxRank = 0;
+  for (let i = 0; i < n; i++) {
+    // Even rows west → east, odd rows east → west (by the absolute row, as the cells are absolute).
+    const c = rows[i] % 2 ? maxCol - cols[i] : cols[i] - minCol;
+    keys[i] = (rows[i] - minRow) * width + c;
+    if (keys[i] > maxRank) maxRank = keys[i];
+  }
+  // Points spread over a continent could overflow the packed key: sort by a comparator then.
+  if ((maxRank + 1) * slot > Number.MAX_SAFE_INTEGER) return Uint32Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
+  for (let i = 0; i < n; i++) keys[i] = keys[i] * slot + i;
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = keys[i] % slot;
+  return order;
+}
+
 export function preparePopulation(input: PopulationInput, boardIds: string[], shapes: BoardShape[], frame: LocalFrame): PreparedPopulation {
   const empty = { xs: new Float64Array(0), ys: new Float64Array(0), weights: new Float64Array(0), board: new Int32Array(0), index: null };
   if (input.kind === 'none') return { model: 'none', ...empty, residents: boardIds.map(() => null) };
   if (input.kind === 'uniform') {
     return { model: 'uniform-assumption', ...empty, residents: boardIds.map((id) => input.residentsByBoard[id] ?? null) };
   }
-  const pts: [number, number, number][] =
-    input.kind === 'points'
-      ? input.points.map((p) => [...project(frame, p.lonLat), p.population])
-      : input.cells.map((c) => {
-          // A MultiPolygon cell: centroid of all parts' rings together (holes subtract by orientation).
-          const rings = polygonsOf(c.geometry).flat();
-          return [...centroid(rings, frame), c.population];
-        });
-  // Spatial order (serpentine rows of 250 m cells) keeps consecutive points close, so each
-  // nearest-facility walk in the Delaunay triangulation starts next to its answer.
-  const cellM = 250;
-  const keys = new Float64Array(pts.length);
-  pts.forEach((p, i) => {
-    const row = Math.floor(p[1] / cellM);
-    const col = Math.floor(p[0] / cellM);
-    keys[i] = row * 1e6 + (row % 2 ? -col : col);
-  });
-  const order = Uint32Array.from(pts.keys()).sort((a, b) => keys[a] - keys[b]);
-  const n = pts.length;
+  const n = input.kind === 'points' ? input.points.length : input.cells.length;
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  const pw = new Float64Array(n);
+  if (input.kind === 'points') {
+    // project() inlined: no [x, y] array per point.
+    const { lon0, lat0, kx, ky } = frame;
+    input.points.forEach((p, i) => {
+      px[i] = (p.lonLat[0] - lon0) * kx;
+      py[i] = (p.lonLat[1] - lat0) * ky;
+      pw[i] = p.population;
+    });
+  } else {
+    input.cells.forEach((c, i) => {
+      // A MultiPolygon cell: centroid of all parts' rings together (holes subtract by orientation).
+      [px[i], py[i]] = centroid(polygonsOf(c.geometry).flat(), frame);
+      pw[i] = c.population;
+    });
+  }
+  const order = spatialOrder(px, py);
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   const weights = new Float64Array(n);
-  const board = new Int32Array(n).fill(-1);
+  const board = new Int32Array(n);
   const residents = boardIds.map(() => 0);
-  order.forEach((src, i) => {
-    const [x, y, w] = pts[src];
-    xs[i] = x;
-    ys[i] = y;
-    weights[i] = w;
-    const b = shapes.findIndex((s) => boardContains(s, x, y));
-    board[i] = b;
+  const boards = boardIndex(shapes);
+  for (let i = 0; i < n; i++) {
+    const src = order[i];
+    const x = (xs[i] = px[src]);
+    const y = (ys[i] = py[src]);
+    const w = (weights[i] = pw[src]);
+    const b = (board[i] = boards.first(x, y));
     if (b >= 0) residents[b] += w;
-  });
+  }
   let index: Flatbush | null = null;
   if (n > 0) {
     index = new Flatbush(n);

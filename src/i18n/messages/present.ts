@@ -49,6 +49,7 @@ export const present = {
     'export.csv': 'CSV（Excel 可直接打开）',
     'export.xlsx': 'XLSX',
     'export.geojson': 'GeoJSON（QGIS/ArcGIS）',
+    'export.flatgeobuf': 'FlatGeobuf（QGIS/ArcGIS/GDAL）',
     'export.boards': '板块',
     'export.sites': '项目点位（{n}）',
     'export.link': '复制当前视图链接',

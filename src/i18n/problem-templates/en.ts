@@ -6,6 +6,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'not-json': 'not valid JSON: {detail}',
   'json-too-deep': 'the JSON is nested more than {max} levels deep: not readable GeoJSON (a damaged or hostile file?)',
   'not-geojson': 'not GeoJSON (no FeatureCollection, Feature or geometry object)',
+  'not-flatgeobuf': 'not a readable FlatGeobuf file: {detail}',
   'invalid-geojson': 'invalid GeoJSON structure: {detail}',
   'no-features': 'the file has no features',
   'coord-out-of-range': 'coordinate outside longitude/latitude range: {coord}',

@@ -6,6 +6,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'not-json': '不是有效的 JSON：{detail}',
   'json-too-deep': 'JSON 嵌套超过 {max} 层，不是可读的 GeoJSON（可能是损坏或恶意的文件）',
   'not-geojson': '不是 GeoJSON（缺少 type 为 FeatureCollection/Feature/几何的对象）',
+  'not-flatgeobuf': '不是可读取的 FlatGeobuf 文件：{detail}',
   'invalid-geojson': 'GeoJSON 结构无效：{detail}',
   'no-features': '文件中没有要素',
   'coord-out-of-range': '坐标超出经纬度范围：{coord}',

@@ -15,7 +15,7 @@ const POPULATION_PROBLEM_CODES = ['missing-population', 'bad-population', 'mixed
 
 const GEOMETRY_TYPES = ['Point', 'Polygon', 'MultiPolygon'] as const;
 
-type Item = { point: PopulationPoint } | { cell: PopulationCell };
+const OK = { value: true } as const;
 
 export const populationReader: InputReader<PopulationInput> = {
   problemCodes: [...COMMON_READER_CODES, ...POPULATION_PROBLEM_CODES],
@@ -24,7 +24,10 @@ export const populationReader: InputReader<PopulationInput> = {
   fields: POPULATION_FIELDS,
   read(layer, options = {}) {
     const { population: key } = resolveFields(propertyKeys(layer.features), POPULATION_FIELDS);
-    const r = readEach<Item>(layer, options, (f, at) => {
+    // Points and cells gathered as they are read (no wrapper object per item).
+    const points: PopulationPoint[] = [];
+    const cells: PopulationCell[] = [];
+    const r = readEach<true>(layer, options, (f, at) => {
       const g = f.geometry;
       const wrong = geometryError(f, at, GEOMETRY_TYPES);
       if (wrong) return { errors: [wrong] };
@@ -33,11 +36,12 @@ export const populationReader: InputReader<PopulationInput> = {
       if (isBlank(raw)) return { errors: [problem('missing-population', { ...at, field })] };
       const v = numberOf(raw);
       if (v === null || v < 0) return { errors: [problem('bad-population', { ...at, field, params: { value: shown(raw) } })] };
-      if (g?.type === 'Point') return { value: { point: { lonLat: [g.coordinates[0], g.coordinates[1]], population: v } } };
-      return { value: { cell: { geometry: g as PopulationCell['geometry'], population: v } } };
+      if (g?.type === 'Point') {
+        const c = g.coordinates;
+        points.push({ lonLat: c.length === 2 ? (c as [number, number]) : [c[0], c[1]], population: v });
+      } else cells.push({ geometry: g as PopulationCell['geometry'], population: v });
+      return OK;
     });
-    const points = r.values.flatMap((x) => ('point' in x ? [x.point] : []));
-    const cells = r.values.flatMap((x) => ('cell' in x ? [x.cell] : []));
     if (points.length && cells.length) return { ok: false, problems: [problem('mixed-population', { file: layer.file, params: { points: points.length, cells: cells.length } }), ...r.errors] };
     const value: PopulationInput = cells.length ? { kind: 'cells', cells } : { kind: 'points', points };
     return finish(layer, options, r.errors, r.warnings, value, r.values.length);

@@ -5,7 +5,7 @@
  * geometry types is its reader's business (src/io/readers/).
  */
 import GJV from 'geojson-validation';
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Feature, Geometry, Point, Position } from 'geojson';
 import { problem, type Problem } from '../../domain/problem.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { inWenzhouBbox } from '../../geo/wenzhou-extent.ts';
@@ -19,6 +19,12 @@ export interface FeatureContext {
   swapAxes: boolean;
   /** Run geojson-validation too (GeoJSON input). */
   geojson: boolean;
+  /**
+   * The items were made by this import (parsed or built by the reader) and nothing else holds
+   * them: a valid point feature with nothing but type, properties, geometry and a string or number
+   * id is kept as it is instead of copied.
+   */
+  ownFeatures?: boolean;
 }
 
 export interface FeatureCheck {
@@ -64,6 +70,46 @@ function convert(g: Geometry, ctx: FeatureContext, where: Where): { geometry: Ge
   return error ? { geometry: null, error } : { geometry, error: null };
 }
 
+/**
+ * A structurally sound Point: the same conversion, range check and extent warning as any geometry,
+ * without the walks a polygon needs (a million-point layer goes through here).
+ */
+function checkPoint(raw: Feature<Point>, props: Record<string, unknown>, ctx: FeatureContext, where: Where): FeatureCheck {
+  const p = raw.geometry.coordinates;
+  const src: Position = ctx.swapAxes ? [p[1], p[0], ...p.slice(2)] : p;
+  let out: Position;
+  try {
+    out = positionToWgs84(src, ctx.crs);
+  } catch {
+    return { feature: null, errors: [problem('coord-not-convertible', { ...where, params: { coord: fmt(p) } })], warnings: [], rewound: false };
+  }
+  if (!(Number.isFinite(out[0]) && Number.isFinite(out[1]) && Math.abs(out[0]) <= 180 && Math.abs(out[1]) <= 90)) {
+    const projected = !isGkCrs(ctx.crs.id) && (Math.abs(src[0]) > 1000 || Math.abs(src[1]) > 1000);
+    return { feature: null, errors: [problem(projected ? 'projected-coords' : 'coord-out-of-range', { ...where, params: { coord: fmt(p) } })], warnings: [], rewound: false };
+  }
+  const warnings: Problem[] = inWenzhouBbox(out[0], out[1]) ? NO_PROBLEMS : [problem('outside-wenzhou', { ...where, params: { coord: `${out[0].toFixed(4)}, ${out[1].toFixed(4)}` } }, 'warning')];
+  if (ctx.ownFeatures && isPlainPoint(raw)) {
+    raw.geometry.coordinates = out;
+    raw.properties = props as Feature['properties'];
+    return { feature: raw, errors: NO_PROBLEMS, warnings, rewound: false };
+  }
+  const feature: Feature = { type: 'Feature', properties: props as Feature['properties'], geometry: { type: 'Point', coordinates: out } };
+  if (typeof raw.id === 'string' || typeof raw.id === 'number') feature.id = raw.id;
+  return { feature, errors: NO_PROBLEMS, warnings, rewound: false };
+}
+
+/** A feature whose copy would be equal to itself: only these members, a usable id, a bare geometry. */
+function isPlainPoint(raw: Feature<Point>): boolean {
+  for (const k in raw) if (k !== 'type' && k !== 'properties' && k !== 'geometry' && k !== 'id') return false;
+  if ('id' in raw && typeof raw.id !== 'string' && typeof raw.id !== 'number') return false;
+  for (const k in raw.geometry) if (k !== 'type' && k !== 'coordinates') return false;
+  return true;
+}
+
+/** Shared, never mutated: most points have neither errors nor warnings. */
+const NO_PROBLEMS: Problem[] = [];
+Object.freeze(NO_PROBLEMS);
+
 /** Check one raw item (`index` 0-based, `row` for CSV) and return the WGS-84 feature or errors. */
 export function checkFeature(item: unknown, index: number, row: number | undefined, ctx: FeatureContext): FeatureCheck {
   const where: Where = row !== undefined ? { file: ctx.file, row } : { file: ctx.file, featureIndex: index };
@@ -89,6 +135,7 @@ export function checkFeature(item: unknown, index: number, row: number | undefin
     const trace = GJV.valid({ type: 'Feature', properties: props, geometry: raw.geometry }, true);
     if (Array.isArray(trace) && trace.length) return fail(problem('invalid-geojson', { ...where, params: { detail: trace[0].slice(0, 200) } }));
   }
+  if ((raw.geometry as Geometry).type === 'Point') return checkPoint(raw as Feature<Point>, props, ctx, where);
   const converted = convert(raw.geometry as Geometry, ctx, where);
   if (!converted.geometry) return fail(converted.error as Problem);
   const errors: Problem[] = [];

@@ -1,5 +1,5 @@
 /**
- * Export actions (CSV, XLSX, GeoJSON, PNG, printable report) and their status line.
+ * Export actions (CSV, XLSX, GeoJSON, FlatGeobuf, PNG, printable report) and their status line.
  * Each reads the live state at the moment it runs.
  */
 import { tableToXlsx } from '../../export/xlsx.ts';
@@ -73,6 +73,27 @@ class Exporter {
       const s = currentScenario();
       const file = `anju-sites-${this.#stamp()}.geojson`;
       downloadText(JSON.stringify(sitesToGeoJson(s?.sites ?? [], s?.name ?? '')), file, 'application/geo+json');
+      return file;
+    });
+  }
+
+  /** The boards as FlatGeobuf (EPSG:4326), the same features and properties as the GeoJSON export. */
+  boardsFlatGeobuf(): Promise<void> {
+    return this.#run(async () => {
+      const file = `anju-boards-${this.#stamp()}.fgb`;
+      const { toFlatGeobuf } = await import('../../export/flatgeobuf-export.ts'); // flatgeobuf on first use
+      const fc = boardsToGeoJson(store.project.boards.features, allFigures());
+      downloadBlob(new Blob([await toFlatGeobuf(fc)], { type: 'application/flatgeobuf' }), file);
+      return file;
+    });
+  }
+
+  sitesFlatGeobuf(): Promise<void> {
+    return this.#run(async () => {
+      const s = currentScenario();
+      const file = `anju-sites-${this.#stamp()}.fgb`;
+      const { toFlatGeobuf } = await import('../../export/flatgeobuf-export.ts');
+      downloadBlob(new Blob([await toFlatGeobuf(sitesToGeoJson(s?.sites ?? [], s?.name ?? ''))], { type: 'application/flatgeobuf' }), file);
       return file;
     });
   }

@@ -69,6 +69,13 @@ describe('importLayer', () => {
       { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [120.6, 28] } },
     ] })), 'o.geojson', { lenient: true });
     expect(gj.ok && gj.origins).toEqual([{ featureIndex: 1 }]);
+    // Nothing skipped: feature i is the file's feature i, said by leaving origins out.
+    const whole = await importLayer(enc(JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [120.5, 28] } },
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [120.6, 28] } },
+    ] })), 'w.geojson');
+    expect(whole.ok).toBe(true);
+    expect(whole.ok && whole.origins).toBeUndefined();
   });
 
   it('asks to zip a bare .shp', async () => {

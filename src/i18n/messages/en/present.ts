@@ -48,6 +48,7 @@ export const present = {
     'export.csv': 'CSV (opens in Excel)',
     'export.xlsx': 'XLSX',
     'export.geojson': 'GeoJSON (QGIS/ArcGIS)',
+    'export.flatgeobuf': 'FlatGeobuf (QGIS/ArcGIS/GDAL)',
     'export.boards': 'Boards',
     'export.sites': 'Sites ({n})',
     'export.link': 'Copy a link to this view',
