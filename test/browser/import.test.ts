@@ -14,6 +14,8 @@ import { assertStrictCsp } from '../support/csp.ts';
 import { MAX_IMPORT_BYTES } from '../../src/io/limits.ts';
 import type { BoardCollection } from '../../src/domain/board.ts';
 import { bboxOf } from '../../src/geo/measure.ts';
+import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
+import { gkForward } from '../support/reference-crs.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/import/${name}`, import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'anju-import-'));
@@ -214,6 +216,20 @@ describe('importing data', () => {
     expect(await text('problems')).toContain('facilities.kml feature #3: geometry type is Polygon, expected Point');
     await page.screenshot({ path: SCREENSHOTS + 'import-kml-english.png' });
     await switchLanguage(page, 'zh');
+    await page.getByTestId('import-close').click();
+  });
+
+  it('reads FlatGeobuf in the worker (loaded on first use): Gauss–Krüger from the header, converted, ready to Replace', async () => {
+    // Written by the flatgeobuf library itself, declared EPSG:4549 (CGCS2000 3° GK, CM 120°E).
+    const lonLat = [[120.65, 28.01], [120.7, 27.99], [120.66, 28.02]];
+    const fc = { type: 'FeatureCollection' as const, features: lonLat.map((p, i) => ({ type: 'Feature' as const, properties: { name: `设施${i + 1}`, category: '幼儿园' }, geometry: { type: 'Point' as const, coordinates: gkForward(p, 120) } })) };
+    writeFileSync(join(tmp, 'facilities-gk.fgb'), serialize(fc, 4549));
+    await openDialog('facilities');
+    await page.getByTestId('import-file').setInputFiles(join(tmp, 'facilities-gk.fgb'));
+    await expect.poll(() => text('import-result')).toContain('可导入 3 个设施');
+    expect(await text('import-format')).toBe('flatgeobuf');
+    expect(await text('import-crs')).toContain('来自 FlatGeobuf 文件头');
+    expect(await text('import-preview')).toContain('设施2');
     await page.getByTestId('import-close').click();
   });
 
