@@ -1,5 +1,5 @@
 /**
- * Issue 14's real-size run: `anju coverage` (the bundled CLI, a whole process) on 5,000 facilities ×
+ * The real-size run of README's Speed section: `anju coverage` (the bundled CLI, a whole process) on 5,000 facilities ×
  * 1,000,000 people, as CSV (~24 MB) and as GeoJSON (~115 MB), measured with `/usr/bin/time -v`: CPU
  * seconds (user + system) and peak resident memory. Beside it the numpy + GEOS reference
  * (bench/coverage-1m/reference.py) on the same files when Debian's python3-shapely is installed;

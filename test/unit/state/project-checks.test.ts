@@ -36,7 +36,8 @@ describe('project file checks', () => {
     f.streets = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { osm_id: 5_234_567_890, description: '路'.repeat(20_000) }, geometry: { type: 'LineString', coordinates: [[120.6, 28], [120.61, 28]] } }] };
     const r = checkWholeProject(f, shippedDefaults());
     expect(r.ok ? [] : r.problems).toEqual([]);
-    f.streets.features[0].geometry.coordinates[1] = [120.61, 95];
+    // A changed street is a new geometry object (state is immutable; the geometry checks are cached per object).
+    f.streets.features[0].geometry = { type: 'LineString', coordinates: [[120.6, 28], [120.61, 95]] };
     expect(checkWholeProject(f, shippedDefaults()).ok).toBe(false);
   });
 
