@@ -16,6 +16,7 @@ import type { ProjectState as FullProjectState } from './project.ts';
 import { compareCells, type ProjectState, type Scenario } from './scenario.ts';
 import { sizeProblems } from './project-size.ts';
 import { integrityProblems, type IntegrityOptions } from './project-integrity.ts';
+import { facilitiesPassSchema } from './facilities-fast-check.ts';
 
 /** Every check, self-intersection included: what opening a file and `anju check` run. */
 export const FULL_CHECK: IntegrityOptions = { polygonValidity: true };
@@ -129,7 +130,11 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
   const given = (raw as { plan?: PlanRef }).plan;
   const ref = typeof given === 'object' && given !== null && typeof given.id === 'string' ? given : planRef(builtinPlan);
   const otherPlan = !samePlan(ref, activePlan());
-  const parsed = v.safeParse(projectFileSchema(otherPlan ? null : activePlan().period.years), raw);
+  // A facility layer that passes the hand-written check skips valibot (its output would equal
+  // the input); otherwise valibot checks it and names the problems (facilities-fast-check.ts).
+  const rawFacilities = (raw as { facilities?: unknown }).facilities;
+  const fastFacilities = facilitiesPassSchema(rawFacilities);
+  const parsed = v.safeParse(projectFileSchema(otherPlan ? null : activePlan().period.years), fastFacilities ? { ...(raw as object), facilities: undefined } : raw);
   if (!parsed.success)
     return {
       ok: false,
@@ -140,7 +145,7 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
           : problem('project-bad-field', { file, field: fieldOf(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
       ),
     };
-  const value = parsed.output as ProjectFile;
+  const value = (fastFacilities ? { ...parsed.output, facilities: rawFacilities } : parsed.output) as ProjectFile;
   // Boards of another plan are a mismatch to say (project-plan-match.ts), not an error.
   // The geometry checks run on the caller's objects, not valibot's copies: the schema has no
   // transforms, so they are the same data, and the per-geometry caches of project-integrity.ts

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
+import { readStored } from './support/stored-project.ts';
 import { colorDistance, hexToRgb, pixel, screenshotPng } from './support/pixels.ts';
 import { TIER_COLORS } from '../../src/ui/coverage/coverage-overlays.ts';
 import { bboxOf } from '../../src/geo/measure.ts';
@@ -175,4 +176,16 @@ describe('responsive with real-size files', () => {
       expect(Math.max(0, ...durations(tasks))).toBeLessThanOrEqual(100);
     });
   }
+
+  it('stores the large layer packed (one coordinate array, texts as JSON) and finds every point again after a reload', async () => {
+    const n = SIZES[SIZES.length - 1];
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 60_000 }).toBe('saved');
+    const stored = (await readStored(page)).slices.facilities as { format?: string; lonLat?: { length: number } };
+    expect(stored.format).toBe('anju-packed-facilities-1');
+    expect(stored.lonLat?.length).toBe(2 * n);
+    await page.reload();
+    await page.click('[data-tab="coverage"]');
+    await expect.poll(facilityCount, { timeout: 60_000 }).toBe(n);
+    expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+  });
 });

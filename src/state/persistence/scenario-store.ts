@@ -22,6 +22,7 @@ import type { Scenario } from '../scenario.ts';
 import { createAutosave, flushOnPageHide, type Autosave, type LifecycleTargets } from './autosave.ts';
 import { isEmptyWrite, stateWrites } from './state-diff.ts';
 import type { SharedProjectStore, StoreSnapshot } from '../sync/replica.ts';
+import { fromStoredFacilities, toStoredFacilities } from './stored-facilities.ts';
 
 /** Damaged stored data set aside before it was replaced, with why. */
 export interface QuarantineEntry {
@@ -164,7 +165,7 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
       // The plan the project is saved under, as a project file records it: a start under another
       // package says so (project-plan-match.ts).
       ops.push(meta.put(planRef(activePlan()), 'plan'));
-      for (const [name, value] of w.slices) ops.push(slices.put(value, name));
+      for (const [name, value] of w.slices) ops.push(slices.put(name === 'facilities' ? toStoredFacilities(value as ProjectState['facilities']) : value, name));
     } catch (e) {
       // A request refused at once (e.g. a value that cannot be cloned): nothing of this write may commit.
       tx.abort();
@@ -219,7 +220,7 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
     if (all.length === 0 && keys.length === 0 && legacyBoards === undefined) return { revision: rev, raw: null };
     const stored: Record<string, unknown> = {};
     if (legacyBoards !== undefined) stored.boards = legacyBoards;
-    keys.forEach((k, i) => (stored[String(k)] = values[i]));
+    keys.forEach((k, i) => (stored[String(k)] = k === 'facilities' ? fromStoredFacilities(values[i]) : values[i]));
     const rank = new Map((Array.isArray(order) ? (order as unknown[]) : []).map((id, i) => [id, i]));
     const byRank = (s: unknown) => rank.get((s as { id?: unknown } | null)?.id) ?? Infinity;
     all.sort((a, b) => byRank(a) - byRank(b));

@@ -1,0 +1,74 @@
+/**
+ * The facilities slice as IndexedDB keeps it. A large imported layer stored as 20,000–300,000
+ * objects made each autosave a long structured clone on the main thread; packed, it is one
+ * Float64Array of coordinates (cloned as one block) and the texts as one JSON string.
+ *
+ * Packing is lossless and only done when it can be: every facility passes the schema's check
+ * (facilities-fast-check.ts) and holds no key beyond id, category, name, lonLat, illustrative;
+ * anything else is stored as it is, as before. Reading accepts both shapes, so projects stored
+ * by earlier versions (a plain array) still load.
+ */
+import type { Facility } from '../../domain/facility.ts';
+import { facilitiesPassSchema } from '../facilities-fast-check.ts';
+
+/** Below this many facilities the plain array is stored (cloning it is quick). */
+export const PACK_MIN_FACILITIES = 1000;
+const FORMAT = 'anju-packed-facilities-1';
+const KEYS = new Set(['id', 'category', 'name', 'lonLat', 'illustrative']);
+
+export interface PackedStoredFacilities {
+  format: typeof FORMAT;
+  /** lon, lat of facility i at [2i], [2i + 1]. */
+  lonLat: Float64Array;
+  /** JSON of [ids, categories, names (null: no name key), illustrative (0 no key, 1 true, 2 false)]. */
+  textsJson: string;
+}
+
+/** What to store for the facilities slice: the packed form when it is lossless and worth it, else the array. */
+export function toStoredFacilities(fs: readonly Facility[]): readonly Facility[] | PackedStoredFacilities {
+  if (fs.length < PACK_MIN_FACILITIES || !facilitiesPassSchema(fs)) return fs;
+  const n = fs.length;
+  const lonLat = new Float64Array(2 * n);
+  const ids = new Array<string>(n);
+  const categories = new Array<string>(n);
+  const names = new Array<string | null>(n);
+  const illustrative = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const f = fs[i];
+    for (const k in f) if (!KEYS.has(k)) return fs;
+    // A key present as undefined would come back absent: keep such a layer as it is.
+    if (('name' in f && f.name === undefined) || ('illustrative' in f && f.illustrative === undefined)) return fs;
+    lonLat[2 * i] = f.lonLat[0];
+    lonLat[2 * i + 1] = f.lonLat[1];
+    ids[i] = f.id;
+    categories[i] = f.category;
+    names[i] = 'name' in f ? f.name! : null;
+    illustrative[i] = 'illustrative' in f ? (f.illustrative ? 1 : 2) : 0;
+  }
+  return { format: FORMAT, lonLat, textsJson: JSON.stringify([ids, categories, names, illustrative]) };
+}
+
+/** The facilities slice read back: a packed record unpacked; anything else (an earlier version's array, or damaged data) as it is, for the project check. */
+export function fromStoredFacilities(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || (stored as { format?: unknown }).format !== FORMAT) return stored;
+  const p = stored as PackedStoredFacilities;
+  let texts: unknown;
+  try {
+    texts = JSON.parse(p.textsJson);
+  } catch {
+    return stored;
+  }
+  const n = p.lonLat instanceof Float64Array ? p.lonLat.length / 2 : -1;
+  const ok = Array.isArray(texts) && texts.length === 4 && texts.every((t) => Array.isArray(t) && t.length === n);
+  // Damaged: hand the record on as it is, so the project check refuses it and it is quarantined.
+  if (!ok) return stored;
+  const [ids, categories, names, illustrative] = texts as [string[], string[], (string | null)[], number[]];
+  const out = new Array<Facility>(n);
+  for (let i = 0; i < n; i++) {
+    const f: Facility = { id: ids[i], category: categories[i], lonLat: [p.lonLat[2 * i], p.lonLat[2 * i + 1]] };
+    if (names[i] !== null) f.name = names[i]!;
+    if (illustrative[i]) f.illustrative = illustrative[i] === 1;
+    out[i] = f;
+  }
+  return out;
+}

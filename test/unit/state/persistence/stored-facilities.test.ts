@@ -1,0 +1,59 @@
+/**
+ * The facilities slice as IndexedDB keeps it (src/state/persistence/stored-facilities.ts):
+ * packed and read back through a structured clone (what IndexedDB does), a layer is what it
+ * was, key for key; layers it cannot pack losslessly, and arrays stored by earlier versions,
+ * are kept and read as they are; a damaged packed record is handed on for the check to refuse.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fromStoredFacilities, PACK_MIN_FACILITIES, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
+import type { Facility } from '../../../../src/domain/facility.ts';
+
+const facility = fc.record(
+  {
+    id: fc.string({ minLength: 1, maxLength: 4 }),
+    category: fc.string({ maxLength: 4 }),
+    name: fc.string({ maxLength: 4 }),
+    lonLat: fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true })),
+    illustrative: fc.boolean(),
+  },
+  { requiredKeys: ['id', 'category', 'lonLat'] },
+) as fc.Arbitrary<Facility>;
+
+const roundTrip = (fs: Facility[]) => fromStoredFacilities(structuredClone(toStoredFacilities(fs)));
+const layer = (n: number): Facility[] => Array.from({ length: n }, (_, i) => ({ id: `f${i}`, category: 'kindergarten', lonLat: [120 + i * 1e-6, 28.5] }));
+
+describe('stored facilities', () => {
+  it('packs a large layer and reads it back key for key (names, illustrative true/false/absent, -0)', () => {
+    fc.assert(
+      fc.property(fc.array(facility, { minLength: 1, maxLength: 20 }), (some) => {
+        const fs = [...some, ...layer(PACK_MIN_FACILITIES)];
+        const stored = toStoredFacilities(fs);
+        expect(Array.isArray(stored)).toBe(false);
+        const back = roundTrip(fs) as Facility[];
+        expect(back).toStrictEqual(fs.map((f) => ({ ...f })));
+        back.slice(0, some.length).forEach((f, i) => expect(Object.keys(f).sort()).toEqual(Object.keys(some[i]).sort()));
+      }),
+      { seed: 20261126, numRuns: 25 },
+    );
+  });
+
+  it('keeps small layers, layers with other keys or odd values, and earlier versions’ arrays as they are', () => {
+    expect(toStoredFacilities(layer(10))).toEqual(layer(10));
+    const extra = [...layer(PACK_MIN_FACILITIES), { id: 'x', category: 'c', lonLat: [1, 2], note: 'kept' } as Facility];
+    expect(toStoredFacilities(extra)).toBe(extra);
+    const undef = [...layer(PACK_MIN_FACILITIES), { id: 'x', category: 'c', lonLat: [1, 2], name: undefined } as Facility];
+    expect(toStoredFacilities(undef)).toBe(undef);
+    const bad = [...layer(PACK_MIN_FACILITIES), { id: '', category: 'c', lonLat: [1, 2] } as Facility];
+    expect(toStoredFacilities(bad)).toBe(bad);
+    expect(fromStoredFacilities(layer(3))).toEqual(layer(3));
+  });
+
+  it('hands a damaged packed record on as it is', () => {
+    const packed = toStoredFacilities(layer(PACK_MIN_FACILITIES)) as { textsJson: string };
+    for (const textsJson of ['{', '[[],[],[],[]]', '"x"']) {
+      const damaged = { ...packed, textsJson };
+      expect(fromStoredFacilities(damaged)).toBe(damaged);
+    }
+  });
+});
