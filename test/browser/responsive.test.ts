@@ -167,10 +167,11 @@ describe('responsive with real-size files', () => {
     });
 
     // NOT MET YET (see README, Speed): after 替换 the main thread still has long tasks over
-    // 100 ms — MapLibre's tile work for the new points and SwiftShader frames (the pan control
-    // shows the same frames without an import), the project check before autosave. `it.fails`
-    // turns red the day the bound holds: then make it a plain `it`.
-    it.fails(`has no main-thread long task over 100 ms from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
+    // 100 ms — MapLibre's setData clone and tile work for the new points, SwiftShader frames (the
+    // pan control shows the same frames without an import), and the rest of the autosave check
+    // (polygon self-intersection on a first save, duplicate ids). `it.fails` turns red the day
+    // the bound holds: then make it a plain `it`.
+    it.fails(`(known shortfall, README Speed) has no main-thread long task over 100 ms from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
       const tasks = measured[`replace-${n}`];
       expect(tasks, 'the import above ran').toBeDefined();
       expect(Math.max(0, ...durations(tasks))).toBeLessThanOrEqual(100);
