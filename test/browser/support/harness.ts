@@ -75,7 +75,7 @@ export async function waitForMapIdle(page: Page, timeoutMs = 60_000): Promise<vo
   await page.waitForFunction(() => {
     const w = window as unknown as { __anju?: { map: { loaded(): boolean; isStyleLoaded(): boolean } } };
     return !!w.__anju?.map && w.__anju.map.loaded();
-  }, undefined, { timeout: timeoutMs, polling: 250 });
+  }, undefined, { timeout: timeoutMs, polling: 50 });
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
