@@ -1,7 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geojson } from './vite-plugin-geojson.ts';
 import { mapData } from './vite-plugin-map-data.ts';
+
+/**
+ * Unit and server test files at a time. Vitest's default in a run is one fewer than the cores,
+ * which is one on a 2-core CI machine; many of these files wait on child processes, sockets or
+ * PostgreSQL, so two side by side keep both cores busy (measured: docs/ci-time.md).
+ */
+const NODE_WORKERS = Math.max(2, availableParallelism());
 
 export default defineConfig({
   plugins: [svelte(), geojson(), mapData()],
@@ -17,6 +25,7 @@ export default defineConfig({
           // takes 5–10 s when several suites share this 2-core machine; 5 s (the default) then fails
           // for the machine, not the code.
           testTimeout: 30_000,
+          maxWorkers: NODE_WORKERS,
         },
       },
       {
@@ -29,6 +38,7 @@ export default defineConfig({
           globalSetup: ['test/server/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          maxWorkers: NODE_WORKERS,
         },
       },
       {
@@ -38,6 +48,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           // Real Chromium with SwiftShader WebGL is slow: one file at a time, generous timeouts.
+          // One browser and one preview server for the whole run (each file has its own contexts).
+          globalSetup: ['test/browser/support/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { PNG } from 'pngjs';
-import { useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
+import { downloadBytes, useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
 import { readXlsxRows } from './support/xlsx-read.ts';
 import { BOARD_FILL_OPACITY, CATEGORY_COLORS, blendOver } from '../../src/map/colors.ts';
 import { CATEGORY_LABELS } from '../../src/i18n/categories.ts';
@@ -30,8 +30,7 @@ useApp((app) => ({ h, page } = app));
 
 async function download(trigger: () => Promise<void>, timeoutMs = 90_000): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: timeoutMs }) as Promise<Download>, trigger()]);
-  const path = await d.path();
-  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+  return { name: d.suggestedFilename(), bytes: await downloadBytes(d) };
 }
 
 async function pickForCompare(id: string): Promise<void> {

@@ -3,9 +3,8 @@
  * dialog, open the review tab, read a target's state and a board's figure, export the targets table.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage } from './support/harness.ts';
+import { downloadBytes, useApp, waitForMapIdle, SCREENSHOTS, switchLanguage } from './support/harness.ts';
 import { centralCityView } from './support/alloc-page.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/actuals/${name}`, import.meta.url).pathname;
@@ -53,7 +52,7 @@ describe('implementation review', () => {
     await page.screenshot({ path: SCREENSHOTS + 'review.png' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-export-csv').click()]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = (await downloadBytes(download)).toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('new-commercial-supply,新建商品住房供应套数,万套,29.75,36.75,1.12,0,3.8,未达到');
 

@@ -9,8 +9,8 @@
  * markup is shown as text. Screenshots: the review panel, the map markers, the grid marker.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { connectBrowser, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
 import { startTeamServer, TEAM_PASSWORD, type TeamServer } from './support/team-server.ts';
 import { enterCell } from './support/alloc-page.ts';
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
     ['李工', 'planner'],
     ['张审', 'reviewer'],
   ]);
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  browser = await connectBrowser();
 }, 180_000);
 
 afterAll(async () => {

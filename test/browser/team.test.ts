@@ -7,8 +7,8 @@
  * built app opened from disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { connectBrowser, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
 import { addMember, startTeamServer, TEAM_PASSWORD, type TeamServer } from './support/team-server.ts';
 import { enterCell } from './support/alloc-page.ts';
 
@@ -67,7 +67,7 @@ beforeAll(async () => {
     ['李工', 'planner'],
     ['张审', 'reviewer'],
   ]);
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

@@ -1,22 +1,35 @@
 /**
- * Browser-test harness: serves the built app (dist/) with Vite's preview server on a free
- * port and drives Debian's Chromium through playwright-core. Every request that is not to the
- * local server is refused, so tests prove the app works offline.
+ * Browser-test harness: the built app (dist/) served by Vite's preview server on a free port,
+ * in Debian's Chromium driven through playwright-core. Both are started once per run and
+ * shared by the test files (global-setup.ts); a file connects to the browser and opens contexts
+ * of its own. Every request that is not to the local server is refused, so tests prove the
+ * app works offline.
  */
-import { preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium.ts';
-import { afterAll, beforeAll } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 export { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium.ts';
 
+/**
+ * This file's connection to the run's shared Chromium (global-setup.ts). Closing it closes the
+ * contexts the file opened and leaves the browser to the next file.
+ */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserWsEndpoint'));
+}
+
+/** A download's bytes (the browser may run in another process: no local path to read). */
+export async function downloadBytes(d: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await d.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export interface Harness {
-  server: PreviewServer;
   browser: Browser;
   baseUrl: string;
   /** Requests the page tried to make to anywhere but the local server. */
@@ -30,16 +43,11 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(ROOT + 'dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:browser does)');
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await preview({ root: ROOT, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const baseUrl = `http://127.0.0.1:${address.port}/`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  const baseUrl = inject('appBaseUrl');
+  const browser = await connectBrowser();
   const blocked: string[] = [];
   return {
-    server,
     browser,
     baseUrl,
     blocked,
@@ -58,7 +66,6 @@ export async function startHarness(): Promise<Harness> {
     },
     async close() {
       await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
     },
   };
 }
@@ -68,7 +75,7 @@ export async function waitForMapIdle(page: Page, timeoutMs = 60_000): Promise<vo
   await page.waitForFunction(() => {
     const w = window as unknown as { __anju?: { map: { loaded(): boolean; isStyleLoaded(): boolean } } };
     return !!w.__anju?.map && w.__anju.map.loaded();
-  }, undefined, { timeout: timeoutMs, polling: 250 });
+  }, undefined, { timeout: timeoutMs, polling: 50 });
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
