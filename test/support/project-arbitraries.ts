@@ -8,6 +8,7 @@ import { HOUSING_TYPES } from '../../src/domain/housing-type.ts';
 import { planYears } from '../../src/data/active-plan.ts';
 import { RULE_THRESHOLD_KEYS, type RuleSettings } from '../../src/domain/rule-settings.ts';
 import type { Scenario } from '../../src/state/scenario.ts';
+import type { Facility } from '../../src/domain/facility.ts';
 import { compareCells } from '../../src/state/scenario.ts';
 import type { ProjectLike } from '../../src/state/merge/merge-types.ts';
 
@@ -32,6 +33,17 @@ export const siteArb = (id: string) =>
 
 const sitesArb = fc.subarray(['p1', 'p2', 'p3']).chain((ids) => fc.tuple(...ids.map(siteArb)).map((s) => s as Site[]));
 
+/** Any facility the schema can hold: short texts, finite coordinates, `name` and `illustrative` optional. */
+export const facilityArb: fc.Arbitrary<Facility> = fc.record(
+  {
+    id: fc.string({ minLength: 1, maxLength: 5 }),
+    category: fc.string({ maxLength: 5 }),
+    name: fc.string({ maxLength: 5 }),
+    lonLat: fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true })),
+    illustrative: fc.boolean(),
+  },
+  { requiredKeys: ['id', 'category', 'lonLat'] },
+);
 export const ruleSettingsArb = fc.record(Object.fromEntries(RULE_THRESHOLD_KEYS.map((k) => [k, fc.constantFrom(10, 20, 30)]))) as unknown as fc.Arbitrary<RuleSettings>;
 
 export const scenarioArb = (id: string): fc.Arbitrary<Scenario> =>

@@ -12,6 +12,7 @@ import { facilitiesPassSchema } from '../../../src/state/facilities-fast-check.t
 import { SLICE_SCHEMAS } from '../../../src/state/slice-schemas.ts';
 import { checkProjectFile } from '../../../src/state/scenario-file.ts';
 import { APP_ID, SCHEMA_VERSION } from '../../../src/state/scenario-schema.ts';
+import { facilityArb } from '../../support/project-arbitraries.ts';
 
 const SEED = 20261126;
 
@@ -19,16 +20,7 @@ const weird = fc.oneof(
   fc.constantFrom(undefined, null, NaN, Infinity, -Infinity, 0, -0, 1.5, '', 'x', true, false, [], {}, [1], [1, 2], [1, 2, 3], ['1', '2'], [NaN, 1], [1, Infinity], [1, 'a']),
   fc.anything(),
 );
-const good = fc.record(
-  {
-    id: fc.string({ minLength: 1, maxLength: 5 }),
-    category: fc.string({ maxLength: 5 }),
-    name: fc.string({ maxLength: 5 }),
-    lonLat: fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true })),
-    illustrative: fc.boolean(),
-  },
-  { requiredKeys: ['id', 'category', 'lonLat'] },
-);
+const good = facilityArb;
 const KEYS = ['id', 'category', 'name', 'lonLat', 'illustrative', 'extra'];
 /** A facility with one key set to something odd, or deleted, or odd coordinates, or the whole item replaced. */
 const mutated = fc.oneof(

@@ -8,17 +8,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromStoredFacilities, PACK_MIN_FACILITIES, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import type { Facility } from '../../../../src/domain/facility.ts';
+import { facilityArb } from '../../../support/project-arbitraries.ts';
 
-const facility = fc.record(
-  {
-    id: fc.string({ minLength: 1, maxLength: 4 }),
-    category: fc.string({ maxLength: 4 }),
-    name: fc.string({ maxLength: 4 }),
-    lonLat: fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true })),
-    illustrative: fc.boolean(),
-  },
-  { requiredKeys: ['id', 'category', 'lonLat'] },
-) as fc.Arbitrary<Facility>;
+const facility = facilityArb;
 
 const roundTrip = (fs: Facility[]) => fromStoredFacilities(structuredClone(toStoredFacilities(fs)));
 const layer = (n: number): Facility[] => Array.from({ length: n }, (_, i) => ({ id: `f${i}`, category: 'kindergarten', lonLat: [120 + i * 1e-6, 28.5] }));
