@@ -5,8 +5,8 @@
  * data aside (not deleted) and start the app again.
  */
 import { translate } from '../i18n/messages/index.ts';
-import { formatProblem } from '../i18n/problem-text.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { problemsLine } from '../i18n/problems-line.ts';
 import { currentStoredText, storeInstead } from '../state/persistence/project-persistence.svelte.ts';
 import { parseWholeProject } from '../state/project-file.ts';
 import type { ProjectState } from '../state/project.ts';
@@ -45,7 +45,7 @@ export function showFatalPage(target: HTMLElement, error: unknown, initial: Proj
     if (!file) return;
     const r = parseWholeProject(await file.text(), initial, file.name);
     if (r.ok) void restart(r.value);
-    else note.textContent = r.problems.slice(0, 3).map((p) => formatProblem(p, lang)).join('; ');
+    else note.textContent = await problemsLine(r.problems.slice(0, 3), lang, '; ');
   };
   const detail = el('details');
   detail.append(el('summary', t('view.error.detail')), el('code', error instanceof Error ? `${error.name}: ${error.message}` : String(error)));

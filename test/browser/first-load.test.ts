@@ -56,6 +56,10 @@ describe('first load', () => {
       expect(c.includes('the file has no features'), `${scripts[i]} holds the English problem messages`).toBe(false);
       // Polygon clipping (polyclip-ts, with its bignumber.js) loads with the first polygon site.
       expect(/BigNumber|SplayTree/.test(c), `${scripts[i]} holds polygon clipping`).toBe(false);
+      // The coverage and job–housing stores with their analysis (the only modules that name their workers)
+      // load with their tab, board section or the first export; the problem texts with the first problem shown.
+      expect(/coverage\.worker|jobs-housing\.worker/.test(c), `${scripts[i]} holds a feature's store`).toBe(false);
+      expect(c.includes('文件中没有要素'), `${scripts[i]} holds the problem texts`).toBe(false);
     }
   });
 

@@ -8,11 +8,12 @@ import { store } from '../../state/app-store.svelte.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import { bboxOf } from '../../geo/measure.ts';
 import { COVERAGE_TIERS } from '../../analysis/coverage/tier-figures.ts';
-import { coverage } from './coverage-store.svelte.ts';
-import { COVERAGE_LAYERS, GAP_COLOR, SHARE_RAMP, coverageOverlays, shareColor } from './coverage-overlays.ts';
 import { lazy } from '../lazy.ts';
+import { lazyModule } from '../lazy-module.svelte.ts';
 
-// The tab, its board section and its caption load on first use (lazy.ts).
+// The tab, its board section and its caption load on first use (lazy.ts); so do the store and
+// the hooks that read it (coverage-live.ts): until they arrive nothing is measured yet.
+const live = lazyModule(() => import('./coverage-live.ts'));
 const CoverageSidebar = lazy(() => import('./CoverageSidebar.svelte'));
 const CoverageBoardSection = lazy(() => import('./CoverageBoardSection.svelte'));
 const CoverageCaption = lazy(() => import('./CoverageCaption.svelte'));
@@ -30,14 +31,15 @@ function figures(): BoardFigure[] {
   // With no facilities loaded there is nothing to measure: show "—", not a 0 % that reads as a finding.
   if (store.project.facilities.length === 0) return COVERAGE_TIERS.flatMap((t) => [areaFigure(t, () => null), residentsFigure(t, () => null)]);
   // Made-up facilities and the uniform-residents assumption say so in every export (BoardFigure.status).
-  const made: Pick<BoardFigure, 'note' | 'status'> = coverage.illustrative ? { note: ILLUSTRATIVE_NOTE, status: 'illustrative' } : {};
+  const illustrative = store.project.facilities.some((f) => f.illustrative);
+  const made: Pick<BoardFigure, 'note' | 'status'> = illustrative ? { note: ILLUSTRATIVE_NOTE, status: 'illustrative' } : {};
   const uniform = store.project.population.kind === 'uniform';
-  const residents: Pick<BoardFigure, 'note' | 'status'> = coverage.illustrative
+  const residents: Pick<BoardFigure, 'note' | 'status'> = illustrative
     ? { status: 'illustrative', note: uniform ? { zh: `${ILLUSTRATIVE_NOTE.zh}；${UNIFORM_NOTE.zh}`, en: `${ILLUSTRATIVE_NOTE.en}; ${UNIFORM_NOTE.en}` } : ILLUSTRATIVE_NOTE }
     : uniform ? { note: UNIFORM_NOTE, status: 'assumption' } : {};
   return COVERAGE_TIERS.flatMap((t): BoardFigure[] => [
-    { ...areaFigure(t, (id) => coverage.figures(id, t)?.areaShare ?? null), ...made },
-    { ...residentsFigure(t, (id) => coverage.figures(id, t)?.populationShare ?? null), ...residents },
+    { ...areaFigure(t, (id) => live.get()?.coverage.figures(id, t)?.areaShare ?? null), ...made },
+    { ...residentsFigure(t, (id) => live.get()?.coverage.figures(id, t)?.populationShare ?? null), ...residents },
   ]);
 }
 
@@ -63,47 +65,22 @@ export const coverageFeature: Feature = {
   label: { zh: '生活圈', en: 'Life circles' },
   Sidebar: CoverageSidebar,
   BoardSection: CoverageBoardSection,
-  overlays: () =>
-    coverageOverlays(
-      { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc },
-      { tier: coverage.tier, radiusM: coverage.tierRadii[coverage.tier], illustrative: coverage.illustrative },
-    ),
-  boardColors: () => {
-    // No facilities, nothing measured: keep the category colours rather than a uniform "0 %".
-    if (!coverage.result || store.project.facilities.length === 0) return null;
-    const out: Record<string, string> = {};
-    for (const b of coverage.result.boards) {
-      const f = coverage.figures(b.id, coverage.tier);
-      if (f) out[b.id] = shareColor(f.areaShare);
-    }
-    return out;
-  },
+  overlays: () => live.get()?.overlays() ?? [],
+  boardColors: () => live.get()?.boardColors() ?? null,
   boardFigures: figures,
-  prepareFigures: () => coverage.ready(),
+  prepareFigures: async () => (await live.load()).coverage.ready(),
   exportContext: () => {
     const n = store.project.facilities.length;
     const pop = store.project.population.kind;
     return {
       notes: [
-        { label: i18n.t('coverage.notes'), value: n === 0 ? i18n.t('coverage.notes.none') : i18n.t(coverage.illustrative ? 'coverage.notes.illustrative' : 'coverage.notes.real', { n }) },
+        { label: i18n.t('coverage.notes'), value: n === 0 ? i18n.t('coverage.notes.none') : i18n.t(store.project.facilities.some((f) => f.illustrative) ? 'coverage.notes.illustrative' : 'coverage.notes.real', { n }) },
         { label: i18n.t('coverage.notes.residents'), value: i18n.t(pop === 'uniform' ? 'coverage.notes.residents.uniform' : pop === 'none' ? 'coverage.notes.residents.none' : 'coverage.notes.residents.imported') },
       ],
       warnings: null,
     };
   },
-  boardLegend: () => [
-    ...SHARE_RAMP.map((color, i) => {
-      const from = (i * 100) / SHARE_RAMP.length, to = ((i + 1) * 100) / SHARE_RAMP.length;
-      return { color, label: { zh: `面积覆盖 ${from}–${to}%`, en: `area in reach ${from}–${to}%` } };
-    }),
-    { color: GAP_COLOR, label: { zh: '服务缺口（不可达）', en: 'gap (out of reach)' } },
-  ],
-  mapInteraction: () => ({
-    draggableLayers: [COVERAGE_LAYERS.facilities],
-    onFeatureDrag: (e) => coverage.onDrag(e),
-    onFeatureClick: (_layer, id) => (coverage.selectedFacilityId = id),
-    picking: coverage.adding,
-    onPick: (lonLat) => coverage.addAt(lonLat),
-  }),
+  boardLegend: () => live.get()?.boardLegend() ?? [],
+  mapInteraction: () => live.get()?.mapInteraction() ?? { draggableLayers: [] },
   chapters,
 };

@@ -6,31 +6,54 @@
  */
 import { tick } from 'svelte';
 import { store } from '../../state/app-store.svelte.ts';
-import { computeJobsHousing, commuteBoundsForBoards, balancedBand, defaultDwellingsByBoard, type CatchmentShares, type CommuteBounds, type JobCounting, type JobsHousingResult } from '../../analysis/jobs-housing/index.ts';
+import { computeJobsHousing, commuteBoundsForBoards, balancedBand, type CatchmentShares, type CommuteBounds, type DefaultDwellings, type JobCounting, type JobsHousingResult } from '../../analysis/jobs-housing/index.ts';
 import type { Catchments } from '../../analysis/jobs-housing/catchment-session.ts';
 import { WorkerClient, isSuperseded } from '../../workers/worker-client.ts';
 import type { JobsHousingApi } from '../../workers/jobs-housing-api.ts';
 import type { Areal } from '../../geo/polygon-ops.ts';
-import { jobsHousingStandards, dwellingAssumptions } from '../../data/jobs-housing-defaults.ts';
-import { boardDwellings, centralCityParks, jhBoards, jobsByPark, parkShapes } from './housing-inputs.ts';
+import { jobsHousingStandards } from '../../data/jobs-housing-defaults.ts';
+import { centralCityParks, jhBoards, jobsByPark, parkShapes, type BoardDwellings } from './housing-inputs.ts';
 import { active } from '../../state/active-scenario.svelte.ts';
 import { catchmentRequests, sentInputs, type SentInputs } from './catchment-sync.ts';
 import type { ColorBy } from './jh-colors.ts';
+import { jhView } from './jh-view.svelte.ts';
 
 export const BAND = balancedBand(jobsHousingStandards);
 /** How long exports wait for the first catchments before they give up and say so (SwiftShader machines are slow). */
 const READY_TIMEOUT_MS = 180_000;
 
 export class JobsHousingStore {
-  radiusKm = $state(jobsHousingStandards.catchment.defaultRadiusKm);
-  colorBy = $state<ColorBy>('verdict');
+  // Radius, colouring, job counting and dwellings live in jh-view.svelte.ts (links and export
+  // notes read them before this store loads); the store reads and writes them there.
+  get radiusKm(): number {
+    return jhView.radiusKm;
+  }
+  set radiusKm(v: number) {
+    jhView.radiusKm = v;
+  }
+  get colorBy(): ColorBy {
+    return jhView.colorBy;
+  }
+  set colorBy(v: ColorBy) {
+    jhView.colorBy = v;
+  }
+  get jobCounting(): JobCounting {
+    return jhView.jobCounting;
+  }
+  set jobCounting(v: JobCounting) {
+    jhView.jobCounting = v;
+  }
+  get defaults(): Record<string, DefaultDwellings> {
+    return jhView.defaults;
+  }
+  get dwellings(): BoardDwellings {
+    return jhView.dwellings;
+  }
   /** The choropleth and table show figures with the active scenario's planned units added. */
   withPlanned = $state(false);
   selectedParkId = $state<string | null>(null);
   /** The park whose outline is editable on the map. */
   editingParkId = $state<string | null>(null);
-  /** Count a job for every board that reaches it (default) or share it among them (JobCounting). */
-  jobCounting = $state<JobCounting>('every-board');
   /** The planner's observed mean commute (km), if any, for the excess-commuting figures. */
   observedMeanKm = $state<number | null>(null);
 
@@ -40,8 +63,6 @@ export class JobsHousingStore {
   workerError = $state<string | null>(null);
   lastElapsedMs = $state<number | null>(null);
 
-  defaults = $derived(defaultDwellingsByBoard(store.project.boards, dwellingAssumptions));
-  dwellings = $derived(boardDwellings(this.defaults, store.project.dwellings));
   planned = $derived(active.plannedUnits);
   result = $derived<JobsHousingResult | null>(
     this.shares
