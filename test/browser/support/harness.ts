@@ -52,7 +52,9 @@ export async function startHarness(): Promise<Harness> {
     baseUrl,
     blocked,
     async newPage({ width = 1400, height = 900, context, startHere = false } = {}) {
-      const ctx = context ?? (await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' }));
+      // Reduced motion: MapLibre then jumps where it would fly or ease (fitBounds' 600 ms), so SwiftShader
+      // draws no frames that no test looks at; where the camera ends up is the same.
+      const ctx = context ?? (await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', reducedMotion: 'reduce' }));
       if (!startHere) await ctx.addInitScript(() => localStorage.setItem('anju.startHere.dismissed', '1'));
       await ctx.route('**/*', (route) => {
         const url = route.request().url();
