@@ -20,7 +20,7 @@ const contexts: BrowserContext[] = [];
 let projectUrl = '';
 
 async function newPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' }); // as harness.ts
   contexts.push(ctx);
   await ctx.route('**/*', (route) => {
     const url = route.request().url();
