@@ -21,7 +21,7 @@ let projectUrl = '';
 
 /** A planner's browser (its own cookies, storage and tabs). Software WebGL costs by the pixel: pages that are not photographed are smaller. */
 async function newPage({ width = 1400, height = 900 } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', reducedMotion: 'reduce' }); // as harness.ts
   contexts.push(ctx);
   // Only the team server: the app needs nothing else.
   await ctx.route('**/*', (route) => {
