@@ -120,6 +120,13 @@ describe('life-circle coverage', () => {
     expect(p.r).toBeGreaterThan(p.b + 40);
 
     await countUploads(['coverage-facilities', 'coverage-gaps']);
+    // PROFILE=1 writes a CPU profile of the drag to /tmp/anju-drag.cpuprofile (to find where its time goes).
+    const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 12 });
@@ -134,6 +141,7 @@ describe('life-circle coverage', () => {
     expect(await uploads('coverage-facilities')).toBe(0);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-dragging.png' });
     await page.mouse.up();
+    if (cdp) writeFileSync('/tmp/anju-drag.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile));
     moved = { id: facility.id, to: gap };
     await waitForMapIdle(page);
     expect(await cell('area').textContent()).not.toBe(before);
@@ -142,7 +150,8 @@ describe('life-circle coverage', () => {
     await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('示意');
     const latency = Number(await page.getByTestId('coverage-timing').getAttribute('data-drag-latency-ms'));
     const computeMs = Number(await page.getByTestId('coverage-timing').getAttribute('data-compute-ms'));
-    console.log(`[coverage] drag: median pointer move → new figures ${latency.toFixed(1)} ms; worker compute of the drop ${computeMs.toFixed(2)} ms`);
+    const timing = JSON.parse((await page.getByTestId('coverage-timing').getAttribute('data-drag-timing')) ?? '{}') as Record<string, number>;
+    console.log(`[coverage] drag: median pointer move → new figures ${latency.toFixed(1)} ms (waiting for a frame ${timing.frameWaitMs?.toFixed(1)} ms, worker round trip ${timing.roundTripMs?.toFixed(1)} ms, of which compute ${timing.computeMs?.toFixed(2)} ms); worker compute of the drop ${computeMs.toFixed(2)} ms`);
     expect(latency).toBeGreaterThan(0);
     // Bound on the median pointer move → new figures (SwiftShader WebGL, no GPU): measured 77–148 ms on
     // an idle 2-core machine and 520 ms at load average 14 (several test suites at once). A regression

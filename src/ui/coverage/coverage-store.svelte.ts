@@ -21,7 +21,7 @@ import { gb50180 } from '../../data/gb50180.ts';
 import { dwellingAssumptions } from '../../data/jobs-housing-defaults.ts';
 import { addFacility, moveFacility, removeFacility, replaceFacilities, setPopulation } from '../../state/facility-changes.ts';
 import type { FeatureDragEvent } from '../../map/overlay.ts';
-import { CoverageClient } from './coverage-client.ts';
+import { CoverageClient, type MoveTiming } from './coverage-client.ts';
 import { TIER_COLORS } from './coverage-overlays.ts';
 import { facilityDiff } from './facility-diff.ts';
 import { packFacilities } from '../../analysis/coverage/packed-facilities.ts';
@@ -59,7 +59,9 @@ class CoverageStore {
   dragLatencyMs = $state<number | null>(null);
   /** Median pointer-move → figures latency (ms) over the latest drag's moves. */
   dragLatencyMedianMs = $state<number | null>(null);
-  #dragLatencies: number[] = [];
+  /** Medians of where the latest drag's moves spent their time (coverage-client.ts MoveTiming), for the timing line's data attributes. */
+  dragTimingMedians = $state.raw<MoveTiming | null>(null);
+  #dragTimings: MoveTiming[] = [];
   error = $state<string | null>(null);
 
   radiiM = $derived(radiiOf(this.tierRadii));
@@ -149,14 +151,18 @@ class CoverageStore {
   #ensureClient(): CoverageClient {
     if (this.#client) return this.#client;
     const c = new CoverageClient(newWorker);
-    c.onResult = (update, latencyMs) => {
+    c.onResult = (update, move) => {
       this.result = update.result;
       this.computeMs = update.computeMs;
-      if (latencyMs !== null) {
-        this.dragLatencyMs = latencyMs;
-        this.#dragLatencies.push(latencyMs);
-        const sorted = [...this.#dragLatencies].sort((a, b) => a - b);
-        this.dragLatencyMedianMs = sorted[Math.floor(sorted.length / 2)];
+      if (move !== null) {
+        this.dragLatencyMs = move.latencyMs;
+        this.#dragTimings.push(move);
+        const median = (k: keyof MoveTiming) => {
+          const sorted = this.#dragTimings.map((t) => t[k]).sort((a, b) => a - b);
+          return sorted[Math.floor(sorted.length / 2)];
+        };
+        this.dragLatencyMedianMs = median('latencyMs');
+        this.dragTimingMedians = { latencyMs: median('latencyMs'), frameWaitMs: median('frameWaitMs'), roundTripMs: median('roundTripMs'), computeMs: median('computeMs') };
       }
       this.#layersDirty = true;
       this.#refreshLayers();
@@ -276,7 +282,7 @@ class CoverageStore {
     if (!client) return;
     if (e.phase === 'start') {
       this.selectedFacilityId = e.featureId;
-      this.#dragLatencies = [];
+      this.#dragTimings = [];
     }
     if (e.phase === 'end') {
       client.cancelQueuedMove();

@@ -30,12 +30,13 @@ class Exporter {
   /**
    * Run an export once every feature's figures are computed (a tab never opened starts its
    * worker now), saying which it waits for: no export writes an empty column that has a value.
+   * A layer export (`figures` false) holds no board figure and does not wait.
    */
-  async #run(task: () => Promise<string>): Promise<void> {
+  async #run(task: () => Promise<string>, figures = true): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
-      await prepareAllFigures((f) => (this.status = i18n.t('export.computing', { feature: f.label[i18n.lang] })));
+      if (figures) await prepareAllFigures((f) => (this.status = i18n.t('export.computing', { feature: f.label[i18n.lang] })));
       const file = await task();
       this.status = i18n.t('export.done', { file });
     } catch (e) {
@@ -109,7 +110,7 @@ class Exporter {
       if (!table) throw new Error(i18n.t('export.layer.none'));
       downloadText(JSON.stringify(tableToGeoJson(table)), file, 'application/geo+json');
       return file;
-    });
+    }, false);
   }
 
   /** A project layer as FlatGeobuf (EPSG:4326), written in chunks, yielding to the page as it goes. */
@@ -126,7 +127,7 @@ class Exporter {
         throw e;
       }
       return file;
-    });
+    }, false);
   }
 
   png(paper: Paper, dpi: number): Promise<void> {
