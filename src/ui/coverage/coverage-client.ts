@@ -21,6 +21,9 @@ export interface MoveTiming {
   frameWaitMs: number;
   roundTripMs: number;
   computeMs: number;
+  /** Of the round trip: from sending to the worker starting the move, and from the worker's reply to the page handling it. */
+  toWorkerMs: number;
+  backMs: number;
 }
 
 export class CoverageClient {
@@ -102,7 +105,8 @@ export class CoverageClient {
         .then(
           (update) => {
             const now = performance.now();
-            this.onResult(update, { latencyMs: now - move.queuedAt, frameWaitMs: sentAt - move.queuedAt, roundTripMs: now - sentAt, computeMs: update.computeMs });
+            const doneAt = update.doneAtMs - performance.timeOrigin;
+            this.onResult(update, { latencyMs: now - move.queuedAt, frameWaitMs: sentAt - move.queuedAt, roundTripMs: now - sentAt, computeMs: update.computeMs, toWorkerMs: doneAt - update.computeMs - sentAt, backMs: now - doneAt });
           },
           (e: unknown) => this.#fail(e),
         )

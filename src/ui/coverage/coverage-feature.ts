@@ -65,7 +65,7 @@ export const coverageFeature: Feature = {
   BoardSection: CoverageBoardSection,
   overlays: () =>
     coverageOverlays(
-      { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc },
+      { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.ringsShown, selected: coverage.selectedFc, facilities: coverage.facilitiesFc },
       { tier: coverage.tier, radiusM: coverage.tierRadii[coverage.tier], illustrative: coverage.illustrative },
     ),
   boardColors: () => {
