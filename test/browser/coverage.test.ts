@@ -148,8 +148,8 @@ describe('life-circle coverage', () => {
       return map.queryRenderedFeatures([x - r.left, y - r.top], { layers: ['feature-drag-ghost'] }).length;
     }, to)).toBe(1);
     expect(await uploads('coverage-facilities')).toBe(0);
-    // Nor was the gap layer recomputed and redrawn mid-drag: that held each move's figures back by the
-    // ~150 ms the worker spends on the gap grid (drag feedback 343–410 ms at load 14–20); it follows the drop.
+    // Nor was the gap layer recomputed and redrawn mid-drag: the worker spends ~150 ms on the gap grid, during
+    // which a move waits; it follows the drop.
     expect(await uploads('coverage-gaps')).toBe(0);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-dragging.png' });
     await page.mouse.up();
@@ -168,11 +168,14 @@ describe('life-circle coverage', () => {
     const timing = JSON.parse((await page.getByTestId('coverage-timing').getAttribute('data-drag-timing')) ?? '{}') as Record<string, number>;
     console.log(`[coverage] drag: median pointer move → new figures ${latency.toFixed(1)} ms (waiting for a frame ${timing.frameWaitMs?.toFixed(1)} ms, worker round trip ${timing.roundTripMs?.toFixed(1)} ms: to the worker ${timing.toWorkerMs?.toFixed(1)} ms, compute ${timing.computeMs?.toFixed(2)} ms, back ${timing.backMs?.toFixed(1)} ms); worker compute of the drop ${computeMs.toFixed(2)} ms`);
     expect(latency).toBeGreaterThan(0);
-    // Bound on the median pointer move → new figures (SwiftShader WebGL, no GPU): 125 ms at load average
-    // 15–18 on the 2 cores (2026-11-26, five engineers' suites at once), almost all of it waiting for a
-    // CPU (the worker computes a move in ~2 ms); 343–410 ms at the same load while gap layers were
-    // recomputed between moves. 300 ms holds here with margin and fails if that time comes back.
-    expect(latency).toBeLessThan(300);
+    // Where a move's time goes (2026-11-26, load average 9–18 from five engineers' suites on the 2 cores):
+    // to the worker ~4 ms and its compute ~1 ms; the rest is the page handling the reply late (back 260–384 ms)
+    // while it renders the map after each ghost move (SwiftShader). Before the gap layer waited for the drop,
+    // a gap grid computed between moves (~150 ms) also held the worker. So: the worker's part must stay
+    // small (fails if a worker job comes back between moves), and the median within 1 s on a loaded machine
+    // (it read 125–408 ms here).
+    expect(timing.toWorkerMs + timing.computeMs).toBeLessThan(100);
+    expect(latency).toBeLessThan(1_000);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-after-drag.png' });
   });
 
