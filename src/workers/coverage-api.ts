@@ -11,7 +11,9 @@ export function coverageApi(session = new CoverageSession(() => performance.now(
   return {
     // Facilities arrive packed (packed-facilities.ts): cloning 300,000 objects blocked the page for seconds.
     init: (i: Omit<CoverageInit, 'facilities'> & { facilities: PackedFacilities }) => session.init({ ...i, facilities: unpackFacilities(i.facilities) }),
-    move: (i: { facilityId: string; lonLat: LonLat }) => session.move(i),
+    // With when the worker finished (ms since the epoch, performance.timeOrigin-based, as the page measures): the page
+    // splits a drag move's round trip into the way there and back (coverage-client.ts MoveTiming).
+    move: (i: { facilityId: string; lonLat: LonLat }) => ({ ...session.move(i), doneAtMs: performance.timeOrigin + performance.now() }),
     add: (i: { facility: Facility }) => session.add(i),
     remove: (i: { facilityId: string }) => session.remove(i),
     gaps: (i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }) => session.gaps(i),

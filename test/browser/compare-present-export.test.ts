@@ -16,10 +16,12 @@ import { areaKm2, labelPoint } from '../../src/geo/measure.ts';
 import { screenPoint } from './support/map-probe.ts';
 import { enterCell } from './support/alloc-page.ts';
 import type { BoardCollection } from '../../src/domain/board.ts';
+import type { EmploymentAreaCollection } from '../../src/domain/employment-area.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { importLayer } from '../../src/io/import-layer.ts';
 
 const boards = JSON.parse(readFileSync(new URL('../../geodata/boards.geojson', import.meta.url), 'utf8')) as BoardCollection;
+const employment = JSON.parse(readFileSync(new URL('../../geodata/employment-areas.geojson', import.meta.url), 'utf8')) as EmploymentAreaCollection;
 const areaOf = new Map(boards.features.map((b) => [b.properties.id, areaKm2(b.geometry)]));
 const categoryOf = (id: string) => CATEGORY_LABELS.zh[boards.features.find((b) => b.properties.id === id)!.properties.category];
 const keyExpansion = boards.features.filter((b) => b.properties.category === 'key-expansion');
@@ -533,3 +535,26 @@ function boardBbox(id: string): [number, number, number, number] {
   return [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))];
 }
 
+
+describe('layer export', () => {
+  it('exports the employment areas as GeoJSON and FlatGeobuf from the same menu, the FlatGeobuf reading back as the GeoJSON', async () => {
+    await page.getByTestId('export-menu').click();
+    const select = page.getByTestId('export-layer');
+    // Only layers with features are offered: the shipped employment areas (no facilities, population or nodes yet).
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual([`就业区（${employment.features.length}）`]);
+    await page.getByTestId('export-panel').screenshot({ path: SCREENSHOTS + 'export-menu-layers.png' });
+    const geo = await download(() => page.getByTestId('export-layer-geojson').click());
+    expect(geo.name).toMatch(/^anju-employment-.*\.geojson$/);
+    const fc = JSON.parse(geo.bytes.toString('utf8')) as FeatureCollection<Polygon, Record<string, unknown>>;
+    expect(fc.features).toHaveLength(employment.features.length);
+    expect(fc.features[0].properties).toMatchObject({ id: employment.features[0].properties.id, name: employment.features[0].properties.name, jobs: employment.features[0].properties.jobs, illustrative: true });
+    const fgb = await download(() => page.getByTestId('export-layer-fgb').click());
+    expect(fgb.name).toMatch(/^anju-employment-.*\.fgb$/);
+    const back = await importLayer(new Uint8Array(fgb.bytes), fgb.name);
+    if (!back.ok) throw new Error(back.problems.map((p) => p.code).join());
+    expect(back.summary.crs).toMatchObject({ crs: { id: 'wgs84' }, source: 'flatgeobuf-header' });
+    expect(back.value.features.map((f) => f.geometry)).toEqual(fc.features.map((f) => f.geometry));
+    expect(back.value.features.map((f) => f.properties)).toEqual(fc.features.map((f) => Object.fromEntries(Object.entries(f.properties).filter(([, v]) => v !== null))));
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toContain('已导出 anju-employment-');
+  });
+});

@@ -120,6 +120,22 @@ describe('life-circle coverage', () => {
     expect(p.r).toBeGreaterThan(p.b + 40);
 
     await countUploads(['coverage-facilities', 'coverage-gaps']);
+    // PROFILE=1 writes a CPU profile of the drag to /tmp/anju-drag.cpuprofile (to find where its time goes).
+    const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await page.evaluate(() => {
+        const w = window as unknown as { __loaf: unknown[] };
+        w.__loaf = [];
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries() as unknown as { startTime: number; duration: number; renderStart: number; styleAndLayoutStart: number; blockingDuration: number; scripts: { invoker: string; duration: number; sourceFunctionName: string }[] }[]) {
+            w.__loaf.push({ t: Math.round(e.startTime), d: Math.round(e.duration), render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), layout: Math.round(e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0), scripts: e.scripts.map((s) => `${s.invoker} ${s.sourceFunctionName} ${Math.round(s.duration)}`) });
+          }
+        }).observe({ type: 'long-animation-frame' });
+      });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 12 });
@@ -132,8 +148,15 @@ describe('life-circle coverage', () => {
       return map.queryRenderedFeatures([x - r.left, y - r.top], { layers: ['feature-drag-ghost'] }).length;
     }, to)).toBe(1);
     expect(await uploads('coverage-facilities')).toBe(0);
+    // Nor was the gap layer recomputed and redrawn mid-drag: the worker spends ~150 ms on the gap grid, during
+    // which a move waits; it follows the drop.
+    expect(await uploads('coverage-gaps')).toBe(0);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-dragging.png' });
     await page.mouse.up();
+    if (cdp) {
+      writeFileSync('/tmp/anju-drag.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      writeFileSync('/tmp/anju-drag-loaf.json', JSON.stringify(await page.evaluate(() => (window as unknown as { __loaf: unknown[] }).__loaf), null, 1));
+    }
     moved = { id: facility.id, to: gap };
     await waitForMapIdle(page);
     expect(await cell('area').textContent()).not.toBe(before);
@@ -142,13 +165,17 @@ describe('life-circle coverage', () => {
     await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('示意');
     const latency = Number(await page.getByTestId('coverage-timing').getAttribute('data-drag-latency-ms'));
     const computeMs = Number(await page.getByTestId('coverage-timing').getAttribute('data-compute-ms'));
-    console.log(`[coverage] drag: median pointer move → new figures ${latency.toFixed(1)} ms; worker compute of the drop ${computeMs.toFixed(2)} ms`);
+    const timing = JSON.parse((await page.getByTestId('coverage-timing').getAttribute('data-drag-timing')) ?? '{}') as Record<string, number>;
+    console.log(`[coverage] drag: median pointer move → new figures ${latency.toFixed(1)} ms (waiting for a frame ${timing.frameWaitMs?.toFixed(1)} ms, worker round trip ${timing.roundTripMs?.toFixed(1)} ms: to the worker ${timing.toWorkerMs?.toFixed(1)} ms, compute ${timing.computeMs?.toFixed(2)} ms, back ${timing.backMs?.toFixed(1)} ms); worker compute of the drop ${computeMs.toFixed(2)} ms`);
     expect(latency).toBeGreaterThan(0);
-    // Bound on the median pointer move → new figures (SwiftShader WebGL, no GPU): measured 77–148 ms on
-    // an idle 2-core machine and 520 ms at load average 14 (several test suites at once). A regression
-    // that blocks the main thread per move (engine or full re-render there) or lets moves pile up
-    // instead of coalescing them shows as seconds; 2 s leaves room for a loaded CI machine.
-    expect(latency).toBeLessThan(2_000);
+    // Where a move's time goes (2026-11-26, load average 9–18 from five engineers' suites on the 2 cores):
+    // to the worker ~4 ms and its compute ~1 ms; the rest is the page handling the reply late (back 260–384 ms)
+    // while it renders the map after each ghost move (SwiftShader). Before the gap layer waited for the drop,
+    // a gap grid computed between moves (~150 ms) also held the worker. So: the worker's part must stay
+    // small (fails if a worker job comes back between moves), and the median within 1 s on a loaded machine
+    // (it read 125–408 ms at load 9–18, 41.6 ms at load 9–11).
+    expect(timing.toWorkerMs + timing.computeMs).toBeLessThan(100);
+    expect(latency).toBeLessThan(1_000);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-after-drag.png' });
   });
 

@@ -11,6 +11,21 @@ import type { LonLat } from '../../domain/facility.ts';
 
 type Api = CoverageApi;
 
+/**
+ * Where a drag move's time went, in ms: from the pointer move to the frame that sent it
+ * (`frameWaitMs`: moves are coalesced to one per animation frame), from sending to the reply being
+ * handled on the page (`roundTripMs`, of which `computeMs` in the worker), and in all (`latencyMs`).
+ */
+export interface MoveTiming {
+  latencyMs: number;
+  frameWaitMs: number;
+  roundTripMs: number;
+  computeMs: number;
+  /** Of the round trip: from sending to the worker starting the move, and from the worker's reply to the page handling it. */
+  toWorkerMs: number;
+  backMs: number;
+}
+
 export class CoverageClient {
   readonly #client: WorkerClient<Api>;
   #pendingMove: { facilityId: string; lonLat: LonLat; queuedAt: number } | null = null;
@@ -20,8 +35,8 @@ export class CoverageClient {
   #inFlight = 0;
   #idle: (() => void)[] = [];
 
-  /** Every update (init, add, remove, move), in order, with ms since the move was queued for drag moves. */
-  onResult: (update: CoverageUpdate, latencyMs: number | null) => void = () => {};
+  /** Every update (init, add, remove, move), in order, with where a drag move's time went (null for other calls). */
+  onResult: (update: CoverageUpdate, move: MoveTiming | null) => void = () => {};
   /** A call failed; `crashed` when the worker died (its session is gone: init again). */
   onError: (message: string, crashed: boolean) => void = () => {};
 
@@ -84,10 +99,15 @@ export class CoverageClient {
       this.#pendingMove = null;
       this.#moveInFlight = true;
       this.#inFlight++;
+      const sentAt = performance.now();
       this.#client
         .call('move', { facilityId: move.facilityId, lonLat: move.lonLat })
         .then(
-          (update) => this.onResult(update, performance.now() - move.queuedAt),
+          (update) => {
+            const now = performance.now();
+            const doneAt = update.doneAtMs - performance.timeOrigin;
+            this.onResult(update, { latencyMs: now - move.queuedAt, frameWaitMs: sentAt - move.queuedAt, roundTripMs: now - sentAt, computeMs: update.computeMs, toWorkerMs: doneAt - update.computeMs - sentAt, backMs: now - doneAt });
+          },
           (e: unknown) => this.#fail(e),
         )
         .finally(() => {

@@ -14,7 +14,7 @@ export { coverage };
 
 export function overlays(): Overlay[] {
   return coverageOverlays(
-    { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc },
+    { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.ringsShown, selected: coverage.selectedFc, facilities: coverage.facilitiesFc },
     { tier: coverage.tier, radiusM: coverage.tierRadii[coverage.tier], illustrative: coverage.illustrative },
   );
 }

@@ -21,7 +21,7 @@ import { gb50180 } from '../../data/gb50180.ts';
 import { dwellingAssumptions } from '../../data/jobs-housing-defaults.ts';
 import { addFacility, moveFacility, removeFacility, replaceFacilities, setPopulation } from '../../state/facility-changes.ts';
 import type { FeatureDragEvent } from '../../map/overlay.ts';
-import { CoverageClient } from './coverage-client.ts';
+import { CoverageClient, type MoveTiming } from './coverage-client.ts';
 import { TIER_COLORS } from './coverage-overlays.ts';
 import { facilityDiff } from './facility-diff.ts';
 import { packFacilities } from '../../analysis/coverage/packed-facilities.ts';
@@ -59,7 +59,9 @@ class CoverageStore {
   dragLatencyMs = $state<number | null>(null);
   /** Median pointer-move → figures latency (ms) over the latest drag's moves. */
   dragLatencyMedianMs = $state<number | null>(null);
-  #dragLatencies: number[] = [];
+  /** Medians of where the latest drag's moves spent their time (coverage-client.ts MoveTiming), for the timing line's data attributes. */
+  dragTimingMedians = $state.raw<MoveTiming | null>(null);
+  #dragTimings: MoveTiming[] = [];
   error = $state<string | null>(null);
 
   radiiM = $derived(radiiOf(this.tierRadii));
@@ -70,6 +72,14 @@ class CoverageStore {
   selectedFc = $derived<FeatureCollection>(
     this.selectedFacility && !this.dragging ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: this.selectedFacility.id }, geometry: { type: 'Point', coordinates: this.selectedFacility.lonLat } }] } : EMPTY,
   );
+  /** The id of the facility being dragged (changes once per drag, not per pointer move). */
+  #draggingId = $derived(this.dragging?.id ?? null);
+  /** The reach rings drawn: without the dragged facility's, which stays where it was until the drop. */
+  ringsShown = $derived.by<FeatureCollection>(() => {
+    const id = this.#draggingId;
+    const rings = this.rings;
+    return id === null ? rings : { ...rings, features: rings.features.filter((f) => f.properties?.id !== id) };
+  });
   /** Over-claim sample points of the map tier (straight line covers, streets do not). */
   overClaimFc = $derived<FeatureCollection>(this.network?.find((n) => n.group === this.tier)?.coverage.overClaim ?? EMPTY);
 
@@ -149,14 +159,18 @@ class CoverageStore {
   #ensureClient(): CoverageClient {
     if (this.#client) return this.#client;
     const c = new CoverageClient(newWorker);
-    c.onResult = (update, latencyMs) => {
+    c.onResult = (update, move) => {
       this.result = update.result;
       this.computeMs = update.computeMs;
-      if (latencyMs !== null) {
-        this.dragLatencyMs = latencyMs;
-        this.#dragLatencies.push(latencyMs);
-        const sorted = [...this.#dragLatencies].sort((a, b) => a - b);
-        this.dragLatencyMedianMs = sorted[Math.floor(sorted.length / 2)];
+      if (move !== null) {
+        this.dragLatencyMs = move.latencyMs;
+        this.#dragTimings.push(move);
+        const median = (k: keyof MoveTiming) => {
+          const sorted = this.#dragTimings.map((t) => t[k]).sort((a, b) => a - b);
+          return sorted[Math.floor(sorted.length / 2)];
+        };
+        this.dragLatencyMedianMs = median('latencyMs');
+        this.dragTimingMedians = { latencyMs: median('latencyMs'), frameWaitMs: median('frameWaitMs'), roundTripMs: median('roundTripMs'), computeMs: median('computeMs'), toWorkerMs: median('toWorkerMs'), backMs: median('backMs') };
       }
       this.#layersDirty = true;
       this.#refreshLayers();
@@ -191,10 +205,16 @@ class CoverageStore {
     if (this.selectedFacilityId && !facilities.some((f) => f.id === this.selectedFacilityId)) this.selectedFacilityId = null;
   }
 
-  /** Gap cells and reach rings for the map tier, one request at a time and never ahead of a pending drag move. */
+  /**
+   * Gap cells and reach rings for the map tier, one request at a time, never ahead of a pending drag
+   * move and not at all while a facility is dragged: the gap grid over every board takes ~150 ms in
+   * the worker (and ~0.4 MB to send and draw), and a request sent between two moves held the next
+   * move's figures back by as long (drag feedback 343–403 ms at load 14–20, issue 12). They follow
+   * the drop; meanwhile the dragged facility's ring is hidden (`ringsShown`).
+   */
   #refreshLayers(): void {
     const client = this.#client;
-    if (!client || this.#layersInFlight || !this.#layersDirty || client.moveBusy || !this.result) return;
+    if (!client || this.#layersInFlight || !this.#layersDirty || client.moveBusy || this.dragging || !this.result) return;
     this.#layersDirty = false;
     this.#layersInFlight = true;
     const selected = this.selectedFacility;
@@ -276,12 +296,13 @@ class CoverageStore {
     if (!client) return;
     if (e.phase === 'start') {
       this.selectedFacilityId = e.featureId;
-      this.#dragLatencies = [];
+      this.#dragTimings = [];
     }
     if (e.phase === 'end') {
       client.cancelQueuedMove();
       this.dragging = null;
       store.apply(moveFacility(e.featureId, e.lonLat));
+      this.#layersDirty = true; // gaps and rings were held during the drag
       return;
     }
     this.dragging = { id: e.featureId, lonLat: e.lonLat };

@@ -1,5 +1,6 @@
 /**
- * Export actions (CSV, XLSX, GeoJSON, FlatGeobuf, PNG, printable report) and their status line.
+ * Export actions (CSV, XLSX, GeoJSON and FlatGeobuf of boards, sites and every layer, PNG, printable
+ * report) and their status line.
  * Each reads the live state at the moment it runs.
  */
 import { tableToXlsx } from '../../export/xlsx.ts';
@@ -13,6 +14,7 @@ import { notesRows } from '../../export/export-notes.ts';
 import { currentNotes } from './current-notes.ts';
 import { currentScenario } from '../../state/active-scenario.svelte.ts';
 import { currentTable } from '../compare/current-table.ts';
+import type { ExportLayerId } from '../../export/layer-tables.ts';
 
 class Exporter {
   /** A short status line ("rendering …", "exported …", an error), or null. */
@@ -28,12 +30,13 @@ class Exporter {
   /**
    * Run an export once every feature's figures are computed (a tab never opened starts its
    * worker now), saying which it waits for: no export writes an empty column that has a value.
+   * A layer export (`figures` false) holds no board figure and does not wait.
    */
-  async #run(task: () => Promise<string>): Promise<void> {
+  async #run(task: () => Promise<string>, figures = true): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
-      await prepareAllFigures((f) => (this.status = i18n.t('export.computing', { feature: f.label[i18n.lang] })));
+      if (figures) await prepareAllFigures((f) => (this.status = i18n.t('export.computing', { feature: f.label[i18n.lang] })));
       const file = await task();
       this.status = i18n.t('export.done', { file });
     } catch (e) {
@@ -96,6 +99,35 @@ class Exporter {
       downloadBlob(new Blob([await toFlatGeobuf(sitesToGeoJson(s?.sites ?? [], s?.name ?? ''))], { type: 'application/flatgeobuf' }), file);
       return file;
     });
+  }
+
+  /** A project layer (facilities, population, …) as GeoJSON, the same columns as its FlatGeobuf export. */
+  layerGeoJson(id: ExportLayerId): Promise<void> {
+    return this.#run(async () => {
+      const file = `anju-${id}-${this.#stamp()}.geojson`;
+      const [{ layerTable }, { tableToGeoJson }] = await Promise.all([import('../../export/layer-tables.ts'), import('../../export/layer-table.ts')]);
+      const table = layerTable(store.project, id);
+      if (!table) throw new Error(i18n.t('export.layer.none'));
+      downloadText(JSON.stringify(tableToGeoJson(table)), file, 'application/geo+json');
+      return file;
+    }, false);
+  }
+
+  /** A project layer as FlatGeobuf (EPSG:4326), written in chunks, yielding to the page as it goes. */
+  layerFlatGeobuf(id: ExportLayerId): Promise<void> {
+    return this.#run(async () => {
+      const file = `anju-${id}-${this.#stamp()}.fgb`;
+      const [{ layerTable }, { flatGeobufChunks, MissingGeometryError }] = await Promise.all([import('../../export/layer-tables.ts'), import('../../export/flatgeobuf-export.ts')]);
+      const table = layerTable(store.project, id);
+      if (!table) throw new Error(i18n.t('export.layer.none'));
+      try {
+        downloadBlob(new Blob(await flatGeobufChunks(table, { yieldMs: 40 }), { type: 'application/flatgeobuf' }), file);
+      } catch (e) {
+        if (e instanceof MissingGeometryError) throw new Error(i18n.t('export.noGeometry', { missing: e.missing, total: e.total, first: e.first + 1 }), { cause: e });
+        throw e;
+      }
+      return file;
+    }, false);
   }
 
   png(paper: Paper, dpi: number): Promise<void> {
