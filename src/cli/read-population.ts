@@ -1,5 +1,5 @@
 /**
- * The population input on the command line: a CSV of points is streamed into columns
+ * The population input on the command line: a CSV or GeoJSON of points is streamed into columns
  * (src/io/readers/population-columns.ts: no object per point); any other file, and any CSV that
  * path gives up on (a problem to name, quotes, another encoding…), goes through readLayerFile and
  * populationReader, which name every problem as before. Same figures either way.
@@ -16,9 +16,10 @@ import { importOptionsFor, printWarnings, readLayerFile, refuse, refuseAmbiguous
 
 export async function readPopulationFile(path: string, options: LayerOptions, io: CliIO): Promise<PopulationInput | PopulationColumns> {
   const file = basename(path);
-  if (formatOf(file, new Uint8Array(0)) === 'csv') {
+  const format = formatOf(file, new Uint8Array(0));
+  if (format === 'csv' || format === 'geojson') {
     const { sizeBytes, chunks } = inputChunks(path);
-    const r = await readPopulationColumns(chunks, file, sizeBytes, importOptionsFor('population', options));
+    const r = await readPopulationColumns(chunks, file, format, sizeBytes, importOptionsFor('population', options));
     if (r) {
       if (!r.ok) refuse(r.problems);
       refuseAmbiguous(file, r.summary, 'population');

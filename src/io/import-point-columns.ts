@@ -1,9 +1,10 @@
 /**
- * The importer's second half for points read into columns (read-csv-point-columns.ts): the same
- * CRS detection on the same sample, the same Gauss–Krüger settling, the same conversion, range
- * check and `outside-wenzhou` warnings as importLayer + checkFeature give a CSV of points, done in
- * place on the columns. A point that cannot be converted or is out of range gives up (null), and
- * the caller reads the file the ordinary way, which names that problem by row.
+ * The importer's second half for points read into columns (read-csv-point-columns.ts,
+ * read-geojson-point-columns.ts): the same CRS detection on the same sample, the same
+ * Gauss–Krüger settling, the same conversion, range check and `outside-wenzhou` warnings as
+ * importLayer + checkFeature give a CSV or GeoJSON of points, done in place on the columns. A point
+ * that cannot be converted or is out of range gives up (null), and the caller reads the file the
+ * ordinary way, which names that problem by row or feature.
  */
 import type { Position } from 'geojson';
 import { problem, type Problem } from '../domain/problem.ts';
@@ -14,12 +15,12 @@ import { asChoice, cap, emptySummary, settleGk } from './import-layer.ts';
 import type { ImportOptions, ImportSummary } from './import-result.ts';
 import type { RawPointColumns } from './read-csv-point-columns.ts';
 
-/** WGS-84 points as columns: `lon[i]`, `lat[i]`, `value[i]` from line `rows[i]` of the file. */
+/** WGS-84 points as columns: `lon[i]`, `lat[i]`, `value[i]` from line `rows[i]` of the file (else its feature i). */
 export interface PointColumns {
   lon: Float64Array;
   lat: Float64Array;
   value: Float64Array;
-  rows: Int32Array;
+  rows?: Int32Array;
 }
 
 export type PointColumnsImport =
@@ -42,8 +43,8 @@ function sample(x: Float64Array, y: Float64Array): Position[] {
  * importer's problem report; `import-cancelled` when `options.signal` aborts (checked between
  * slices of 50 ms, as in importLayer).
  */
-export async function importPointColumns(raw: RawPointColumns, file: string, encoding: string, options: ImportOptions = {}): Promise<PointColumnsImport | null> {
-  const summary: ImportSummary = { ...emptySummary(file), lenient: options.lenient ?? false, format: 'csv', encoding, details: raw.details };
+export async function importPointColumns(raw: RawPointColumns, file: string, format: 'csv' | 'geojson', encoding: string, options: ImportOptions = {}): Promise<PointColumnsImport | null> {
+  const summary: ImportSummary = { ...emptySummary(file), lenient: options.lenient ?? false, format, encoding, details: raw.details };
   const { x, y, value, rows } = raw;
   const n = x.length;
   summary.featuresRead = n;
@@ -75,7 +76,7 @@ export async function importPointColumns(raw: RawPointColumns, file: string, enc
       }
     }
     if (!(Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) return null;
-    if (!inWenzhouBbox(lon, lat)) warnings.push(problem('outside-wenzhou', { file, row: rows[i], params: { coord: `${lon.toFixed(4)}, ${lat.toFixed(4)}` } }, 'warning'));
+    if (!inWenzhouBbox(lon, lat)) warnings.push(problem('outside-wenzhou', { file, ...(rows ? { row: rows[i] } : { featureIndex: i }), params: { coord: `${lon.toFixed(4)}, ${lat.toFixed(4)}` } }, 'warning'));
     x[i] = lon;
     y[i] = lat;
     if (lon < w) w = lon;
@@ -87,5 +88,5 @@ export async function importPointColumns(raw: RawPointColumns, file: string, enc
   if (swap) warnings.push(problem('swapped-coords-fixed', { file }, 'warning'));
   warnings.push(...settled.warnings);
   Object.assign(summary, { featuresImported: n, geometryTypes: { Point: n }, bboxDeg: [w, s, e, nn] });
-  return { ok: true, value: { lon: x, lat: y, value, rows }, warnings: cap(warnings, file), summary };
+  return { ok: true, value: { lon: x, lat: y, value, ...(rows ? { rows } : {}) }, warnings: cap(warnings, file), summary };
 }

@@ -21,8 +21,8 @@ export interface RawPointColumns {
   y: Float64Array;
   /** The value column's numbers (e.g. residents). */
   value: Float64Array;
-  /** The 1-based line of each point. */
-  rows: Int32Array;
+  /** The 1-based line of each point (CSV); absent: point i is the file's feature i (GeoJSON). */
+  rows?: Int32Array;
   /** The header the value was read from. */
   valueField: string;
   declared: RawLayer['declared'];

@@ -34,7 +34,7 @@ async function expectSame(bytes: Uint8Array, file: string, options: ImportOption
   const want = await ordinary(bytes, file, options);
   if (!want.ok) throw new Error(`the ordinary path refused ${file}: ${JSON.stringify(want.problems)}`);
   for (const size of [7, bytes.length]) {
-    const got = await readPopulationColumns(() => pieces(bytes, size), file, bytes.length, options);
+    const got = await readPopulationColumns(() => pieces(bytes, size), file, file.endsWith('json') ? 'geojson' : 'csv', bytes.length, options);
     if (!got) throw new Error(`the columnar path handed back ${file} (pieces of ${size})`);
     if (!got.ok) throw new Error(`columnar path refused: ${JSON.stringify(got.problems)}`);
     const c = got.value;
@@ -96,9 +96,41 @@ describe('population points read as columns', () => {
       'a header only': head,
     };
     for (const [what, text] of Object.entries(cases)) {
-      expect(await readPopulationColumns(() => [utf8(text)], 'x.csv', text.length, { fallbackCrs: 'wgs84' }), what).toBeNull();
+      expect(await readPopulationColumns(() => [utf8(text)], 'x.csv', 'csv', text.length, { fallbackCrs: 'wgs84' }), what).toBeNull();
     }
     const utf16 = new Uint8Array([0xff, 0xfe, ...utf8('l\0')]);
-    expect(await readPopulationColumns(() => [utf16], 'x.csv', 4)).toBeNull();
+    expect(await readPopulationColumns(() => [utf16], 'x.csv', 'csv', 4)).toBeNull();
+  });
+
+  const feature = (x: number, y: number, props: Record<string, unknown>) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [x, y] } });
+  const collection = (features: unknown[], extra: Record<string, unknown> = {}) => utf8(JSON.stringify({ type: 'FeatureCollection', ...extra, features }, null, 1));
+
+  it('reads a GeoJSON of points as the ordinary path does: notes by feature, a declared CRS, numbers as text', async () => {
+    const want = await expectSame(collection([feature(120.65, 28.01, { population: 12, name: '鹿城' }), feature(116.4, 39.9, { population: '3' }), feature(120.7, 28.0, { population: 0.5, other: null })]), 'pop.geojson');
+    expect(want.warnings.map((w) => [w.code, w.featureIndex])).toEqual([['outside-wenzhou', 1]]);
+    await expectSame(collection([feature(120.65, 28.01, { 人口: 1 })], { crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } } }), 'crs84.json', {});
+  });
+
+  it('hands back (null) every GeoJSON the ordinary path must read or name a problem in', async () => {
+    const ok = feature(120.65, 28.01, { population: 1 });
+    const cases: Record<string, Uint8Array> = {
+      'an id': collection([{ ...ok, id: 7 }]),
+      'an id property': collection([feature(120.65, 28.01, { population: 1, id: 'a' })]),
+      'a bbox': collection([{ ...ok, bbox: [0, 0, 1, 1] }]),
+      'a line': collection([{ ...ok, geometry: { type: 'LineString', coordinates: [[120, 28], [121, 28]] } }]),
+      'a null geometry': collection([{ ...ok, geometry: null }]),
+      'three coordinates': collection([{ ...ok, geometry: { type: 'Point', coordinates: [120.65, 28.01, 5] } }]),
+      'the field changing': collection([feature(120.65, 28.01, { pop: 1 }), feature(120.65, 28.01, { pop: 2, population: 3 })]),
+      'a string element': collection([ok, 'x']),
+      'a negative value': collection([feature(120.65, 28.01, { population: -1 })]),
+      'a CRS it cannot read': collection([ok], { crs: { type: 'name', properties: { name: 'EPSG:9999' } } }),
+      'a single Feature': utf8(JSON.stringify(ok)),
+      'a BOM': new Uint8Array([0xef, 0xbb, 0xbf, ...collection([ok])]),
+      'features twice': utf8('{"type":"FeatureCollection","features":[],"features":[' + JSON.stringify(ok) + ']}'),
+      'cut short': collection([ok]).subarray(0, 60),
+    };
+    for (const [what, bytes] of Object.entries(cases)) {
+      expect(await readPopulationColumns(() => pieces(bytes, 5), 'x.geojson', 'geojson', bytes.length, { fallbackCrs: 'wgs84' }), what).toBeNull();
+    }
   });
 });
