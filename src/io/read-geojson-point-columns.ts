@@ -143,7 +143,6 @@ export class GeoJsonPointColumnsParser {
     if (this.#phase === 'head') this.#head.push(bytes.slice(from));
     else if (this.#phase === 'element') this.#element.push(bytes.slice(from));
     else if (this.#phase === 'tail') this.#tail.push(bytes.slice(from));
-    if (this.#phase === 'element' || this.#phase === 'tail') from = 0;
     return true;
   }
 
