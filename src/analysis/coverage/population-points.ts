@@ -57,14 +57,13 @@ const ORDER_CELL_M = 250;
  */
 function spatialOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
   const n = xs.length;
-  const rows = new Float64Array(n);
-  const cols = new Float64Array(n);
+  // Cell rows and columns are computed twice rather than kept: two fewer arrays of n numbers.
   let minRow = Infinity;
   let minCol = Infinity;
   let maxCol = -Infinity;
   for (let i = 0; i < n; i++) {
-    const row = (rows[i] = Math.floor(ys[i] / ORDER_CELL_M));
-    const col = (cols[i] = Math.floor(xs[i] / ORDER_CELL_M));
+    const row = Math.floor(ys[i] / ORDER_CELL_M);
+    const col = Math.floor(xs[i] / ORDER_CELL_M);
     if (row < minRow) minRow = row;
     if (col < minCol) minCol = col;
     if (col > maxCol) maxCol = col;
@@ -74,9 +73,11 @@ function spatialOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
   const keys = new Float64Array(n);
   let maxRank = 0;
   for (let i = 0; i < n; i++) {
+    const row = Math.floor(ys[i] / ORDER_CELL_M);
+    const col = Math.floor(xs[i] / ORDER_CELL_M);
     // Even rows west → east, odd rows east → west (by the absolute row, as the cells are absolute).
-    const c = rows[i] % 2 ? maxCol - cols[i] : cols[i] - minCol;
-    keys[i] = (rows[i] - minRow) * width + c;
+    const c = row % 2 ? maxCol - col : col - minCol;
+    keys[i] = (row - minRow) * width + c;
     if (keys[i] > maxRank) maxRank = keys[i];
   }
   // Points spread over a continent could overflow the packed key: sort by a comparator then.
