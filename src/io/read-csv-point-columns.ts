@@ -174,20 +174,29 @@ export async function readCsvPointColumns(open: () => ByteChunks, valueNames: re
     const parser = new CsvPointColumnsParser(valueNames, columns, sizeHint);
     let decoder: TextDecoder | null = null;
     let notUtf8 = false;
-    try {
-      for await (const chunk of open()) {
-        if (!decoder) {
-          if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) return { ok: false, reason: 'UTF-16' };
-          const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-          // A UTF-8 BOM decides the encoding (decodeText: not strict then).
-          decoder = encoding === 'gb18030' ? new TextDecoder('gb18030') : new TextDecoder('utf-8', { fatal: !bom });
-        }
-        if (!parser.push(decoder.decode(chunk, { stream: true }))) break;
+    // Only a decoding error means "not UTF-8": anything else thrown is a fault and goes on up.
+    const decode = (chunk?: Uint8Array): string | null => {
+      try {
+        return (decoder as TextDecoder).decode(chunk, { stream: chunk !== undefined });
+      } catch (e) {
+        if (!(e instanceof TypeError) || encoding !== 'utf-8') throw e;
+        notUtf8 = true;
+        return null;
       }
-      if (decoder) parser.push(decoder.decode());
-    } catch (e) {
-      if (!(e instanceof TypeError) || encoding !== 'utf-8') throw e;
-      notUtf8 = true;
+    };
+    for await (const chunk of open()) {
+      if (!decoder) {
+        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) return { ok: false, reason: 'UTF-16' };
+        const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+        // A UTF-8 BOM decides the encoding (decodeText: not strict then).
+        decoder = encoding === 'gb18030' ? new TextDecoder('gb18030') : new TextDecoder('utf-8', { fatal: !bom });
+      }
+      const text = decode(chunk);
+      if (text === null || !parser.push(text)) break;
+    }
+    if (decoder && !notUtf8) {
+      const rest = decode();
+      if (rest !== null) parser.push(rest);
     }
     if (notUtf8) {
       encoding = 'gb18030';
