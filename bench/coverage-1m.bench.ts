@@ -1,7 +1,7 @@
 /**
  * The real-size run of README's Speed section: `anju coverage` (the bundled CLI, a whole process) on 5,000 facilities ×
  * 1,000,000 people, as CSV (~24 MB) and as GeoJSON (~115 MB), measured with `/usr/bin/time -v`: CPU
- * seconds (user + system) and peak resident memory. Beside it the numpy + GEOS reference
+ * seconds (user + system) and peak resident memory, also less a bare `node -e 0`'s peak. Beside it the numpy + GEOS reference
  * (bench/coverage-1m/reference.py) on the same files when Debian's python3-shapely is installed;
  * it says so when it is not. The files are written once to the OS temp folder (seeded, ~140 MB).
  * Run: `npm run bench -- coverage-1m` (BENCH_PEOPLE=100000 for a quicker look).
@@ -40,6 +40,8 @@ export async function run() {
   execFileSync('node', ['scripts/build-cli.mjs'], { cwd: root, stdio: 'ignore' });
   const shapely = hasShapely();
   if (!shapely) console.log('coverage-1m: the numpy + GEOS reference needs Debian\'s python3-numpy and python3-shapely (apt-get install -y python3-shapely): not installed, so only Anju is measured');
+  // A bare `node` process's peak: the floor any Node command starts from.
+  const bare = timed(['node', '-e', '0']);
   const rows = [];
   for (const [label, population] of [['CSV', files.populationCsv], ['GeoJSON', files.populationGeojson]] as const) {
     const sizeMB = statSync(population).size / 1048576;
@@ -51,6 +53,8 @@ export async function run() {
       anjuCpuS: anju.cpuS.toFixed(1),
       anjuPeakMB: anju.peakMB.toFixed(0),
       memoryPerFile: (anju.peakMB / sizeMB).toFixed(1) + '×',
+      anjuOverNodeMB: (anju.peakMB - bare.peakMB).toFixed(0),
+      overNodePerFile: ((anju.peakMB - bare.peakMB) / sizeMB).toFixed(1) + '×',
       referenceCpuS: ref ? ref.cpuS.toFixed(1) : '—',
       referencePeakMB: ref ? ref.peakMB.toFixed(0) : '—',
       cpuRatio: ref ? (anju.cpuS / ref.cpuS).toFixed(2) + '×' : '—',

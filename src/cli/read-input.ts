@@ -25,6 +25,34 @@ const tooLarge = (path: string, bytes: number) =>
  * read at most `limitBytes + 1` bytes, so a file that grows while it is read is bounded too.
  */
 export function readInputBytes(path: string, limitBytes = MAX_IMPORT_BYTES): Uint8Array {
+  const chunks = [...readChunks(path, limitBytes, 0)];
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * A regular file's size (checked now, as readInputBytes checks it) and its bytes in pieces of
+ * `chunkBytes`, read again from the start on each call of `chunks()`, with the same exits.
+ */
+export function inputChunks(path: string, chunkBytes = 1 << 20, limitBytes = MAX_IMPORT_BYTES): { sizeBytes: number; chunks: () => Iterable<Uint8Array> } {
+  const { fd, size } = openChecked(path, limitBytes);
+  closeSync(fd);
+  return { sizeBytes: size, chunks: () => readChunks(path, limitBytes, chunkBytes) };
+}
+
+function cannotRead(path: string, e: unknown): CliError {
+  if (e instanceof CliError) return e;
+  return new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`, 2);
+}
+
+/** An open regular file within the limit, or exit 2 naming why not. */
+function openChecked(path: string, limitBytes: number): { fd: number; size: number } {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -37,28 +65,33 @@ export function readInputBytes(path: string, limitBytes = MAX_IMPORT_BYTES): Uin
     const st = fstatSync(fd);
     if (!st.isFile()) throw new CliError(`${path}: is ${kindOf(st)}; give a regular file`, 2);
     if (st.size > limitBytes) throw tooLarge(path, st.size);
-    const chunks: Uint8Array[] = [];
+    return { fd, size: st.size };
+  } catch (e) {
+    closeSync(fd);
+    throw cannotRead(path, e);
+  }
+}
+
+/** The file's bytes in pieces of `chunkBytes` (0: as few pieces as its size allows). */
+function* readChunks(path: string, limitBytes: number, chunkBytes: number): Generator<Uint8Array> {
+  const { fd, size } = openChecked(path, limitBytes);
+  try {
     let total = 0;
     for (;;) {
-      const buf = new Uint8Array(Math.min(Math.max(st.size - total, 65536), limitBytes + 1 - total));
+      const want = chunkBytes > 0 ? chunkBytes : Math.max(size - total, 65536);
+      const buf = new Uint8Array(Math.min(want, limitBytes + 1 - total));
       if (buf.length === 0) throw tooLarge(path, total);
-      const n = readSync(fd, buf, 0, buf.length, null);
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        throw cannotRead(path, e);
+      }
       if (n === 0) break;
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
       total += n;
       if (total > limitBytes) throw tooLarge(path, total);
+      yield n === buf.length ? buf : buf.subarray(0, n);
     }
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`, 2);
   } finally {
     closeSync(fd);
   }

@@ -22,8 +22,36 @@ export interface LayerRead<T> {
   summary: ImportSummary;
 }
 
+/** The importer's options for input `option` from the command line's. */
+export function importOptionsFor(option: string, options: LayerOptions): ImportOptions {
+  const own = options.layerCrs[option];
+  return {
+    ...(own ? { crs: own } : options.crs ? { fallbackCrs: options.crs } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.towgs84 ? { towgs84: options.towgs84 } : {}),
+  };
+}
+
+/** Warnings to stderr, the first MAX_LISTED_PROBLEMS one by one. */
+export function printWarnings(warnings: Problem[], io: CliIO): void {
+  for (const w of warnings.slice(0, MAX_LISTED_PROBLEMS)) io.err(`warning: ${formatProblem(w, 'en')}`);
+  if (warnings.length > MAX_LISTED_PROBLEMS) io.err(`warning: ${formatProblemList(warnings.slice(MAX_LISTED_PROBLEMS), 0)}`);
+}
+
+/** A CRS that stays ambiguous: exit 2 with the options that settle it; nothing is guessed. */
+export function refuseAmbiguous(file: string, summary: ImportSummary, option: string): void {
+  const crs = summary.crs;
+  if (crs?.ambiguous) {
+    const systems = crs.candidates.map((c) => `${c} (${CRS_LABELS[c].en})`).join(', ');
+    const metres = crs.kind === 'projected-metres';
+    const what = metres ? `projected metres without a .prj${crs.crs.gk?.zone !== undefined ? ` (the eastings carry zone ${crs.crs.gk.zone})` : ''}` : 'degrees';
+    const how = metres ? `, with --cm for eastings without a zone and --towgs84 for xian80-gk or beijing54-gk` : '';
+    throw new CliError(`${file}: the coordinates do not say which coordinate system they are in (${what}): could be ${systems}. Say which with --${option}-crs (or --crs for every input that declares none)${how}; nothing is guessed`, 2);
+  }
+}
+
 /** Exit with every problem (English), 2 when none of them is about the content. */
-function refuse(problems: Problem[]): never {
+export function refuse(problems: Problem[]): never {
   throw problemsError(problems, problems.every((p) => UNREADABLE_CODES.has(p.code)) ? 2 : 1);
 }
 
@@ -33,27 +61,12 @@ function refuse(problems: Problem[]): never {
  */
 export async function readLayerFile<T>(path: string, option: string, read: (layer: ImportedLayer) => Checked<T>, options: LayerOptions, io: CliIO, extra: Pick<ImportOptions, 'allowTable'> = {}): Promise<LayerRead<T>> {
   const file = basename(path);
-  const own = options.layerCrs[option];
-  const r = await importLayer(readInputBytes(path), file, {
-    ...(own ? { crs: own } : options.crs ? { fallbackCrs: options.crs } : {}),
-    ...(options.columns ? { columns: options.columns } : {}),
-    ...(options.towgs84 ? { towgs84: options.towgs84 } : {}),
-    ...extra,
-  });
+  const r = await importLayer(readInputBytes(path), file, { ...importOptionsFor(option, options), ...extra });
   if (!r.ok) refuse(r.problems);
-  const crs = r.summary.crs;
-  if (crs?.ambiguous) {
-    const systems = crs.candidates.map((c) => `${c} (${CRS_LABELS[c].en})`).join(', ');
-    const metres = crs.kind === 'projected-metres';
-    const what = metres ? `projected metres without a .prj${crs.crs.gk?.zone !== undefined ? ` (the eastings carry zone ${crs.crs.gk.zone})` : ''}` : 'degrees';
-    const how = metres ? `, with --cm for eastings without a zone and --towgs84 for xian80-gk or beijing54-gk` : '';
-    throw new CliError(`${file}: the coordinates do not say which coordinate system they are in (${what}): could be ${systems}. Say which with --${option}-crs (or --crs for every input that declares none)${how}; nothing is guessed`, 2);
-  }
+  refuseAmbiguous(file, r.summary, option);
   const read_ = read({ file, features: r.value.features, origins: r.origins });
   if (!read_.ok) refuse(read_.problems);
-  const warnings = [...r.warnings, ...read_.warnings];
-  for (const w of warnings.slice(0, MAX_LISTED_PROBLEMS)) io.err(`warning: ${formatProblem(w, 'en')}`);
-  if (warnings.length > MAX_LISTED_PROBLEMS) io.err(`warning: ${formatProblemList(warnings.slice(MAX_LISTED_PROBLEMS), 0)}`);
+  printWarnings([...r.warnings, ...read_.warnings], io);
   return { value: read_.value, file, summary: r.summary };
 }
 

@@ -25,3 +25,16 @@ export type PopulationInput =
   | { kind: 'cells'; cells: PopulationCell[] }
   /** Residents per board id, assumed uniform over the board's area: population share = area share. */
   | { kind: 'uniform'; residentsByBoard: Record<string, number>; assumption: true };
+
+/**
+ * Population points as columns (a million points without an object each): what the command line
+ * and the import worker read a large CSV of points into. `rows[i]` is the file's line of point i.
+ * The coverage engine takes it as it takes `points`.
+ */
+export interface PopulationColumns {
+  kind: 'point-columns';
+  lon: Float64Array;
+  lat: Float64Array;
+  population: Float64Array;
+  rows?: Int32Array;
+}

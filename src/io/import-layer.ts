@@ -82,7 +82,7 @@ export function emptySummary(file: string): ImportSummary {
 }
 
 /** Up to ~500 positions spread over the features, for CRS detection. */
-function samplePositions(features: readonly unknown[]): Position[] {
+export function samplePositions(features: readonly unknown[]): Position[] {
   const out: Position[] = [];
   const step = Math.max(1, Math.floor(features.length / 250));
   const walk = (c: unknown, budget: number): void => {
@@ -112,7 +112,7 @@ function featureKey(id: unknown, props: Record<string, unknown>): string | null 
  * transformation parameters (`options.towgs84`, else a .prj's own TOWGS84). Without them the layer
  * is refused: a local datum is never converted as if it were CGCS2000. Completes `detection.crs`.
  */
-function settleGk(detection: CrsDetection, options: ImportOptions, file: string): Checked<null> {
+export function settleGk(detection: CrsDetection, options: ImportOptions, file: string): Checked<null> {
   const crs = detection.crs;
   const unused = options.towgs84 && !needsTowgs84(crs.id) ? [problem('towgs84-unused', { file, params: { crs: describeCrs(crs) } }, 'warning')] : [];
   if (!isGkCrs(crs.id)) return { ok: true, value: null, warnings: unused };
@@ -128,8 +128,10 @@ function settleGk(detection: CrsDetection, options: ImportOptions, file: string)
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const cap = (ps: Problem[], file: string): Problem[] =>
+export const cap = (ps: Problem[], file: string): Problem[] =>
   ps.length <= MAX_PROBLEMS ? ps : [...ps.slice(0, MAX_PROBLEMS), problem('more-problems', { file, params: { count: ps.length - MAX_PROBLEMS } }, 'warning')];
+
+export const asChoice = (c: ImportOptions['crs']): CrsChoice | undefined => (typeof c === 'string' ? { id: c } : c);
 
 /** A table without coordinates: its rows as features without geometry, nothing to convert or check. */
 function tableResult(layer: RawLayer, summary: ImportSummary, fail: (ps: Problem[]) => ImportResult): ImportResult {
@@ -176,7 +178,6 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
   if (layer.table) return tableResult(layer, summary, fail);
   progress(0.3, 'checking');
 
-  const asChoice = (c: ImportOptions['crs']): CrsChoice | undefined => (typeof c === 'string' ? { id: c } : c);
   const detection = detectCrs(samplePositions(layer.features), layer.declared, asChoice(options.crs), asChoice(options.fallbackCrs));
   summary.crs = detection;
   // A declared CRS Anju cannot read: refused unless the user said which system to read it as.

@@ -18,14 +18,14 @@ const isBlank = (v: string | undefined) => v === undefined || v.trim() === '';
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 export const isNumericText = (v: string) => NUMBER.test(v);
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
+export const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
 
 /**
  * The delimiter of the header line: the candidate found most often there (outside quotes); null when
  * none is (papaparse then guesses from the rows). A header names its columns plainly, so this is
  * steadier than guessing from rows whose values may hold commas (WKT, decimal commas).
  */
-function headerDelimiter(text: string): string | null {
+export function headerDelimiter(text: string): string | null {
   const end = text.search(/\r?\n/);
   const line = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
   let best: string | null = null;
@@ -45,7 +45,7 @@ function record(entries: [string, string | number | null][]): Record<string, str
 }
 
 /** Headers made unique (`name`, `name_2`), with the renames for a note. */
-function uniqueHeaders(raw: readonly string[]): { headers: string[]; renamed: string[] } {
+export function uniqueHeaders(raw: readonly string[]): { headers: string[]; renamed: string[] } {
   const seen = new Set<string>();
   const renamed: string[] = [];
   const headers = raw.map((h) => {

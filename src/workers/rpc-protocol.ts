@@ -23,3 +23,19 @@ export type ReplyMessage =
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; message: string }
   | { type: 'progress'; id: number; value: unknown };
+
+/** A method's result with the buffers to transfer (not copy) with it; see `withTransfer`. */
+export class Transferring {
+  constructor(
+    readonly value: unknown,
+    readonly transfer: Transferable[],
+  ) {}
+}
+
+/**
+ * Return `value` from a worker method with `transfer` moved to the caller instead of copied (the
+ * worker loses them): typed as `value`, which is what the caller receives.
+ */
+export function withTransfer<T>(value: T, transfer: Transferable[]): T {
+  return new Transferring(value, transfer) as unknown as T;
+}

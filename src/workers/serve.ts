@@ -4,11 +4,11 @@
  * entry point is one line: `serve(api)`. Free of worker globals (the port is passed in), so it is
  * tested in Node over a MessageChannel.
  */
-import type { CallMessage, ReplyMessage, WorkerApi } from './rpc-protocol.ts';
+import { Transferring, type CallMessage, type ReplyMessage, type WorkerApi } from './rpc-protocol.ts';
 
 /** Where replies go and calls come from: the worker's global scope, or a MessagePort in tests. */
 export interface ServePort {
-  postMessage(message: ReplyMessage): void;
+  postMessage(message: ReplyMessage, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (e: MessageEvent<CallMessage>) => void): void;
 }
 
@@ -31,7 +31,9 @@ export function serve(api: WorkerApi, port: ServePort = self as unknown as Serve
       const method = Object.hasOwn(api, m.method) ? api[m.method] : undefined;
       if (!method) throw new Error(`worker has no method "${m.method}"`);
       const value = await method(m.input, ctx);
-      if (!controller.signal.aborted) port.postMessage({ type: 'result', id: m.id, value });
+      if (controller.signal.aborted) return;
+      if (value instanceof Transferring) port.postMessage({ type: 'result', id: m.id, value: value.value }, value.transfer);
+      else port.postMessage({ type: 'result', id: m.id, value });
     } catch (e) {
       if (!controller.signal.aborted) port.postMessage({ type: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) });
     } finally {

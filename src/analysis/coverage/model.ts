@@ -12,7 +12,7 @@
  */
 import type { Facility, FacilityGroup, LonLat } from '../../domain/facility.ts';
 import { tierOf } from '../../domain/facility.ts';
-import type { PopulationInput } from '../../domain/population.ts';
+import type { PopulationColumns, PopulationInput } from '../../domain/population.ts';
 import { boardShape, type BoardShape } from './board-shape.ts';
 import { boardIndex } from './board-index.ts';
 import { GroupState } from './group-state.ts';
@@ -55,7 +55,7 @@ function lonLatBbox(boards: CoverageBoard[], facilities: Facility[]): [number, n
 }
 
 /** Build the model and compute everything once. Throws on programmer errors (bad radius, duplicate id). */
-export function createCoverageModel(boards: CoverageBoard[], facilities: Facility[], population: PopulationInput, options: CoverageOptions): CoverageModel {
+export function createCoverageModel(boards: CoverageBoard[], facilities: Facility[], population: PopulationInput | PopulationColumns, options: CoverageOptions): CoverageModel {
   for (const r of options.radiiM) if (!(r > 0) || !Number.isFinite(r)) throw new Error(`coverage: radiusM must be a positive number, got ${r}`);
   const groups = options.groups ?? DEFAULT_GROUPS;
   const frame = frameForBbox(...lonLatBbox(boards, facilities));

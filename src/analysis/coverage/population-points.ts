@@ -5,7 +5,7 @@
  * boards' R-tree (board-index.ts).
  */
 import Flatbush from 'flatbush';
-import type { PopulationInput } from '../../domain/population.ts';
+import type { PopulationColumns, PopulationInput } from '../../domain/population.ts';
 import { polygonsOf } from '../../geo/polygons-of.ts';
 import { boardIndex } from './board-index.ts';
 import type { BoardShape } from './board-shape.ts';
@@ -57,14 +57,13 @@ const ORDER_CELL_M = 250;
  */
 function spatialOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
   const n = xs.length;
-  const rows = new Float64Array(n);
-  const cols = new Float64Array(n);
+  // Cell rows and columns are computed twice rather than kept: two fewer arrays of n numbers.
   let minRow = Infinity;
   let minCol = Infinity;
   let maxCol = -Infinity;
   for (let i = 0; i < n; i++) {
-    const row = (rows[i] = Math.floor(ys[i] / ORDER_CELL_M));
-    const col = (cols[i] = Math.floor(xs[i] / ORDER_CELL_M));
+    const row = Math.floor(ys[i] / ORDER_CELL_M);
+    const col = Math.floor(xs[i] / ORDER_CELL_M);
     if (row < minRow) minRow = row;
     if (col < minCol) minCol = col;
     if (col > maxCol) maxCol = col;
@@ -74,9 +73,11 @@ function spatialOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
   const keys = new Float64Array(n);
   let maxRank = 0;
   for (let i = 0; i < n; i++) {
+    const row = Math.floor(ys[i] / ORDER_CELL_M);
+    const col = Math.floor(xs[i] / ORDER_CELL_M);
     // Even rows west → east, odd rows east → west (by the absolute row, as the cells are absolute).
-    const c = rows[i] % 2 ? maxCol - cols[i] : cols[i] - minCol;
-    keys[i] = (rows[i] - minRow) * width + c;
+    const c = row % 2 ? maxCol - col : col - minCol;
+    keys[i] = (row - minRow) * width + c;
     if (keys[i] > maxRank) maxRank = keys[i];
   }
   // Points spread over a continent could overflow the packed key: sort by a comparator then.
@@ -88,17 +89,29 @@ function spatialOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
   return order;
 }
 
-export function preparePopulation(input: PopulationInput, boardIds: string[], shapes: BoardShape[], frame: LocalFrame): PreparedPopulation {
+/**
+ * `point-columns` are read as they are (never changed); their arrays are not kept, so a caller that
+ * drops its reference lets them go once the points are in spatial order.
+ */
+export function preparePopulation(input: PopulationInput | PopulationColumns, boardIds: string[], shapes: BoardShape[], frame: LocalFrame): PreparedPopulation {
   const empty = { xs: new Float64Array(0), ys: new Float64Array(0), weights: new Float64Array(0), board: new Int32Array(0), index: null };
   if (input.kind === 'none') return { model: 'none', ...empty, residents: boardIds.map(() => null) };
   if (input.kind === 'uniform') {
     return { model: 'uniform-assumption', ...empty, residents: boardIds.map((id) => input.residentsByBoard[id] ?? null) };
   }
-  const n = input.kind === 'points' ? input.points.length : input.cells.length;
+  const n = input.kind === 'points' ? input.points.length : input.kind === 'cells' ? input.cells.length : input.lon.length;
   const px = new Float64Array(n);
   const py = new Float64Array(n);
-  const pw = new Float64Array(n);
-  if (input.kind === 'points') {
+  let pw: Float64Array = new Float64Array(n);
+  if (input.kind === 'point-columns') {
+    const { lon0, lat0, kx, ky } = frame;
+    const { lon, lat } = input;
+    for (let i = 0; i < n; i++) {
+      px[i] = (lon[i] - lon0) * kx;
+      py[i] = (lat[i] - lat0) * ky;
+    }
+    pw = input.population;
+  } else if (input.kind === 'points') {
     // project() inlined: no [x, y] array per point.
     const { lon0, lat0, kx, ky } = frame;
     input.points.forEach((p, i) => {
@@ -134,5 +147,5 @@ export function preparePopulation(input: PopulationInput, boardIds: string[], sh
     for (let i = 0; i < n; i++) index.add(xs[i], ys[i], xs[i], ys[i]);
     index.finish();
   }
-  return { model: input.kind === 'points' ? 'points' : 'cell-centroids', xs, ys, weights, board, index, residents };
+  return { model: input.kind === 'cells' ? 'cell-centroids' : 'points', xs, ys, weights, board, index, residents };
 }

@@ -2,16 +2,16 @@ import { parseArgs } from 'node:util';
 import type { CliIO } from '../command.ts';
 import { CliError, UsageError } from '../cli-error.ts';
 import { readLayerFile } from '../read-layer.ts';
+import { readPopulationFile } from '../read-population.ts';
 import { readAnalysisBoards } from '../read-boards.ts';
 import { layerOptions, layerOptionSpecs } from '../layer-options.ts';
 import { defaultBoards } from '../default-data.ts';
 import { facilitiesReader } from '../../io/readers/facilities-reader.ts';
-import { populationReader } from '../../io/readers/population-reader.ts';
 import { streetsReader } from '../../io/readers/streets-reader.ts';
 import type { CoverageBoard } from '../../analysis/coverage/types.ts';
 import { categoryTiers, tierOf, type FacilityGroup } from '../../domain/facility.ts';
 import { isLifeCircleTier } from '../../domain/life-circle.ts';
-import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
+import type { PopulationColumns, PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import { gb50180 } from '../../data/gb50180.ts';
 import { createCoverageModel } from '../../analysis/coverage/model.ts';
 import { networkCoverage } from '../../analysis/coverage/network-coverage.ts';
@@ -56,8 +56,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const tiers = categoryTiers(gb50180.facilities);
   const facilitiesAll = (await readLayerFile(values.facilities, 'facilities', (l) => facilitiesReader.read(l), layers, io)).value;
   const facilities = group === 'any' ? facilitiesAll : facilitiesAll.filter((x) => tierOf(x.category, tiers) === group);
-  let population: PopulationInput = { kind: 'none' };
-  if (values.population) population = (await readLayerFile(values.population, 'population', (l) => populationReader.read(l), layers, io)).value;
+  let population: PopulationInput | PopulationColumns = { kind: 'none' };
+  if (values.population) population = await readPopulationFile(values.population, layers, io);
 
   const model = createCoverageModel(boards, facilities, population, { radiiM, groups: [group], categoryTiers: tiers, tierStandards: gb50180.tiers });
   const result = model.result();
@@ -65,7 +65,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let network: ReturnType<typeof networkCoverage> | null = null;
   if (values.network) {
     const streets = (await readLayerFile(values.network, 'network', (l) => streetsReader.read(l), layers, io)).value.lines;
-    const popPoints: PopulationPoint[] | undefined = population.kind === 'points' ? population.points : undefined;
+    const popPoints: PopulationPoint[] | undefined = population.kind === 'points' ? population.points : population.kind === 'point-columns' ? pointsOf(population) : undefined;
     network = networkCoverage({ boards, facilities: facilities.map((x) => x.lonLat), streets, radiiM, population: popPoints, frame: model.frame });
     if (population.kind === 'cells') io.err('anju coverage: network population shares need population points; cells are not used for the network figures');
   } else {
@@ -95,6 +95,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.out(`${bc.id.padEnd(18)} ${String(g.facilities).padStart(4)} fac.  ${cells.join('  ')}`);
   }
   return 0;
+}
+
+/** Columns as point objects, for the network figures (which take those). */
+function pointsOf(c: PopulationColumns): PopulationPoint[] {
+  return Array.from(c.lon, (lon, i) => ({ lonLat: [lon, c.lat[i]] as [number, number], population: c.population[i] }));
 }
 
 /** Shares to 6 decimals (0.0001 pp): stable JSON, far below the engine's accuracy. */

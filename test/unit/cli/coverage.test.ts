@@ -1,4 +1,7 @@
 /** `anju coverage` end to end on fixtures (in-process, test/support/run-cli.ts): exit codes, JSON shape and messages. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.ts';
 
@@ -66,5 +69,26 @@ describe('anju coverage', () => {
     const r = await anju('--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--radii', '300,-5');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--radii/);
+  });
+
+  it('reads a population CSV as columns with the same figures as the GeoJSON, and names a bad row through the ordinary reader', async () => {
+    const fc = JSON.parse(readFileSync(D + 'population.geojson', 'utf8')) as { features: { properties: { population: number }; geometry: { coordinates: number[] } }[] };
+    const dir = mkdtempSync(join(tmpdir(), 'anju-pop-csv-'));
+    try {
+      const csv = 'lon,lat,population\n' + fc.features.map((f) => `${f.geometry.coordinates.join(',')},${f.properties.population}\n`).join('');
+      writeFileSync(join(dir, 'pop.csv'), csv);
+      writeFileSync(join(dir, 'bad.csv'), csv + '120.64,28.0,lots\n');
+      const args = ['--boards', D + 'boards.geojson', '--facilities', D + 'facilities.geojson', '--network', D + 'network.geojson', '--json'];
+      const fromGeojson = await anju(...args, '--population', D + 'population.geojson');
+      const fromCsv = await anju(...args, '--population', join(dir, 'pop.csv'));
+      expect(fromCsv.code).toBe(0);
+      expect(fromCsv.out).toBe(fromGeojson.out);
+      expect(JSON.parse(fromCsv.out)[0].network.radii[0].populationShare).not.toBeNull();
+      const bad = await anju(...args, '--population', join(dir, 'bad.csv'));
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(new RegExp(`bad\\.csv row ${fc.features.length + 2}.*population`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
