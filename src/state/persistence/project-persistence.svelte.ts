@@ -24,7 +24,7 @@ import { recoverProject, type RecoveredPart } from '../project-recover.ts';
 import { connectAutosave, openScenarioStore, DEFAULT_DB_NAME, type AutosaveConnection, type ScenarioStore } from './scenario-store.ts';
 import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
-import { UnsavableProject, unsavableProblems } from './check-before-write.ts';
+import { prepareCheckOf, UnsavableProject, unsavableProblems } from './check-before-write.ts';
 import { ensurePolygonClip } from '../polygon-sites.ts';
 import { startTabSync, tabSync, type TabSyncHandle } from './tab-sync.svelte.ts';
 import { patchChange } from '../sync/patch-change.ts';
@@ -90,6 +90,9 @@ function startAutosave(db: ScenarioStore, start: StoreSnapshot<number>): void {
   const connection = connectAutosave(
     {
       async write(prev) {
+        // The checks of slices not yet known to pass, done in slices of time first (a 300,000-point
+        // layer); not when the page is being hidden, where the write must start at once.
+        if (globalThis.document?.visibilityState !== 'hidden') await prepareCheckOf(prev, () => store.project);
         const problems = unsavableProblems(prev, store.project);
         if (problems.length) throw new UnsavableProject(problems);
         if ((await sync.push()) === 'blocked') throw new Quarantined();
