@@ -1,7 +1,7 @@
 /**
  * The project check of a facilities layer (what check-before-write.ts would find in it), done
  * in slices so that a layer of 300,000 imported points does not hold the page for seconds
- * (issue 12): one pass over the facilities tests exactly what the synchronous check tests of
+ * (README, Speed: "Responsive with real-size files"). One pass over the facilities tests exactly what the synchronous check tests of
  * this slice — the count limit and size walk (project-size.ts), the schema (facilities-fast-check.ts),
  * unique ids and positions within ±180° / ±90° (project-integrity.ts) — and packs the layer for
  * IndexedDB on the way (stored-facilities.ts), pausing whenever a slice of time has run.
