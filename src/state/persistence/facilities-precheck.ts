@@ -17,7 +17,7 @@ import { FacilityPacker, PACK_MIN_FACILITIES, rememberStoredForm, type PackedSto
 import type { Slicer } from './time-slicer.ts';
 
 /** Facilities between two looks at the clock. */
-const STRIDE = 512;
+const STRIDE = 256;
 
 /** True when `fs` passes every check of the facilities slice; its stored form is then remembered too. */
 export async function precheckFacilities(fs: readonly Facility[], slicer: Slicer): Promise<boolean> {

@@ -73,7 +73,7 @@ describe('check before write', () => {
     const next = { ...p, facilities };
     const slicer = countingSlicer();
     await prepareCheck(p, next, slicer);
-    expect(slicer.pauses).toBeGreaterThanOrEqual(5_000 / 512);
+    expect(slicer.pauses).toBeGreaterThanOrEqual(5_000 / 256);
     expect(slicesChecked(() => expect(unsavableProblems(p, next)).toEqual([]))).toBe(0);
     const stored = toStoredFacilities(facilities);
     expect(stored).toStrictEqual(toStoredFacilities(facilities.map((f) => ({ ...f }))));
