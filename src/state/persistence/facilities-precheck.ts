@@ -10,21 +10,36 @@
  * which stays the one source of the problems and of their messages.
  */
 import type { Facility } from '../../domain/facility.ts';
-import { MAX_LAYER_FEATURES } from '../../domain/project-limits.ts';
-import { facilityPassesSchema } from '../facilities-fast-check.ts';
-import { sizeWalker } from '../project-size.ts';
-import { FacilityPacker, PACK_MIN_FACILITIES, rememberStoredForm, type PackedStoredFacilities } from './stored-facilities.ts';
+import type { PackedStoredFacilities } from './stored-facilities.ts';
+import type { PrepareDeps } from './check-before-write.ts';
 import type { Slicer } from './time-slicer.ts';
 
 /** Facilities between two looks at the clock. */
 const STRIDE = 256;
 
+type Packer = InstanceType<PrepareDeps['FacilityPacker']>;
+
+/**
+ * A packer's texts as JSON in pieces of at most `chunk` items (the same text as one JSON.stringify
+ * of its four arrays, as toStoredFacilities writes it): each piece a function, to be called between other work.
+ */
+export function textsJsonParts(p: Packer, chunk = 4096): (() => string)[] {
+  const parts: (() => string)[] = [];
+  [p.ids, p.categories, p.names, p.illustrative].forEach((list: unknown[], a) => {
+    parts.push(() => (a === 0 ? '[[' : ',['));
+    for (let i = 0; i < list.length; i += chunk) parts.push(() => (i ? ',' : '') + JSON.stringify(list.slice(i, i + chunk)).slice(1, -1));
+    parts.push(() => (a === 3 ? ']]' : ']'));
+  });
+  return parts;
+}
+
 /** True when `fs` passes every check of the facilities slice; its stored form is then remembered too. */
-export async function precheckFacilities(fs: readonly Facility[], slicer: Slicer): Promise<boolean> {
+export async function precheckFacilities(fs: readonly Facility[], slicer: Slicer, deps: PrepareDeps): Promise<boolean> {
+  const { MAX_LAYER_FEATURES, PACK_MIN_FACILITIES, FacilityPacker, sizeWalker, facilityPassesSchema, rememberStoredForm } = deps;
   if (!Array.isArray(fs) || fs.length > MAX_LAYER_FEATURES) return false;
   const sizes = sizeWalker();
   const ids = new Set<string>();
-  let packer = fs.length >= PACK_MIN_FACILITIES ? new FacilityPacker(fs.length) : null;
+  let packer: Packer | null = fs.length >= PACK_MIN_FACILITIES ? new FacilityPacker(fs.length) : null;
   const keys: (string | number)[] = ['facilities', 0];
   for (let i = 0; i < fs.length; i++) {
     if (i % STRIDE === 0 && slicer.due()) await slicer.pause();
@@ -41,7 +56,7 @@ export async function precheckFacilities(fs: readonly Facility[], slicer: Slicer
   let packed: PackedStoredFacilities | null = null;
   if (packer) {
     let json = '';
-    for (const part of packer.textsJsonParts()) {
+    for (const part of textsJsonParts(packer)) {
       if (slicer.due()) await slicer.pause();
       json += part();
     }

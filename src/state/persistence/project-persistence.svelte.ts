@@ -24,7 +24,7 @@ import { recoverProject, type RecoveredPart } from '../project-recover.ts';
 import { connectAutosave, openScenarioStore, DEFAULT_DB_NAME, type AutosaveConnection, type ScenarioStore } from './scenario-store.ts';
 import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
-import { prepareCheckOf, UnsavableProject, unsavableProblems } from './check-before-write.ts';
+import { prepareDeps, UnsavableProject, unsavableProblems } from './check-before-write.ts';
 import { ensurePolygonClip } from '../polygon-sites.ts';
 import { startTabSync, tabSync, type TabSyncHandle } from './tab-sync.svelte.ts';
 import { patchChange } from '../sync/patch-change.ts';
@@ -92,7 +92,8 @@ function startAutosave(db: ScenarioStore, start: StoreSnapshot<number>): void {
       async write(prev) {
         // The checks of slices not yet known to pass, done in slices of time first (a 300,000-point
         // layer); not when the page is being hidden, where the write must start at once.
-        if (globalThis.document?.visibilityState !== 'hidden') await prepareCheckOf(prev, () => store.project);
+        // (prepare-check.ts is loaded on the first write; should it fail to load, the check below does it all.)
+        if (globalThis.document?.visibilityState !== 'hidden') await (await import('./prepare-check.ts').catch(() => null))?.prepareCheckOf(prev, () => store.project, prepareDeps);
         const problems = unsavableProblems(prev, store.project);
         if (problems.length) throw new UnsavableProject(problems);
         if ((await sync.push()) === 'blocked') throw new Quarantined();

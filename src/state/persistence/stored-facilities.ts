@@ -55,19 +55,6 @@ export class FacilityPacker {
     this.illustrative[i] = 'illustrative' in f ? (f.illustrative ? 1 : 2) : 0;
     return true;
   }
-  /**
-   * The texts as JSON in pieces of at most `chunk` items (the same text as one JSON.stringify
-   * of all four arrays): each piece a function, to be called between other work.
-   */
-  textsJsonParts(chunk = 4096): (() => string)[] {
-    const parts: (() => string)[] = [];
-    [this.ids, this.categories, this.names, this.illustrative].forEach((list: unknown[], a) => {
-      parts.push(() => (a === 0 ? '[[' : ',['));
-      for (let i = 0; i < list.length; i += chunk) parts.push(() => (i ? ',' : '') + JSON.stringify(list.slice(i, i + chunk)).slice(1, -1));
-      parts.push(() => (a === 3 ? ']]' : ']'));
-    });
-    return parts;
-  }
   packed(textsJson: string): PackedStoredFacilities {
     return { format: FORMAT, lonLat: this.lonLat, textsJson };
   }

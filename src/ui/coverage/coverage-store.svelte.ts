@@ -25,8 +25,6 @@ import { CoverageClient } from './coverage-client.ts';
 import { TIER_COLORS } from './coverage-overlays.ts';
 import { facilityDiff } from './facility-diff.ts';
 import { packFacilities, type PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
-import { packFacilitiesSliced } from './pack-facilities-sliced.ts';
-import { timeSlicer } from '../../state/persistence/time-slicer.ts';
 import { categoryInfo, coverageBoards, defaultTierRadii, facilityCollection, facilityTier, residentsAssumption } from './coverage-data.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -193,10 +191,13 @@ class CoverageStore {
         return;
       }
       // A large layer (an import of 300,000 points) is packed between frames; a newer init supersedes it.
-      const packing = packFacilitiesSliced(facilities, timeSlicer()).then((packed) => {
-        if (seq === this.#packSeq) post(packed);
-        if (this.#packing === packing) this.#packing = null;
-      });
+      const packing: Promise<void> = import('./pack-facilities-sliced.ts')
+        .then((m) => m.packFacilitiesSliced(facilities, m.timeSlicer()))
+        .catch(() => packFacilities(facilities)) // the module did not load: pack at once, as before
+        .then((packed) => {
+          if (seq === this.#packSeq) post(packed);
+          if (this.#packing === packing) this.#packing = null;
+        });
       this.#packing = packing;
     };
     // While a layer is still being packed for init, the worker has not got it: every change re-inits.

@@ -8,6 +8,8 @@ import type { Facility } from '../../domain/facility.ts';
 import type { PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
 import type { Slicer } from '../../state/persistence/time-slicer.ts';
 
+export { timeSlicer } from '../../state/persistence/time-slicer.ts';
+
 /** Facilities between two looks at the clock, and items per piece of JSON. */
 const STRIDE = 256;
 const JSON_CHUNK = 4096;

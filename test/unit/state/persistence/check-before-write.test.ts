@@ -5,7 +5,8 @@
  * fails is refused with exactly the problems the whole-project check names.
  */
 import { describe, expect, it } from 'vitest';
-import { checkCounts, prepareCheck, unsavableProblems } from '../../../../src/state/persistence/check-before-write.ts';
+import { checkCounts, prepareDeps, unsavableProblems } from '../../../../src/state/persistence/check-before-write.ts';
+import { prepareCheck } from '../../../../src/state/persistence/prepare-check.ts';
 import { toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import type { Slicer } from '../../../../src/state/persistence/time-slicer.ts';
 import { checkProjectFile } from '../../../../src/state/scenario-file.ts';
@@ -46,7 +47,7 @@ describe('check before write', () => {
   it('does the first write of a fresh profile beforehand in slices; the write itself then checks no slice again', async () => {
     const p = shippedDefaults();
     const slicer = countingSlicer();
-    await prepareCheck(null, p, slicer);
+    await prepareCheck(null, p, prepareDeps, slicer);
     // Boards and employment areas: one pause per geometry at least (the self-intersection test is the slow part).
     expect(slicer.pauses).toBeGreaterThanOrEqual(p.boards.features.length + p.employment.features.length);
     let problems: unknown[] = [];
@@ -68,11 +69,11 @@ describe('check before write', () => {
 
   it('prepares a large facility layer in slices: checked, packed as toStoredFacilities packs it, and the write checks nothing of it', async () => {
     const p = shippedDefaults();
-    await prepareCheck(null, p, countingSlicer());
+    await prepareCheck(null, p, prepareDeps, countingSlicer());
     const facilities = layer(5_000);
     const next = { ...p, facilities };
     const slicer = countingSlicer();
-    await prepareCheck(p, next, slicer);
+    await prepareCheck(p, next, prepareDeps, slicer);
     expect(slicer.pauses).toBeGreaterThanOrEqual(5_000 / 256);
     expect(slicesChecked(() => expect(unsavableProblems(p, next)).toEqual([]))).toBe(0);
     const stored = toStoredFacilities(facilities);
@@ -85,14 +86,14 @@ describe('check before write', () => {
       const prepared = stateOf(hostileProjectFile(c.name));
       const expected = wholeCheck(null, prepared);
       expect(expected.length, c.name).toBeGreaterThan(0);
-      await prepareCheck(null, prepared, countingSlicer());
+      await prepareCheck(null, prepared, prepareDeps, countingSlicer());
       expect(unsavableProblems(null, prepared), c.name).toEqual(expected);
     }
   });
 
   it('refuses a large layer with one bad facility, naming it, after a valid layer was prepared and saved', async () => {
     const base = stateOf(validProjectFile());
-    await prepareCheck(null, base, countingSlicer());
+    await prepareCheck(null, base, prepareDeps, countingSlicer());
     expect(unsavableProblems(null, base)).toEqual([]);
     const cases: [string, (fs: LooseJson[]) => void, string, string][] = [
       ['duplicate id', (fs) => (fs[2_500].id = 'f7'), 'project-duplicate-id', 'facilities[2500].id'],
@@ -105,7 +106,7 @@ describe('check before write', () => {
       const facilities = layer(3_000) as unknown as LooseJson[];
       edit(facilities);
       const next = { ...base, facilities } as unknown as ProjectState;
-      await prepareCheck(base, next, countingSlicer());
+      await prepareCheck(base, next, prepareDeps, countingSlicer());
       const problems = unsavableProblems(base, next);
       expect(problems, name).toEqual(wholeCheck(base, next));
       expect(problems[0], name).toMatchObject({ code });
@@ -115,10 +116,10 @@ describe('check before write', () => {
 
   it('refuses a board made to cross itself after the boards had passed (a changed slice is checked again)', async () => {
     const base = stateOf(validProjectFile());
-    await prepareCheck(null, base, countingSlicer());
+    await prepareCheck(null, base, prepareDeps, countingSlicer());
     const features = base.boards.features.map((b, i) => (i === 3 ? { ...b, geometry: BOW_TIE } : b));
     const next = { ...base, boards: { ...base.boards, features } } as ProjectState;
-    await prepareCheck(base, next, countingSlicer());
+    await prepareCheck(base, next, prepareDeps, countingSlicer());
     const problems = unsavableProblems(base, next);
     expect(problems).toEqual(wholeCheck(base, next));
     expect(problems[0]).toMatchObject({ code: 'ring-self-intersection', field: 'boards.features[3].geometry' });
