@@ -61,6 +61,12 @@ export function unsavableProblems(prev: ProjectState | null, next: ProjectState)
   return checkSlices(slices, next);
 }
 
+/** True when prepare-check.ts has work to do for this write (a slice not known to pass, or a large layer not yet packed). */
+export function needsPreparation(prev: ProjectState | null, next: ProjectState): boolean {
+  const fs = next.facilities;
+  return Object.values(uncheckedSlices(prev, next)).some(isObject) || ((!prev || prev.facilities !== fs) && fs.length >= PACK_MIN_FACILITIES && !hasStoredForm(fs));
+}
+
 /**
  * What prepare-check.ts (loaded on the first write) uses of modules the first screen has loaded
  * already, handed to it rather than imported by it: importing them from a lazily loaded module

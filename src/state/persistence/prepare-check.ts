@@ -51,14 +51,32 @@ export async function prepareCheck(prev: ProjectState | null, next: ProjectState
   if ((!prev || prev.facilities !== fs) && !hasStoredForm(fs)) await precheckFacilities(fs, slicer, deps);
 }
 
+/** Thrown by a slicer's pause when the preparation is to stop (the page is going away). */
+class Stopped extends Error {}
+
 /**
  * `prepareCheck` for the state the write is about to check (`current()`, which may move on while
  * the preparation pauses; tried again a few times, then the synchronous check does the rest).
+ * Stops at the next pause once `stop()` is true (the page is being hidden or unloaded: the write
+ * must start at once); what was done stays remembered, the write's own check does the rest.
  */
-export async function prepareCheckOf(prev: ProjectState | null, current: () => ProjectState, deps: PrepareDeps, slicer: Slicer = timeSlicer()): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    const next = current();
-    await prepareCheck(prev, next, deps, slicer);
-    if (current() === next) return;
+export async function prepareCheckOf(prev: ProjectState | null, current: () => ProjectState, deps: PrepareDeps, stop: () => boolean = () => false): Promise<void> {
+  const inner = timeSlicer();
+  const slicer: Slicer = {
+    due: () => inner.due() || stop(),
+    async pause() {
+      if (stop()) throw new Stopped();
+      await inner.pause();
+      if (stop()) throw new Stopped();
+    },
+  };
+  try {
+    for (let i = 0; i < 3; i++) {
+      const next = current();
+      await prepareCheck(prev, next, deps, slicer);
+      if (current() === next) return;
+    }
+  } catch (e) {
+    if (!(e instanceof Stopped)) throw e;
   }
 }

@@ -5,8 +5,8 @@
  * fails is refused with exactly the problems the whole-project check names.
  */
 import { describe, expect, it } from 'vitest';
-import { checkCounts, prepareDeps, unsavableProblems } from '../../../../src/state/persistence/check-before-write.ts';
-import { prepareCheck } from '../../../../src/state/persistence/prepare-check.ts';
+import { checkCounts, needsPreparation, prepareDeps, unsavableProblems } from '../../../../src/state/persistence/check-before-write.ts';
+import { prepareCheck, prepareCheckOf } from '../../../../src/state/persistence/prepare-check.ts';
 import { toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import type { Slicer } from '../../../../src/state/persistence/time-slicer.ts';
 import { checkProjectFile } from '../../../../src/state/scenario-file.ts';
@@ -123,5 +123,18 @@ describe('check before write', () => {
     const problems = unsavableProblems(base, next);
     expect(problems).toEqual(wholeCheck(base, next));
     expect(problems[0]).toMatchObject({ code: 'ring-self-intersection', field: 'boards.features[3].geometry' });
+  });
+
+  it('stops preparing when the page goes away; the write then checks everything itself, with the same verdict', async () => {
+    const p = shippedDefaults();
+    expect(needsPreparation(null, p)).toBe(true);
+    await prepareCheckOf(null, () => p, prepareDeps, () => true);
+    expect(needsPreparation(null, p)).toBe(true);
+    expect(slicesChecked(() => expect(unsavableProblems(null, p)).toEqual([]))).toBeGreaterThanOrEqual(Object.keys(p).length - 1);
+    expect(needsPreparation(null, p)).toBe(false);
+    const next = { ...p, facilities: layer(2_000, 'g') };
+    expect(needsPreparation(p, next)).toBe(true);
+    await prepareCheckOf(p, () => next, prepareDeps);
+    expect(needsPreparation(p, next)).toBe(false);
   });
 });
