@@ -11,16 +11,18 @@
  */
 export function facilitiesPassSchema(list: unknown): boolean {
   if (!Array.isArray(list)) return false;
-  for (let i = 0; i < list.length; i++) {
-    const f: unknown = list[i];
-    if (typeof f !== 'object' || f === null || Array.isArray(f)) return false;
-    const o = f as Record<string, unknown>;
-    if (typeof o.id !== 'string' || o.id.length < 1) return false;
-    if (typeof o.category !== 'string') return false;
-    if (o.name !== undefined && typeof o.name !== 'string') return false;
-    if (o.illustrative !== undefined && typeof o.illustrative !== 'boolean') return false;
-    const ll = o.lonLat;
-    if (!Array.isArray(ll) || ll.length !== 2 || !Number.isFinite(ll[0]) || !Number.isFinite(ll[1])) return false;
-  }
+  for (let i = 0; i < list.length; i++) if (!facilityPassesSchema(list[i])) return false;
   return true;
+}
+
+/** One facility of the array: the same test, item by item (for checking a large layer in pieces). */
+export function facilityPassesSchema(f: unknown): boolean {
+  if (typeof f !== 'object' || f === null || Array.isArray(f)) return false;
+  const o = f as Record<string, unknown>;
+  if (typeof o.id !== 'string' || o.id.length < 1) return false;
+  if (typeof o.category !== 'string') return false;
+  if (o.name !== undefined && typeof o.name !== 'string') return false;
+  if (o.illustrative !== undefined && typeof o.illustrative !== 'boolean') return false;
+  const ll = o.lonLat;
+  return Array.isArray(ll) && ll.length === 2 && Number.isFinite(ll[0]) && Number.isFinite(ll[1]);
 }

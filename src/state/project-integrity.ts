@@ -82,6 +82,20 @@ function geometryProblem(g: Geometry, field: string, file: string | undefined, o
   return invalid ? problem(POLYGON_PROBLEM[invalid.reason], { file, field, params: { coord: `${invalid.at[0].toFixed(6)}, ${invalid.at[1].toFixed(6)}` } }) : null;
 }
 
+/**
+ * Work out and remember the geometry checks of `g` (structure, range, polygon validity), so that
+ * a later integrityProblems over the same object finds them cached. For doing a large slice's
+ * geometry one object at a time between other work; a geometry of an unexpected shape is left
+ * for integrityProblems, which runs after the schema.
+ */
+export function warmGeometryChecks(g: Geometry): void {
+  try {
+    geometryProblem(g, '', undefined, { polygonValidity: true });
+  } catch {
+    // not of the shape the schema requires: the schema names it
+  }
+}
+
 const outside = (p: readonly number[]) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90;
 
 function lonLatProblem(lonLat: readonly number[], field: string, file: string | undefined): Problem {

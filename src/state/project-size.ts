@@ -148,6 +148,16 @@ function walk(value: unknown, keys: (string | number)[], c: Collector, opaque = 
   }
 }
 
+/**
+ * The size walk of one part of a project at a time (e.g. facility i at keys `['facilities', i]`):
+ * `clean()` is true when no part walked so far has a size problem. For checking a large slice
+ * in pieces (persistence/facilities-precheck.ts); `sizeProblems` remains what names the problems.
+ */
+export function sizeWalker(): { walk(value: unknown, keys: (string | number)[]): void; clean(): boolean } {
+  const c = new Collector(undefined);
+  return { walk: (value, keys) => walk(value, keys, c), clean: () => c.list.length === 0 };
+}
+
 /** Every size problem of a parsed project object (capped at 100, the rest counted). */
 export function sizeProblems(raw: unknown, file?: string): Problem[] {
   const c = new Collector(file);

@@ -24,7 +24,7 @@ import { recoverProject, type RecoveredPart } from '../project-recover.ts';
 import { connectAutosave, openScenarioStore, DEFAULT_DB_NAME, type AutosaveConnection, type ScenarioStore } from './scenario-store.ts';
 import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
-import { UnsavableProject, unsavableProblems } from './check-before-write.ts';
+import { needsPreparation, prepareDeps, UnsavableProject, unsavableProblems } from './check-before-write.ts';
 import { ensurePolygonClip } from '../polygon-sites.ts';
 import { startTabSync, tabSync, type TabSyncHandle } from './tab-sync.svelte.ts';
 import { patchChange } from '../sync/patch-change.ts';
@@ -75,6 +75,10 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
+/** The page is being unloaded or hidden: a write then starts at once, without preparing its checks in slices of time. */
+let pageHidden = false;
+const leaving = () => pageHidden || globalThis.document?.visibilityState === 'hidden';
+
 let appStore: AppStore | null = null;
 let initialProject: ProjectState | null = null;
 let databaseName = DEFAULT_DB_NAME;
@@ -90,6 +94,13 @@ function startAutosave(db: ScenarioStore, start: StoreSnapshot<number>): void {
   const connection = connectAutosave(
     {
       async write(prev) {
+        // The checks of slices not yet known to pass, done in slices of time first (a 300,000-point
+        // layer); not when the page is being hidden, where the write must start at once.
+        // (prepare-check.ts is loaded on the first write; should it fail to load, the check below does it all.)
+        if (!leaving() && needsPreparation(prev, store.project)) {
+          const prep = await import('./prepare-check.ts').catch(() => null);
+          if (!leaving()) await prep?.prepareCheckOf(prev, () => store.project, prepareDeps, leaving);
+        }
         const problems = unsavableProblems(prev, store.project);
         if (problems.length) throw new UnsavableProject(problems);
         if ((await sync.push()) === 'blocked') throw new Quarantined();
@@ -133,6 +144,9 @@ function quarantineTabData(u: Unreadable<number>): void {
  * Never throws.
  */
 export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NAME, timeoutMs = 5000 } = {}): Promise<void> {
+  // Before autosave's own page-hide flush is registered, so that its write sees it.
+  globalThis.addEventListener?.('pagehide', () => (pageHidden = true));
+  globalThis.addEventListener?.('pageshow', () => (pageHidden = false));
   appStore = store;
   initialProject = store.project;
   databaseName = dbName;

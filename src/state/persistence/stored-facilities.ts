@@ -24,28 +24,64 @@ export interface PackedStoredFacilities {
   textsJson: string;
 }
 
+/**
+ * Packs a layer facility by facility, so that a large layer can be packed in pieces between
+ * other work (facilities-precheck.ts). `add` is false when facility i cannot be packed
+ * losslessly (a key beyond the five, or one present as undefined): the layer is then stored as it is.
+ */
+export class FacilityPacker {
+  readonly lonLat: Float64Array;
+  readonly ids: string[];
+  readonly categories: string[];
+  readonly names: (string | null)[];
+  readonly illustrative: number[];
+  constructor(n: number) {
+    this.lonLat = new Float64Array(2 * n);
+    this.ids = new Array<string>(n);
+    this.categories = new Array<string>(n);
+    this.names = new Array<string | null>(n);
+    this.illustrative = new Array<number>(n);
+  }
+  /** Pack facility i (it passes the schema's check); false when it cannot be packed losslessly. */
+  add(i: number, f: Facility): boolean {
+    for (const k in f) if (!KEYS.has(k)) return false;
+    // A key present as undefined would come back absent: keep such a layer as it is.
+    if (('name' in f && f.name === undefined) || ('illustrative' in f && f.illustrative === undefined)) return false;
+    this.lonLat[2 * i] = f.lonLat[0];
+    this.lonLat[2 * i + 1] = f.lonLat[1];
+    this.ids[i] = f.id;
+    this.categories[i] = f.category;
+    this.names[i] = 'name' in f ? f.name! : null;
+    this.illustrative[i] = 'illustrative' in f ? (f.illustrative ? 1 : 2) : 0;
+    return true;
+  }
+  packed(textsJson: string): PackedStoredFacilities {
+    return { format: FORMAT, lonLat: this.lonLat, textsJson };
+  }
+}
+
+/**
+ * What toStoredFacilities gives for a layer, worked out earlier in pieces (null: stored as it is).
+ * Layers are immutable state: the same array always packs the same.
+ */
+const storedForms = new WeakMap<readonly Facility[], PackedStoredFacilities | null>();
+
+/** Remember what toStoredFacilities is to give for `fs` (facilities-precheck.ts, which packed it in pieces). */
+export function rememberStoredForm(fs: readonly Facility[], packed: PackedStoredFacilities | null): void {
+  storedForms.set(fs, packed);
+}
+
+/** True when the stored form of `fs` is known already (toStoredFacilities returns at once). */
+export const hasStoredForm = (fs: readonly Facility[]): boolean => storedForms.has(fs);
+
 /** What to store for the facilities slice: the packed form when it is lossless and worth it, else the array. */
 export function toStoredFacilities(fs: readonly Facility[]): readonly Facility[] | PackedStoredFacilities {
+  const known = storedForms.get(fs);
+  if (known !== undefined) return known ?? fs;
   if (fs.length < PACK_MIN_FACILITIES || !facilitiesPassSchema(fs)) return fs;
-  const n = fs.length;
-  const lonLat = new Float64Array(2 * n);
-  const ids = new Array<string>(n);
-  const categories = new Array<string>(n);
-  const names = new Array<string | null>(n);
-  const illustrative = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const f = fs[i];
-    for (const k in f) if (!KEYS.has(k)) return fs;
-    // A key present as undefined would come back absent: keep such a layer as it is.
-    if (('name' in f && f.name === undefined) || ('illustrative' in f && f.illustrative === undefined)) return fs;
-    lonLat[2 * i] = f.lonLat[0];
-    lonLat[2 * i + 1] = f.lonLat[1];
-    ids[i] = f.id;
-    categories[i] = f.category;
-    names[i] = 'name' in f ? f.name! : null;
-    illustrative[i] = 'illustrative' in f ? (f.illustrative ? 1 : 2) : 0;
-  }
-  return { format: FORMAT, lonLat, textsJson: JSON.stringify([ids, categories, names, illustrative]) };
+  const packer = new FacilityPacker(fs.length);
+  for (let i = 0; i < fs.length; i++) if (!packer.add(i, fs[i])) return fs;
+  return packer.packed(JSON.stringify([packer.ids, packer.categories, packer.names, packer.illustrative]));
 }
 
 /** The facilities slice read back: a packed record unpacked; anything else (an earlier version's array, or damaged data) as it is, for the project check. */

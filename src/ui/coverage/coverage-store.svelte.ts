@@ -24,7 +24,7 @@ import type { FeatureDragEvent } from '../../map/overlay.ts';
 import { CoverageClient, type MoveTiming } from './coverage-client.ts';
 import { TIER_COLORS } from './coverage-overlays.ts';
 import { facilityDiff } from './facility-diff.ts';
-import { packFacilities } from '../../analysis/coverage/packed-facilities.ts';
+import { packFacilities, type PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
 import { categoryInfo, coverageBoards, defaultTierRadii, facilityCollection, facilityTier, residentsAssumption } from './coverage-data.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -34,6 +34,8 @@ export const GAP_CELL_M = 100;
 export const NETWORK_SAMPLE_M = 100;
 /** A tier's reach rings are drawn up to this many facilities; beyond, only the selected one's (the gap layer shows reach). */
 export const MAX_TIER_RINGS = 2_000;
+/** From this many facilities, the layer is packed for the worker in slices of time (pack-facilities-sliced.ts). */
+const PACK_IN_SLICES_FROM = 5_000;
 
 const newWorker = () => new Worker(new URL('../../workers/coverage.worker.ts', import.meta.url), { type: 'module' });
 
@@ -67,7 +69,7 @@ class CoverageStore {
   radiiM = $derived(radiiOf(this.tierRadii));
   facilitiesFc = $derived(facilityCollection(store.project.facilities, i18n.lang));
   illustrative = $derived(store.project.facilities.some((f) => f.illustrative));
-  selectedFacility = $derived(store.project.facilities.find((f) => f.id === this.selectedFacilityId) ?? null);
+  selectedFacility = $derived(this.selectedFacilityId === null ? null : (store.project.facilities.find((f) => f.id === this.selectedFacilityId) ?? null));
   /** The selected facility's halo (hidden while dragging: the ghost shows where it is). */
   selectedFc = $derived<FeatureCollection>(
     this.selectedFacility && !this.dragging ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: this.selectedFacility.id }, geometry: { type: 'Point', coordinates: this.selectedFacility.lonLat } }] } : EMPTY,
@@ -88,6 +90,9 @@ class CoverageStore {
   #synced: { boards: BoardCollection; population: PopulationInput; radiiKey: string; facilities: readonly Facility[] } | null = null;
   #layersDirty = false;
   #layersInFlight = false;
+  /** A large layer being packed for the worker's init in slices of time (ready() waits for it); its number, so a newer init supersedes it. */
+  #packing: Promise<void> | null = null;
+  #packSeq = 0;
 
   /** Figures of one board and tier at the tier's radius; null before the first result. */
   figures(boardId: string, tier: CoverageTier): TierFigures | null {
@@ -110,6 +115,7 @@ class CoverageStore {
   async ready(): Promise<void> {
     await tick(); // let the sync effect post a request for what changed just now
     if (store.project.facilities.length === 0) return;
+    while (this.#packing) await this.#packing;
     await this.#ensureClient().whenIdle();
     if (this.error) throw new Error(this.error);
   }
@@ -190,10 +196,26 @@ class CoverageStore {
     const prev = this.#synced;
     this.#synced = { boards, population, radiiKey, facilities };
     const init = () => {
-      const packed = packFacilities(facilities);
-      void client.call('init', { boards: coverageBoards(boards), facilities: packed, population, radiiM, groups: DEFAULT_GROUPS }, undefined, [packed.lonLat.buffer, packed.illustrative.buffer]);
+      const seq = ++this.#packSeq;
+      const post = (packed: PackedFacilities) =>
+        void client.call('init', { boards: coverageBoards(boards), facilities: packed, population, radiiM, groups: DEFAULT_GROUPS }, undefined, [packed.lonLat.buffer, packed.illustrative.buffer]);
+      if (facilities.length < PACK_IN_SLICES_FROM) {
+        this.#packing = null;
+        post(packFacilities(facilities));
+        return;
+      }
+      // A large layer (an import of 300,000 points) is packed between frames; a newer init supersedes it.
+      const packing: Promise<void> = import('./pack-facilities-sliced.ts')
+        .then((m) => m.packFacilitiesSliced(facilities, m.timeSlicer()))
+        .catch(() => packFacilities(facilities)) // the module did not load: pack at once, as before
+        .then((packed) => {
+          if (seq === this.#packSeq) post(packed);
+          if (this.#packing === packing) this.#packing = null;
+        });
+      this.#packing = packing;
     };
-    if (!prev || prev.boards !== boards || prev.population !== population || prev.radiiKey !== radiiKey) {
+    // While a layer is still being packed for init, the worker has not got it: every change re-inits.
+    if (!prev || this.#packing || prev.boards !== boards || prev.population !== population || prev.radiiKey !== radiiKey) {
       init();
       return;
     }

@@ -16,6 +16,9 @@ const sameFacility = (a: Facility, b: Facility) => a === b || (a.id === b.id && 
 /** The single edit turning `prev` into `next`, or `reset` when it is not a single add, remove or move. */
 export function facilityDiff(prev: readonly Facility[], next: readonly Facility[]): FacilityDiff {
   if (prev === next) return { kind: 'same' };
+  // One add or remove changes the length by one: anything more is a reset, known without
+  // looking at 300,000 facilities (a replaced layer).
+  if (Math.abs(next.length - prev.length) > 1) return { kind: 'reset' };
   const before = new Map(prev.map((f) => [f.id, f]));
   const after = new Map(next.map((f) => [f.id, f]));
   if (before.size !== prev.length || after.size !== next.length) return { kind: 'reset' };

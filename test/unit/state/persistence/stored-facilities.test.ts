@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromStoredFacilities, PACK_MIN_FACILITIES, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
+import { FacilityPacker, fromStoredFacilities, PACK_MIN_FACILITIES, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import type { Facility } from '../../../../src/domain/facility.ts';
+import { textsJsonParts } from '../../../../src/state/persistence/facilities-precheck.ts';
 import { facilityArb } from '../../../support/project-arbitraries.ts';
 
 const facility = facilityArb;
@@ -47,5 +48,17 @@ describe('stored facilities', () => {
       const damaged = { ...packed, textsJson };
       expect(fromStoredFacilities(damaged)).toBe(damaged);
     }
+  });
+
+  it('writes the texts in pieces as the same JSON as one JSON.stringify (pieces of 1, 2, 3 and more than all)', () => {
+    fc.assert(
+      fc.property(fc.array(facility, { maxLength: 9 }), fc.integer({ min: 1, max: 12 }), (fs, chunk) => {
+        const packer = new FacilityPacker(fs.length);
+        fs.forEach((f, i) => packer.add(i, f));
+        const pieced = textsJsonParts(packer, chunk).map((part) => part()).join('');
+        expect(pieced).toBe(JSON.stringify([packer.ids, packer.categories, packer.names, packer.illustrative]));
+      }),
+      { seed: 20261126, numRuns: 200 },
+    );
   });
 });
