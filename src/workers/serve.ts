@@ -8,7 +8,7 @@ import type { CallMessage, ReplyMessage, WorkerApi } from './rpc-protocol.ts';
 
 /** Where replies go and calls come from: the worker's global scope, or a MessagePort in tests. */
 export interface ServePort {
-  postMessage(message: ReplyMessage): void;
+  postMessage(message: ReplyMessage, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (e: MessageEvent<CallMessage>) => void): void;
 }
 
@@ -31,7 +31,8 @@ export function serve(api: WorkerApi, port: ServePort = self as unknown as Serve
       const method = Object.hasOwn(api, m.method) ? api[m.method] : undefined;
       if (!method) throw new Error(`worker has no method "${m.method}"`);
       const value = await method(m.input, ctx);
-      if (!controller.signal.aborted) port.postMessage({ type: 'result', id: m.id, value });
+      // A method's ArrayBuffer result (a vector tile) moves to the caller instead of being copied.
+      if (!controller.signal.aborted) port.postMessage({ type: 'result', id: m.id, value }, value instanceof ArrayBuffer ? [value] : []);
     } catch (e) {
       if (!controller.signal.aborted) port.postMessage({ type: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) });
     } finally {

@@ -11,6 +11,10 @@ import { COVERAGE_TIERS } from '../../analysis/coverage/tier-figures.ts';
 import { coverage } from './coverage-store.svelte.ts';
 import { COVERAGE_LAYERS, GAP_COLOR, SHARE_RAMP, coverageOverlays, shareColor } from './coverage-overlays.ts';
 import { lazy } from '../lazy.ts';
+import { TILED_MIN_FACILITIES, facilityTiles } from './facility-tiles.ts';
+
+/** Many facilities are drawn from vector tiles made in a worker (the GeoJSON collection is not built then). */
+const manyFacilities = () => store.project.facilities.length >= TILED_MIN_FACILITIES;
 
 // The tab, its board section and its caption load on first use (lazy.ts).
 const CoverageSidebar = lazy(() => import('./CoverageSidebar.svelte'));
@@ -65,7 +69,7 @@ export const coverageFeature: Feature = {
   BoardSection: CoverageBoardSection,
   overlays: () =>
     coverageOverlays(
-      { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: coverage.facilitiesFc },
+      { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.rings, selected: coverage.selectedFc, facilities: manyFacilities() ? facilityTiles(store.project.facilities) : coverage.facilitiesFc },
       { tier: coverage.tier, radiusM: coverage.tierRadii[coverage.tier], illustrative: coverage.illustrative },
     ),
   boardColors: () => {

@@ -1,0 +1,29 @@
+/**
+ * Talks to the point-tiles worker (src/workers/point-tiles.worker.ts), which starts with the first
+ * tiled overlay: sends an overlay's packed points (coordinates transferred) or a small change,
+ * and asks for tiles on behalf of MapLibre's `anju-points` protocol (src/map/point-tiles.ts).
+ */
+import { WorkerClient } from '../workers/worker-client.ts';
+import type { PointTilesApi } from '../workers/point-tiles-api.ts';
+import type { PackedPoints, PointsChange } from './point-tile-index.ts';
+import { heldPoints } from './point-tiles.ts';
+
+const worker = new WorkerClient<PointTilesApi>(() => new Worker(new URL('../workers/point-tiles.worker.ts', import.meta.url), { type: 'module' }));
+const report = (e: unknown) => console.error('point tiles:', e);
+
+// A worker that stopped lost its points: the new one gets every overlay's again (in full).
+worker.onRestart = () => {
+  for (const [overlay, data] of heldPoints()) set(overlay, data.pack());
+};
+
+export function set(overlay: string, points: PackedPoints): void {
+  worker.call('set', { overlay, points }, { transfer: [points.lonLat.buffer] }).catch(report);
+}
+
+export function change(overlay: string, c: PointsChange): void {
+  worker.call('change', { overlay, change: c }, { transfer: [c.upsert.lonLat.buffer] }).catch(report);
+}
+
+export function tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal): Promise<ArrayBuffer> {
+  return worker.call('tile', { overlay, z, x, y }, { signal });
+}

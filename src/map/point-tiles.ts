@@ -1,0 +1,56 @@
+/**
+ * The page side of TiledPoints overlays (src/map/overlay.ts), small enough for the first load:
+ * the `anju-points://<overlay>/<version>/{z}/{x}/{y}` protocol MapLibre requests tiles through,
+ * and which data each overlay's tiles show. The worker and the code talking to it
+ * (point-tiles-client.ts) load on the first tiled overlay.
+ */
+import { addProtocol, type VectorSourceSpecification } from 'maplibre-gl';
+import type { TiledPoints } from './overlay.ts';
+
+export const POINT_TILES_PROTOCOL = 'anju-points';
+/** Deepest zoom with its own tiles (the worker's index cuts to the same); MapLibre overzooms beyond. */
+const MAX_ZOOM = 14;
+
+const client = () => import('./point-tiles-client.ts');
+/** What the worker holds per overlay, and the version in its tile URLs (a new version reloads every tile). */
+const sent = new Map<string, { data: TiledPoints; version: number }>();
+let registered = false;
+
+function register(): void {
+  if (registered) return;
+  registered = true;
+  addProtocol(POINT_TILES_PROTOCOL, async (params, abort) => {
+    const m = /^anju-points:\/\/([^/]+)\/\d+\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+    if (!m) throw new Error(`not a point tile: ${params.url}`);
+    const c = await client();
+    return { data: await c.tile(decodeURIComponent(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), abort.signal) };
+  });
+}
+
+/** Hands `data` to the tile worker if it does not hold it yet (only the change when there is one). */
+function send(overlay: string, data: TiledPoints): number {
+  register();
+  const prev = sent.get(overlay);
+  if (prev?.data === data) return prev.version;
+  const change = prev ? data.changeFrom(prev.data) : null;
+  const version = (prev?.version ?? 0) + 1;
+  sent.set(overlay, { data, version });
+  // Calls reach the worker in this order, before any request for the new version's tiles.
+  void client().then((c) => (change ? c.change(overlay, change) : c.set(overlay, data.pack())));
+  return version;
+}
+
+/** The tile URL template showing `data` (sent to the worker first if needed). */
+export function pointTilesUrl(overlay: string, data: TiledPoints): string {
+  return `${POINT_TILES_PROTOCOL}://${encodeURIComponent(overlay)}/${send(overlay, data)}/{z}/{x}/{y}`;
+}
+
+/** A vector source drawing `data`. */
+export function pointTilesSource(overlay: string, data: TiledPoints): VectorSourceSpecification {
+  return { type: 'vector', tiles: [pointTilesUrl(overlay, data)], maxzoom: MAX_ZOOM };
+}
+
+/** Everything the worker should hold, for a restarted worker (point-tiles-client.ts). */
+export function heldPoints(): [string, TiledPoints][] {
+  return [...sent].map(([id, s]) => [id, s.data]);
+}
