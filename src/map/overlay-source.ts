@@ -1,6 +1,7 @@
 /** An overlay's source and layers as MapLibre takes them, for the live map and the export's offscreen one. */
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
-import { POINT_TILE_LAYER, isTiled, type Overlay } from './overlay.ts';
+import { isTiled, type Overlay } from './overlay.ts';
+import { POINT_TILE_LAYER } from './packed-points.ts';
 import { pointTilesSource } from './point-tiles.ts';
 
 export function overlaySource(o: Overlay): SourceSpecification {

@@ -9,10 +9,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { PackedPoints, PointsChange } from './point-tile-index.ts';
-
-/** The source layer of TiledPoints' tiles: MapView sets it as `source-layer` on the overlay's layers. */
-export const POINT_TILE_LAYER = 'points';
+import type { PackedPoints, PointsChange } from './packed-points.ts';
 
 /**
  * A big point set drawn from vector tiles made in a worker. The object is the data's identity:
@@ -23,8 +20,11 @@ export interface TiledPoints {
   type: 'TiledPoints';
   /** How many points (the layer list and the legends show an overlay that has any). */
   count: number;
-  /** Every point packed for the worker: coordinates and the properties the layers read (text `id` among them). */
-  pack(): PackedPoints;
+  /**
+   * Every point packed for the worker: coordinates and the properties the layers read (text `id`
+   * among them). Asynchronous, so that packing 300,000 points can yield between slices.
+   */
+  pack(): Promise<PackedPoints>;
   /** The small edit that turns `prev` (earlier data of the same overlay) into this, or null to send every point again. */
   changeFrom(prev: TiledPoints): PointsChange | null;
 }

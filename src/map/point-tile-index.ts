@@ -8,25 +8,7 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Point } from 'geojson';
-import { POINT_TILE_LAYER } from './overlay.ts';
-
-/** A property value a tile can carry (MVT values; null leaves the property out). */
-export type PointPropertyValue = string | number | boolean | null;
-
-/** Points packed for a worker message. */
-export interface PackedPoints {
-  count: number;
-  /** lon, lat of point i at [2i], [2i + 1] (WGS-84 degrees); transferred, not copied. */
-  lonLat: Float64Array;
-  /** JSON of `{ [property]: value[] }`, one array of `count` values per property; must have `id` (text). */
-  columnsJson: string;
-}
-
-/** A small edit of a point set: points taken out by id, points added or replaced (by id). */
-export interface PointsChange {
-  remove: string[];
-  upsert: PackedPoints;
-}
+import { POINT_TILE_LAYER, type PackedPoints, type PointPropertyValue, type PointsChange } from './packed-points.ts';
 
 /** Deepest zoom with its own tiles; MapLibre overzooms beyond (the source's `maxzoom`, src/map/point-tiles.ts). */
 const POINT_TILE_MAX_ZOOM = 14;

@@ -5,16 +5,21 @@
  */
 import { WorkerClient } from '../workers/worker-client.ts';
 import type { PointTilesApi } from '../workers/point-tiles-api.ts';
-import type { PackedPoints, PointsChange } from './point-tile-index.ts';
-import { heldPoints } from './point-tiles.ts';
+import type { PackedPoints, PointsChange } from './packed-points.ts';
+import type { TiledPoints } from './overlay.ts';
 
 const worker = new WorkerClient<PointTilesApi>(() => new Worker(new URL('../workers/point-tiles.worker.ts', import.meta.url), { type: 'module' }));
 const report = (e: unknown) => console.error('point tiles:', e);
 
-// A worker that stopped lost its points: the new one gets every overlay's again (in full).
+/** What the worker should hold (point-tiles.ts): a worker that stopped lost its points, the new one gets them again. */
+let held: () => [string, TiledPoints][] = () => [];
 worker.onRestart = () => {
-  for (const [overlay, data] of heldPoints()) set(overlay, data.pack());
+  for (const [overlay, data] of held()) void data.pack().then((points) => set(overlay, points));
 };
+
+export function connect(heldPoints: () => [string, TiledPoints][]): void {
+  held = heldPoints;
+}
 
 export function set(overlay: string, points: PackedPoints): void {
   worker.call('set', { overlay, points }, { transfer: [points.lonLat.buffer] }).catch(report);

@@ -11,9 +11,18 @@ export const POINT_TILES_PROTOCOL = 'anju-points';
 /** Deepest zoom with its own tiles (the worker's index cuts to the same); MapLibre overzooms beyond. */
 const MAX_ZOOM = 14;
 
-const client = () => import('./point-tiles-client.ts');
+const client = () =>
+  import('./point-tiles-client.ts').then((c) => {
+    c.connect(heldPoints);
+    return c;
+  });
 /** What the worker holds per overlay, and the version in its tile URLs (a new version reloads every tile). */
 const sent = new Map<string, { data: TiledPoints; version: number }>();
+/**
+ * Sends in order: each waits for the one before (a full set is packed in slices, off the long
+ * task), and a tile request waits for the sends made before it, so the worker gets the data first.
+ */
+let queue: Promise<unknown> = Promise.resolve();
 let registered = false;
 
 function register(): void {
@@ -23,6 +32,7 @@ function register(): void {
     const m = /^anju-points:\/\/([^/]+)\/\d+\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
     if (!m) throw new Error(`not a point tile: ${params.url}`);
     const c = await client();
+    await queue;
     return { data: await c.tile(decodeURIComponent(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), abort.signal) };
   });
 }
@@ -35,8 +45,11 @@ function send(overlay: string, data: TiledPoints): number {
   const change = prev ? data.changeFrom(prev.data) : null;
   const version = (prev?.version ?? 0) + 1;
   sent.set(overlay, { data, version });
-  // Calls reach the worker in this order, before any request for the new version's tiles.
-  void client().then((c) => (change ? c.change(overlay, change) : c.set(overlay, data.pack())));
+  queue = queue.then(async () => {
+    const c = await client();
+    if (change) c.change(overlay, change);
+    else c.set(overlay, await data.pack());
+  }).catch((e: unknown) => console.error('point tiles:', e));
   return version;
 }
 
@@ -51,6 +64,6 @@ export function pointTilesSource(overlay: string, data: TiledPoints): VectorSour
 }
 
 /** Everything the worker should hold, for a restarted worker (point-tiles-client.ts). */
-export function heldPoints(): [string, TiledPoints][] {
+function heldPoints(): [string, TiledPoints][] {
   return [...sent].map(([id, s]) => [id, s.data]);
 }

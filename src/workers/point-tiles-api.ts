@@ -4,7 +4,8 @@
  * answering MapLibre's tile requests (src/map/point-tiles-client.ts) with encoded vector tiles.
  * Free of worker globals, so it is tested in Node.
  */
-import { PointTileIndex, type PackedPoints, type PointsChange } from '../map/point-tile-index.ts';
+import { PointTileIndex } from '../map/point-tile-index.ts';
+import type { PackedPoints, PointsChange } from '../map/packed-points.ts';
 
 export function pointTilesApi() {
   const overlays = new Map<string, PointTileIndex>();

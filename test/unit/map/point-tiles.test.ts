@@ -9,8 +9,8 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { pointTilesApi, type PointTilesApi } from '../../../src/workers/point-tiles-api.ts';
 import { WorkerClient } from '../../../src/workers/worker-client.ts';
-import { POINT_TILE_LAYER } from '../../../src/map/overlay.ts';
-import { facilityChange, facilityTiles, packFacilityPoints } from '../../../src/ui/coverage/facility-tiles.ts';
+import { POINT_TILE_LAYER } from '../../../src/map/packed-points.ts';
+import { facilityChange, facilityTiles, packFacilityPoints, packFacilityPointsSliced } from '../../../src/ui/coverage/facility-tiles.ts';
 import type { Facility } from '../../../src/domain/facility.ts';
 import { channelWorker } from '../../support/channel-worker.ts';
 
@@ -138,5 +138,18 @@ describe('point tiles', () => {
     // A change is only worked out against this overlay's earlier data.
     expect(facilityTiles(all).changeFrom(facilityTiles(fs))).toBeNull();
     expect(facilityTiles(fs.slice(1)).changeFrom(facilityTiles(fs))?.remove).toEqual(['f0']);
+  });
+});
+
+describe('packing facilities for the tile worker', () => {
+  it('packs in slices exactly what it packs in one go', async () => {
+    const fs = Array.from({ length: 25_000 }, (_, i) => ({ id: `p${i}`, category: i % 3 ? 'kindergarten' : 'x', lonLat: [120 + i * 1e-6, 28 - i * 1e-6] as [number, number] }));
+    const [a, b] = [packFacilityPoints(fs), await packFacilityPointsSliced(fs)];
+    expect(b.count).toBe(25_000);
+    expect(b.columnsJson).toBe(a.columnsJson);
+    expect(Array.from(b.lonLat.subarray(0, 4))).toEqual([120, 28, 120 + 1e-6, 28 - 1e-6]);
+    expect(Buffer.from(b.lonLat.buffer).equals(Buffer.from(a.lonLat.buffer))).toBe(true);
+    expect(JSON.parse(b.columnsJson).tier.slice(0, 3)).toEqual(['other', '5-min', '5-min']);
+    expect((await packFacilityPointsSliced([])).columnsJson).toBe('{"id":[],"category":[],"tier":[]}');
   });
 });
