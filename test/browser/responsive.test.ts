@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { readStored } from './support/stored-project.ts';
-import { screenPoint } from './support/map-probe.ts';
 import { colorDistance, hexToRgb, pixel, screenshotPng } from './support/pixels.ts';
 import { TIER_COLORS } from '../../src/ui/coverage/coverage-overlays.ts';
 import { bboxOf } from '../../src/geo/measure.ts';
