@@ -26,7 +26,7 @@ export interface TiledPoints {
    */
   pack(): Promise<PackedPoints>;
   /** The small edit that turns `prev` (earlier data of the same overlay) into this, or null to send every point again. */
-  changeFrom(prev: TiledPoints): PointsChange | null;
+  changeFrom(prev: TiledPoints): Promise<PointsChange | null>;
 }
 
 export type OverlayData = FeatureCollection | TiledPoints;

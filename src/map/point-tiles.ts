@@ -42,11 +42,11 @@ function send(overlay: string, data: TiledPoints): number {
   register();
   const prev = sent.get(overlay);
   if (prev?.data === data) return prev.version;
-  const change = prev ? data.changeFrom(prev.data) : null;
   const version = (prev?.version ?? 0) + 1;
   sent.set(overlay, { data, version });
   queue = queue.then(async () => {
     const c = await client();
+    const change = prev ? await data.changeFrom(prev.data) : null;
     if (change) c.change(overlay, change);
     else c.set(overlay, await data.pack());
   }).catch((e: unknown) => console.error('point tiles:', e));

@@ -10,7 +10,8 @@ import { PbfReader } from 'pbf';
 import { pointTilesApi, type PointTilesApi } from '../../../src/workers/point-tiles-api.ts';
 import { WorkerClient } from '../../../src/workers/worker-client.ts';
 import { POINT_TILE_LAYER } from '../../../src/map/packed-points.ts';
-import { facilityChange, facilityTiles, packFacilityPoints, packFacilityPointsSliced } from '../../../src/ui/coverage/facility-tiles.ts';
+import { facilityChange, packFacilityPoints, packFacilityPointsSliced } from '../../../src/ui/coverage/facility-points.ts';
+import { facilityTiles } from '../../../src/ui/coverage/facility-tiles.ts';
 import type { Facility } from '../../../src/domain/facility.ts';
 import { channelWorker } from '../../support/channel-worker.ts';
 
@@ -129,15 +130,15 @@ describe('point tiles', () => {
     expect((await tile(Z, bx, by)).map((d) => d.id)).not.toContain('f0');
   });
 
-  it('sends a long run of changes as a new set, and gives the same list the same tiled data', () => {
+  it('sends a long run of changes as a new set, and gives the same list the same tiled data', async () => {
     const all = fs.map((f) => ({ ...f }));
     expect(facilityChange(fs, all)).toBeNull();
     expect(facilityChange(fs, fs)).toEqual({ remove: [], upsert: expect.objectContaining({ count: 0 }) });
     expect(facilityTiles(fs)).toBe(facilityTiles(fs));
     expect(facilityTiles(fs).count).toBe(fs.length);
     // A change is only worked out against this overlay's earlier data.
-    expect(facilityTiles(all).changeFrom(facilityTiles(fs))).toBeNull();
-    expect(facilityTiles(fs.slice(1)).changeFrom(facilityTiles(fs))?.remove).toEqual(['f0']);
+    expect(await facilityTiles(all).changeFrom(facilityTiles(fs))).toBeNull();
+    expect((await facilityTiles(fs.slice(1)).changeFrom(facilityTiles(fs)))?.remove).toEqual(['f0']);
   });
 });
 
