@@ -175,7 +175,7 @@ describe('responsive with real-size files', () => {
       const pan = await panControl();
       measured[`pan-${n}`] = pan.tasks;
       console.log(`[responsive] ${n} points, control (one pan, no import): ${pan.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(pan.tasks))}; render (ms) ${JSON.stringify(pan.frames.map((f) => Math.round(f.renderMs)))}; longest script ${JSON.stringify(longestScript(pan.frames))}`);
-    });
+       }, n > 100_000 ? 400_000 : undefined); // 300,000 points: 69–83 s for 替换 alone here
 
     // NOT MET YET (see README, Speed), two bounds. (a) is the app's own: no script — ours or
     // MapLibre's — runs over 100 ms in a frame from 替换 until figures and map are updated. With the
@@ -217,7 +217,7 @@ describe('responsive with real-size files', () => {
     // Click: the facility is selected (its panel and its halo).
     await page.mouse.click(from.x, from.y);
     await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('设施');
-    await expect.poll(() => idsAt(from, 'coverage-selected-halo')).toEqual([target.id]);
+    await expect.poll(() => idsAt(from, 'coverage-selected-halo'), { timeout: 30_000 }).toEqual([target.id]);
     // Tiles carry each facility's tier: the dot's colour.
     expect(await page.evaluate(() => (window as unknown as AnjuMap).__anju.map.queryRenderedFeatures({ layers: ['coverage-facilities-circle'] }).every((f) => /^(5-min|10-min|15-min|other)$/.test(String(f.properties.tier))))).toBe(true);
 
@@ -226,7 +226,8 @@ describe('responsive with real-size files', () => {
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 6 });
-    await expect.poll(() => idsAt(to, 'feature-drag-ghost')).toEqual([target.id]);
+    // After 300,000 points the page is still busy (autosave) and handles the moves late: wait for them.
+    await expect.poll(() => idsAt(to, 'feature-drag-ghost'), { timeout: 30_000 }).toEqual([target.id]);
     const t0 = await now();
     await page.mouse.up();
     await expect.poll(() => idsAt(to, 'coverage-facilities-circle'), { timeout: 20_000 }).toContain(target.id);
@@ -241,7 +242,7 @@ describe('responsive with real-size files', () => {
     expect(await facilityCount()).toBe(SIZES[SIZES.length - 1]);
     console.log(`[responsive] drop → moved point drawn from the new tiles: ${dropMs.toFixed(0)} ms; scripts over 50 ms: ${JSON.stringify(dropScripts.map((x) => `${Math.round(x.durationMs)} ${x.what}`))}`);
     await page.screenshot({ path: SCREENSHOTS + 'responsive-tiled-drag.png' });
-  });
+  }, SIZES.length > 1 ? 300_000 : undefined);
 
   it('stores the large layer packed (one coordinate array, texts as JSON) and finds every point again after a reload', async () => {
     const n = SIZES[SIZES.length - 1];
