@@ -4,7 +4,7 @@
  */
 import type { LayerSpecification, Map as MlMap, SourceSpecification } from 'maplibre-gl';
 import { isTiled, type Overlay } from './overlay.ts';
-import { POINT_TILE_LAYER } from './packed-points.ts';
+import { POINT_TILE_LAYER } from '../geo/packed-points.ts';
 import { pointTilesSource } from './point-tiles.ts';
 
 export function overlaySource(o: Overlay): SourceSpecification {

@@ -9,7 +9,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { PackedPoints, PointsChange } from './packed-points.ts';
+import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
 
 /**
  * A big point set drawn from vector tiles made in a worker. The object is the data's identity:
@@ -27,6 +27,16 @@ export interface TiledPoints {
   pack(): Promise<PackedPoints>;
   /** The small edit that turns `prev` (earlier data of the same overlay) into this, or null to send every point again. */
   changeFrom(prev: TiledPoints): Promise<PointsChange | null>;
+  /** Loads the code that talks to the tile worker (src/workers/point-tiles-client.ts): the feature hands it over. */
+  backend(): Promise<PointTilesBackend>;
+}
+
+/** The tile worker's client as the map uses it (src/workers/point-tiles-client.ts). */
+export interface PointTilesBackend {
+  connect(held: () => [string, TiledPoints][]): void;
+  set(overlay: string, points: PackedPoints): void;
+  change(overlay: string, change: PointsChange): void;
+  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal): Promise<ArrayBuffer>;
 }
 
 export type OverlayData = FeatureCollection | TiledPoints;

@@ -5,17 +5,18 @@
  * (point-tiles-client.ts) load on the first tiled overlay.
  */
 import { addProtocol, type VectorSourceSpecification } from 'maplibre-gl';
-import type { TiledPoints } from './overlay.ts';
+import type { PointTilesBackend, TiledPoints } from './overlay.ts';
 
 export const POINT_TILES_PROTOCOL = 'anju-points';
 /** Deepest zoom with its own tiles (the worker's index cuts to the same); MapLibre overzooms beyond. */
 const MAX_ZOOM = 14;
 
-const client = () =>
-  import('./point-tiles-client.ts').then((c) => {
-    c.connect(heldPoints);
-    return c;
-  });
+/** The tile worker's client, from the first tiled data sent (the map layer does not import workers itself). */
+let backend: Promise<PointTilesBackend> | null = null;
+const client = (): Promise<PointTilesBackend> => {
+  if (!backend) throw new Error('point tiles asked for before any points were sent');
+  return backend;
+};
 /** What the worker holds per overlay, and the version in its tile URLs (a new version reloads every tile). */
 const sent = new Map<string, { data: TiledPoints; version: number }>();
 /**
@@ -40,6 +41,10 @@ function register(): void {
 /** Hands `data` to the tile worker if it does not hold it yet (only the change when there is one). */
 function send(overlay: string, data: TiledPoints): number {
   register();
+  backend ??= data.backend().then((c) => {
+    c.connect(heldPoints);
+    return c;
+  });
   const prev = sent.get(overlay);
   if (prev?.data === data) return prev.version;
   const version = (prev?.version ?? 0) + 1;

@@ -4,8 +4,8 @@
  * answering MapLibre's tile requests (src/map/point-tiles-client.ts) with encoded vector tiles.
  * Free of worker globals, so it is tested in Node.
  */
-import { PointTileIndex } from '../map/point-tile-index.ts';
-import type { PackedPoints, PointsChange } from '../map/packed-points.ts';
+import { PointTileIndex } from '../geo/point-tile-index.ts';
+import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
 
 export function pointTilesApi() {
   const overlays = new Map<string, PointTileIndex>();

@@ -3,7 +3,7 @@
  * them in time slices, or the small change a drag, an added or a removed facility makes.
  */
 import type { Facility } from '../../domain/facility.ts';
-import type { PackedPoints, PointsChange } from '../../map/packed-points.ts';
+import type { PackedPoints, PointsChange } from '../../geo/packed-points.ts';
 import { facilityTier } from './coverage-data.ts';
 
 /** A change of more facilities than this is sent as a new set. */

@@ -22,6 +22,7 @@ export function facilityTiles(facilities: readonly Facility[]): TiledPoints {
       type: 'TiledPoints',
       count: facilities.length,
       pack: async () => (await packing()).packFacilityPointsSliced(facilities),
+      backend: () => import('../../workers/point-tiles-client.ts'),
       changeFrom: async (prev) => {
         const before = listOf.get(prev);
         return before ? (await packing()).facilityChange(before, facilities) : null;

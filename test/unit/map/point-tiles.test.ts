@@ -9,7 +9,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { pointTilesApi, type PointTilesApi } from '../../../src/workers/point-tiles-api.ts';
 import { WorkerClient } from '../../../src/workers/worker-client.ts';
-import { POINT_TILE_LAYER } from '../../../src/map/packed-points.ts';
+import { POINT_TILE_LAYER } from '../../../src/geo/packed-points.ts';
 import { facilityChange, packFacilityPoints, packFacilityPointsSliced } from '../../../src/ui/coverage/facility-points.ts';
 import { facilityTiles } from '../../../src/ui/coverage/facility-tiles.ts';
 import type { Facility } from '../../../src/domain/facility.ts';

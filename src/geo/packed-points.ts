@@ -1,4 +1,4 @@
-/** Points packed for the tile worker, and a small edit of them (src/map/point-tile-index.ts cuts them into tiles). */
+/** Points packed for the tile worker, and a small edit of them (src/geo/point-tile-index.ts cuts them into tiles). */
 
 /** A property value a tile can carry (MVT values; null leaves the property out). */
 export type PointPropertyValue = string | number | boolean | null;
