@@ -2,7 +2,7 @@
  * The page side of TiledPoints overlays (src/map/overlay.ts), small enough for the first load:
  * the `anju-points://<overlay>/<version>/{z}/{x}/{y}` protocol MapLibre requests tiles through,
  * and which data each overlay's tiles show. The worker and the code talking to it
- * (point-tiles-client.ts) load on the first tiled overlay.
+ * (src/workers/point-tiles-client.ts, handed over by the overlay data) load on the first tiled overlay.
  */
 import { addProtocol, type VectorSourceSpecification } from 'maplibre-gl';
 import type { PointTilesBackend, TiledPoints } from './overlay.ts';
@@ -68,7 +68,7 @@ export function pointTilesSource(overlay: string, data: TiledPoints): VectorSour
   return { type: 'vector', tiles: [pointTilesUrl(overlay, data)], maxzoom: MAX_ZOOM };
 }
 
-/** Everything the worker should hold, for a restarted worker (point-tiles-client.ts). */
+/** Everything the worker should hold, for a restarted worker (src/workers/point-tiles-client.ts). */
 function heldPoints(): [string, TiledPoints][] {
   return [...sent].map(([id, s]) => [id, s.data]);
 }

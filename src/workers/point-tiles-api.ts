@@ -1,7 +1,7 @@
 /**
  * The point-tiles worker's API (src/workers/point-tiles.worker.ts serves it): the big point
- * overlays (facilities from 5,000 points), each held as a tile index (src/map/point-tile-index.ts),
- * answering MapLibre's tile requests (src/map/point-tiles-client.ts) with encoded vector tiles.
+ * overlays (facilities from 5,000 points), each held as a tile index (src/geo/point-tile-index.ts),
+ * answering MapLibre's tile requests (src/workers/point-tiles-client.ts) with encoded vector tiles.
  * Free of worker globals, so it is tested in Node.
  */
 import { PointTileIndex } from '../geo/point-tile-index.ts';
