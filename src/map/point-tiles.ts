@@ -1,5 +1,5 @@
 /**
- * The page side of TiledPoints overlays (src/map/overlay.ts), small enough for the first load:
+ * The page side of TiledPoints overlays (src/map/overlay.ts), loaded with the first one (overlay-source.ts):
  * the `anju-points://<overlay>/<version>/{z}/{x}/{y}` protocol MapLibre requests tiles through,
  * and which data each overlay's tiles show. The worker and the code talking to it
  * (src/workers/point-tiles-client.ts, handed over by the overlay data) load on the first tiled overlay.
