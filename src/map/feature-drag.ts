@@ -81,7 +81,8 @@ export class FeatureDrag {
     if (!spec || !('source' in spec)) return;
     if (this.#shown) this.#hideGhost(this.#shown);
     if (!m.getSource(DRAG_GHOST_SOURCE)) m.addSource(DRAG_GHOST_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    const { filter: _filter, ...rest } = spec;
+    // The ghost is a GeoJSON source: a tiled layer's `source-layer` would find nothing in it.
+    const { filter: _filter, 'source-layer': _sourceLayer, ...rest } = spec as typeof spec & { 'source-layer'?: string };
     m.addLayer({ ...rest, id: DRAG_GHOST_SOURCE, source: DRAG_GHOST_SOURCE } as LayerSpecification);
     this.#shown = a;
     a.filter = (m.getFilter(a.layerId) as FilterSpecification | undefined) ?? null;

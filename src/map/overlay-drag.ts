@@ -5,7 +5,7 @@
  */
 import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import type { Feature, Point, Polygon } from 'geojson';
-import type { Overlay } from './overlay.ts';
+import { isTiled, type Overlay } from './overlay.ts';
 import { overlayHit } from './overlay-hit.ts';
 import { translateGeometry, type LonLat } from './draw.ts';
 import { EDIT_SOURCE, EMPTY } from './edit-layer.ts';
@@ -38,6 +38,7 @@ export class OverlayDrag {
     const hit = overlayHit(this.map, this.overlays(), e.point, (o) => !!o.onDrag);
     if (!hit) return;
     const key = hit.overlay.promoteId ?? 'id';
+    if (isTiled(hit.overlay.data)) return; // whole-feature drag needs the feature's geometry: GeoJSON overlays only
     const feature = hit.overlay.data.features.find((f) => String(f.properties?.[key]) === hit.id);
     if (!feature || (feature.geometry.type !== 'Point' && feature.geometry.type !== 'Polygon')) return;
     e.preventDefault(); // no map pan while dragging a feature

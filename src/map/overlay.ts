@@ -1,10 +1,50 @@
 /**
- * An overlay: a GeoJSON source and the layers that draw it, added on top of the plan's
- * layers by a feature (coverage rings, gaps, employment areas, sites …). MapView diffs the
- * list by id: new overlays are added, existing ones get setData, missing ones are removed.
+ * An overlay: a source and the layers that draw it, added on top of the plan's layers by a
+ * feature (coverage rings, gaps, employment areas, sites …). MapView diffs the list by id: new
+ * overlays are added, existing ones get new data, missing ones are removed.
+ *
+ * The data is of two kinds: a GeoJSON FeatureCollection (MapLibre's GeoJSON source; fine up to a
+ * few thousand features), or TiledPoints (a big point set cut into vector tiles by a worker of
+ * ours, src/map/point-tiles.ts: the page never builds or clones the collection).
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
+import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
+
+/**
+ * A big point set drawn from vector tiles made in a worker. The object is the data's identity:
+ * a new object is new data (MapView sends it and MapLibre reloads the tiles), the same object is
+ * not sent again.
+ */
+export interface TiledPoints {
+  type: 'TiledPoints';
+  /** How many points (the layer list and the legends show an overlay that has any). */
+  count: number;
+  /**
+   * Every point packed for the worker: coordinates and the properties the layers read (text `id`
+   * among them). Asynchronous, so that packing 300,000 points can yield between slices.
+   */
+  pack(): Promise<PackedPoints>;
+  /** The small edit that turns `prev` (earlier data of the same overlay) into this, or null to send every point again. */
+  changeFrom(prev: TiledPoints): Promise<PointsChange | null>;
+  /** Loads the code that talks to the tile worker (src/workers/point-tiles-client.ts): the feature hands it over. */
+  backend(): Promise<PointTilesBackend>;
+}
+
+/** The tile worker's client as the map uses it (src/workers/point-tiles-client.ts). */
+export interface PointTilesBackend {
+  connect(held: () => [string, TiledPoints][]): void;
+  set(overlay: string, points: PackedPoints): void;
+  change(overlay: string, change: PointsChange): void;
+  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal): Promise<ArrayBuffer>;
+}
+
+export type OverlayData = FeatureCollection | TiledPoints;
+
+export const isTiled = (d: OverlayData): d is TiledPoints => d.type === 'TiledPoints';
+
+/** How many features an overlay draws (0: nothing to list or to explain in a legend). */
+export const overlayCount = (o: Pick<Overlay, 'data'>): number => (isTiled(o.data) ? o.data.count : o.data.features.length);
 
 /** One colour of an overlay's legend, drawn as the map draws it. */
 export interface OverlayLegendEntry {
@@ -31,8 +71,8 @@ export interface OverlayInfo {
 export interface Overlay {
   /** Unique id; also the source id. */
   id: string;
-  data: FeatureCollection;
-  /** Layers drawing this source (their `source` is set to `id` by MapView). */
+  data: OverlayData;
+  /** Layers drawing this source (their `source` is set to `id` by MapView; for TiledPoints also `source-layer`). */
   layers: Omit<LayerSpecification, 'source'>[];
   /** Property to use as feature id for feature-state (hover/selection). */
   promoteId?: string;
@@ -50,7 +90,7 @@ export interface Overlay {
    */
   onClick?: (featureId: string) => void;
   /**
-   * Makes features draggable: MapView shows the moved feature in its edit layer while the
+   * Makes features draggable (GeoJSON data only): MapView shows the moved feature in its edit layer while the
    * mouse moves (one small source, not this overlay's data) and calls this once on release,
    * with where the drag started and ended. The feature applies the move (an undoable change).
    */

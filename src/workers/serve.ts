@@ -33,7 +33,8 @@ export function serve(api: WorkerApi, port: ServePort = self as unknown as Serve
       const value = await method(m.input, ctx);
       if (controller.signal.aborted) return;
       if (value instanceof Transferring) port.postMessage({ type: 'result', id: m.id, value: value.value }, value.transfer);
-      else port.postMessage({ type: 'result', id: m.id, value });
+      // A method's ArrayBuffer result (a vector tile) moves to the caller instead of being copied.
+      else port.postMessage({ type: 'result', id: m.id, value }, value instanceof ArrayBuffer ? [value] : []);
     } catch (e) {
       if (!controller.signal.aborted) port.postMessage({ type: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) });
     } finally {

@@ -137,8 +137,9 @@ describe('job–housing balance', () => {
     const overlap = () => page.getByTestId('jh-overlap').textContent();
     expect(await overlap()).toBe('93.0%');
     await page.getByTestId(`jh-redraw-${PARK}`).click();
+    // The polygon editor loads on first use: its handles appear a moment after the click.
+    await expect.poll(async () => (await renderedIds(page, 'edit-vertex', 'index')).length, { timeout: 20_000 }).toBeGreaterThan(0);
     await waitForMapIdle(page);
-    expect(await renderedIds(page, 'edit-vertex', 'index')).not.toHaveLength(0);
     const park = defaultEmploymentAreas.features.find((f) => f.properties.id === PARK)!;
     const from = await screenPoint(page, labelPoint(park.geometry));
     // Drag the whole area ~12 km north-west, out over the hills: the board loses catchment.

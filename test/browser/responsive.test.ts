@@ -41,6 +41,15 @@ const cell = (col: string) => page.locator(`[data-testid="coverage-table"] tr[da
 const facilityCount = async () => Number((await page.getByTestId('coverage-facilities').locator('h3 .n').textContent())?.replace(/\D/g, ''));
 
 interface LongTask { startMs: number; durationMs: number }
+interface AnjuMap {
+  __anju: {
+    map: {
+      getSource(id: string): { type: string } | undefined;
+      queryRenderedFeatures(p: [number, number] | object, o?: object): { properties: Record<string, unknown> }[];
+      getContainer(): HTMLElement;
+    };
+  };
+}
 
 /**
  * Long tasks (PerformanceObserver `longtask`) and long animation frames (`long-animation-frame`,
@@ -137,6 +146,7 @@ async function panControl(): Promise<{ tasks: LongTask[]; frames: Frame[]; elaps
 
 const durations = (ts: LongTask[]) => ts.map((t) => Math.round(t.durationMs));
 const measured: Record<string, LongTask[]> = {};
+const measuredFrames: Record<string, Frame[]> = {};
 
 // 300,000 points: set ANJU_RESPONSIVE_300K=1 (about two minutes here; over this file's CI budget).
 const SIZES = process.env.ANJU_RESPONSIVE_300K === '1' ? [20_000, 300_000] : [20_000];
@@ -148,6 +158,7 @@ describe('responsive with real-size files', () => {
       if (n === SIZES[0]) expect(await facilityPixelShare()).toBeLessThan(0.01);
       const r = await replaceWith(n);
       measured[`replace-${n}`] = r.tasks;
+      measuredFrames[`replace-${n}`] = r.frames;
       console.log(`[responsive] ${n} points: 替换 → figures and map idle ${r.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(r.tasks))}`);
       console.log(`[responsive] ${n} points: frames' render time (ms) ${JSON.stringify(r.frames.map((f) => Math.round(f.renderMs)))}; scripts over 50 ms: ${JSON.stringify(r.frames.flatMap((f) => f.scripts).filter((x) => x.durationMs > 50).map((x) => `${Math.round(x.durationMs)} ${x.what}`))}`);
       expect(await facilityCount()).toBe(n);
@@ -164,19 +175,74 @@ describe('responsive with real-size files', () => {
       const pan = await panControl();
       measured[`pan-${n}`] = pan.tasks;
       console.log(`[responsive] ${n} points, control (one pan, no import): ${pan.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(pan.tasks))}; render (ms) ${JSON.stringify(pan.frames.map((f) => Math.round(f.renderMs)))}; longest script ${JSON.stringify(longestScript(pan.frames))}`);
-    });
+       }, n > 100_000 ? 400_000 : undefined); // 300,000 points: 69–83 s for 替换 alone here
 
-    // NOT MET YET (see README, Speed): after 替换 the main thread still has long tasks over
-    // 100 ms — MapLibre's setData clone and tile work for the new points, SwiftShader frames (the
-    // pan control shows the same frames without an import), and the rest of the autosave check
-    // (polygon self-intersection on a first save, duplicate ids). `it.fails` turns red the day
-    // the bound holds: then make it a plain `it`.
-    it.fails(`(known shortfall, README Speed) has no main-thread long task over 100 ms from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
+    // NOT MET YET (see README, Speed), two bounds. (a) is the app's own: no script — ours or
+    // MapLibre's — runs over 100 ms in a frame from 替换 until figures and map are updated. With the
+    // points on tiles made in a worker, MapLibre's setData clone of the collection is gone; what is
+    // left: the autosave write (the state side's, 0.9–2.5 s at 20,000), the click's store change
+    // (0.1–0.8 s), the coverage worker's results arriving (0.1–0.6 s), and MapLibre frames of 0.1–0.5 s
+    // that the pan control below shows without an import (SwiftShader). (b) is every long task, frame
+    // commits included: the pan control alone has tasks of 0.3–1.5 s, so (b) belongs to the environment
+    // until it runs on a GPU. `it.fails` turns red the day a bound holds: then make it a plain `it`.
+    it.fails(`(known shortfall, README Speed) has no script over 100 ms (ours or MapLibre's) from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
+      const fs = measuredFrames[`replace-${n}`];
+      expect(fs, 'the import above ran').toBeDefined();
+      expect(longestScript(fs).durationMs, longestScript(fs).what).toBeLessThanOrEqual(100);
+    });
+    it.fails(`(known shortfall, README Speed: SwiftShader frames) has no main-thread long task over 100 ms from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
       const tasks = measured[`replace-${n}`];
       expect(tasks, 'the import above ran').toBeDefined();
       expect(Math.max(0, ...durations(tasks))).toBeLessThanOrEqual(100);
     });
   }
+
+  it('draws the many facilities from vector tiles made in a worker: a click selects one, a drag moves it', async () => {
+    expect(await page.evaluate(() => (window as unknown as AnjuMap).__anju.map.getSource('coverage-facilities')?.type), 'the facilities source is a vector one').toBe('vector');
+    const idsAt = (at: { x: number; y: number }, layer: string) =>
+      page.evaluate(
+        ([x, y, l]) => {
+          const m = (window as unknown as AnjuMap).__anju.map;
+          const r = m.getContainer().getBoundingClientRect();
+          return m.queryRenderedFeatures([x - r.left, y - r.top], { layers: [l] }).map((f) => String(f.properties.id));
+        },
+        [at.x, at.y, layer] as const,
+      );
+    // The topmost facility drawn from the tiles at the map's centre: what a click there takes.
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const [id] = await idsAt(from, 'coverage-facilities-circle');
+    expect(id, 'a facility under the centre of the map').toBeDefined();
+    const target = { id };
+    // Click: the facility is selected (its panel and its halo).
+    await page.mouse.click(from.x, from.y);
+    await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('设施');
+    await expect.poll(() => idsAt(from, 'coverage-selected-halo'), { timeout: 30_000 }).toEqual([target.id]);
+    // Tiles carry each facility's tier: the dot's colour.
+    expect(await page.evaluate(() => (window as unknown as AnjuMap).__anju.map.queryRenderedFeatures({ layers: ['coverage-facilities-circle'] }).every((f) => /^(5-min|10-min|15-min|other)$/.test(String(f.properties.tier))))).toBe(true);
+
+    // Drag it 80 px right: the ghost follows; on release the tiles are cut again with the point at its new place.
+    const to = { x: from.x + 80, y: from.y + 10 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+    // After 300,000 points the page is still busy (autosave) and handles the moves late: wait for them.
+    await expect.poll(() => idsAt(to, 'feature-drag-ghost'), { timeout: 30_000 }).toEqual([target.id]);
+    const t0 = await now();
+    await page.mouse.up();
+    await expect.poll(() => idsAt(to, 'coverage-facilities-circle'), { timeout: 20_000 }).toContain(target.id);
+    const t1 = await now();
+    const dropMs = t1 - t0;
+    const dropScripts = (await frames(t0, t1)).flatMap((f) => f.scripts).filter((x) => x.durationMs > 50);
+    await waitForMapIdle(page);
+    expect(await idsAt(to, 'feature-drag-ghost')).toEqual([]);
+    expect(await idsAt(from, 'coverage-facilities-circle')).not.toContain(target.id);
+    // What a person sees: tier-coloured dots where the points are.
+    expect(await facilityPixelShare()).toBeGreaterThan(0.08);
+    expect(await facilityCount()).toBe(SIZES[SIZES.length - 1]);
+    console.log(`[responsive] drop → moved point drawn from the new tiles: ${dropMs.toFixed(0)} ms; scripts over 50 ms: ${JSON.stringify(dropScripts.map((x) => `${Math.round(x.durationMs)} ${x.what}`))}`);
+    await page.screenshot({ path: SCREENSHOTS + 'responsive-tiled-drag.png' });
+  }, SIZES.length > 1 ? 300_000 : undefined);
 
   it('stores the large layer packed (one coordinate array, texts as JSON) and finds every point again after a reload', async () => {
     const n = SIZES[SIZES.length - 1];

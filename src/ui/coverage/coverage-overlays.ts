@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Overlay } from '../../map/overlay.ts';
+import type { Overlay, OverlayData } from '../../map/overlay.ts';
 import { COVERAGE_TIERS, type CoverageTier } from '../../analysis/coverage/tier-figures.ts';
 import { bilingual } from '../../i18n/messages/index.ts';
 
@@ -41,7 +41,8 @@ export interface CoverageLayerData {
   overClaim: FeatureCollection;
   rings: FeatureCollection;
   selected: FeatureCollection;
-  facilities: FeatureCollection;
+  /** A collection, or from many facilities on tiles made in a worker (facility-tiles.ts). */
+  facilities: OverlayData;
 }
 
 /** What the legends say: the map tier and its radius, and whether the facilities are made up. */

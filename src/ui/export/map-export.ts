@@ -12,7 +12,7 @@ import { dateStamp } from '../../export/download.ts';
 import { ATTRIBUTION } from '../../map/base-style.ts';
 import { boardsAttribution } from '../../map/boards-attribution.ts';
 import { BOARD_FILL_OPACITY, CATEGORY_COLORS, STRUCTURE_COLORS, STRUCTURE_FILL_OPACITY, blendOver } from '../../map/colors.ts';
-import type { Overlay } from '../../map/overlay.ts';
+import { overlayCount, type Overlay } from '../../map/overlay.ts';
 import { CATEGORIES } from '../../domain/board.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';
 import { mapDataUrls } from '../../data/shipped-map-files.ts';
@@ -71,7 +71,7 @@ export function legendSections(): { heading: string; items: LegendItem[] }[] {
     if (boards.some((b) => b.properties.schematic)) sections[sections.length - 1].items.push({ color: '#777777', label: t('panel.schematic'), style: 'dashed' });
   }
   for (const o of shownOverlays(store.tab, store.hiddenOverlays)) {
-    if (o.info && o.data.features.length > 0) sections.push({ heading: o.info.title[i18n.lang] + statusMark(o.info.status), items: overlayItems(o) });
+    if (o.info && overlayCount(o) > 0) sections.push({ heading: o.info.title[i18n.lang] + statusMark(o.info.status), items: overlayItems(o) });
   }
   if (visible.structure) {
     const items: LegendItem[] = ROLES.map((r) => ({ color: blendOver(STRUCTURE_COLORS[r], STRUCTURE_FILL_OPACITY), label: t(`structure.${r}`), style: 'fill' }));

@@ -1,0 +1,35 @@
+/**
+ * The facilities as a TiledPoints overlay (src/map/overlay.ts) from TILED_MIN_FACILITIES on: the
+ * tile worker gets them packed once, and a drag, an added or a removed facility as a small change
+ * (facility-points.ts, loaded on first use). Below that the map takes a GeoJSON collection
+ * (coverage-data.ts `facilityCollection`).
+ */
+import type { Facility } from '../../domain/facility.ts';
+import type { TiledPoints } from '../../map/overlay.ts';
+
+/** From this many facilities the map draws them from vector tiles made in a worker. */
+export const TILED_MIN_FACILITIES = 5_000;
+
+const packing = () => import('./facility-points.ts');
+const made = new WeakMap<readonly Facility[], TiledPoints>();
+const listOf = new WeakMap<TiledPoints, readonly Facility[]>();
+
+/** The facilities as tiled points; the same list gives the same object (so it is not sent twice). */
+export function facilityTiles(facilities: readonly Facility[]): TiledPoints {
+  let t = made.get(facilities);
+  if (!t) {
+    t = {
+      type: 'TiledPoints',
+      count: facilities.length,
+      pack: async () => (await packing()).packFacilityPointsSliced(facilities),
+      backend: () => import('../../workers/point-tiles-client.ts'),
+      changeFrom: async (prev) => {
+        const before = listOf.get(prev);
+        return before ? (await packing()).facilityChange(before, facilities) : null;
+      },
+    };
+    made.set(facilities, t);
+    listOf.set(t, facilities);
+  }
+  return t;
+}

@@ -1,0 +1,35 @@
+/**
+ * The point-tiles worker's API (src/workers/point-tiles.worker.ts serves it): the big point
+ * overlays (facilities from 5,000 points), each held as a tile index (src/geo/point-tile-index.ts),
+ * answering MapLibre's tile requests (src/workers/point-tiles-client.ts) with encoded vector tiles.
+ * Free of worker globals, so it is tested in Node.
+ */
+import { PointTileIndex } from '../geo/point-tile-index.ts';
+import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
+
+export function pointTilesApi() {
+  const overlays = new Map<string, PointTileIndex>();
+  const indexOf = (overlay: string) => {
+    const index = overlays.get(overlay);
+    if (!index) throw new Error(`no points for overlay "${overlay}"`);
+    return index;
+  };
+  return {
+    /** Replace an overlay's points; returns how many it holds. */
+    set: (i: { overlay: string; points: PackedPoints }) => {
+      overlays.set(i.overlay, new PointTileIndex(i.points));
+      return overlays.get(i.overlay)!.count;
+    },
+    /** Apply a small edit to an overlay's points; returns how many it holds. */
+    change: (i: { overlay: string; change: PointsChange }) => {
+      const index = indexOf(i.overlay);
+      index.apply(i.change);
+      return index.count;
+    },
+    /** The encoded tile (empty where there is no point); the reply transfers the buffer. */
+    tile: (i: { overlay: string; z: number; x: number; y: number }) => indexOf(i.overlay).tile(i.z, i.x, i.y),
+    drop: (i: { overlay: string }) => void overlays.delete(i.overlay),
+  };
+}
+
+export type PointTilesApi = ReturnType<typeof pointTilesApi>;
