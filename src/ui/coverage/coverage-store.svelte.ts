@@ -231,7 +231,7 @@ class CoverageStore {
    * Gap cells and reach rings for the map tier, one request at a time, never ahead of a pending drag
    * move and not at all while a facility is dragged: the gap grid over every board takes ~150 ms in
    * the worker (and ~0.4 MB to send and draw), and a request sent between two moves held the next
-   * move's figures back by as long (drag feedback 343–403 ms at load 14–20, issue 12). They follow
+   * move's figures back by as long (drag feedback 343–403 ms at load 14–20; README Speed). They follow
    * the drop; meanwhile the dragged facility's ring is hidden (`ringsShown`).
    */
   #refreshLayers(): void {
