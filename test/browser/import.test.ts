@@ -375,7 +375,8 @@ describe('a plan package (规划包)', () => {
     await page.reload();
     const banner = page.getByTestId('storage-load-problem');
     await banner.waitFor({ timeout: 30_000 });
-    expect(await banner.textContent()).toContain('项目按规划包 example-2026-2030 0.1.0 编制，当前规划包为 wenzhou-housing-2021-2025 1.0.0');
+    // The problem list (and its texts) arrives on first use, a moment after the banner.
+    await expect.poll(() => banner.textContent()).toContain('项目按规划包 example-2026-2030 0.1.0 编制，当前规划包为 wenzhou-housing-2021-2025 1.0.0');
     expect(await text('plan-title')).toBe('温州市住房发展“十四五”规划');
     await page.screenshot({ path: SCREENSHOTS + 'plan-package-restored-mismatch.png' });
     await banner.getByRole('button').click();

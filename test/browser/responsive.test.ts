@@ -177,18 +177,21 @@ describe('responsive with real-size files', () => {
       console.log(`[responsive] ${n} points, control (one pan, no import): ${pan.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(pan.tasks))}; render (ms) ${JSON.stringify(pan.frames.map((f) => Math.round(f.renderMs)))}; longest script ${JSON.stringify(longestScript(pan.frames))}`);
        }, n > 100_000 ? 400_000 : undefined); // 300,000 points: 69–83 s for 替换 alone here
 
-    // NOT MET YET (see README, Speed), two bounds. (a) is the app's own: no script — ours or
-    // MapLibre's — runs over 100 ms in a frame from 替换 until figures and map are updated. With the
-    // points on tiles made in a worker, MapLibre's setData clone of the collection is gone; what is
-    // left: the autosave write (the state side's, 0.9–2.5 s at 20,000), the click's store change
-    // (0.1–0.8 s), the coverage worker's results arriving (0.1–0.6 s), and MapLibre frames of 0.1–0.5 s
-    // that the pan control below shows without an import (SwiftShader). (b) is every long task, frame
-    // commits included: the pan control alone has tasks of 0.3–1.5 s, so (b) belongs to the environment
-    // until it runs on a GPU. `it.fails` turns red the day a bound holds: then make it a plain `it`.
-    it.fails(`(known shortfall, README Speed) has no script over 100 ms (ours or MapLibre's) from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
+    // Two bounds (README, Speed). (a) is the app's own: no script — ours or MapLibre's — runs long in a
+    // frame from 替换 until figures and map are updated. The goal is 100 ms. At 20,000 points, with the
+    // points drawn from tiles made in a worker (no setData clone of the collection), the autosave checks
+    // prepared in slices of time and the coverage worker's packing sliced, the longest script measured
+    // 62 and 109 ms on an idle machine (one time-slicer slice that cannot be split further: a whole
+    // slice's schema check) — at the goal, not under it with margin, so this test guards 200 ms (it was
+    // 2.5 s before) and the 100 ms goal stays open in README Speed. At 300,000 points
+    // (ANJU_RESPONSIVE_300K=1) the 100 ms bound is a known shortfall. (b) is every long task, frame
+    // commits included: the pan control alone has tasks of 0.2–0.6 s (SwiftShader), so (b) belongs to the
+    // environment until it runs on a GPU. `it.fails` turns red the day a bound holds: then make it a plain `it`.
+    const boundMs = n <= 20_000 ? 200 : 100;
+    (n <= 20_000 ? it : it.fails)(`${n <= 20_000 ? '' : '(known shortfall, README Speed) '}has no script over ${boundMs} ms (ours or MapLibre's) from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
       const fs = measuredFrames[`replace-${n}`];
       expect(fs, 'the import above ran').toBeDefined();
-      expect(longestScript(fs).durationMs, longestScript(fs).what).toBeLessThanOrEqual(100);
+      expect(longestScript(fs).durationMs, longestScript(fs).what).toBeLessThanOrEqual(boundMs);
     });
     it.fails(`(known shortfall, README Speed: SwiftShader frames) has no main-thread long task over 100 ms from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
       const tasks = measured[`replace-${n}`];
