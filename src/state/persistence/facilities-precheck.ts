@@ -12,7 +12,7 @@
 import type { Facility } from '../../domain/facility.ts';
 import type { PackedStoredFacilities } from './stored-facilities.ts';
 import type { PrepareDeps } from './check-before-write.ts';
-import type { Slicer } from './time-slicer.ts';
+import { jsonArrayPieces, type Slicer } from './time-slicer.ts';
 
 /** Facilities between two looks at the clock. */
 const STRIDE = 256;
@@ -24,12 +24,12 @@ type Packer = InstanceType<PrepareDeps['FacilityPacker']>;
  * of its four arrays, as toStoredFacilities writes it): each piece a function, to be called between other work.
  */
 export function textsJsonParts(p: Packer, chunk = 4096): (() => string)[] {
-  const parts: (() => string)[] = [];
+  const parts: (() => string)[] = [() => '['];
   [p.ids, p.categories, p.names, p.illustrative].forEach((list: unknown[], a) => {
-    parts.push(() => (a === 0 ? '[[' : ',['));
-    for (let i = 0; i < list.length; i += chunk) parts.push(() => (i ? ',' : '') + JSON.stringify(list.slice(i, i + chunk)).slice(1, -1));
-    parts.push(() => (a === 3 ? ']]' : ']'));
+    if (a) parts.push(() => ',');
+    parts.push(...jsonArrayPieces(list, chunk));
   });
+  parts.push(() => ']');
   return parts;
 }
 

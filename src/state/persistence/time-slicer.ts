@@ -38,3 +38,24 @@ export function timeSlicer(sliceMs = 25, yieldFn: () => Promise<void> = yieldToP
     },
   };
 }
+
+/**
+ * The pieces of `JSON.stringify(list)` for an array, `chunk` items each: joined in order they are
+ * exactly that text. Each piece is a function, to be called between other work.
+ */
+export function jsonArrayPieces(list: readonly unknown[], chunk = 4096): (() => string)[] {
+  const parts: (() => string)[] = [() => '['];
+  for (let i = 0; i < list.length; i += chunk) parts.push(() => (i ? ',' : '') + JSON.stringify(list.slice(i, i + chunk)).slice(1, -1));
+  parts.push(() => ']');
+  return parts;
+}
+
+/** `JSON.stringify(list)` of an array, a piece at a time between the slicer's pauses. */
+export async function stringifySliced(list: readonly unknown[], slicer: Slicer, chunk = 4096): Promise<string> {
+  let s = '';
+  for (const part of jsonArrayPieces(list, chunk)) {
+    if (slicer.due()) await slicer.pause();
+    s += part();
+  }
+  return s;
+}

@@ -5,6 +5,7 @@
 import type { Facility } from '../../domain/facility.ts';
 import type { PackedPoints, PointsChange } from '../../geo/packed-points.ts';
 import { facilityTier } from './coverage-data.ts';
+import { yieldToPage } from '../../state/persistence/time-slicer.ts';
 
 /** A change of more facilities than this is sent as a new set. */
 const MAX_CHANGE = 1_000;
@@ -13,7 +14,6 @@ const MAX_CHANGE = 1_000;
 const SLICE_MS = 12;
 /** Rows packed between two looks at the clock. */
 const ROWS_PER_CHECK = 2_000;
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Coordinates and the properties the facilities layer reads (id for clicks and drags, tier for

@@ -6,23 +6,12 @@
  */
 import type { Facility } from '../../domain/facility.ts';
 import type { PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
-import type { Slicer } from '../../state/persistence/time-slicer.ts';
+import { stringifySliced, type Slicer } from '../../state/persistence/time-slicer.ts';
 
 export { timeSlicer } from '../../state/persistence/time-slicer.ts';
 
-/** Facilities between two looks at the clock, and items per piece of JSON. */
+/** Facilities between two looks at the clock. */
 const STRIDE = 256;
-const JSON_CHUNK = 4096;
-
-/** JSON.stringify(list), a piece of JSON_CHUNK items at a time. */
-async function jsonInPieces(list: readonly unknown[], slicer: Slicer): Promise<string> {
-  let s = '[';
-  for (let i = 0; i < list.length; i += JSON_CHUNK) {
-    if (slicer.due()) await slicer.pause();
-    s += (i ? ',' : '') + JSON.stringify(list.slice(i, i + JSON_CHUNK)).slice(1, -1);
-  }
-  return s + ']';
-}
 
 export async function packFacilitiesSliced(fs: readonly Facility[], slicer: Slicer): Promise<PackedFacilities> {
   const n = fs.length;
@@ -41,8 +30,8 @@ export async function packFacilitiesSliced(fs: readonly Facility[], slicer: Slic
     categories[i] = f.category;
     names[i] = f.name ?? null;
   }
-  const idsJson = await jsonInPieces(ids, slicer);
-  const categoriesJson = await jsonInPieces(categories, slicer);
-  const namesJson = await jsonInPieces(names, slicer);
+  const idsJson = await stringifySliced(ids, slicer);
+  const categoriesJson = await stringifySliced(categories, slicer);
+  const namesJson = await stringifySliced(names, slicer);
   return { count: n, lonLat, idsJson, categoriesJson, namesJson, illustrative };
 }
