@@ -158,7 +158,7 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
   });
   let db: ScenarioStore;
   try {
-    db = await withTimeout(openScenarioStore(dbName), timeoutMs, 'IndexedDB');
+    db = await withTimeout(openScenarioStore(dbName, { atOnce: leaving }), timeoutMs, 'IndexedDB');
   } catch (e) {
     console.error('[anju] IndexedDB cannot be opened', e);
     persistence.state = 'off';

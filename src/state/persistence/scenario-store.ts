@@ -2,7 +2,8 @@
  * The whole project in IndexedDB (via `idb`): one record per scenario, so an edit writes only
  * the scenario it touched, the scenario order in `meta`, and one record per other slice of
  * ProjectState in `slices` (boards, nodes, facilities, population, streets, employment,
- * dwellings, renovationDone …). Every write is one transaction: after a crash storage holds
+ * dwellings, renovationDone …), put one after another so that each value's structured clone is a task
+ * of its own (all at once while the page is being hidden). Every write is one transaction: after a crash storage holds
  * either the old or the new state, never a mix. Stored data that fails the project checks is
  * never overwritten silently: `replaceAll` can first set it aside in `quarantine` in the same
  * transaction (the last three are kept). A connection the browser closed (site data cleared,
@@ -110,8 +111,50 @@ const isClosedConnection = (e: unknown) => (e as { name?: unknown })?.name === '
  */
 const BUILT_ON_KEPT = 10_000;
 
+/**
+ * Queue `steps` (each places one request) one after another: step i+1 from the success of step i's
+ * request, so that each request's structured clone of its value is a task of its own rather than
+ * all of them one long task; the transaction stays active, as each step runs in the previous
+ * request's success event. `then` runs once the last is queued. A step that throws (a value that
+ * cannot be cloned) aborts the transaction: nothing of the write commits.
+ */
+function queueInTurn(tx: { abort(): void }, steps: (() => Promise<unknown>)[], then: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const next = (i: number) => {
+      if (i === steps.length) {
+        then();
+        resolve();
+        return;
+      }
+      let request: Promise<unknown>;
+      try {
+        request = steps[i]();
+      } catch (e) {
+        try {
+          tx.abort();
+        } catch {
+          // already finished or aborted
+        }
+        reject(e);
+        return;
+      }
+      request.then(() => next(i + 1), reject);
+    };
+    next(0);
+  });
+}
+
+export interface ScenarioStoreOptions {
+  /**
+   * True when a write must queue all its requests at once and commit (the page is being hidden or
+   * unloaded): then every value is cloned in the one task. Otherwise slices are put one after
+   * another (each clone its own task). Default: the document is hidden.
+   */
+  atOnce?: () => boolean;
+}
+
 /** Open (creating or upgrading if needed) the IndexedDB database `dbName`. */
-export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<ScenarioStore> {
+export async function openScenarioStore(dbName = DEFAULT_DB_NAME, { atOnce = () => globalThis.document?.visibilityState === 'hidden' }: ScenarioStoreOptions = {}): Promise<ScenarioStore> {
   let closed = false;
   const onTerminated = () => (closed = true);
   let db = await openDatabase(dbName, onTerminated);
@@ -136,6 +179,10 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
    */
   async function writeOnce(d: IDBPDatabase<AnjuDB>, prev: ProjectState | null, next: ProjectState, quarantine?: QuarantineEntry, ifAt?: number): Promise<number | 'stale'> {
     const w = stateWrites(prev, next);
+    const urgent = atOnce();
+    // Commit now rather than when the event loop idles, so a write started by a page-hide
+    // flush is committed before the page goes away (reading the revision and the quarantine trim need more turns).
+    const commitEarly = !quarantine && ifAt !== undefined;
     const tx = d.transaction(quarantine ? [...STORES, 'quarantine'] : [...STORES], 'readwrite');
     const scenarios = tx.objectStore('scenarios');
     const meta = tx.objectStore('meta');
@@ -165,16 +212,17 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME): Promise<Scena
       // The plan the project is saved under, as a project file records it: a start under another
       // package says so (project-plan-match.ts).
       ops.push(meta.put(planRef(activePlan()), 'plan'));
-      for (const [name, value] of w.slices) ops.push(slices.put(name === 'facilities' ? toStoredFacilities(value as ProjectState['facilities']) : value, name));
+      const puts = w.slices.map(([name, value]) => () => slices.put(name === 'facilities' ? toStoredFacilities(value as ProjectState['facilities']) : value, name));
+      if (urgent) for (const put of puts) ops.push(put());
+      // Commit once the last put is queued (see below).
+      else ops.push(queueInTurn(tx, puts, () => commitEarly && tx.commit()));
     } catch (e) {
       // A request refused at once (e.g. a value that cannot be cloned): nothing of this write may commit.
       tx.abort();
       void Promise.allSettled([...ops, tx.done]);
       throw e;
     }
-    // Commit now rather than when the event loop idles, so a write started by a page-hide
-    // flush is committed before the page goes away (reading the revision and the quarantine trim need more turns).
-    if (!quarantine && ifAt !== undefined) tx.commit();
+    if (commitEarly && urgent) tx.commit();
     try {
       await Promise.all([...ops, tx.done]);
     } catch (e) {
