@@ -248,12 +248,15 @@ describe('responsive with real-size files', () => {
     await page.screenshot({ path: SCREENSHOTS + 'responsive-tiled-drag.png' });
   }, SIZES.length > 1 ? 300_000 : undefined);
 
-  it('stores the large layer packed (one coordinate array, texts as JSON) and finds every point again after a reload', async () => {
+  it('stores the large layer packed (coordinate arrays, texts as JSON) in parts of 10,000 and finds every point again after a reload', async () => {
     const n = SIZES[SIZES.length - 1];
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 60_000 }).toBe('saved');
-    const stored = (await readStored(page)).slices.facilities as { format?: string; lonLat?: { length: number } };
-    expect(stored.format).toBe('anju-packed-facilities-1');
-    expect(stored.lonLat?.length).toBe(2 * n);
+    const { slices } = await readStored(page);
+    const parts = Math.ceil(n / 10_000);
+    expect(slices.facilities).toEqual({ format: 'anju-packed-facilities-parts-1', parts });
+    const stored = Array.from({ length: parts }, (_, i) => slices[`facilities#${i}`] as { lonLat?: { length: number }; texts?: string });
+    expect(stored.map((p) => p.lonLat?.length)).toEqual(Array.from({ length: parts }, (_, i) => 2 * Math.min(10_000, n - i * 10_000)));
+    expect(JSON.parse(stored.map((p) => p.texts).join('')).map((column: unknown[]) => column.length)).toEqual([n, n, n, n]);
     await page.reload();
     await page.click('[data-tab="coverage"]');
     await expect.poll(facilityCount, { timeout: 60_000 }).toBe(n);

@@ -23,7 +23,7 @@ import type { Scenario } from '../scenario.ts';
 import { createAutosave, flushOnPageHide, type Autosave, type LifecycleTargets } from './autosave.ts';
 import { isEmptyWrite, stateWrites } from './state-diff.ts';
 import type { SharedProjectStore, StoreSnapshot } from '../sync/replica.ts';
-import { fromStoredFacilities, toStoredFacilities } from './stored-facilities.ts';
+import { fromStoredFacilities, isFacilitiesPartKey, joinStoredFacilities, PART_KEY_PREFIX, storedFacilityRecords, toStoredFacilities } from './stored-facilities.ts';
 
 /** Damaged stored data set aside before it was replaced, with why. */
 export interface QuarantineEntry {
@@ -212,7 +212,15 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME, { atOnce = () 
       // The plan the project is saved under, as a project file records it: a start under another
       // package says so (project-plan-match.ts).
       ops.push(meta.put(planRef(activePlan()), 'plan'));
-      const puts = w.slices.map(([name, value]) => () => slices.put(name === 'facilities' ? toStoredFacilities(value as ProjectState['facilities']) : value, name));
+      const puts = w.slices.flatMap(([name, value]): (() => Promise<unknown>)[] =>
+        name === 'facilities'
+          ? [
+              // The parts of an earlier layer go first (a layer stored as parts: stored-facilities.ts).
+              () => slices.delete(IDBKeyRange.bound(PART_KEY_PREFIX, PART_KEY_PREFIX + '\uffff')),
+              ...storedFacilityRecords(toStoredFacilities(value as ProjectState['facilities'])).map(([key, v]) => () => slices.put(v(), key)),
+            ]
+          : [() => slices.put(value, name)],
+      );
       if (urgent) for (const put of puts) ops.push(put());
       // Commit once the last put is queued (see below).
       else ops.push(queueInTurn(tx, puts, () => commitEarly && tx.commit()));
@@ -268,7 +276,12 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME, { atOnce = () 
     if (all.length === 0 && keys.length === 0 && legacyBoards === undefined) return { revision: rev, raw: null };
     const stored: Record<string, unknown> = {};
     if (legacyBoards !== undefined) stored.boards = legacyBoards;
-    keys.forEach((k, i) => (stored[String(k)] = k === 'facilities' ? fromStoredFacilities(values[i]) : values[i]));
+    const parts = new Map<string, unknown>();
+    keys.forEach((k, i) => {
+      if (isFacilitiesPartKey(k)) parts.set(String(k), values[i]);
+      else stored[String(k)] = values[i];
+    });
+    if ('facilities' in stored) stored.facilities = fromStoredFacilities(joinStoredFacilities(stored.facilities, parts));
     const rank = new Map((Array.isArray(order) ? (order as unknown[]) : []).map((id, i) => [id, i]));
     const byRank = (s: unknown) => rank.get((s as { id?: unknown } | null)?.id) ?? Infinity;
     all.sort((a, b) => byRank(a) - byRank(b));

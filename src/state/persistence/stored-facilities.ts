@@ -108,3 +108,75 @@ export function fromStoredFacilities(stored: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * A packed layer of more than this many facilities is stored as several records of this many
+ * (`facilities#0`, `facilities#1` …, then a head under `facilities`), put one after another in the
+ * write's one transaction: each record's structured clone is a task of its own (one record of a
+ * 300,000-point layer took about a second in `put`). Nothing else is kept under such keys.
+ */
+export const FACILITIES_PER_PART = 10_000;
+const PARTS_FORMAT = 'anju-packed-facilities-parts-1';
+/** Keys of the part records: `facilities#` followed by the part's number. */
+export const PART_KEY_PREFIX = 'facilities#';
+export const isFacilitiesPartKey = (key: unknown): boolean => typeof key === 'string' && key.startsWith(PART_KEY_PREFIX);
+
+interface StoredPart {
+  /** lon, lat of the part's facilities. */
+  lonLat: Float64Array;
+  /** The part's piece of the whole layer's `textsJson` (cut at a character, not at a facility). */
+  texts: string;
+}
+interface PartsHead {
+  format: typeof PARTS_FORMAT;
+  parts: number;
+}
+
+/**
+ * The records to store for the facilities slice's stored form, [key, value to put] in put order:
+ * one record (`facilities`), or the parts and then the head. The values are made when called, so
+ * that copying a part is done in the task that puts it.
+ */
+export function storedFacilityRecords(stored: readonly Facility[] | PackedStoredFacilities, perPart = FACILITIES_PER_PART): [string, () => unknown][] {
+  if (Array.isArray(stored)) return [['facilities', () => stored]];
+  const p = stored as PackedStoredFacilities;
+  const n = p.lonLat.length / 2;
+  if (n <= perPart) return [['facilities', () => p]];
+  const parts = Math.ceil(n / perPart);
+  const chars = Math.ceil(p.textsJson.length / parts);
+  const out: [string, () => unknown][] = [];
+  for (let i = 0; i < parts; i++) {
+    const from = i * perPart;
+    const to = Math.min(n, from + perPart);
+    out.push([PART_KEY_PREFIX + i, (): StoredPart => ({ lonLat: p.lonLat.slice(2 * from, 2 * to), texts: p.textsJson.slice(i * chars, (i + 1) * chars) })]);
+  }
+  const head: PartsHead = { format: PARTS_FORMAT, parts };
+  out.push(['facilities', () => head]);
+  return out;
+}
+
+/**
+ * The facilities slice as stored (`head`, the `facilities` record) with the part records read
+ * in the same transaction (`parts`, by key): a head of parts is joined into the one packed record
+ * again; anything else is returned as it is. A missing or damaged part: the head is returned as it
+ * is, so the project check refuses it and it is set aside.
+ */
+export function joinStoredFacilities(head: unknown, parts: ReadonlyMap<string, unknown>): unknown {
+  if (typeof head !== 'object' || head === null || (head as { format?: unknown }).format !== PARTS_FORMAT) return head;
+  const count = (head as PartsHead).parts;
+  if (!Number.isInteger(count) || count < 1) return head;
+  const pieces: StoredPart[] = [];
+  for (let i = 0; i < count; i++) {
+    const part = parts.get(PART_KEY_PREFIX + i) as StoredPart | undefined;
+    if (typeof part !== 'object' || part === null || !(part.lonLat instanceof Float64Array) || typeof part.texts !== 'string') return head;
+    pieces.push(part);
+  }
+  const lonLat = new Float64Array(pieces.reduce((s, x) => s + x.lonLat.length, 0));
+  let at = 0;
+  for (const x of pieces) {
+    lonLat.set(x.lonLat, at);
+    at += x.lonLat.length;
+  }
+  const packed: PackedStoredFacilities = { format: FORMAT, lonLat, textsJson: pieces.map((x) => x.texts).join('') };
+  return packed;
+}

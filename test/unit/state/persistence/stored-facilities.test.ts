@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FacilityPacker, fromStoredFacilities, PACK_MIN_FACILITIES, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
+import { FacilityPacker, FACILITIES_PER_PART, fromStoredFacilities, joinStoredFacilities, PACK_MIN_FACILITIES, storedFacilityRecords, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import type { Facility } from '../../../../src/domain/facility.ts';
 import { textsJsonParts } from '../../../../src/state/persistence/facilities-precheck.ts';
 import { facilityArb } from '../../../support/project-arbitraries.ts';
@@ -60,5 +60,39 @@ describe('stored facilities', () => {
       }),
       { seed: 20261126, numRuns: 200 },
     );
+  });
+
+  /** What storage holds for `fs` after one write (parts of `perPart`): key → structured clone of the value put (parts, then the head). */
+  const PER_PART = 400;
+  const storedRecords = (fs: Facility[], perPart = PER_PART) => new Map(storedFacilityRecords(toStoredFacilities(fs), perPart).map(([k, v]) => [k, structuredClone(v())]));
+  const readBack = (records: Map<string, unknown>) => fromStoredFacilities(joinStoredFacilities(records.get('facilities'), records));
+
+  it('stores a layer of more than one part as parts and a head, and reads it back key for key (part boundaries inside a name)', () => {
+    const named = (n: number): Facility[] => layer(n).map((f, i) => ({ ...f, name: `设施 "${i}"\\`, ...(i % 3 ? { illustrative: i % 2 === 0 } : {}) }));
+    for (const n of [PACK_MIN_FACILITIES, PACK_MIN_FACILITIES + 1, 3 * PER_PART + 7]) {
+      const fs = named(n);
+      const records = storedRecords(fs);
+      const parts = Math.ceil(n / PER_PART);
+      expect([...records.keys()]).toEqual(parts === 1 ? ['facilities'] : [...Array.from({ length: parts }, (_, i) => `facilities#${i}`), 'facilities']);
+      expect(readBack(records)).toStrictEqual(fs);
+    }
+    // Earlier versions' records (one packed record, a plain array) read as before.
+    const one = toStoredFacilities(named(PACK_MIN_FACILITIES));
+    expect(readBack(new Map([['facilities', structuredClone(one)]]))).toStrictEqual(named(PACK_MIN_FACILITIES));
+    expect(readBack(new Map([['facilities', layer(3)]]))).toStrictEqual(layer(3));
+  });
+
+  it('hands a head on as it is when a part is missing or damaged (the check refuses it)', () => {
+    const records = storedRecords(layer(PACK_MIN_FACILITIES + 1));
+    const head = records.get('facilities');
+    for (const change of [(m: Map<string, unknown>) => m.delete('facilities#1'), (m: Map<string, unknown>) => m.set('facilities#2', { lonLat: [1, 2], texts: '' }), (m: Map<string, unknown>) => m.set('facilities#0', 'x')]) {
+      const damaged = new Map(records);
+      change(damaged);
+      expect(readBack(damaged)).toBe(head);
+    }
+    expect(readBack(new Map([['facilities', { format: 'anju-packed-facilities-parts-1', parts: -1 }]]))).toEqual({ format: 'anju-packed-facilities-parts-1', parts: -1 });
+    // The app's part size: a layer of up to one part is one record.
+    expect(storedFacilityRecords(toStoredFacilities(layer(PACK_MIN_FACILITIES))).map(([k]) => k)).toEqual(['facilities']);
+    expect(FACILITIES_PER_PART).toBeGreaterThanOrEqual(PACK_MIN_FACILITIES);
   });
 });
