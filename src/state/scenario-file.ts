@@ -17,6 +17,7 @@ import { compareCells, type ProjectState, type Scenario } from './scenario.ts';
 import { sizeProblems } from './project-size.ts';
 import { integrityProblems, type IntegrityOptions } from './project-integrity.ts';
 import { facilitiesPassSchema } from './facilities-fast-check.ts';
+import { schemaPassedInChunks } from './schema-in-chunks.ts';
 
 /** Every check, self-intersection included: what opening a file and `anju check` run. */
 export const FULL_CHECK: IntegrityOptions = { polygonValidity: true };
@@ -134,7 +135,10 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
   // the input); otherwise valibot checks it and names the problems (facilities-fast-check.ts).
   const rawFacilities = (raw as { facilities?: unknown }).facilities;
   const fastFacilities = facilitiesPassSchema(rawFacilities);
-  const parsed = v.safeParse(projectFileSchema(otherPlan ? null : activePlan().period.years), fastFacilities ? { ...(raw as object), facilities: undefined } : raw);
+  // Likewise a slice whose long list passed its schema in chunks before (schema-in-chunks.ts).
+  const chunked = Object.entries(raw as object).filter(([k, x]) => k !== 'scenarios' && schemaPassedInChunks(x));
+  const skipped = { ...(fastFacilities ? { facilities: undefined } : {}), ...Object.fromEntries(chunked.map(([k]) => [k, undefined])) };
+  const parsed = v.safeParse(projectFileSchema(otherPlan ? null : activePlan().period.years), fastFacilities || chunked.length ? { ...(raw as object), ...skipped } : raw);
   if (!parsed.success)
     return {
       ok: false,
@@ -145,7 +149,7 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
           : problem('project-bad-field', { file, field: fieldOf(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
       ),
     };
-  const value = (fastFacilities ? { ...parsed.output, facilities: rawFacilities } : parsed.output) as ProjectFile;
+  const value = (fastFacilities || chunked.length ? { ...parsed.output, ...(fastFacilities ? { facilities: rawFacilities } : {}), ...Object.fromEntries(chunked) } : parsed.output) as ProjectFile;
   // Boards of another plan are a mismatch to say (project-plan-match.ts), not an error.
   // The geometry checks run on the caller's objects, not valibot's copies: the schema has no
   // transforms, so they are the same data, and the per-geometry caches of project-integrity.ts

@@ -19,6 +19,7 @@ import { warmGeometryChecks } from '../project-integrity.ts';
 import { sizeWalker } from '../project-size.ts';
 import { facilityPassesSchema } from '../facilities-fast-check.ts';
 import { MAX_LAYER_FEATURES } from '../../domain/project-limits.ts';
+import { checkSchemaInChunks } from '../schema-in-chunks.ts';
 import { FacilityPacker, hasStoredForm, PACK_MIN_FACILITIES, rememberStoredForm } from './stored-facilities.ts';
 
 /** Slice values that passed the project check (immutable state: they pass again). */
@@ -72,7 +73,7 @@ export function needsPreparation(prev: ProjectState | null, next: ProjectState):
  * already, handed to it rather than imported by it: importing them from a lazily loaded module
  * would split their chunks and add to the first load (README, "First load").
  */
-export const prepareDeps = { uncheckedSlices, checkSlices, markPassed, warmGeometryChecks, hasStoredForm, rememberStoredForm, FacilityPacker, PACK_MIN_FACILITIES, sizeWalker, facilityPassesSchema, MAX_LAYER_FEATURES };
+export const prepareDeps = { uncheckedSlices, checkSlices, markPassed, warmGeometryChecks, hasStoredForm, rememberStoredForm, FacilityPacker, PACK_MIN_FACILITIES, sizeWalker, facilityPassesSchema, MAX_LAYER_FEATURES, checkSchemaInChunks };
 export type PrepareDeps = typeof prepareDeps;
 
 /** A write refused because the project fails the checks. */

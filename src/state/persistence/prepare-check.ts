@@ -32,7 +32,7 @@ function geometriesOf(key: string, value: unknown): Geometry[] {
  * names the problems exactly as before. The facilities' stored form is prepared on the way.
  */
 export async function prepareCheck(prev: ProjectState | null, next: ProjectState, deps: PrepareDeps, slicer: Slicer = timeSlicer()): Promise<void> {
-  const { uncheckedSlices, checkSlices, markPassed, warmGeometryChecks, hasStoredForm } = deps;
+  const { uncheckedSlices, checkSlices, markPassed, warmGeometryChecks, hasStoredForm, checkSchemaInChunks } = deps;
   for (const [k, v] of Object.entries(uncheckedSlices(prev, next))) {
     if (slicer.due()) await slicer.pause();
     if (k === 'facilities') {
@@ -43,6 +43,8 @@ export async function prepareCheck(prev: ProjectState | null, next: ProjectState
       if (slicer.due()) await slicer.pause();
       warmGeometryChecks(g);
     }
+    // A long list's schema a chunk at a time (a 300,000-point population was one valibot check); the check below then skips it.
+    await checkSchemaInChunks(k, v, slicer);
     if (slicer.due()) await slicer.pause();
     if (isObject(v)) checkSlices({ [k]: v }, next);
   }

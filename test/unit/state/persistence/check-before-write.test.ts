@@ -10,6 +10,7 @@ import { prepareCheck, prepareCheckOf } from '../../../../src/state/persistence/
 import { toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import type { Slicer } from '../../../../src/state/persistence/time-slicer.ts';
 import { checkProjectFile } from '../../../../src/state/scenario-file.ts';
+import { schemaPassedInChunks } from '../../../../src/state/schema-in-chunks.ts';
 import { APP_ID, SCHEMA_VERSION } from '../../../../src/state/scenario-schema.ts';
 import type { ProjectState } from '../../../../src/state/project.ts';
 import type { Facility } from '../../../../src/domain/facility.ts';
@@ -88,6 +89,46 @@ describe('check before write', () => {
       expect(expected.length, c.name).toBeGreaterThan(0);
       await prepareCheck(null, prepared, prepareDeps, countingSlicer());
       expect(unsavableProblems(null, prepared), c.name).toEqual(expected);
+    }
+  });
+
+  it('checks long lists’ schemas in chunks with the same verdict: every hostile project (chunks of one item) and a 5,000-point population', async () => {
+    // Chunks of one item: every list of two or more goes the chunked way.
+    const oneByOne = { ...prepareDeps, checkSchemaInChunks: (k: string, v: unknown, s: Slicer) => prepareDeps.checkSchemaInChunks(k, v, s, 1) };
+    for (const c of HOSTILE_CASES) {
+      const prepared = stateOf(hostileProjectFile(c.name));
+      const expected = wholeCheck(null, prepared);
+      await prepareCheck(null, prepared, oneByOne, countingSlicer());
+      expect(unsavableProblems(null, prepared), c.name).toEqual(expected);
+    }
+    const valid = stateOf(validProjectFile());
+    await prepareCheck(null, valid, oneByOne, countingSlicer());
+    expect(schemaPassedInChunks(valid.employment), 'a clean list passes in chunks').toBe(true);
+    expect(unsavableProblems(null, valid)).toEqual([]);
+    // A population of 5,000 points (chunks of 2,000): clean, it passes in chunks and then the write refuses nothing;
+    // one bad point, and the write names it as the whole check does.
+    const points = (bad?: (p: LooseJson[]) => void) => {
+      const ps: LooseJson[] = Array.from({ length: 5_000 }, (_, i) => ({ lonLat: [120.6 + i * 1e-5, 28.0], population: i % 50 }));
+      bad?.(ps);
+      return { kind: 'points', points: ps } as unknown as ProjectState['population'];
+    };
+    const clean = { ...valid, population: points() };
+    const slicer = countingSlicer();
+    await prepareCheck(valid, clean, prepareDeps, slicer);
+    expect(schemaPassedInChunks(clean.population)).toBe(true);
+    expect(slicer.pauses).toBeGreaterThanOrEqual(3);
+    expect(unsavableProblems(valid, clean)).toEqual([]);
+    for (const [name, edit, field] of [
+      ['a negative population', (ps: LooseJson[]) => (ps[4_321].population = -1), 'population.points[4321].population'],
+      ['a string latitude', (ps: LooseJson[]) => (ps[2_000].lonLat = [120.6, '28']), 'population.points[2000].lonLat[1]'],
+      ['a point without population', (ps: LooseJson[]) => delete ps[0].population, 'population.points[0].population'],
+    ] as const) {
+      const next = { ...valid, population: points(edit) };
+      await prepareCheck(valid, next, prepareDeps, countingSlicer());
+      expect(schemaPassedInChunks(next.population), name).toBe(false);
+      const problems = unsavableProblems(valid, next);
+      expect(problems, name).toEqual(wholeCheck(valid, next));
+      expect(problems[0].field, name).toBe(field);
     }
   });
 
