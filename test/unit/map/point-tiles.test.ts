@@ -12,6 +12,7 @@ import { WorkerClient } from '../../../src/workers/worker-client.ts';
 import { POINT_TILE_LAYER } from '../../../src/geo/packed-points.ts';
 import { facilityChange, packFacilityPoints, packFacilityPointsSliced } from '../../../src/ui/coverage/facility-points.ts';
 import { facilityTiles } from '../../../src/ui/coverage/facility-tiles.ts';
+import { packFacilities } from '../../../src/analysis/coverage/packed-facilities.ts';
 import type { Facility } from '../../../src/domain/facility.ts';
 import { channelWorker, type ChannelWorker } from '../../support/channel-worker.ts';
 import { pointTilesClient } from '../../../src/workers/point-tiles-client.ts';
@@ -186,5 +187,12 @@ describe('packing facilities for the tile worker', () => {
     expect(Buffer.from(b.lonLat.buffer).equals(Buffer.from(a.lonLat.buffer))).toBe(true);
     expect(JSON.parse(b.columnsJson).tier.slice(0, 3)).toEqual(['other', '5-min', '5-min']);
     expect((await packFacilityPointsSliced([])).columnsJson).toBe('{"id":[],"category":[],"tier":[]}');
+    // One packer: the tile columns are the coverage worker's packed texts (packFacilities), plus the tier.
+    const coverage = packFacilities(fs);
+    const columns = JSON.parse(b.columnsJson) as Record<string, string[]>;
+    expect(Object.keys(columns)).toEqual(['id', 'category', 'tier']);
+    expect(columns.id).toEqual(JSON.parse(coverage.idsJson));
+    expect(columns.category).toEqual(JSON.parse(coverage.categoriesJson));
+    expect(Buffer.from(coverage.lonLat.buffer).equals(Buffer.from(a.lonLat.buffer))).toBe(true);
   });
 });
