@@ -579,6 +579,8 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
   };
 
   it(`with ${N.toLocaleString('en')} facilities the PNG, the printed report's map and the presentation draw them and their legend as the map does`, async () => {
+    const t0 = Date.now();
+    const lap = (what: string) => console.log(`[tiled export] ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     // A seeded CSV of N points over the central city, imported as a planner would (替换).
     const boxes = boards.features.filter((b) => b.properties.id !== 'dongtou-island' && b.properties.id !== 'tengqiao-zeya').map((b) => bboxOf(b.geometry));
     const [w, s, e, n] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
@@ -601,6 +603,7 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     expect(await page.evaluate(() => (window as unknown as { __anju: { map: { getSource(id: string): { type: string } | undefined } } }).__anju.map.getSource('coverage-facilities')?.type), 'tiled').toBe('vector');
     const live = await mapShare();
     expect(live, 'facility dots on the live map').toBeGreaterThan(0.03);
+    lap('imported and drawn');
 
     // The printed report's map: the PNG export's own render (composeMapImage → canvasToPng, the same
     // A4 at 150 dpi as 导出 PNG there), shown as an image on the page. One render checks both.
@@ -608,10 +611,18 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
     await page.getByTestId('report-a4').click();
     await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 180_000 });
-    const reportMap = PNG.sync.read(Buffer.from(await page.getByTestId('report-map').evaluate(async (img: HTMLImageElement) => {
-      const b = await (await fetch(img.src)).arrayBuffer();
-      return Array.from(new Uint8Array(b));
-    })));
+    lap('report shown');
+    // The image's PNG bytes as base64 (a data URL), read back here.
+    const dataUrl = await page.getByTestId('report-map').evaluate(async (img: HTMLImageElement) => {
+      const blob = await (await fetch(img.src)).blob();
+      return new Promise<string>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(String(r.result));
+        r.readAsDataURL(blob);
+      });
+    });
+    const reportMap = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    lap('report map read');
     writeFileSync(SCREENSHOTS + 'export-map-tiled-facilities.png', PNG.sync.write(reportMap));
     expect([reportMap.width, reportMap.height]).toEqual([1754, 1240]);
     // The map part (right of the legend) has the dots about as densely as the live map; the legend has the tier dots.
@@ -635,5 +646,6 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     expect(await mapShare(), 'facility dots in the presentation').toBeGreaterThan(0.02);
     await page.screenshot({ path: SCREENSHOTS + 'present-tiled-facilities.png' });
     await page.keyboard.press('Escape');
+    lap('presented');
   }, 400_000);
 });
