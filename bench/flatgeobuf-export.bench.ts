@@ -18,7 +18,7 @@ export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (let r = 0; r < 3; r++) {
     let t0 = performance.now();
-    const chunks = await flatGeobufChunks(t);
+    const chunks = await flatGeobufChunks(t, { layerName: 'facilities' });
     const oursMs = performance.now() - t0;
     t0 = performance.now();
     let libBytes = 0;

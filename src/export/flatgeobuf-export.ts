@@ -23,10 +23,36 @@ const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
 export interface FlatGeobufOptions {
+  /** The layer's name in the header (GDAL and QGIS show it): as the GeoJSON export names the file, e.g. `facilities`. */
+  layerName: string;
   /** Yield to the event loop after this many ms of work (in the page); never when absent (CLI, tests). */
   yieldMs?: number;
   /** Bytes per output chunk of point features (default 4 MiB). */
   chunkBytes?: number;
+}
+
+/**
+ * The header the library builds (buildHeader names every layer "L1", which GDAL and QGIS show)
+ * with the layer named `name` instead: the name string is appended after the header's tables and
+ * the header's `name` field (field 0) points to it, a forward offset as FlatBuffers wants. The
+ * header stays a multiple of 8 bytes long, so the features after it stay 8-aligned in the file.
+ */
+export function withLayerName(header: Uint8Array, name: string): Uint8Array<ArrayBuffer> {
+  const src = new DataView(header.buffer, header.byteOffset, header.byteLength);
+  const table = 4 + src.getUint32(4, true);
+  const vtable = table - src.getInt32(table, true);
+  const field = src.getUint16(vtable, true) > 4 ? src.getUint16(vtable + 4, true) : 0;
+  if (!field) throw new Error('FlatGeobuf header without a name field');
+  const text = encoder.encode(name);
+  const at = (header.length + 3) & ~3;
+  const out = new Uint8Array((at + 4 + text.length + 1 + 7) & ~7);
+  out.set(header);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, out.length - 4, true);
+  view.setUint32(table + field, at - (table + field), true);
+  view.setUint32(at, text.length, true);
+  out.set(text, at + 4);
+  return out;
 }
 
 const encoder = new TextEncoder();
@@ -117,7 +143,7 @@ function geometryTypeOf(t: LayerTable): number {
  * The layer as FlatGeobuf, in chunks. Refuses (throws, naming the row) a row without geometry,
  * which FlatGeobuf has no place for, and a value that does not fit its column's type.
  */
-export async function flatGeobufChunks(t: LayerTable, options: FlatGeobufOptions = {}): Promise<Uint8Array<ArrayBuffer>[]> {
+export async function flatGeobufChunks(t: LayerTable, options: FlatGeobufOptions): Promise<Uint8Array<ArrayBuffer>[]> {
   if (!t.lonLat) {
     let missing = 0;
     let first = -1;
@@ -136,7 +162,7 @@ export async function flatGeobufChunks(t: LayerTable, options: FlatGeobufOptions
   ]);
   const columns = t.columns.map((c) => ({ name: c.name, type: COLUMN_TYPE[c.kind], title: null, description: null, width: -1, precision: -1, scale: -1, nullable: true, unique: false, primary_key: false }));
   const meta = { geometryType: geometryTypeOf(t), columns: columns.length ? columns : null, envelope: null, featuresCount: t.length, indexNodeSize: 0, crs: null, title: null, description: null, metadata: null };
-  const chunks: Uint8Array<ArrayBuffer>[] = [new Uint8Array(magicbytes), new Uint8Array(buildHeader(meta as never, 4326))];
+  const chunks: Uint8Array<ArrayBuffer>[] = [new Uint8Array(magicbytes), withLayerName(buildHeader(meta as never, 4326), options.layerName)];
   let chunk = new Uint8Array(options.chunkBytes ?? CHUNK_BYTES);
   let view = new DataView(chunk.buffer);
   let at = 0;
@@ -180,9 +206,9 @@ export async function flatGeobufChunks(t: LayerTable, options: FlatGeobufOptions
   return chunks;
 }
 
-/** A GeoJSON FeatureCollection (WGS-84) → FlatGeobuf bytes, every property of every feature a column. */
-export async function toFlatGeobuf(fc: FeatureCollection): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks = await flatGeobufChunks(featuresTable(fc));
+/** A GeoJSON FeatureCollection (WGS-84) → FlatGeobuf bytes of a layer named `layerName`, every property of every feature a column. */
+export async function toFlatGeobuf(fc: FeatureCollection, layerName: string): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks = await flatGeobufChunks(featuresTable(fc), { layerName });
   const out = new Uint8Array(chunks.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of chunks) {

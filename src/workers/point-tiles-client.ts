@@ -3,35 +3,67 @@
  * tiled overlay: sends an overlay's packed points (coordinates transferred) or a small change,
  * and asks for tiles on behalf of MapLibre's `anju-points` protocol (src/map/point-tiles.ts, which
  * gets this module from the overlay's data: the map layer does not import workers).
+ *
+ * A worker that stopped (crashed or was terminated) lost its points: the next call starts a new one,
+ * which gets every held overlay again, and a tile asked of the old one (or of the new one before
+ * its points arrived) is asked again once they are there, so MapLibre does not lose that tile.
  */
-import { WorkerClient } from './worker-client.ts';
+import { WorkerClient, WorkerCrashError, type WorkerLike } from './worker-client.ts';
 import type { PointTilesApi } from './point-tiles-api.ts';
 import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
 
 /** Point data the page holds (src/map/overlay.ts TiledPoints). */
 type Held = { pack(): Promise<PackedPoints> };
 
-const worker = new WorkerClient<PointTilesApi>(() => new Worker(new URL('./point-tiles.worker.ts', import.meta.url), { type: 'module' }));
-const report = (e: unknown) => console.error('point tiles:', e);
+/** Tries of one tile: the first, one on a restarted worker, one more if that worker restarted before its points came. */
+const TILE_TRIES = 3;
 
-/** What the worker should hold (point-tiles.ts): a worker that stopped lost its points, the new one gets them again. */
-let held: () => [string, Held][] = () => [];
-worker.onRestart = () => {
-  for (const [overlay, data] of held()) void data.pack().then((points) => set(overlay, points));
-};
-
-export function connect(heldPoints: () => [string, Held][]): void {
-  held = heldPoints;
+export interface PointTilesClient {
+  connect(heldPoints: () => [string, Held][]): void;
+  set(overlay: string, points: PackedPoints): void;
+  change(overlay: string, c: PointsChange): void;
+  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  /** Stops the worker (tests; the next call starts a new one, as after a crash). */
+  terminate(): void;
 }
 
-export function set(overlay: string, points: PackedPoints): void {
-  worker.call('set', { overlay, points }, { transfer: [points.lonLat.buffer] }).catch(report);
+export function pointTilesClient(create: () => WorkerLike): PointTilesClient {
+  const worker = new WorkerClient<PointTilesApi>(create);
+  const report = (e: unknown) => console.error('point tiles:', e);
+  /** What the worker should hold (point-tiles.ts). */
+  let held: () => [string, Held][] = () => [];
+  /** Workers started so far, and when the newest one has been sent every held overlay. */
+  let generation = 0;
+  let restored: Promise<unknown> = Promise.resolve();
+
+  const set = (overlay: string, points: PackedPoints): Promise<unknown> =>
+    worker.call('set', { overlay, points }, { transfer: [points.lonLat.buffer] }).catch(report);
+
+  worker.onRestart = () => {
+    generation++;
+    restored = Promise.all(held().map(([overlay, data]) => data.pack().then((points) => set(overlay, points)))).catch(report);
+  };
+
+  return {
+    connect: (heldPoints) => void (held = heldPoints),
+    set: (overlay, points) => void set(overlay, points),
+    change: (overlay, c) => void worker.call('change', { overlay, change: c }, { transfer: [c.upsert.lonLat.buffer] }).catch(report),
+    async tile(overlay, z, x, y, signal) {
+      for (let tries = 1; ; tries++) {
+        await restored;
+        const started = generation;
+        try {
+          return await worker.call('tile', { overlay, z, x, y }, { signal });
+        } catch (e) {
+          // Asked of a worker that stopped, or of a new one before its points arrived: ask again.
+          const again = e instanceof WorkerCrashError || generation !== started;
+          if (signal.aborted || !again || tries >= TILE_TRIES) throw e;
+        }
+      }
+    },
+    terminate: () => worker.terminate(),
+  };
 }
 
-export function change(overlay: string, c: PointsChange): void {
-  worker.call('change', { overlay, change: c }, { transfer: [c.upsert.lonLat.buffer] }).catch(report);
-}
-
-export function tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal): Promise<ArrayBuffer> {
-  return worker.call('tile', { overlay, z, x, y }, { signal });
-}
+const client = pointTilesClient(() => new Worker(new URL('./point-tiles.worker.ts', import.meta.url), { type: 'module' }));
+export const { connect, set, change, tile } = client;

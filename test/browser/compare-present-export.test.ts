@@ -3,7 +3,9 @@
  * in real Chromium. One page is reused across the steps, as a planner would use it.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { PNG } from 'pngjs';
@@ -11,8 +13,9 @@ import { downloadBytes, useApp, waitForMapIdle, SCREENSHOTS, type Harness } from
 import { readXlsxRows } from './support/xlsx-read.ts';
 import { BOARD_FILL_OPACITY, CATEGORY_COLORS, blendOver } from '../../src/map/colors.ts';
 import { CATEGORY_LABELS } from '../../src/i18n/categories.ts';
-import { hexToRgb } from './support/pixels.ts';
-import { areaKm2, labelPoint } from '../../src/geo/measure.ts';
+import { colorDistance, hexToRgb, pixel, screenshotPng } from './support/pixels.ts';
+import { TIER_COLORS } from '../../src/ui/coverage/coverage-overlays.ts';
+import { areaKm2, bboxOf, labelPoint } from '../../src/geo/measure.ts';
 import { screenPoint } from './support/map-probe.ts';
 import { enterCell } from './support/alloc-page.ts';
 import type { BoardCollection } from '../../src/domain/board.ts';
@@ -557,4 +560,92 @@ describe('layer export', () => {
     expect(back.value.features.map((f) => f.properties)).toEqual(fc.features.map((f) => Object.fromEntries(Object.entries(f.properties).filter(([, v]) => v !== null))));
     await expect.poll(() => page.getByTestId('export-status').textContent()).toContain('已导出 anju-employment-');
   });
+});
+
+describe('many facilities (drawn from worker tiles) in what is exported and presented', () => {
+  const N = 6_000;
+  const tiers = Object.values(TIER_COLORS).map(hexToRgb);
+  /** Share of a box's pixels (every other row and column) in a tier colour: the facility dots a person sees. */
+  const tierShare = (png: PNG, box: { x0: number; y0: number; x1: number; y1: number }) => {
+    let n = 0;
+    let all = 0;
+    for (let y = box.y0; y < box.y1; y += 2) for (let x = box.x0; x < box.x1; x += 2, all++) if (tiers.some((c) => colorDistance(pixel(png, x, y), c) < 40)) n++;
+    return n / all;
+  };
+  const mapShare = async () => {
+    const b = (await page.getByTestId('map').boundingBox())!;
+    const png = await screenshotPng(page, b);
+    return tierShare(png, { x0: 0, y0: 0, x1: png.width, y1: png.height });
+  };
+
+  it(`with ${N.toLocaleString('en')} facilities the PNG, the printed report's map and the presentation draw them and their legend as the map does`, async () => {
+    const t0 = Date.now();
+    const lap = (what: string) => console.log(`[tiled export] ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    // A seeded CSV of N points over the central city, imported as a planner would (替换).
+    const boxes = boards.features.filter((b) => b.properties.id !== 'dongtou-island' && b.properties.id !== 'tengqiao-zeya').map((b) => bboxOf(b.geometry));
+    const [w, s, e, n] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rows = ['name,category,lng,lat'];
+    for (let i = 0; i < N; i++) rows.push(`设施${i},${i % 2 ? 'kindergarten' : 'fresh-market'},${(w + rand() * (e - w)).toFixed(6)},${(s + rand() * (n - s)).toFixed(6)}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'anju-cpe-')), 'facilities.csv');
+    writeFileSync(file, rows.join('\n'));
+    await page.click('[data-tab="coverage"]');
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-target').selectOption('facilities');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 }).toMatch(/可导入 [\d,]+ 个设施/);
+    await page.getByTestId('import-replace').click();
+    await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 }).toContain('已用');
+    await page.getByTestId('import-close').click();
+    await page.evaluate(([bb]) => (window as unknown as { __anju: { map: { fitBounds(b: readonly number[], o: object): void } } }).__anju.map.fitBounds(bb, { animate: false, padding: 20 }), [[w, s, e, n]] as const);
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => (window as unknown as { __anju: { map: { getSource(id: string): { type: string } | undefined } } }).__anju.map.getSource('coverage-facilities')?.type), 'tiled').toBe('vector');
+    const live = await mapShare();
+    expect(live, 'facility dots on the live map').toBeGreaterThan(0.03);
+    lap('imported and drawn');
+
+    // The printed report's map: the PNG export's own render (composeMapImage → canvasToPng, the same
+    // A4 at 150 dpi as 导出 PNG there), shown as an image on the page. One render checks both.
+    await page.evaluate(() => ((window as unknown as { print: () => void }).print = () => undefined));
+    if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
+    await page.getByTestId('report-a4').click();
+    await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 180_000 });
+    lap('report shown');
+    // The image's PNG bytes as base64 (a data URL), read back here.
+    const dataUrl = await page.getByTestId('report-map').evaluate(async (img: HTMLImageElement) => {
+      const blob = await (await fetch(img.src)).blob();
+      return new Promise<string>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(String(r.result));
+        r.readAsDataURL(blob);
+      });
+    });
+    const reportMap = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    lap('report map read');
+    writeFileSync(SCREENSHOTS + 'export-map-tiled-facilities.png', PNG.sync.write(reportMap));
+    expect([reportMap.width, reportMap.height]).toEqual([1754, 1240]);
+    // The map part (right of the legend) has the dots about as densely as the live map; the legend has the tier dots.
+    const printed = tierShare(reportMap, { x0: Math.round(reportMap.width * 0.3), y0: 0, x1: reportMap.width, y1: reportMap.height });
+    const legend = tierShare(reportMap, { x0: 0, y0: Math.round(reportMap.height * 0.6), x1: Math.round(reportMap.width * 0.3), y1: reportMap.height });
+    console.log(`[tiled export] tier-coloured share: live map ${live.toFixed(3)}, exported map ${printed.toFixed(3)}, its legend ${legend.toFixed(4)}`);
+    expect(printed, 'facility dots on the exported map').toBeGreaterThan(live / 2);
+    expect(legend, 'tier dots in the exported legend').toBeGreaterThan(0);
+    await page.getByTestId('report-close').click();
+    if (await page.getByTestId('report-a4').isVisible()) await page.getByTestId('export-menu').click();
+
+    // The presentation's coverage chapter: the full-screen map draws the dots and the legend lists them.
+    await page.getByTestId('open-present').click();
+    await page.getByTestId('presenter').waitFor();
+    const total = Number((await page.getByTestId('present-counter').textContent())!.split('/')[1]);
+    for (let i = 1; i < total && !(await page.getByTestId('present-title').textContent())!.includes('生活圈覆盖'); i++) await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('present-title').textContent()).toContain('生活圈覆盖');
+    await waitForMapIdle(page);
+    expect(await page.getByTestId('present-legend').textContent()).toContain('生活圈设施');
+    // The chapter shows the whole central city, farther out than the view above: fewer, still many, dots.
+    expect(await mapShare(), 'facility dots in the presentation').toBeGreaterThan(0.02);
+    await page.screenshot({ path: SCREENSHOTS + 'present-tiled-facilities.png' });
+    await page.keyboard.press('Escape');
+    lap('presented');
+  }, 400_000);
 });

@@ -2,6 +2,12 @@
  * Facilities packed for a worker message: coordinates in one Float64Array (transferred, not
  * copied) and the texts as JSON strings (one string each to clone). Cloning 300,000 facility
  * objects took seconds of main-thread time; packing them is one loop and `JSON.stringify`.
+ *
+ * One packer for every worker that takes facilities: the coverage worker (this form), and the
+ * point-tiles worker (src/ui/coverage/facility-points.ts builds its columns from the same JSON, with
+ * the tier as an extra column). The loop is a generator that yields every few hundred facilities
+ * and every JSON piece: `packFacilities` runs it in one go, the page's packers
+ * (src/ui/coverage/pack-facilities-sliced.ts) pause at its steps when their time slice has run.
  */
 import type { Facility } from '../../domain/facility.ts';
 
@@ -15,16 +21,39 @@ export interface PackedFacilities {
   namesJson: string;
   /** 1 where the facility is illustrative. */
   illustrative: Uint8Array;
+  /** JSON arrays of the extra text columns asked for (packFacilitySteps' `extra`), by name. */
+  extraJson?: Record<string, string>;
 }
 
-export function packFacilities(fs: readonly Facility[]): PackedFacilities {
+/** Extra text columns, one value per facility (the tile worker's `tier`). */
+export type ExtraColumns = Record<string, (f: Facility) => string>;
+
+/** Facilities packed between two steps. */
+const ROWS_PER_STEP = 256;
+/** Texts turned into JSON in one step. */
+const JSON_PER_STEP = 4096;
+
+/** A JSON array of `list`, built a piece per step (one JSON.stringify of 300,000 texts is a long task of its own). */
+function* jsonArraySteps(list: readonly unknown[]): Generator<void, string> {
+  let s = '[';
+  for (let i = 0; i < list.length; i += JSON_PER_STEP) {
+    s += (i ? ',' : '') + JSON.stringify(list.slice(i, i + JSON_PER_STEP)).slice(1, -1);
+    yield;
+  }
+  return s + ']';
+}
+
+/** Packs `fs` in steps (yields between them; its result is the packed value). */
+export function* packFacilitySteps(fs: readonly Facility[], extra: ExtraColumns = {}): Generator<void, PackedFacilities> {
   const n = fs.length;
   const lonLat = new Float64Array(2 * n);
   const illustrative = new Uint8Array(n);
   const ids = new Array<string>(n);
   const categories = new Array<string>(n);
   const names = new Array<string | null>(n);
+  const extras = Object.entries(extra).map(([name, of]) => ({ name, of, values: new Array<string>(n) }));
   for (let i = 0; i < n; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const f = fs[i];
     lonLat[2 * i] = f.lonLat[0];
     lonLat[2 * i + 1] = f.lonLat[1];
@@ -32,8 +61,32 @@ export function packFacilities(fs: readonly Facility[]): PackedFacilities {
     ids[i] = f.id;
     categories[i] = f.category;
     names[i] = f.name ?? null;
+    for (const e of extras) e.values[i] = e.of(f);
   }
-  return { count: n, lonLat, idsJson: JSON.stringify(ids), categoriesJson: JSON.stringify(categories), namesJson: JSON.stringify(names), illustrative };
+  const packed: PackedFacilities = {
+    count: n,
+    lonLat,
+    idsJson: yield* jsonArraySteps(ids),
+    categoriesJson: yield* jsonArraySteps(categories),
+    namesJson: yield* jsonArraySteps(names),
+    illustrative,
+  };
+  if (extras.length) {
+    packed.extraJson = {};
+    for (const e of extras) packed.extraJson[e.name] = yield* jsonArraySteps(e.values);
+  }
+  return packed;
+}
+
+/** Runs a packer's steps in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+export function packFacilities(fs: readonly Facility[]): PackedFacilities {
+  return runSteps(packFacilitySteps(fs));
 }
 
 export function unpackFacilities(p: PackedFacilities): Facility[] {

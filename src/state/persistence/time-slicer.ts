@@ -49,13 +49,3 @@ export function jsonArrayPieces(list: readonly unknown[], chunk = 4096): (() => 
   parts.push(() => ']');
   return parts;
 }
-
-/** `JSON.stringify(list)` of an array, a piece at a time between the slicer's pauses. */
-export async function stringifySliced(list: readonly unknown[], slicer: Slicer, chunk = 4096): Promise<string> {
-  let s = '';
-  for (const part of jsonArrayPieces(list, chunk)) {
-    if (slicer.due()) await slicer.pause();
-    s += part();
-  }
-  return s;
-}

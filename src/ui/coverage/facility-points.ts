@@ -5,73 +5,38 @@
 import type { Facility } from '../../domain/facility.ts';
 import type { PackedPoints, PointsChange } from '../../geo/packed-points.ts';
 import { facilityTier } from './coverage-data.ts';
-import { yieldToPage } from '../../state/persistence/time-slicer.ts';
+import { packFacilitySteps, runSteps, type PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
+import { runStepsSliced, timeSlicer } from './pack-facilities-sliced.ts';
 
 /** A change of more facilities than this is sent as a new set. */
 const MAX_CHANGE = 1_000;
 
 /** Main-thread time one slice of packing may take before it yields (ms). */
 const SLICE_MS = 12;
-/** Rows packed between two looks at the clock. */
-const ROWS_PER_CHECK = 2_000;
 
 /**
- * Coordinates and the properties the facilities layer reads (id for clicks and drags, tier for
- * the colour, category), yielding to the page every SLICE_MS: 300,000 facilities take 0.4–0.9 s
- * of the main thread here (tsx, load average ~13), as one task that would be a freeze.
+ * The facility packer's steps (analysis/coverage/packed-facilities.ts, the coverage worker's too)
+ * with the tier as an extra column, and the columns the facilities layer reads (id for clicks and
+ * drags, tier for the colour, category) put together from the same JSON.
+ */
+const steps = (fs: readonly Facility[]) => packFacilitySteps(fs, { tier: (f) => facilityTier(f) ?? 'other' });
+const asPoints = (p: PackedFacilities): PackedPoints => ({
+  count: p.count,
+  lonLat: p.lonLat,
+  columnsJson: `{"id":${p.idsJson},"category":${p.categoriesJson},"tier":${p.extraJson!.tier}}`,
+});
+
+/**
+ * Every facility, yielding to the page every SLICE_MS: 300,000 facilities take 0.4–0.9 s of the
+ * main thread here (tsx, load average ~13), as one task that would be a freeze.
  */
 export async function packFacilityPointsSliced(fs: readonly Facility[]): Promise<PackedPoints> {
-  const it = packRowsSteps(fs);
-  let r = it.next();
-  while (!r.done) {
-    await yieldToPage();
-    r = it.next();
-  }
-  return r.value;
+  return asPoints(await runStepsSliced(steps(fs), timeSlicer(SLICE_MS)));
 }
 
 /** The same in one go (a small change: a dragged, added or removed facility). */
 export function packFacilityPoints(fs: readonly Facility[]): PackedPoints {
-  const it = packRowsSteps(fs);
-  let r = it.next();
-  while (!r.done) r = it.next();
-  return r.value;
-}
-
-/** Packs in steps: yields (the generator's) whenever SLICE_MS have passed. */
-function* packRowsSteps(fs: readonly Facility[]): Generator<void, PackedPoints> {
-  const n = fs.length;
-  const lonLat = new Float64Array(2 * n);
-  const id = new Array<string>(n);
-  const category = new Array<string>(n);
-  const tier = new Array<string>(n);
-  let start = performance.now();
-  for (let i = 0; i < n; i++) {
-    const f = fs[i];
-    lonLat[2 * i] = f.lonLat[0];
-    lonLat[2 * i + 1] = f.lonLat[1];
-    id[i] = f.id;
-    category[i] = f.category;
-    tier[i] = facilityTier(f) ?? 'other';
-    if (i % ROWS_PER_CHECK === ROWS_PER_CHECK - 1 && performance.now() - start > SLICE_MS) {
-      yield;
-      start = performance.now();
-    }
-  }
-  // Each column as JSON in slices too (one JSON.stringify of 300,000 texts is a long task of its own).
-  const parts: string[] = [];
-  for (const [name, values] of Object.entries({ id, category, tier })) {
-    const pieces: string[] = [];
-    for (let a = 0; a < n; a += 20_000) {
-      pieces.push(JSON.stringify(values.slice(a, a + 20_000)).slice(1, -1));
-      if (performance.now() - start > SLICE_MS) {
-        yield;
-        start = performance.now();
-      }
-    }
-    parts.push(`${JSON.stringify(name)}:[${pieces.join(',')}]`);
-  }
-  return { count: n, lonLat, columnsJson: `{${parts.join(',')}}` };
+  return asPoints(runSteps(steps(fs)));
 }
 
 /**

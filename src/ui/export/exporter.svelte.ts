@@ -86,7 +86,7 @@ class Exporter {
       const file = `anju-boards-${this.#stamp()}.fgb`;
       const { toFlatGeobuf } = await import('../../export/flatgeobuf-export.ts'); // flatgeobuf on first use
       const fc = boardsToGeoJson(store.project.boards.features, allFigures());
-      downloadBlob(new Blob([await toFlatGeobuf(fc)], { type: 'application/flatgeobuf' }), file);
+      downloadBlob(new Blob([await toFlatGeobuf(fc, 'boards')], { type: 'application/flatgeobuf' }), file);
       return file;
     });
   }
@@ -96,7 +96,7 @@ class Exporter {
       const s = currentScenario();
       const file = `anju-sites-${this.#stamp()}.fgb`;
       const { toFlatGeobuf } = await import('../../export/flatgeobuf-export.ts');
-      downloadBlob(new Blob([await toFlatGeobuf(sitesToGeoJson(s?.sites ?? [], s?.name ?? ''))], { type: 'application/flatgeobuf' }), file);
+      downloadBlob(new Blob([await toFlatGeobuf(sitesToGeoJson(s?.sites ?? [], s?.name ?? ''), 'sites')], { type: 'application/flatgeobuf' }), file);
       return file;
     });
   }
@@ -121,7 +121,7 @@ class Exporter {
       const table = layerTable(store.project, id);
       if (!table) throw new Error(i18n.t('export.layer.none'));
       try {
-        downloadBlob(new Blob(await flatGeobufChunks(table, { yieldMs: 40 }), { type: 'application/flatgeobuf' }), file);
+        downloadBlob(new Blob(await flatGeobufChunks(table, { layerName: id, yieldMs: 40 }), { type: 'application/flatgeobuf' }), file);
       } catch (e) {
         if (e instanceof MissingGeometryError) throw new Error(i18n.t('export.noGeometry', { missing: e.missing, total: e.total, first: e.first + 1 }), { cause: e });
         throw e;

@@ -71,9 +71,9 @@ const withoutNulls = (p: Record<string, unknown> | null) => Object.fromEntries(O
 const flat = (g: Geometry | null): number[] => JSON.stringify(g).match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
 const GDAL_TYPE = { string: 'String', double: 'Real', int: 'Integer', bool: 'Integer\\(Boolean\\)', json: 'String\\(JSON\\)' } as const;
 
-async function fgbBytes(t: LayerTable): Promise<Uint8Array> {
+async function fgbBytes(t: LayerTable, layerName: string): Promise<Uint8Array> {
   // Small chunks, so features of a layer of points cross many chunk boundaries.
-  const chunks = await flatGeobufChunks(t, { chunkBytes: 4096 });
+  const chunks = await flatGeobufChunks(t, { layerName, chunkBytes: 4096 });
   if (t.lonLat) expect(chunks.length).toBeGreaterThan(2);
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
@@ -91,7 +91,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('FlatGeobuf export of every layer', () => {
   it.each(LAYERS)('%s reads back through Anju’s importer as its GeoJSON export: values, types, geometry, EPSG:4326', async (name, table) => {
     const geojson = tableToGeoJson(table);
-    const r = await importLayer(await fgbBytes(table), `${name}.fgb`);
+    const r = await importLayer(await fgbBytes(table, name), `${name}.fgb`);
     if (!r.ok) throw new Error(r.problems.map((p) => p.code).join());
     expect(r.summary.crs).toMatchObject({ crs: { id: 'wgs84' }, source: 'flatgeobuf-header', ambiguous: false });
     expect(r.value.features).toHaveLength(table.length);
@@ -103,7 +103,7 @@ describe('FlatGeobuf export of every layer', () => {
 
   it.skipIf(!ogrinfo)('GDAL reads every layer with the same count, columns, types, EPSG:4326, values and coordinates to 1e-9', async () => {
     // ogrinfo and ogr2ogr for every layer, run in parallel.
-    for (const [name, table] of LAYERS) writeFileSync(join(dir, `${name}.fgb`), await fgbBytes(table));
+    for (const [name, table] of LAYERS) writeFileSync(join(dir, `${name}.fgb`), await fgbBytes(table, name));
     const gdal = await Promise.all(
       LAYERS.map(async ([name]) => {
         const out = join(dir, `${name}.json`);
@@ -117,6 +117,8 @@ describe('FlatGeobuf export of every layer', () => {
     LAYERS.forEach(([name, table, geometryType], n) => {
       const layer = gdal[n].info;
       expect(layer).toContain(`Feature Count: ${table.length}`);
+      // Each layer is named as its GeoJSON export names the file (the library's header said "L1").
+      expect(layer.match(/^Layer name: .*$/m)?.[0], name).toBe(`Layer name: ${name}`);
       expect(layer.match(/^Geometry: .*$/m)?.[0], name).toBe(`Geometry: ${geometryType}`);
       expect(layer).toMatch(/ID\["EPSG",4326\]|AUTHORITY\["EPSG","4326"\]/);
       const fields = [...layer.matchAll(/^(\w+): (?:String|Real|Integer|Integer64|Date|DateTime)\b/gm)].map(([, k]) => k);
@@ -142,12 +144,12 @@ describe('FlatGeobuf export of every layer', () => {
 
   it('refuses actual supply with unlocated records, saying how many and which first; GeoJSON keeps them with null geometry', async () => {
     const table = actualsTable({ ...located, records: [...located.records, { boardId: 'ouhai-central', county: '瓯海区', year: 2022, type: 'commercial', units: 500, row: 4 }] });
-    await expect(flatGeobufChunks(table)).rejects.toThrow('1 of 3 features have no geometry (the first is feature 3)');
+    await expect(flatGeobufChunks(table, { layerName: 'nodes' })).rejects.toThrow('1 of 3 features have no geometry (the first is feature 3)');
     expect(tableToGeoJson(table).features[2]).toMatchObject({ geometry: null, properties: { board: 'ouhai-central', year: 2022, units: 500 } });
   });
 
   it('refuses a value that does not fit its column type, naming the feature and column', async () => {
     const t: LayerTable = { columns: [{ name: 'year', kind: 'int' }], length: 2, geometry: () => null, lonLat: () => [120.6, 28], values: (i) => [i === 0 ? 2024 : 2024.5] };
-    await expect(flatGeobufChunks(t)).rejects.toThrow('feature 2, column year: 2024.5 is not int');
+    await expect(flatGeobufChunks(t, { layerName: 'actuals' })).rejects.toThrow('feature 2, column year: 2024.5 is not int');
   });
 });

@@ -19,7 +19,7 @@ const layer: FeatureCollection = {
 
 describe('FlatGeobuf fuzz', () => {
   it('imports 2,000 damaged files without a throw, each ending in features or named problems', async () => {
-    const good = await toFlatGeobuf(layer);
+    const good = await toFlatGeobuf(layer, 'layer');
     const rnd = mulberry32(2026);
     let refused = 0;
     for (let k = 0; k < 2000; k++) {

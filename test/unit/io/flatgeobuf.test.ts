@@ -32,7 +32,7 @@ const withoutNulls = (p: Record<string, unknown> | null) => Object.fromEntries(O
 
 describe('FlatGeobuf', () => {
   it('round-trips every property, its type and every geometry, declared EPSG:4326', async () => {
-    const bytes = await toFlatGeobuf(layer);
+    const bytes = await toFlatGeobuf(layer, 'layer');
     const r = await importLayer(bytes, 'boards.fgb');
     if (!r.ok) throw new Error(r.problems.map((p) => p.code).join());
     expect(r.summary.format).toBe('flatgeobuf');
@@ -66,7 +66,7 @@ describe('FlatGeobuf', () => {
   });
 
   it('names a truncated file and bytes that are not FlatGeobuf', async () => {
-    const bytes = await toFlatGeobuf(layer);
+    const bytes = await toFlatGeobuf(layer, 'layer');
     const cut = await importLayer(bytes.subarray(0, bytes.length - 40), 'cut.fgb');
     expect(cut.ok).toBe(false);
     if (!cut.ok) expect(cut.problems[0]).toMatchObject({ code: 'not-flatgeobuf', file: 'cut.fgb' });
@@ -85,7 +85,7 @@ describe('FlatGeobuf', () => {
     const dir = mkdtempSync(join(tmpdir(), 'anju-fgb-'));
     try {
       const path = join(dir, 'boards.fgb');
-      writeFileSync(path, await toFlatGeobuf(layer));
+      writeFileSync(path, await toFlatGeobuf(layer, 'layer'));
       const out = execFileSync('ogrinfo', ['-al', '-so', path], { encoding: 'utf8' });
       expect(out).toMatch(/Feature Count: 3/);
       expect(out).toMatch(/Geometry: Multi Polygon|Geometry: Unknown/);

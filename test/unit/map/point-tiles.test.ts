@@ -12,8 +12,10 @@ import { WorkerClient } from '../../../src/workers/worker-client.ts';
 import { POINT_TILE_LAYER } from '../../../src/geo/packed-points.ts';
 import { facilityChange, packFacilityPoints, packFacilityPointsSliced } from '../../../src/ui/coverage/facility-points.ts';
 import { facilityTiles } from '../../../src/ui/coverage/facility-tiles.ts';
+import { packFacilities } from '../../../src/analysis/coverage/packed-facilities.ts';
 import type { Facility } from '../../../src/domain/facility.ts';
-import { channelWorker } from '../../support/channel-worker.ts';
+import { channelWorker, type ChannelWorker } from '../../support/channel-worker.ts';
+import { pointTilesClient } from '../../../src/workers/point-tiles-client.ts';
 
 const Z = 12;
 const tileOf = (lon: number, lat: number, z: number): [number, number] => {
@@ -142,6 +144,39 @@ describe('point tiles', () => {
   });
 });
 
+describe('a tile worker that stops', () => {
+  it('a tile asked of a worker that crashes, or of the next one before its points are back, comes from a restarted worker', async () => {
+    const fs = facilities();
+    const workers: ChannelWorker[] = [];
+    const client = pointTilesClient(() => {
+      workers.push(channelWorker(pointTilesApi()));
+      return workers[workers.length - 1];
+    });
+    // The page's held data: packed again (sliced, asynchronous) for a restarted worker.
+    client.connect(() => [['facilities', { pack: () => packFacilityPointsSliced(fs) }]]);
+    client.set('facilities', packFacilityPoints(fs));
+    const [x, y] = tileOf(fs[0].lonLat[0], fs[0].lonLat[1], Z);
+    const want = decode(await client.tile('facilities', Z, x, y, new AbortController().signal), Z, x, y).map((d) => d.id).sort();
+    expect(want.length).toBeGreaterThan(100);
+    // Crash while the tile is asked: the worker's 'error' rejects the call; the client asks a new worker.
+    const pending = client.tile('facilities', Z, x, y, new AbortController().signal);
+    workers[0].crash('out of memory');
+    expect(decode(await pending, Z, x, y).map((d) => d.id).sort()).toEqual(want);
+    expect(workers).toHaveLength(2);
+    // Stopped between two tiles: the next tile starts a worker that has no points yet, and waits for them.
+    client.terminate();
+    expect(decode(await client.tile('facilities', Z, x, y, new AbortController().signal), Z, x, y).map((d) => d.id).sort()).toEqual(want);
+    expect(workers).toHaveLength(3);
+    // A cancelled tile is not asked again, and a tile of an overlay no worker holds still fails.
+    const abort = new AbortController();
+    const cancelled = client.tile('facilities', Z, x, y, abort.signal);
+    abort.abort();
+    await expect(cancelled).rejects.toThrow(/cancelled/);
+    await expect(client.tile('no-such-overlay', Z, x, y, new AbortController().signal)).rejects.toThrow(/no points for overlay/);
+    expect(workers).toHaveLength(3);
+  });
+});
+
 describe('packing facilities for the tile worker', () => {
   it('packs in slices exactly what it packs in one go', async () => {
     const fs = Array.from({ length: 25_000 }, (_, i) => ({ id: `p${i}`, category: i % 3 ? 'kindergarten' : 'x', lonLat: [120 + i * 1e-6, 28 - i * 1e-6] as [number, number] }));
@@ -152,5 +187,12 @@ describe('packing facilities for the tile worker', () => {
     expect(Buffer.from(b.lonLat.buffer).equals(Buffer.from(a.lonLat.buffer))).toBe(true);
     expect(JSON.parse(b.columnsJson).tier.slice(0, 3)).toEqual(['other', '5-min', '5-min']);
     expect((await packFacilityPointsSliced([])).columnsJson).toBe('{"id":[],"category":[],"tier":[]}');
+    // One packer: the tile columns are the coverage worker's packed texts (packFacilities), plus the tier.
+    const coverage = packFacilities(fs);
+    const columns = JSON.parse(b.columnsJson) as Record<string, string[]>;
+    expect(Object.keys(columns)).toEqual(['id', 'category', 'tier']);
+    expect(columns.id).toEqual(JSON.parse(coverage.idsJson));
+    expect(columns.category).toEqual(JSON.parse(coverage.categoriesJson));
+    expect(Buffer.from(coverage.lonLat.buffer).equals(Buffer.from(a.lonLat.buffer))).toBe(true);
   });
 });
