@@ -451,13 +451,20 @@ describe('a large population layer through the dialog (columns, not Features)', 
     expect(await page.getByTestId('import-preview').locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual(['2', '3', '120.5003', '27.9', '1']);
     const preview = await heapMiB();
     if (rows === 100_000) await page.screenshot({ path: SCREENSHOTS + 'import-columns-preview.png' });
+    // Long tasks from 替换 on (the points are built in yielding slices; what follows the change is recorded too).
+    await page.evaluate(() => {
+      const w = window as unknown as { __longMs: number[] };
+      w.__longMs = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longMs.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+    });
     const click = Date.now();
     await page.getByTestId('import-replace').click();
     await expect.poll(() => text('import-result'), { timeout: timeoutMs }).toBe(`已用 ${name} 导入 ${rows} 个人口点/网格（可撤销）`);
     const done = Date.now();
+    const longMs = await page.evaluate(() => (window as unknown as { __longMs: number[] }).__longMs.sort((a, b) => b - a).slice(0, 5));
     expect(await undoTitle()).toBe('撤销：导入人口');
     const applied = await heapMiB();
-    console.info(`[import] ${name}: ${(bytes / 2 ** 20).toFixed(1)} MiB, ${rows} points; read ${((read - t0) / 1000).toFixed(1)} s, applied ${((done - click) / 1000).toFixed(1)} s; page heap ${before.toFixed(0)} → ${preview.toFixed(0)} (preview) → ${applied.toFixed(0)} MiB (applied)`);
+    console.info(`[import] ${name}: ${(bytes / 2 ** 20).toFixed(1)} MiB, ${rows} points; read ${((read - t0) / 1000).toFixed(1)} s, applied ${((done - click) / 1000).toFixed(1)} s; page heap ${before.toFixed(0)} → ${preview.toFixed(0)} (preview) → ${applied.toFixed(0)} MiB (applied); longest tasks from 替换 to done: ${longMs.join(', ') || 'none'} ms`);
     // The preview holds typed columns (28 bytes a point) and a 5,000-point sample, not a Feature per row.
     expect(preview - before).toBeLessThan((rows * 28) / 2 ** 20 + 25);
     await page.getByTestId('import-close').click();
