@@ -5,13 +5,13 @@
  * warnings, and the project check of the new layer was done in the worker
  * (src/state/population-columns-check.ts); the rest of the project (the scenarios) is checked here
  * as unsavableProblems does, against a population slice that is empty. On 替换 the points are
- * built in slices of 25 ms that yield to the page.
+ * built in slices of 25 ms that yield to the page, and the slice is remembered as passed.
  */
 import type { PopulationColumns, PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import { bilingual } from '../../i18n/messages/index.ts';
 import { setSlice, type Change } from '../../state/change.ts';
 import type { ProjectState } from '../../state/project.ts';
-import { unsavableProblems } from '../../state/persistence/check-before-write.ts';
+import { markPassed, unsavableProblems } from '../../state/persistence/check-before-write.ts';
 import { timeSlicer, type Slicer } from '../../state/persistence/time-slicer.ts';
 import type { DialogPopulationColumns } from '../../workers/import-api.ts';
 import { bySeverity, type Assessment } from './assess-import.ts';
@@ -52,7 +52,13 @@ export function assessPopulationColumns(read: DialogPopulationColumns, state: Pr
   const count = read.value.lon.length;
   const build = async (signal?: AbortSignal, slicer?: Slicer) => {
     const points = await populationPointsFromColumns(read.value, slicer, signal);
-    return points && setSlice<ProjectState, 'population'>('population', { kind: 'points', points }, bilingual('importer.change.population'));
+    if (!points) return null;
+    const value: PopulationInput = { kind: 'points', points };
+    // The worker's check of the columns is the project check of this slice (population-columns-check.ts:
+    // sizes and counts; the coordinates are finite and in range, the shape is built here), so the
+    // autosave does not check a million points again on the page.
+    markPassed(value);
+    return setSlice<ProjectState, 'population'>('population', value, bilingual('importer.change.population'));
   };
   return { problems, errorCount, skippedCount: 0, outcome: errorCount === 0 ? { count, build } : null };
 }

@@ -13,6 +13,7 @@ import { defaultEmploymentAreas } from '../../../../src/data/jobs-housing-defaul
 import { DEFAULT_RULE_SETTINGS } from '../../../../src/data/allocation-data.ts';
 import type { ProjectState } from '../../../../src/state/project.ts';
 import { timeSlicer } from '../../../../src/state/persistence/time-slicer.ts';
+import { uncheckedSlices } from '../../../../src/state/persistence/check-before-write.ts';
 import { assessImport } from '../../../../src/ui/import/assess-import.ts';
 import { assessPopulationColumns } from '../../../../src/ui/import/assess-columns.ts';
 import { ImportClient, type ColumnsOutcome } from '../../../../src/ui/import/import-client.ts';
@@ -45,6 +46,8 @@ async function expectSamePaths(bytes: Uint8Array, file: string, options = {}) {
   const got = change.apply(state);
   expect(got.state.population).toEqual(ordinary.outcome.change.apply(state).state.population);
   expect(change.label).toEqual(ordinary.outcome.change.label);
+  // The worker checked the layer: the autosave does not check the new slice again.
+  expect(Object.keys(uncheckedSlices(state, got.state))).toEqual([]);
   // One undoable change: its inverse restores the population as it was.
   expect(got.inverse.apply(got.state).state.population).toBe(state.population);
   return { a, c, pauses };
