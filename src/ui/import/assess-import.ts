@@ -23,7 +23,7 @@ const sameSpot = (p: Problem, o: FeatureOrigin) => (o.row !== undefined ? p.row 
 
 const position = (p: Problem) => p.featureIndex ?? (p.row !== undefined ? p.row - 2 : -1);
 /** Errors first, then warnings; each in file order (unlocated problems first). */
-const bySeverity = (ps: Problem[]) => {
+export const bySeverity = (ps: Problem[]) => {
   const inOrder = (list: Problem[]) => list.map((p, i) => ({ p, i })).sort((a, b) => position(a.p) - position(b.p) || a.i - b.i).map((x) => x.p);
   return [...inOrder(ps.filter((p) => p.severity === 'error')), ...inOrder(ps.filter((p) => p.severity !== 'error'))];
 };

@@ -6,7 +6,7 @@
  * never with an endless spinner.
  */
 import type { ImportOptions, ImportResult, ImportStage } from '../../io/import-result.ts';
-import type { ImportApi, ImportProgress } from '../../workers/import-api.ts';
+import type { DialogPopulationColumns, ImportApi, ImportProgress } from '../../workers/import-api.ts';
 import { WorkerClient, type WorkerLike } from '../../workers/worker-client.ts';
 import { problem, type ProblemCode } from '../../domain/problem.ts';
 
@@ -21,11 +21,14 @@ function failed(code: ProblemCode, fileName: string, detail: string): ImportResu
 
 export type JobOptions = Omit<ImportOptions, 'onProgress' | 'signal'>;
 
-export interface ImportJob {
+export interface ImportJob<T = ImportResult> {
   /** The result, or null when cancelled. */
-  done: Promise<ImportResult | null>;
+  done: Promise<T | null>;
   cancel(): void;
 }
+
+/** A population layer read as columns, or 'ordinary' when the file needs importLayer (which names its problems). */
+export type ColumnsOutcome = DialogPopulationColumns | 'ordinary';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -53,6 +56,27 @@ export class ImportClient {
           .catch((e: unknown) => (controller.signal.aborted ? null : failed('import-failed', fileName, errorText(e)))),
       (e: unknown) => (controller.signal.aborted ? null : failed('file-unreadable', fileName, errorText(e))),
     );
+    return { done: Promise.race([work, cancelled]), cancel: () => controller.abort() };
+  }
+
+  /**
+   * A population layer (CSV/GeoJSON of points) read as columns in the worker: the File goes over
+   * as it is (a handle, not its bytes), the worker streams it, and the columns come back transferred.
+   * 'ordinary' for anything else, a refusal included: the ordinary import reads it and names it.
+   */
+  runColumns(file: Blob, fileName: string, options: JobOptions, onProgress: (fraction: number, stage: ImportStage) => void): ImportJob<ColumnsOutcome> {
+    const controller = new AbortController();
+    const cancelled = new Promise<null>((resolve) => controller.signal.addEventListener('abort', () => resolve(null), { once: true }));
+    const work = this.#client
+      .call('importPopulationForDialog', { file, fileName, options }, {
+        signal: controller.signal,
+        terminateOnAbort: true,
+        onProgress: (p) => onProgress((p as ImportProgress).fraction, (p as ImportProgress).stage),
+      })
+      .then(
+        (r): ColumnsOutcome => (r?.ok && 'headers' in r ? r : 'ordinary'),
+        (): ColumnsOutcome | null => (controller.signal.aborted ? null : 'ordinary'),
+      );
     return { done: Promise.race([work, cancelled]), cancel: () => controller.abort() };
   }
 }

@@ -80,23 +80,34 @@ export function facilitiesOverlay(fs: Facility[]): Overlay | null {
   };
 }
 
-const populationData = memo((p: Extract<PopulationInput, { kind: 'points' | 'cells' }>) => ({
-  type: 'FeatureCollection' as const,
-  features:
-    p.kind === 'points'
-      ? p.points.map((x): Feature => ({ type: 'Feature', properties: { population: x.population }, geometry: { type: 'Point', coordinates: x.lonLat } }))
-      : p.cells.map((x): Feature => ({ type: 'Feature', properties: { population: x.population }, geometry: x.geometry })),
-}));
+/**
+ * At most this many population points are drawn (an even sample beyond, the legend says so): a
+ * FeatureCollection of a million points would be built on the page and cloned to MapLibre's worker.
+ */
+export const POPULATION_MAP_MAX_POINTS = 20_000;
+
+const pointStep = (n: number) => Math.max(1, Math.ceil(n / POPULATION_MAP_MAX_POINTS));
+
+const populationData = memo((p: Extract<PopulationInput, { kind: 'points' | 'cells' }>) => {
+  const features: Feature[] = [];
+  if (p.kind === 'points') {
+    const step = pointStep(p.points.length);
+    for (let i = 0; i < p.points.length; i += step) features.push({ type: 'Feature', properties: { population: p.points[i].population }, geometry: { type: 'Point', coordinates: p.points[i].lonLat } });
+  } else for (const x of p.cells) features.push({ type: 'Feature', properties: { population: x.population }, geometry: x.geometry });
+  return { type: 'FeatureCollection' as const, features };
+});
 
 export function populationOverlay(p: PopulationInput): Overlay | null {
   if (p.kind !== 'points' && p.kind !== 'cells') return null;
   const n = p.kind === 'points' ? p.points.length : p.cells.length;
+  const shown = p.kind === 'points' ? Math.ceil(n / pointStep(n)) : n;
+  const label = p.kind === 'cells' ? bilingual('import.legend.populationCells', { n }) : shown < n ? bilingual('import.legend.populationSampled', { n, shown }) : bilingual('import.legend.populationPoints', { n });
   return {
     id: 'imported-population',
     data: populationData(p),
     info: {
       title: bilingual('import.layer.population'),
-      legend: [{ label: bilingual(p.kind === 'points' ? 'import.legend.populationPoints' : 'import.legend.populationCells', { n }), color: IMPORT_COLORS.population, swatch: p.kind === 'points' ? 'point' : 'fill', opacity: 0.2 }],
+      legend: [{ label, color: IMPORT_COLORS.population, swatch: p.kind === 'points' ? 'point' : 'fill', opacity: 0.2 }],
     },
     layers: [
       fill({ id: 'imported-population-fill', type: 'fill', filter: isPolygon, paint: { 'fill-color': IMPORT_COLORS.population, 'fill-opacity': 0.2 } }),

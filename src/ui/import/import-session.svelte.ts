@@ -8,12 +8,15 @@ import { isGkCrs, type CrsChoice, type CrsId } from '../../io/crs.ts';
 import { parseTowgs84, type Towgs84Parse } from '../../io/towgs84.ts';
 import { guessInputKind, type KindGuess } from '../../io/readers/guess-kind.ts';
 import type { CsvColumns } from '../../io/csv-columns.ts';
-import type { ImportResult, ImportStage } from '../../io/import-result.ts';
+import type { ImportResult, ImportStage, ImportSummary } from '../../io/import-result.ts';
 import type { Overlay } from '../../map/overlay.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { assessImport, type Assessment } from './assess-import.ts';
 import { checkFileSize } from './file-limit.ts';
 import { ImportClient, type ImportJob } from './import-client.ts';
+import { assessPopulationColumns, type ColumnsAssessment } from './assess-columns.ts';
+import { columnsSample } from './columns-preview.ts';
+import type { DialogPopulationColumns } from '../../workers/import-api.ts';
 import { previewOverlay } from './import-overlays.ts';
 import { importTarget, importTargets } from './targets.ts';
 import type { Checked } from '../../domain/problem.ts';
@@ -31,6 +34,13 @@ export class ImportSession {
   stage = $state<ImportStage>('reading');
   progress = $state(0);
   result = $state.raw<ImportResult | null>(null);
+  /** A population layer read as columns (no Feature per point); then `result` stays null. */
+  columnar = $state.raw<DialogPopulationColumns | null>(null);
+  /** Which way the last file was read: 'columns' (the worker's columnar path) or 'features' (importLayer). */
+  path = $state<'columns' | 'features' | null>(null);
+  /** 替换 of a columnar layer is building its points (in slices); the buttons wait. */
+  applying = $state(false);
+  #applyAbort: AbortController | null = null;
   /** Why a file was refused before reading (over the size limit). */
   refusal = $state.raw<Problem | null>(null);
   /** The user's CRS; null = as detected. */
@@ -54,15 +64,24 @@ export class ImportSession {
   planCheck = $state.raw<Checked<PlanPackage> | null>(null);
 
   #client = new ImportClient();
-  #job: ImportJob | null = null;
+  #job: ImportJob<unknown> | null = null;
 
   target = $derived(this.targetId === PLAN_TARGET_ID ? null : importTarget(this.targetId));
-  assessment: Assessment | null = $derived(
-    this.phase === 'preview' && this.result && this.target
-      ? assessImport(this.result, this.target, { file: this.result.summary.file, state: store.project, importedAt: new Date().toISOString().slice(0, 10) }, this.lenient)
-      : null,
+  assessment: Assessment | ColumnsAssessment | null = $derived(
+    this.phase !== 'preview' || !this.target
+      ? null
+      : this.columnar
+        ? assessPopulationColumns(this.columnar, store.project)
+        : this.result
+          ? assessImport(this.result, this.target, { file: this.result.summary.file, state: store.project, importedAt: new Date().toISOString().slice(0, 10) }, this.lenient)
+          : null,
   );
-  #preview = $derived(this.phase === 'preview' && this.result?.ok ? previewOverlay(this.result.value) : null);
+  #preview = $derived(this.phase !== 'preview' ? null : this.columnar ? previewOverlay(columnsSample(this.columnar.value)) : this.result?.ok ? previewOverlay(this.result.value) : null);
+
+  /** What was read of the file shown (either path). */
+  get summary(): ImportSummary | null {
+    return this.result?.summary ?? this.columnar?.summary ?? null;
+  }
 
   /** Overlays to draw while the dialog shows a preview. */
   overlays(): Overlay[] {
@@ -104,7 +123,7 @@ export class ImportSession {
 
   /** A Gauss–Krüger choice keeps the central meridian and zone read so far (from the eastings, else Wenzhou's). */
   chooseCrs(id: CrsId): void {
-    const gk = isGkCrs(id) ? this.result?.summary.crs?.crs.gk : undefined;
+    const gk = isGkCrs(id) ? this.summary?.crs?.crs.gk : undefined;
     this.crsChoice = gk ? { id, gk } : { id };
     void this.#run();
   }
@@ -131,7 +150,9 @@ export class ImportSession {
   cancel(): void {
     this.#job?.cancel();
     this.#job = null;
+    this.#applyAbort?.abort();
     this.result = null;
+    this.columnar = null;
     this.phase = 'cancelled';
   }
 
@@ -147,16 +168,38 @@ export class ImportSession {
       return;
     }
     const a = this.assessment;
-    if (!a?.outcome || !this.result) return;
+    const summary = this.summary;
+    if (!a?.outcome || !summary || this.applying) return;
+    if ('build' in a.outcome) return void this.#replaceColumns(a.outcome, summary.file, a.problems);
     store.apply(a.outcome.change);
-    this.applied = { file: this.result.summary.file, count: a.outcome.count, targetId: this.targetId, warnings: a.problems };
+    this.applied = { file: summary.file, count: a.outcome.count, targetId: this.targetId, warnings: a.problems };
     this.result = null;
     this.phase = 'applied';
   }
 
+  /** Build the points in slices that yield to the page, then apply them as one change (unless cancelled meanwhile). */
+  async #replaceColumns(outcome: NonNullable<ColumnsAssessment['outcome']>, file: string, warnings: Problem[]): Promise<void> {
+    const abort = new AbortController();
+    this.#applyAbort = abort;
+    this.applying = true;
+    try {
+      const change = await outcome.build(abort.signal);
+      if (!change || abort.signal.aborted) return;
+      store.apply(change);
+      this.applied = { file, count: outcome.count, targetId: this.targetId, warnings };
+      this.columnar = null;
+      this.phase = 'applied';
+    } finally {
+      if (this.#applyAbort === abort) {
+        this.#applyAbort = null;
+        this.applying = false;
+      }
+    }
+  }
+
   /** Bounds of the preview in degrees, for zooming the map to it. */
   previewBbox(): [number, number, number, number] | null {
-    return this.result?.ok ? this.result.summary.bboxDeg : null;
+    return this.result?.ok ? this.result.summary.bboxDeg : (this.columnar?.summary.bboxDeg ?? null);
   }
 
   async #run(): Promise<void> {
@@ -164,11 +207,39 @@ export class ImportSession {
     if (!file) return;
     if (this.targetId === PLAN_TARGET_ID) return this.#runPlan(file);
     this.#job?.cancel();
+    this.#applyAbort?.abort();
     this.phase = 'working';
     this.progress = 0;
     this.stage = 'reading';
+    this.columnar = null;
+    this.result = null;
+    const options = { lenient: true, ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.towgs84 ? { towgs84: this.towgs84 } : {}), ...(this.columns ? { columns: this.columns } : {}) };
+    // A population layer of points is read as columns first; anything else (another format, a
+    // problem to name) the worker hands back, and importLayer reads it as before.
+    if (this.target?.kind === 'population' && !this.#guessNext) {
+      const cjob = this.#client.runColumns(file, file.name, options, (fraction, stage) => {
+        if (this.#job !== cjob) return;
+        this.progress = fraction;
+        this.stage = stage;
+      });
+      this.#job = cjob;
+      const c = await cjob.done;
+      if (this.#job !== cjob || c === null) return;
+      if (c !== 'ordinary') {
+        this.#job = null;
+        this.columnar = c;
+        this.path = 'columns';
+        console.info(`[import] ${file.name}: ${c.value.lon.length} points read as columns`);
+        const crs = c.summary.crs;
+        if (crs?.ambiguous && !this.crsAsked) this.crsAsked = crs.candidates;
+        this.phase = 'preview';
+        return;
+      }
+      this.progress = 0;
+      this.stage = 'reading';
+    }
     // Always lenient in the worker: the preview lists every bad feature; the user's tick decides (assess-import.ts).
-    const job = this.#client.run(file, file.name, { lenient: true, ...(this.target?.allowTable ? { allowTable: true } : {}), ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.towgs84 ? { towgs84: this.towgs84 } : {}), ...(this.columns ? { columns: this.columns } : {}) }, (fraction, stage) => {
+    const job = this.#client.run(file, file.name, { ...options, ...(this.target?.allowTable ? { allowTable: true } : {}) }, (fraction, stage) => {
       if (this.#job !== job) return;
       this.progress = fraction;
       this.stage = stage;
@@ -178,6 +249,7 @@ export class ImportSession {
     if (this.#job !== job || result === null) return;
     this.#job = null;
     this.result = result;
+    this.path = 'features';
     if (this.#guessNext && result.ok) this.#takeGuess(result.value.features);
     this.#guessNext = false;
     const crs = result.summary.crs;
@@ -206,7 +278,10 @@ export class ImportSession {
   }
 
   #reset(): void {
+    this.#applyAbort?.abort();
     this.file = null;
+    this.columnar = null;
+    this.path = null;
     this.planCheck = null;
     this.result = null;
     this.refusal = null;
