@@ -95,7 +95,8 @@ function spatialOrder(ax: Float64Array, ay: Float64Array, ox: number, kx: number
   if ((maxRank + 1) * slot > Number.MAX_SAFE_INTEGER) return { order: Uint32Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b), cells: null };
   for (let i = 0; i < n; i++) keys[i] = keys[i] * slot + i;
   keys.sort();
-  const cellCount = maxRank + 1;
+  // Every cell of the rows' extent (the last row's may lie beyond the highest rank found).
+  const cellCount = (maxRow - minRow + 1) * width;
   const start = Number.isFinite(cellCount) && cellCount <= MAX_CELLS_PER_POINT * n + MIN_CELLS ? new Uint32Array(cellCount + 1) : null;
   // Point i's index goes into bytes 4i… of the keys' buffer: key i (bytes 8i…) is read first, and
   // the keys overwritten (those below i / 2 + 1) have been read already.
