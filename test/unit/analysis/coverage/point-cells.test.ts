@@ -19,7 +19,7 @@ function columns(n: number, [w, s, e, north]: number[], seed: number): Populatio
 }
 
 describe('population points as their own index', () => {
-  for (const [what, bbox] of [['a city', [120.5, 27.9, 120.8, 28.1]], ['a continent', [75, 18, 135, 53]]] as const) {
+  for (const [what, bbox] of [['a city', [120.5, 27.9, 120.8, 28.1]], ['a continent', [75, 18, 135, 53]]] as [string, [number, number, number, number]][]) {
     it(`finds what a scan finds in boxes over ${what}`, () => {
       const frame = frameForBbox(...bbox);
       const pop = preparePopulation(columns(5000, [...bbox], 1), [], [], frame);
