@@ -13,7 +13,9 @@ import { detectCoordinateColumns, headerAxis, type CsvColumns } from './csv-colu
 import { growableF64, growableI32 } from './growable-column.ts';
 import type { RawLayer } from './raw-layer.ts';
 import { DELIMITER_NAMES, headerDelimiter, isNumericText, uniqueHeaders } from './read-csv.ts';
+import { plainNumber } from './plain-number.ts';
 import { resolveFields } from './readers/fields.ts';
+import { Utf8Check } from './utf8-check.ts';
 
 export interface RawPointColumns {
   /** The coordinates as written (the file's CRS, not yet checked or converted). */
@@ -49,6 +51,10 @@ export class CsvPointColumnsParser {
   readonly #y = growableF64();
   readonly #v = growableF64();
   readonly #rows = growableI32();
+  /** pushBytes: the delimiter's byte, the part of a line left at the end of each piece, and a decoder for odd lines. */
+  #delimiterByte = -1;
+  #carryBytes: Uint8Array[] = [];
+  #lineDecoder: TextDecoder | null = null;
 
   /** `valueNames`: the accepted headers of the value column; `sizeHint`: the file's bytes, to size the columns once. */
   constructor(valueNames: readonly string[], columns?: CsvColumns, sizeHint = 0) {
@@ -68,7 +74,51 @@ export class CsvPointColumnsParser {
     }
     this.#carry = all.slice(last + 1);
     this.#lines(all, last);
-    this.#charsRead += text.length;
+    this.#read(text.length);
+    return this.#failed === null;
+  }
+
+  /**
+   * UTF-8 bytes in order (instead of push, never both), checked to be UTF-8 by the caller. A row of
+   * plain numbers (plain-number.ts) is read from its bytes, with no string made for the row or its
+   * fields; any other row is decoded alone and read as text, exactly as push would.
+   */
+  pushBytes(bytes: Uint8Array): boolean {
+    if (this.#failed) return false;
+    if (bytes.includes(0x22)) {
+      this.#fail('quotes');
+      return false;
+    }
+    let pos = 0;
+    if (this.#carryBytes.length) {
+      const nl = bytes.indexOf(0x0a);
+      if (nl < 0) {
+        if (bytes.length) this.#carryBytes.push(bytes.slice());
+        return true;
+      }
+      const parts = [...this.#carryBytes, bytes.subarray(0, nl)];
+      const line = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        line.set(p, at);
+        at += p.length;
+      }
+      this.#carryBytes = [];
+      this.#lineBytes(line, 0, line.length);
+      pos = nl + 1;
+    }
+    for (let nl = bytes.indexOf(0x0a, pos); nl >= 0 && !this.#failed; nl = bytes.indexOf(0x0a, pos)) {
+      this.#lineBytes(bytes, pos, nl);
+      pos = nl + 1;
+    }
+    if (pos < bytes.length) this.#carryBytes.push(bytes.slice(pos));
+    this.#read(bytes.length);
+    return this.#failed === null;
+  }
+
+  /** `count` more characters (push) or bytes (pushBytes) read: size the columns once from the first rows. */
+  #read(count: number): void {
+    this.#charsRead += count;
     if (!this.#estimated && this.#sizeHint > 0 && this.#x.length >= 1000) {
       // Size the columns once from the first rows' length (bytes ≈ characters for number tables).
       this.#estimated = true;
@@ -76,11 +126,11 @@ export class CsvPointColumnsParser {
       const n = Math.ceil((this.#sizeHint / perRow) * 1.05) + 64;
       for (const c of [this.#x, this.#y, this.#v, this.#rows]) c.reserve(n);
     }
-    return this.#failed === null;
   }
 
   end(): PointColumnsRead {
     if (!this.#failed && this.#carry !== '') this.#lines(this.#carry + '\n', this.#carry.length);
+    if (!this.#failed && this.#carryBytes.length) this.pushBytes(new Uint8Array([0x0a]));
     if (this.#failed) return { ok: false, reason: this.#failed };
     if (!this.#header) return { ok: false, reason: 'no header' };
     if (this.#x.length === 0) return { ok: false, reason: 'no rows' };
@@ -108,6 +158,53 @@ export class CsvPointColumnsParser {
       if (this.#header) this.#row(line);
       else this.#readHeader(line);
     }
+  }
+
+  /** Line `bytes[start … end)` (its newline at `end`), as #lines reads one. */
+  #lineBytes(bytes: Uint8Array, start: number, end: number): void {
+    this.#line++;
+    const cr = end > start && bytes[end - 1] === 0x0d;
+    if (this.#crlf === null) this.#crlf = cr;
+    else if (this.#crlf !== cr) return this.#fail('mixed line ends');
+    if (cr) end--;
+    const at = this.#at;
+    if (!at) {
+      // A BOM opens the file (decodeText drops it): the header's first line, before any other.
+      if (this.#line === 1 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
+      const line = this.#decodeLine(bytes, start, end);
+      if (line.includes('\r')) return this.#fail('a lone carriage return');
+      this.#readHeader(line);
+      if (this.#at) this.#delimiterByte = this.#delimiter.charCodeAt(0);
+      return;
+    }
+    const d = this.#delimiterByte;
+    let field = 0;
+    let from = start;
+    let x = NaN;
+    let y = NaN;
+    let v = NaN;
+    for (let i = start; i <= end; i++) {
+      const c = i < end ? bytes[i] : d;
+      if (c === d) {
+        if (field === at.x) x = plainNumber(bytes, from, i);
+        else if (field === at.y) y = plainNumber(bytes, from, i);
+        else if (field === at.v) v = plainNumber(bytes, from, i);
+        field++;
+        from = i + 1;
+      } else if (c === 0x0d) return this.#fail('a lone carriage return');
+    }
+    // Anything but three plain numbers (a blank row, spaces, a long number, a problem…): as text.
+    if (!(x === x && y === y && v >= 0)) return this.#row(this.#decodeLine(bytes, start, end));
+    this.#x.push(x);
+    this.#y.push(y);
+    this.#v.push(v);
+    this.#rows.push(this.#line);
+  }
+
+  /** One line's text; a U+FEFF inside the file is kept, as a decoder streaming the whole file keeps it. */
+  #decodeLine(bytes: Uint8Array, start: number, end: number): string {
+    this.#lineDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
+    return this.#lineDecoder.decode(bytes.subarray(start, end));
   }
 
   #readHeader(line: string): void {
@@ -164,45 +261,38 @@ export class CsvPointColumnsParser {
 export type ByteChunks = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /**
- * Decode and parse a CSV of points from its bytes in pieces: strict UTF-8 (a BOM is dropped), and
- * when that fails the file is read again from `open()` as GB18030 (as decodeText does for a whole
- * file). UTF-16 files go to the ordinary reader. `encoding` is the one used.
+ * Parse a CSV of points from its bytes in pieces: as UTF-8 read straight from the bytes (a BOM is
+ * dropped) while every piece checks out as strict UTF-8 (utf8-check.ts: what decodeText's strict
+ * decoder accepts), and when one does not, the file is read again from `open()` as GB18030 text (as
+ * decodeText does for a whole file). UTF-16 files go to the ordinary reader. `encoding` is the one used.
  */
 export async function readCsvPointColumns(open: () => ByteChunks, valueNames: readonly string[], columns?: CsvColumns, sizeHint = 0): Promise<(PointColumnsRead & { encoding: string }) | { ok: false; reason: string }> {
-  let encoding: 'utf-8' | 'gb18030' = 'utf-8';
-  for (;;) {
-    const parser = new CsvPointColumnsParser(valueNames, columns, sizeHint);
-    let decoder: TextDecoder | null = null;
-    let notUtf8 = false;
-    // Only a decoding error means "not UTF-8": anything else thrown is a fault and goes on up.
-    const decode = (chunk?: Uint8Array): string | null => {
-      try {
-        return (decoder as TextDecoder).decode(chunk, { stream: chunk !== undefined });
-      } catch (e) {
-        if (!(e instanceof TypeError) || encoding !== 'utf-8') throw e;
-        notUtf8 = true;
-        return null;
-      }
-    };
-    for await (const chunk of open()) {
-      if (!decoder) {
-        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) return { ok: false, reason: 'UTF-16' };
-        const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-        // A UTF-8 BOM decides the encoding (decodeText: not strict then).
-        decoder = encoding === 'gb18030' ? new TextDecoder('gb18030') : new TextDecoder('utf-8', { fatal: !bom });
-      }
-      const text = decode(chunk);
-      if (text === null || !parser.push(text)) break;
+  const utf8 = new CsvPointColumnsParser(valueNames, columns, sizeHint);
+  const check = new Utf8Check();
+  let first = true;
+  let strict = true;
+  let notUtf8 = false;
+  for await (const chunk of open()) {
+    if (first) {
+      first = false;
+      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) return { ok: false, reason: 'UTF-16' };
+      // A UTF-8 BOM decides the encoding (decodeText: not strict then, and nothing is invalid).
+      strict = !(chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf);
     }
-    if (decoder && !notUtf8) {
-      const rest = decode();
-      if (rest !== null) parser.push(rest);
+    if (strict && !check.push(chunk)) {
+      notUtf8 = true;
+      break;
     }
-    if (notUtf8) {
-      encoding = 'gb18030';
-      continue;
-    }
-    const r = parser.end();
-    return r.ok ? { ...r, encoding } : r;
+    if (!utf8.pushBytes(chunk)) break;
   }
+  if (!notUtf8 && !(strict && !check.end())) {
+    const r = utf8.end();
+    return r.ok ? { ...r, encoding: 'utf-8' } : r;
+  }
+  const parser = new CsvPointColumnsParser(valueNames, columns, sizeHint);
+  const decoder = new TextDecoder('gb18030');
+  for await (const chunk of open()) if (!parser.push(decoder.decode(chunk, { stream: true }))) break;
+  parser.push(decoder.decode());
+  const r = parser.end();
+  return r.ok ? { ...r, encoding: 'gb18030' } : r;
 }

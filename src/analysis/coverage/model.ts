@@ -60,7 +60,7 @@ export function createCoverageModel(boards: CoverageBoard[], facilities: Facilit
   const groups = options.groups ?? DEFAULT_GROUPS;
   const frame = frameForBbox(...lonLatBbox(boards, facilities));
   const shapes: BoardShape[] = boards.map((b) => boardShape(b.geometry, frame));
-  const pop: PreparedPopulation = preparePopulation(population, boards.map((b) => b.id), shapes, frame);
+  const pop: PreparedPopulation = preparePopulation(population, boards.map((b) => b.id), shapes, frame, options.adoptPopulationColumns);
   const pos = { xs: [] as number[], ys: [] as number[] };
   const indexOf = new Map<string, number>();
   const facilityGroups: FacilityGroup[][] = [];

@@ -1,15 +1,16 @@
 /**
  * Population prepared for coverage: points (or cell centroids) in the local frame, each with its
- * board, in a static Flatbush index for radius queries. Uniform mode carries per-board totals only.
+ * board, in spatial order of 250 m cells that also serves as the index for radius queries
+ * (point-cells.ts). Uniform mode carries per-board totals only.
  * Points go straight into typed arrays (no object per point) and find their board through the
  * boards' R-tree (board-index.ts).
  */
-import Flatbush from 'flatbush';
 import type { PopulationColumns, PopulationInput } from '../../domain/population.ts';
 import { polygonsOf } from '../../geo/polygons-of.ts';
 import { boardIndex } from './board-index.ts';
 import type { BoardShape } from './board-shape.ts';
 import { project, type LocalFrame } from './local-frame.ts';
+import { lazyPointTree, PointCells, type CellLayout, type PointIndex } from './point-cells.ts';
 
 export interface PreparedPopulation {
   model: 'none' | 'points' | 'cell-centroids' | 'uniform-assumption';
@@ -18,7 +19,8 @@ export interface PreparedPopulation {
   weights: Float64Array;
   /** Board index of each point, −1 outside every board. */
   board: Int32Array;
-  index: Flatbush | null;
+  /** Box queries over the points (incremental updates only; null without points). */
+  index: PointIndex | null;
   /** Residents per board (index order); null entries are unknown. */
   residents: (number | null)[];
 }
@@ -49,22 +51,31 @@ function centroid(rings: number[][][], frame: LocalFrame): [number, number] {
 /** Size (m) of the cells whose serpentine order the points are put in. */
 const ORDER_CELL_M = 250;
 
+/** A grid of cells may have this many cells per point (plus a floor) before a tree is used instead. */
+const MAX_CELLS_PER_POINT = 4;
+const MIN_CELLS = 1 << 16;
+
 /**
  * The points' order: serpentine rows of 250 m cells, so consecutive points are close and each
  * nearest-facility walk in the Delaunay triangulation starts next to its answer. Sorted as one
  * Float64Array of `cellRank · 2^21 + i` (exact below 2^53; ties keep input order) with the
- * engine's numeric sort, not a comparator called 20 million times.
+ * engine's numeric sort, not a comparator called 20 million times. Point i is at
+ * `((ax[i] − ox) · kx, (ay[i] − oy) · ky)` (local metres; ox = oy = 0, kx = ky = 1 for points
+ * already projected: the same numbers). The order is written over the keys' buffer, and with it the
+ * first point of each cell (`cells`), unless the cells are too many for the points.
  */
-function spatialOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
-  const n = xs.length;
+function spatialOrder(ax: Float64Array, ay: Float64Array, ox: number, kx: number, oy: number, ky: number): { order: Uint32Array; cells: CellLayout | null } {
+  const n = ax.length;
   // Cell rows and columns are computed twice rather than kept: two fewer arrays of n numbers.
   let minRow = Infinity;
+  let maxRow = -Infinity;
   let minCol = Infinity;
   let maxCol = -Infinity;
   for (let i = 0; i < n; i++) {
-    const row = Math.floor(ys[i] / ORDER_CELL_M);
-    const col = Math.floor(xs[i] / ORDER_CELL_M);
+    const row = Math.floor(((ay[i] - oy) * ky) / ORDER_CELL_M);
+    const col = Math.floor(((ax[i] - ox) * kx) / ORDER_CELL_M);
     if (row < minRow) minRow = row;
+    if (row > maxRow) maxRow = row;
     if (col < minCol) minCol = col;
     if (col > maxCol) maxCol = col;
   }
@@ -73,79 +84,126 @@ function spatialOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
   const keys = new Float64Array(n);
   let maxRank = 0;
   for (let i = 0; i < n; i++) {
-    const row = Math.floor(ys[i] / ORDER_CELL_M);
-    const col = Math.floor(xs[i] / ORDER_CELL_M);
+    const row = Math.floor(((ay[i] - oy) * ky) / ORDER_CELL_M);
+    const col = Math.floor(((ax[i] - ox) * kx) / ORDER_CELL_M);
     // Even rows west → east, odd rows east → west (by the absolute row, as the cells are absolute).
     const c = row % 2 ? maxCol - col : col - minCol;
     keys[i] = (row - minRow) * width + c;
     if (keys[i] > maxRank) maxRank = keys[i];
   }
   // Points spread over a continent could overflow the packed key: sort by a comparator then.
-  if ((maxRank + 1) * slot > Number.MAX_SAFE_INTEGER) return Uint32Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
+  if ((maxRank + 1) * slot > Number.MAX_SAFE_INTEGER) return { order: Uint32Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b), cells: null };
   for (let i = 0; i < n; i++) keys[i] = keys[i] * slot + i;
   keys.sort();
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = keys[i] % slot;
-  return order;
+  // Every cell of the rows' extent (the last row's may lie beyond the highest rank found).
+  const cellCount = (maxRow - minRow + 1) * width;
+  const start = Number.isFinite(cellCount) && cellCount <= MAX_CELLS_PER_POINT * n + MIN_CELLS ? new Uint32Array(cellCount + 1) : null;
+  // Point i's index goes into bytes 4i… of the keys' buffer: key i (bytes 8i…) is read first, and
+  // the keys overwritten (those below i / 2 + 1) have been read already.
+  const order = new Uint32Array(keys.buffer, 0, n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i];
+    const src = key % slot;
+    if (start) start[(key - src) / slot + 1]++;
+    order[i] = src;
+  }
+  if (!start) return { order, cells: null };
+  for (let r = 1; r <= cellCount; r++) start[r] += start[r - 1];
+  return { order, cells: { cellM: ORDER_CELL_M, minRow, maxRow, minCol, maxCol, start } };
 }
 
 /**
- * `point-columns` are read as they are (never changed); their arrays are not kept, so a caller that
- * drops its reference lets them go once the points are in spatial order.
+ * Put x, y and w in `order` in place (`x[i] ← x[order[i]]`, each x projected as `(x − ox) · kx`,
+ * likewise y), following each cycle of the permutation; `order` is used up (every entry is
+ * overwritten).
  */
-export function preparePopulation(input: PopulationInput | PopulationColumns, boardIds: string[], shapes: BoardShape[], frame: LocalFrame): PreparedPopulation {
+function permuteInPlace(order: Uint32Array, x: Float64Array, y: Float64Array, w: Float64Array, ox: number, kx: number, oy: number, ky: number): void {
+  const DONE = 0xffffffff;
+  for (let i = 0; i < order.length; i++) {
+    if (order[i] === DONE) continue;
+    const tx = x[i];
+    const ty = y[i];
+    const tw = w[i];
+    for (let j = i; ; ) {
+      const k = order[j];
+      order[j] = DONE;
+      if (k === i) {
+        x[j] = (tx - ox) * kx;
+        y[j] = (ty - oy) * ky;
+        w[j] = tw;
+        break;
+      }
+      x[j] = (x[k] - ox) * kx;
+      y[j] = (y[k] - oy) * ky;
+      w[j] = w[k];
+      j = k;
+    }
+  }
+}
+
+/**
+ * Point columns are read and left as they are, unless `adopt` is set: then their arrays become the
+ * prepared population's (projected and reordered in place; the caller must not use them after),
+ * which spares a copy of a million points. The input's arrays are not kept otherwise.
+ */
+export function preparePopulation(input: PopulationInput | PopulationColumns, boardIds: string[], shapes: BoardShape[], frame: LocalFrame, adopt = false): PreparedPopulation {
   const empty = { xs: new Float64Array(0), ys: new Float64Array(0), weights: new Float64Array(0), board: new Int32Array(0), index: null };
   if (input.kind === 'none') return { model: 'none', ...empty, residents: boardIds.map(() => null) };
   if (input.kind === 'uniform') {
     return { model: 'uniform-assumption', ...empty, residents: boardIds.map((id) => input.residentsByBoard[id] ?? null) };
   }
-  const n = input.kind === 'points' ? input.points.length : input.kind === 'cells' ? input.cells.length : input.lon.length;
-  const px = new Float64Array(n);
-  const py = new Float64Array(n);
-  let pw: Float64Array = new Float64Array(n);
+  const { lon0, lat0, kx, ky } = frame;
+  let xs: Float64Array;
+  let ys: Float64Array;
+  let weights: Float64Array;
+  let cells: CellLayout | null;
   if (input.kind === 'point-columns') {
-    const { lon0, lat0, kx, ky } = frame;
-    const { lon, lat } = input;
-    for (let i = 0; i < n; i++) {
-      px[i] = (lon[i] - lon0) * kx;
-      py[i] = (lat[i] - lat0) * ky;
+    const { lon, lat, population } = input;
+    const n = lon.length;
+    const sorted = spatialOrder(lon, lat, lon0, kx, lat0, ky);
+    cells = sorted.cells;
+    if (adopt) {
+      [xs, ys, weights] = [lon, lat, population];
+      permuteInPlace(sorted.order, xs, ys, weights, lon0, kx, lat0, ky);
+    } else {
+      [xs, ys, weights] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+      const { order } = sorted;
+      for (let i = 0; i < n; i++) {
+        const src = order[i];
+        xs[i] = (lon[src] - lon0) * kx;
+        ys[i] = (lat[src] - lat0) * ky;
+        weights[i] = population[src];
+      }
     }
-    pw = input.population;
-  } else if (input.kind === 'points') {
-    // project() inlined: no [x, y] array per point.
-    const { lon0, lat0, kx, ky } = frame;
-    input.points.forEach((p, i) => {
-      px[i] = (p.lonLat[0] - lon0) * kx;
-      py[i] = (p.lonLat[1] - lat0) * ky;
-      pw[i] = p.population;
-    });
   } else {
-    input.cells.forEach((c, i) => {
-      // A MultiPolygon cell: centroid of all parts' rings together (holes subtract by orientation).
-      [px[i], py[i]] = centroid(polygonsOf(c.geometry).flat(), frame);
-      pw[i] = c.population;
-    });
+    const n = input.kind === 'points' ? input.points.length : input.cells.length;
+    [xs, ys, weights] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    if (input.kind === 'points') {
+      // project() inlined: no [x, y] array per point.
+      input.points.forEach((p, i) => {
+        xs[i] = (p.lonLat[0] - lon0) * kx;
+        ys[i] = (p.lonLat[1] - lat0) * ky;
+        weights[i] = p.population;
+      });
+    } else {
+      input.cells.forEach((c, i) => {
+        // A MultiPolygon cell: centroid of all parts' rings together (holes subtract by orientation).
+        [xs[i], ys[i]] = centroid(polygonsOf(c.geometry).flat(), frame);
+        weights[i] = c.population;
+      });
+    }
+    const sorted = spatialOrder(xs, ys, 0, 1, 0, 1);
+    cells = sorted.cells;
+    permuteInPlace(sorted.order, xs, ys, weights, 0, 1, 0, 1);
   }
-  const order = spatialOrder(px, py);
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  const weights = new Float64Array(n);
+  const n = xs.length;
   const board = new Int32Array(n);
   const residents = boardIds.map(() => 0);
   const boards = boardIndex(shapes);
   for (let i = 0; i < n; i++) {
-    const src = order[i];
-    const x = (xs[i] = px[src]);
-    const y = (ys[i] = py[src]);
-    const w = (weights[i] = pw[src]);
-    const b = (board[i] = boards.first(x, y));
-    if (b >= 0) residents[b] += w;
+    const b = (board[i] = boards.first(xs[i], ys[i]));
+    if (b >= 0) residents[b] += weights[i];
   }
-  let index: Flatbush | null = null;
-  if (n > 0) {
-    index = new Flatbush(n);
-    for (let i = 0; i < n; i++) index.add(xs[i], ys[i], xs[i], ys[i]);
-    index.finish();
-  }
+  const index = n === 0 ? null : cells ? new PointCells(xs, ys, cells) : lazyPointTree(xs, ys);
   return { model: input.kind === 'cells' ? 'cell-centroids' : 'points', xs, ys, weights, board, index, residents };
 }

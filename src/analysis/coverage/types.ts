@@ -61,4 +61,9 @@ export interface CoverageOptions {
   categoryTiers: CategoryTiers;
   /** GB 50180 tiers, for residents per facility against 表3.0.4. */
   tierStandards?: TierStandard[];
+  /**
+   * Point columns' arrays become the engine's (projected and reordered in place) instead of being
+   * copied: a million points then cost no second set of columns. The caller must not use them after.
+   */
+  adoptPopulationColumns?: boolean;
 }

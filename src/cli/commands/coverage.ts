@@ -59,7 +59,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let population: PopulationInput | PopulationColumns = { kind: 'none' };
   if (values.population) population = await readPopulationFile(values.population, layers, io);
 
-  const model = createCoverageModel(boards, facilities, population, { radiiM, groups: [group], categoryTiers: tiers, tierStandards: gb50180.tiers });
+  // Without street figures nothing reads the columns again: the engine takes their arrays over.
+  const adoptPopulationColumns = population.kind === 'point-columns' && !values.network;
+  const model = createCoverageModel(boards, facilities, population, { radiiM, groups: [group], categoryTiers: tiers, tierStandards: gb50180.tiers, adoptPopulationColumns });
   const result = model.result();
 
   let network: ReturnType<typeof networkCoverage> | null = null;

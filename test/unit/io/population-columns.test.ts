@@ -79,6 +79,16 @@ describe('population points read as columns', () => {
     expect(want.warnings.at(-1)?.code).toBe('more-problems');
   });
 
+  it('reads rows that are not plain numbers as text, as the ordinary path does (the byte scanner takes only plain ones)', async () => {
+    const rows = [' 120.65,28.01 ,12', '1.2065e2,2.801E1,1e1', '120.650000000000001,28.0100000000000002,3.00000000000000001', '+120.66,28.02,.5', '120.67,28.03,7.', '\u00a0120.68,28.04\u3000,2', '\uFEFF120.69,28.05,1', '-0,0,0'];
+    await expectSame(utf8('lon,lat,population,名称\n' + rows.map((r, i) => `${r},名${i}\n`).join('')), 'odd.csv');
+  });
+
+  it('reads a file as GB18030 when its last UTF-8 sequence is cut short, as decodeText does', async () => {
+    const want = await expectSame(new Uint8Array([...utf8('lon,lat,population,name\n120.65,28.01,1,a\n120.66,28.02,2,b'), 0xe6]), 'cut.csv');
+    expect(want.summary.encoding).toBe('gb18030');
+  });
+
   it('hands back (null) every file the ordinary path must read or name a problem in', async () => {
     const head = 'lon,lat,population\n';
     const cases: Record<string, string> = {
