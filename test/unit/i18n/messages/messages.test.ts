@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { MESSAGES, bilingual, englishLoaded, loadEnglish, translate } from '../../../../src/i18n/messages/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { MESSAGES, loadEnglish, translate } from '../../../../src/i18n/messages/index.ts';
 import { team } from '../../../../src/i18n/messages/team.ts';
 import { teamReview } from '../../../../src/i18n/messages/team-review.ts';
 import { basemapFiles } from '../../../../src/i18n/messages/basemap-files.ts';
-import { formatProblem } from '../../../../src/i18n/problem-text.ts';
-import { formatProblem as formatProblemBoth } from '../../../../src/i18n/problems.ts';
 
 describe('UI messages', () => {
   it('holds English back until it is loaded, and labels made before then read in English after', async () => {
-    // Nothing in this file has loaded English yet (each test file runs in a fresh module graph).
+    // A fresh module graph, so that no other test (of this file, or of another file sharing the worker)
+    // has loaded English yet.
+    vi.resetModules();
+    const { bilingual, englishLoaded, loadEnglish, translate } = await import('../../../../src/i18n/messages/index.ts');
+    const { formatProblem } = await import('../../../../src/i18n/problem-text.ts');
+    const { formatProblem: formatProblemBoth } = await import('../../../../src/i18n/problems.ts');
     expect(englishLoaded()).toBe(false);
     expect(translate('en', 'legend.title')).toBe(translate('zh', 'legend.title'));
     // The default names are in both languages from the start (numbered-name.ts reads both).
