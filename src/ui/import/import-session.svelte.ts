@@ -217,11 +217,7 @@ export class ImportSession {
     // A population layer of points is read as columns first; anything else (another format, a
     // problem to name) the worker hands back, and importLayer reads it as before.
     if (this.target?.kind === 'population' && !this.#guessNext) {
-      const cjob = this.#client.runColumns(file, file.name, options, (fraction, stage) => {
-        if (this.#job !== cjob) return;
-        this.progress = fraction;
-        this.stage = stage;
-      });
+      const cjob = this.#client.runColumns(file, file.name, options, this.#progressOf(() => cjob));
       this.#job = cjob;
       const c = await cjob.done;
       if (this.#job !== cjob || c === null) return;
@@ -229,21 +225,14 @@ export class ImportSession {
         this.#job = null;
         this.columnar = c;
         this.path = 'columns';
-        console.info(`[import] ${file.name}: ${c.value.lon.length} points read as columns`);
-        const crs = c.summary.crs;
-        if (crs?.ambiguous && !this.crsAsked) this.crsAsked = crs.candidates;
-        this.phase = 'preview';
+        this.#toPreview(c.summary.crs);
         return;
       }
       this.progress = 0;
       this.stage = 'reading';
     }
     // Always lenient in the worker: the preview lists every bad feature; the user's tick decides (assess-import.ts).
-    const job = this.#client.run(file, file.name, { ...options, ...(this.target?.allowTable ? { allowTable: true } : {}) }, (fraction, stage) => {
-      if (this.#job !== job) return;
-      this.progress = fraction;
-      this.stage = stage;
-    });
+    const job = this.#client.run(file, file.name, { ...options, ...(this.target?.allowTable ? { allowTable: true } : {}) }, this.#progressOf(() => job));
     this.#job = job;
     const result = await job.done;
     if (this.#job !== job || result === null) return;
@@ -252,7 +241,20 @@ export class ImportSession {
     this.path = 'features';
     if (this.#guessNext && result.ok) this.#takeGuess(result.value.features);
     this.#guessNext = false;
-    const crs = result.summary.crs;
+    this.#toPreview(result.summary.crs);
+  }
+
+  /** A job's progress callback: shown while that job is the current one. */
+  #progressOf(job: () => unknown): (fraction: number, stage: ImportStage) => void {
+    return (fraction, stage) => {
+      if (this.#job !== job()) return;
+      this.progress = fraction;
+      this.stage = stage;
+    };
+  }
+
+  /** Show the preview, asking for the coordinate system first when the reading found it ambiguous. */
+  #toPreview(crs: ImportSummary['crs']): void {
     if (crs?.ambiguous && !this.crsAsked) this.crsAsked = crs.candidates;
     this.phase = 'preview';
   }
