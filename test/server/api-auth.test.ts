@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from './support/test-db.ts';
-import { startApi, PASSWORD, type ApiHarness } from './support/api-server.ts';
+import { startApi, PASSWORD, TEST_PASSWORD_COST, type ApiHarness } from './support/api-server.ts';
 import { projectFile } from './support/projects.ts';
 import { addUser, disableUser, issueToken } from '../../src/server/store/users.ts';
 
@@ -61,7 +61,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
   });
 
   it('slows repeated failed sign-ins: after 5 failures the 6th attempt waits (429, Retry-After), even with the right password', async () => {
-    await addUser(h.store.db, '赵工', 'viewer', PASSWORD);
+    await addUser(h.store.db, '赵工', 'viewer', PASSWORD, TEST_PASSWORD_COST);
     for (let i = 0; i < 5; i++) expect((await h.login('赵工', `wrong-${i}-password`)).status).toBe(401);
     const r = await h.login('赵工', PASSWORD);
     expect(r).toMatchObject({ status: 429, json: { error: 'too-many-attempts' } });
@@ -71,7 +71,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
   });
 
   it('locks a disabled user out at once, token and session', async () => {
-    await addUser(h.store.db, '钱工', 'planner', PASSWORD);
+    await addUser(h.store.db, '钱工', 'planner', PASSWORD, TEST_PASSWORD_COST);
     const token = await issueToken(h.store.db, '钱工');
     const s = await h.login('钱工', PASSWORD);
     const cookie = cookieOf(s.headers['set-cookie']).split(';')[0];

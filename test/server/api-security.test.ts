@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from './support/test-db.ts';
-import { startApi, PASSWORD, type ApiHarness } from './support/api-server.ts';
+import { startApi, PASSWORD, TEST_PASSWORD_COST, type ApiHarness } from './support/api-server.ts';
 import { projectFile } from './support/projects.ts';
 import { openEvents } from './support/http-client.ts';
 import { addUser } from '../../src/server/store/users.ts';
@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('review security on %s', (kind) => {
 
   it('keeps script in comment text and user names as data: stored verbatim, sent as JSON that nothing runs', async () => {
     const id = await project();
-    await addUser(h.store.db, SCRIPT_NAME, 'reviewer', PASSWORD);
+    await addUser(h.store.db, SCRIPT_NAME, 'reviewer', PASSWORD, TEST_PASSWORD_COST);
     await setMember(h.store.db, id, { user: null }, SCRIPT_NAME, 'reviewer');
     const c = await h.call(reviewer, 'POST', `/api/projects/${id}/comments`, { body: { anchor: BOARD, revision: 1, body: `${SCRIPT_TEXT} @${SCRIPT_NAME}` } });
     expect(c).toMatchObject({ status: 201, json: { body: `${SCRIPT_TEXT} @${SCRIPT_NAME}`, mentions: [SCRIPT_NAME] } });

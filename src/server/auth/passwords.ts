@@ -7,19 +7,25 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
+/** scrypt's cost parameters. */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** The cost every account gets (see above). Tests may store cheaper hashes: a hash carries its own cost. */
+export const PASSWORD_COST: Readonly<ScryptCost> = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_BYTES = 32;
 
 function scryptAsync(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...opts, maxmem: 256 * opts.N! * opts.r! }, (e, key) => (e ? reject(e) : resolve(key))));
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: Readonly<ScryptCost> = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, { N, r: R, p: P });
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  const key = await scryptAsync(password, salt, { ...cost });
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
 /** True when `password` matches `stored`; false for a malformed hash. Constant time in the key comparison. */

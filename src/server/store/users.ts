@@ -6,7 +6,7 @@
 import type { Sql } from './db.ts';
 import { sqlState } from './db.ts';
 import type { Role } from './roles.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword, PASSWORD_COST, type ScryptCost } from '../auth/passwords.ts';
 import { newApiToken, newId, sha256Hex } from '../auth/secrets.ts';
 import { audit } from './audit.ts';
 
@@ -31,8 +31,9 @@ export function checkUserName(name: string): string | null {
 export class UserExistsError extends Error {}
 export class NoSuchUserError extends Error {}
 
-export async function addUser(db: Sql, name: string, role: Role, password: string | null): Promise<User> {
-  const hash = password === null ? null : await hashPassword(password);
+/** `cost`: scrypt's; only tests pass a cheaper one (sign-ins verify at the cost stored in the hash). */
+export async function addUser(db: Sql, name: string, role: Role, password: string | null, cost: Readonly<ScryptCost> = PASSWORD_COST): Promise<User> {
+  const hash = password === null ? null : await hashPassword(password, cost);
   try {
     const [u] = await db.query<User>(`INSERT INTO users (id, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING ${USER_COLUMNS}`, [newId(), name, role, hash]);
     await audit(db, { actorId: null, action: 'user.add', detail: { user: name, role } });
