@@ -3,7 +3,8 @@
  * time for the slices not yet known to pass: the first write of a fresh profile (every slice: the
  * boards' and employment areas' self-intersection tests), or a layer of 300,000 imported
  * facilities (facilities-precheck.ts, which also packs it for IndexedDB). Loaded on the first
- * write, not with the first screen; what it needs of the first screen's modules it is handed
+ * write, not with the first screen; it also packs imported population points for IndexedDB
+ * (stored-population.ts); what it needs of the first screen's modules it is handed
  * (check-before-write.ts `prepareDeps`).
  */
 import type { Geometry } from 'geojson';
@@ -11,6 +12,7 @@ import type { ProjectState } from '../project.ts';
 import type { PrepareDeps } from './check-before-write.ts';
 import { precheckFacilities } from './facilities-precheck.ts';
 import { timeSlicer, type Slicer } from './time-slicer.ts';
+import { preparePopulationForm } from './stored-population.ts';
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
@@ -51,6 +53,8 @@ export async function prepareCheck(prev: ProjectState | null, next: ProjectState
   // A layer that passed elsewhere (the import dialog's check) is still to be packed for storage.
   const fs = next.facilities;
   if ((!prev || prev.facilities !== fs) && !hasStoredForm(fs)) await precheckFacilities(fs, slicer, deps);
+  // Population points are stored packed too (stored-population.ts): packed here in pieces, not in the write's task.
+  if (!prev || prev.population !== next.population) await preparePopulationForm(next.population, slicer);
 }
 
 /** Thrown by a slicer's pause when the preparation is to stop (the page is going away). */

@@ -23,6 +23,7 @@ import type { Scenario } from '../scenario.ts';
 import { createAutosave, flushOnPageHide, type Autosave, type LifecycleTargets } from './autosave.ts';
 import { isEmptyWrite, stateWrites } from './state-diff.ts';
 import type { SharedProjectStore, StoreSnapshot } from '../sync/replica.ts';
+import { fromStoredPopulation, toStoredPopulation } from './stored-population.ts';
 import { fromStoredFacilities, isFacilitiesPartKey, joinStoredFacilities, PART_KEY_PREFIX, storedFacilityRecords, toStoredFacilities } from './stored-facilities.ts';
 
 /** Damaged stored data set aside before it was replaced, with why. */
@@ -219,7 +220,9 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME, { atOnce = () 
               () => slices.delete(IDBKeyRange.bound(PART_KEY_PREFIX, PART_KEY_PREFIX + '\uffff')),
               ...storedFacilityRecords(toStoredFacilities(value as ProjectState['facilities'])).map(([key, v]) => () => slices.put(v(), key)),
             ]
-          : [() => slices.put(value, name)],
+          : name === 'population'
+            ? [() => slices.put(toStoredPopulation(value), name)]
+            : [() => slices.put(value, name)],
       );
       if (urgent) for (const put of puts) ops.push(put());
       // Commit once the last put is queued (see below).
@@ -282,6 +285,7 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME, { atOnce = () 
       else stored[String(k)] = values[i];
     });
     if ('facilities' in stored) stored.facilities = fromStoredFacilities(joinStoredFacilities(stored.facilities, parts));
+    if ('population' in stored) stored.population = fromStoredPopulation(stored.population);
     const rank = new Map((Array.isArray(order) ? (order as unknown[]) : []).map((id, i) => [id, i]));
     const byRank = (s: unknown) => rank.get((s as { id?: unknown } | null)?.id) ?? Infinity;
     all.sort((a, b) => byRank(a) - byRank(b));
