@@ -10,6 +10,7 @@ import { probeTeamServer, readRemembered } from './state/team/team-probe.ts';
 import { ensurePolygonClip } from './state/polygon-sites.ts';
 import { showFatalPage } from './ui/fatal-page.ts';
 import { i18n } from './i18n/i18n.svelte.ts';
+import { warmNumberFormats } from './i18n/format.ts';
 import './app.css';
 
 const target = document.getElementById('app');
@@ -53,4 +54,6 @@ if (shareToken) {
     showFatalPage(target, e, initial, i18n.lang);
   }
 }
+// Number formats made while nobody waits (the first one initialises ICU: i18n/format.ts).
+if ('requestIdleCallback' in window) requestIdleCallback(warmNumberFormats, { timeout: 10_000 });
 export default app;
