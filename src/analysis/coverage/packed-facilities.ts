@@ -31,7 +31,7 @@ export type ExtraColumns = Record<string, (f: Facility) => string>;
 /** Facilities packed between two steps. */
 const ROWS_PER_STEP = 256;
 /** Texts turned into JSON in one step. */
-const JSON_PER_STEP = 4096;
+export const JSON_PER_STEP = 4096;
 
 /** A JSON array of `list`, built a piece per step (one JSON.stringify of 300,000 texts is a long task of its own). */
 function* jsonArraySteps(list: readonly unknown[]): Generator<void, string> {
@@ -43,8 +43,23 @@ function* jsonArraySteps(list: readonly unknown[]): Generator<void, string> {
   return s + ']';
 }
 
-/** Packs `fs` in steps (yields between them; its result is the packed value). */
-export function* packFacilitySteps(fs: readonly Facility[], extra: ExtraColumns = {}): Generator<void, PackedFacilities> {
+/** A layer's columns before its texts are encoded (facilityColumnSteps). */
+export interface FacilityColumns {
+  count: number;
+  lonLat: Float64Array;
+  illustrative: Uint8Array;
+  ids: string[];
+  categories: string[];
+  names: (string | null)[];
+  extras: { name: string; values: string[] }[];
+}
+
+/**
+ * The facilities' coordinates, flags and text columns, in steps (yields every few hundred
+ * facilities): what both packed forms encode, texts as JSON (below) or as UTF-8 JSON bytes
+ * (packed-facility-bytes.ts).
+ */
+export function* facilityColumnSteps(fs: readonly Facility[], extra: ExtraColumns = {}): Generator<void, FacilityColumns> {
   const n = fs.length;
   const lonLat = new Float64Array(2 * n);
   const illustrative = new Uint8Array(n);
@@ -63,17 +78,23 @@ export function* packFacilitySteps(fs: readonly Facility[], extra: ExtraColumns 
     names[i] = f.name ?? null;
     for (const e of extras) e.values[i] = e.of(f);
   }
+  return { count: n, lonLat, illustrative, ids, categories, names, extras: extras.map(({ name, values }) => ({ name, values })) };
+}
+
+/** Packs `fs` in steps (yields between them; its result is the packed value). */
+export function* packFacilitySteps(fs: readonly Facility[], extra: ExtraColumns = {}): Generator<void, PackedFacilities> {
+  const c = yield* facilityColumnSteps(fs, extra);
   const packed: PackedFacilities = {
-    count: n,
-    lonLat,
-    idsJson: yield* jsonArraySteps(ids),
-    categoriesJson: yield* jsonArraySteps(categories),
-    namesJson: yield* jsonArraySteps(names),
-    illustrative,
+    count: c.count,
+    lonLat: c.lonLat,
+    idsJson: yield* jsonArraySteps(c.ids),
+    categoriesJson: yield* jsonArraySteps(c.categories),
+    namesJson: yield* jsonArraySteps(c.names),
+    illustrative: c.illustrative,
   };
-  if (extras.length) {
+  if (c.extras.length) {
     packed.extraJson = {};
-    for (const e of extras) packed.extraJson[e.name] = yield* jsonArraySteps(e.values);
+    for (const e of c.extras) packed.extraJson[e.name] = yield* jsonArraySteps(e.values);
   }
   return packed;
 }

@@ -24,7 +24,8 @@ import type { FeatureDragEvent } from '../../map/overlay.ts';
 import { CoverageClient, type MoveTiming } from './coverage-client.ts';
 import { TIER_COLORS } from './coverage-overlays.ts';
 import { facilityDiff } from './facility-diff.ts';
-import { packFacilities, type PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
+import { runSteps } from '../../analysis/coverage/packed-facilities.ts';
+import { initPartsSteps, type InitParts } from './coverage-init-steps.ts';
 import { categoryInfo, coverageBoards, defaultTierRadii, facilityCollection, facilityTier, residentsAssumption } from './coverage-data.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -34,7 +35,7 @@ export const GAP_CELL_M = 100;
 export const NETWORK_SAMPLE_M = 100;
 /** A tier's reach rings are drawn up to this many facilities; beyond, only the selected one's (the gap layer shows reach). */
 export const MAX_TIER_RINGS = 2_000;
-/** From this many facilities, the layer is packed for the worker in slices of time (pack-facilities-sliced.ts). */
+/** From this many facilities or population points, the worker's init is packed in slices of time (pack-facilities-sliced.ts). */
 const PACK_IN_SLICES_FROM = 5_000;
 
 const newWorker = () => new Worker(new URL('../../workers/coverage.worker.ts', import.meta.url), { type: 'module' });
@@ -197,19 +198,20 @@ class CoverageStore {
     this.#synced = { boards, population, radiiKey, facilities };
     const init = () => {
       const seq = ++this.#packSeq;
-      const post = (packed: PackedFacilities) =>
-        void client.call('init', { boards: coverageBoards(boards), facilities: packed, population, radiiM, groups: DEFAULT_GROUPS }, undefined, [packed.lonLat.buffer, packed.illustrative.buffer]);
-      if (facilities.length < PACK_IN_SLICES_FROM) {
+      const post = (parts: InitParts) =>
+        void client.call('init', { boards: coverageBoards(boards), facilities: parts.facilities, population: parts.population, radiiM, groups: DEFAULT_GROUPS }, undefined, parts.transfer);
+      const points = population.kind === 'points' ? population.points.length : 0;
+      if (facilities.length < PACK_IN_SLICES_FROM && points < PACK_IN_SLICES_FROM) {
         this.#packing = null;
-        post(packFacilities(facilities));
+        post(runSteps(initPartsSteps(facilities, population)));
         return;
       }
-      // A large layer (an import of 300,000 points) is packed between frames; a newer init supersedes it.
+      // A large layer (an import of 300,000 facilities or 100,000 points) is packed between frames; a newer init supersedes it.
       const packing: Promise<void> = import('./pack-facilities-sliced.ts')
-        .then((m) => m.packFacilitiesSliced(facilities, m.timeSlicer()))
-        .catch(() => packFacilities(facilities)) // the module did not load: pack at once, as before
-        .then((packed) => {
-          if (seq === this.#packSeq) post(packed);
+        .then((m) => m.runStepsSliced(initPartsSteps(facilities, population), m.timeSlicer()))
+        .catch(() => runSteps(initPartsSteps(facilities, population))) // the module did not load: pack at once, as before
+        .then((parts) => {
+          if (seq === this.#packSeq) post(parts);
           if (this.#packing === packing) this.#packing = null;
         });
       this.#packing = packing;

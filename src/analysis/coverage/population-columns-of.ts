@@ -1,0 +1,38 @@
+/**
+ * Population points as columns for a worker message (`PopulationColumns`: lon, lat, residents in
+ * Float64Arrays, transferred): a structured clone of 100,000 `{ lonLat, population }` objects cost
+ * the page 157–197 ms of `postMessage` in one task (headless Chromium, load ~3–5); the columns are
+ * built in steps that yield every few thousand points, and transferred. The coverage engine takes
+ * them as it takes the points, with the same figures (preparePopulation).
+ */
+import type { PopulationColumns, PopulationInput, PopulationPoint } from '../../domain/population.ts';
+
+/** Points copied between two steps. */
+const POINTS_PER_STEP = 8192;
+
+/** Columns of `points`, in steps (yields between them; its result is the columns). */
+export function* populationColumnSteps(points: readonly PopulationPoint[]): Generator<void, PopulationColumns> {
+  const n = points.length;
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const population = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i % POINTS_PER_STEP === POINTS_PER_STEP - 1) yield;
+    const p = points[i];
+    lon[i] = p.lonLat[0];
+    lat[i] = p.lonLat[1];
+    population[i] = p.population;
+  }
+  return { kind: 'point-columns', lon, lat, population };
+}
+
+/** A copy of the columns (without line numbers) to transfer, so that the holder keeps its own. */
+export function copyPopulationColumns(c: PopulationColumns): PopulationColumns {
+  return { kind: 'point-columns', lon: c.lon.slice(), lat: c.lat.slice(), population: c.population.slice() };
+}
+
+/** The buffers of a population input to transfer (none but point columns have any). */
+export function populationTransfer(p: PopulationInput | PopulationColumns): ArrayBuffer[] {
+  if (p.kind !== 'point-columns') return [];
+  return [...new Set([p.lon.buffer, p.lat.buffer, p.population.buffer, ...(p.rows ? [p.rows.buffer] : [])])] as ArrayBuffer[];
+}
