@@ -61,24 +61,28 @@ export interface FacilityColumns {
  */
 export function* facilityColumnSteps(fs: readonly Facility[], extra: ExtraColumns = {}): Generator<void, FacilityColumns> {
   const n = fs.length;
-  const lonLat = new Float64Array(2 * n);
-  const illustrative = new Uint8Array(n);
-  const ids = new Array<string>(n);
-  const categories = new Array<string>(n);
-  const names = new Array<string | null>(n);
+  const c: FacilityColumns = { count: n, lonLat: new Float64Array(2 * n), illustrative: new Uint8Array(n), ids: new Array<string>(n), categories: new Array<string>(n), names: new Array<string | null>(n), extras: [] };
   const extras = Object.entries(extra).map(([name, of]) => ({ name, of, values: new Array<string>(n) }));
-  for (let i = 0; i < n; i++) {
-    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+  for (let i = 0; i < n; i += ROWS_PER_STEP) {
+    if (i) yield;
+    copyFacilities(fs, c, extras, i, Math.min(n, i + ROWS_PER_STEP));
+  }
+  c.extras = extras.map(({ name, values }) => ({ name, values }));
+  return c;
+}
+
+/** Facilities from..to into the columns: a plain function, optimised after a few steps (a loop in a generator body stays slow). */
+function copyFacilities(fs: readonly Facility[], c: FacilityColumns, extras: { of: (f: Facility) => string; values: string[] }[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const f = fs[i];
-    lonLat[2 * i] = f.lonLat[0];
-    lonLat[2 * i + 1] = f.lonLat[1];
-    if (f.illustrative) illustrative[i] = 1;
-    ids[i] = f.id;
-    categories[i] = f.category;
-    names[i] = f.name ?? null;
+    c.lonLat[2 * i] = f.lonLat[0];
+    c.lonLat[2 * i + 1] = f.lonLat[1];
+    if (f.illustrative) c.illustrative[i] = 1;
+    c.ids[i] = f.id;
+    c.categories[i] = f.category;
+    c.names[i] = f.name ?? null;
     for (const e of extras) e.values[i] = e.of(f);
   }
-  return { count: n, lonLat, illustrative, ids, categories, names, extras: extras.map(({ name, values }) => ({ name, values })) };
 }
 
 /** Packs `fs` in steps (yields between them; its result is the packed value). */
