@@ -5,6 +5,8 @@
 import { CoverageSession, type CoverageInit } from '../analysis/coverage/coverage-session.ts';
 import type { FacilityGroup, Facility, LonLat } from '../domain/facility.ts';
 import type { NetworkRunsInput } from '../analysis/coverage/network-runs.ts';
+import type { PopulationColumns } from '../domain/population.ts';
+import { pointsOfColumns } from '../analysis/coverage/population-columns-of.ts';
 import { unpackFacilityBytes, type PackedFacilityBytes } from '../analysis/coverage/packed-facility-bytes.ts';
 
 export function coverageApi(session = new CoverageSession(() => performance.now())) {
@@ -21,7 +23,9 @@ export function coverageApi(session = new CoverageSession(() => performance.now(
     remove: (i: { facilityId: string }) => session.remove(i),
     gaps: (i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }) => session.gaps(i),
     rings: (i: { facilityIds?: string[]; group?: FacilityGroup; radiusM: number; maxRings?: number }) => session.rings(i),
-    network: (i: NetworkRunsInput) => session.network(i),
+    // Facilities and points arrive as in init (transferred), and become objects here, off the page.
+    network: (i: Omit<NetworkRunsInput, 'facilities' | 'population'> & { facilities: PackedFacilityBytes; population?: PopulationColumns }) =>
+      session.network({ ...i, facilities: unpackFacilityBytes(i.facilities), population: i.population && pointsOfColumns(i.population) }),
   };
 }
 

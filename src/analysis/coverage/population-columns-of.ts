@@ -32,13 +32,15 @@ export function* populationColumnSteps(points: readonly PopulationPoint[]): Gene
   return c;
 }
 
-/** A copy of the columns (without line numbers) to transfer, so that the holder keeps its own. */
-export function copyPopulationColumns(c: PopulationColumns): PopulationColumns {
-  return { kind: 'point-columns', lon: c.lon.slice(), lat: c.lat.slice(), population: c.population.slice() };
-}
-
 /** The buffers of a population input to transfer (none but point columns have any). */
 export function populationTransfer(p: PopulationInput | PopulationColumns): ArrayBuffer[] {
   if (p.kind !== 'point-columns') return [];
   return [...new Set([p.lon.buffer, p.lat.buffer, p.population.buffer, ...(p.rows ? [p.rows.buffer] : [])])] as ArrayBuffer[];
+}
+
+/** The points of columns (the network worker's input: its engine reads points). */
+export function pointsOfColumns(c: PopulationColumns): PopulationPoint[] {
+  const out = new Array<PopulationPoint>(c.lon.length);
+  for (let i = 0; i < out.length; i++) out[i] = { lonLat: [c.lon[i], c.lat[i]], population: c.population[i] };
+  return out;
 }

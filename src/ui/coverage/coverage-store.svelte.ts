@@ -9,7 +9,7 @@ import type { FeatureCollection, Position } from 'geojson';
 import { store } from '../../state/app-store.svelte.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import type { Facility, LonLat } from '../../domain/facility.ts';
-import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
+import type { PopulationInput } from '../../domain/population.ts';
 import type { BoardCollection } from '../../domain/board.ts';
 import type { CoverageResult } from '../../analysis/coverage/types.ts';
 import type { NetworkRun } from '../../analysis/coverage/network-runs.ts';
@@ -94,6 +94,8 @@ class CoverageStore {
   /** A large layer being packed for the worker's init in slices of time (ready() waits for it); its number, so a newer init supersedes it. */
   #packing: Promise<void> | null = null;
   #packSeq = 0;
+  /** The latest network request's number: one prepared after it supersedes it. */
+  #networkSeq = 0;
 
   /** Figures of one board and tier at the tier's radius; null before the first result. */
   figures(boardId: string, tier: CoverageTier): TierFigures | null {
@@ -262,22 +264,27 @@ class CoverageStore {
       this.#networkClient = new CoverageClient(newWorker);
       this.#networkClient.onError = (message) => (this.error = message);
     }
+    const client = this.#networkClient;
+    const seq = ++this.#networkSeq;
     this.networkBusy = true;
     const lines: Position[][] = streets.features.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates));
-    const population: PopulationPoint[] | undefined = input.population.kind === 'points' ? input.population.points : undefined;
-    void this.#networkClient
-      .call(
-        'network',
-        {
-          boards: coverageBoards(input.boards),
-          facilities: input.facilities,
-          streets: lines,
-          runs: COVERAGE_TIERS.map((t) => ({ group: t, radiusM: input.radii[t] })),
-          population,
-          sampleSpacingM: NETWORK_SAMPLE_M,
-        },
-        'network', // latest wins: an older network call still running is superseded
-      )
+    // Facilities and points go as the init's do (packed, transferred), in slices of time when large.
+    const steps = () => initPartsSteps(input.facilities, input.population);
+    const large = input.facilities.length >= PACK_IN_SLICES_FROM || (input.population.kind === 'points' && input.population.points.length >= PACK_IN_SLICES_FROM);
+    const parts: Promise<InitParts> = large
+      ? import('./pack-facilities-sliced.ts').then((m) => m.runStepsSliced(steps(), m.timeSlicer())).catch(() => runSteps(steps()))
+      : Promise.resolve(runSteps(steps()));
+    void parts
+      .then((p) => {
+        if (seq !== this.#networkSeq) return undefined; // a newer request is being prepared
+        const population = p.population.kind === 'point-columns' ? p.population : undefined;
+        return client.call(
+          'network',
+          { boards: coverageBoards(input.boards), facilities: p.facilities, streets: lines, runs: COVERAGE_TIERS.map((t) => ({ group: t, radiusM: input.radii[t] })), population, sampleSpacingM: NETWORK_SAMPLE_M },
+          'network', // latest wins: an older network call still running is superseded
+          p.transfer,
+        );
+      })
       .then((reply) => {
         if (reply === undefined) return; // superseded: a newer call is on its way
         this.networkBusy = false;

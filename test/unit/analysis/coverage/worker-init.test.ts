@@ -15,6 +15,7 @@ import { gb50180 } from '../../../../src/data/gb50180.ts';
 import type { PopulationInput, PopulationPoint } from '../../../../src/domain/population.ts';
 import type { Facility } from '../../../../src/domain/facility.ts';
 import type { CoverageBoard } from '../../../../src/analysis/coverage/types.ts';
+import { bboxOf } from '../../../../src/geo/measure.ts';
 import { readCoverageFixture } from './fixture-input.ts';
 
 /** The init message after a structured clone with its transfer list, as postMessage delivers it. */
@@ -51,7 +52,7 @@ describe('coverage worker init from columns and bytes', () => {
     });
   }
 
-  it('gives the same figures on 10,000 points over the default boards, and a re-init sends the same columns again', () => {
+  it('gives the same figures on 10,000 points over the default boards, and a second init from the same points is the same', () => {
     const boards = defaultBoards.features.map((b) => ({ id: b.properties.id, name: b.properties.name, geometry: b.geometry }));
     const facilities = illustrativeFacilities(boards, gb50180.facilities).map((f, i) => (i % 3 ? { ...f, name: `设施 "${i}"` } : f));
     let seed = 7;
@@ -61,8 +62,23 @@ describe('coverage worker init from columns and bytes', () => {
     const move = { facilityId: facilities[5].id, lonLat: [120.66, 28.0] as [number, number] };
     const result = bothPaths(boards, facilities, population, [300, 500, 1000], move);
     expect(result.boards.some((b) => b.residents! > 0)).toBe(true);
-    // The page's columns of these points are kept (a copy went over): the second init is the same.
+    // The page's points are untouched (the worker adopted columns built for it): a second init is the same.
     const again = overTheWire(boards, facilities, population, [300, 500, 1000]);
     expect(coverageApi(new CoverageSession()).init(again).result).toStrictEqual(new CoverageSession().init({ boards, facilities, population, radiiM: [300, 500, 1000] }).result);
+  });
+
+  it('gives the same figures along streets as objects (the network request is sent as init is)', () => {
+    const fx = readCoverageFixture('test/fixtures/coverage/in/board-with-hole.geojson');
+    const [w, so, e, n] = bboxOf(fx.boards[0].geometry);
+    // Two streets crossing at each facility.
+    const streets = fx.facilities.flatMap(({ lonLat: [x, y] }) => [[[w, y], [e, y]], [[x, so], [x, n]]]);
+    const runs = [{ group: 'any' as const, radiusM: fx.radiiM[0] }];
+    const parts = runSteps(initPartsSteps(fx.facilities, fx.population));
+    const input = { boards: fx.boards, streets, runs, sampleSpacingM: 50 };
+    const received = structuredClone({ ...input, facilities: parts.facilities, population: parts.population.kind === 'point-columns' ? parts.population : undefined }, { transfer: parts.transfer });
+    const viaColumns = coverageApi(new CoverageSession()).network(received).runs;
+    const viaObjects = new CoverageSession().network({ ...input, facilities: fx.facilities, population: fx.population.kind === 'points' ? fx.population.points : undefined }).runs;
+    expect(viaColumns).toStrictEqual(viaObjects);
+    expect(viaObjects[0].coverage.boards[0].radii[0].populationShare).toBeGreaterThan(0);
   });
 });
