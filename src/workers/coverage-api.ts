@@ -5,12 +5,17 @@
 import { CoverageSession, type CoverageInit } from '../analysis/coverage/coverage-session.ts';
 import type { FacilityGroup, Facility, LonLat } from '../domain/facility.ts';
 import type { NetworkRunsInput } from '../analysis/coverage/network-runs.ts';
-import { unpackFacilities, type PackedFacilities } from '../analysis/coverage/packed-facilities.ts';
+import type { PopulationColumns } from '../domain/population.ts';
+import { pointsOfColumns } from '../analysis/coverage/population-columns-of.ts';
+import { unpackFacilityBytes, type PackedFacilityBytes } from '../analysis/coverage/packed-facility-bytes.ts';
 
 export function coverageApi(session = new CoverageSession(() => performance.now())) {
   return {
-    // Facilities arrive packed (packed-facilities.ts): cloning 300,000 objects blocked the page for seconds.
-    init: (i: Omit<CoverageInit, 'facilities'> & { facilities: PackedFacilities }) => session.init({ ...i, facilities: unpackFacilities(i.facilities) }),
+    // Facilities arrive packed as bytes (packed-facility-bytes.ts) and points as columns (population-columns-of.ts), all
+    // transferred: cloning 300,000 facility objects blocked the page for seconds, and their texts as strings for 0.25–0.5 s.
+    // The transferred columns are the worker's own: the engine adopts them (no copy).
+    init: (i: Omit<CoverageInit, 'facilities' | 'adoptPopulationColumns'> & { facilities: PackedFacilityBytes }) =>
+      session.init({ ...i, facilities: unpackFacilityBytes(i.facilities), adoptPopulationColumns: true }),
     // With when the worker finished (ms since the epoch, performance.timeOrigin-based, as the page measures): the page
     // splits a drag move's round trip into the way there and back (coverage-client.ts MoveTiming).
     move: (i: { facilityId: string; lonLat: LonLat }) => ({ ...session.move(i), doneAtMs: performance.timeOrigin + performance.now() }),
@@ -18,7 +23,9 @@ export function coverageApi(session = new CoverageSession(() => performance.now(
     remove: (i: { facilityId: string }) => session.remove(i),
     gaps: (i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }) => session.gaps(i),
     rings: (i: { facilityIds?: string[]; group?: FacilityGroup; radiusM: number; maxRings?: number }) => session.rings(i),
-    network: (i: NetworkRunsInput) => session.network(i),
+    // Facilities and points arrive as in init (transferred), and become objects here, off the page.
+    network: (i: Omit<NetworkRunsInput, 'facilities' | 'population'> & { facilities: PackedFacilityBytes; population?: PopulationColumns }) =>
+      session.network({ ...i, facilities: unpackFacilityBytes(i.facilities), population: i.population && pointsOfColumns(i.population) }),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { categoryTiers, tierOf, type Facility, type FacilityGroup, type LonLat } from '../../domain/facility.ts';
-import type { PopulationInput } from '../../domain/population.ts';
+import type { PopulationColumns, PopulationInput } from '../../domain/population.ts';
 import { gb50180 } from '../../data/gb50180.ts';
 import { gapLayer, reachRings, type GapProperties } from './gap-layer.ts';
 import { createCoverageModel, type CoverageModel } from './model.ts';
@@ -15,9 +15,12 @@ import type { CoverageBoard, CoverageResult } from './types.ts';
 export interface CoverageInit {
   boards: CoverageBoard[];
   facilities: Facility[];
-  population: PopulationInput;
+  /** Points may come as columns (the worker gets them so, transferred: population-columns-of.ts). */
+  population: PopulationInput | PopulationColumns;
   radiiM: number[];
   groups?: FacilityGroup[];
+  /** Point columns become the engine's own (projected and reordered in place): the caller must not use them after. */
+  adoptPopulationColumns?: boolean;
 }
 
 /** The figures after a change, with the engine's compute time (ms). */
@@ -40,7 +43,7 @@ export class CoverageSession {
     this.#boards = i.boards;
     this.#facilities.clear();
     for (const f of i.facilities) this.#facilities.set(f.id, f);
-    this.#model = createCoverageModel(i.boards, i.facilities, i.population, { radiiM: i.radiiM, groups: i.groups, categoryTiers: this.#tiers, tierStandards: gb50180.tiers });
+    this.#model = createCoverageModel(i.boards, i.facilities, i.population, { radiiM: i.radiiM, groups: i.groups, categoryTiers: this.#tiers, tierStandards: gb50180.tiers, adoptPopulationColumns: i.adoptPopulationColumns });
     return { result: this.#model.result(), computeMs: this.now() - t0 };
   }
 

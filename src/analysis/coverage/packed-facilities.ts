@@ -31,7 +31,7 @@ export type ExtraColumns = Record<string, (f: Facility) => string>;
 /** Facilities packed between two steps. */
 const ROWS_PER_STEP = 256;
 /** Texts turned into JSON in one step. */
-const JSON_PER_STEP = 4096;
+export const JSON_PER_STEP = 4096;
 
 /** A JSON array of `list`, built a piece per step (one JSON.stringify of 300,000 texts is a long task of its own). */
 function* jsonArraySteps(list: readonly unknown[]): Generator<void, string> {
@@ -43,37 +43,62 @@ function* jsonArraySteps(list: readonly unknown[]): Generator<void, string> {
   return s + ']';
 }
 
-/** Packs `fs` in steps (yields between them; its result is the packed value). */
-export function* packFacilitySteps(fs: readonly Facility[], extra: ExtraColumns = {}): Generator<void, PackedFacilities> {
+/** A layer's columns before its texts are encoded (facilityColumnSteps). */
+export interface FacilityColumns {
+  count: number;
+  lonLat: Float64Array;
+  illustrative: Uint8Array;
+  ids: string[];
+  categories: string[];
+  names: (string | null)[];
+  extras: { name: string; values: string[] }[];
+}
+
+/**
+ * The facilities' coordinates, flags and text columns, in steps (yields every few hundred
+ * facilities): what both packed forms encode, texts as JSON (below) or as UTF-8 JSON bytes
+ * (packed-facility-bytes.ts).
+ */
+export function* facilityColumnSteps(fs: readonly Facility[], extra: ExtraColumns = {}): Generator<void, FacilityColumns> {
   const n = fs.length;
-  const lonLat = new Float64Array(2 * n);
-  const illustrative = new Uint8Array(n);
-  const ids = new Array<string>(n);
-  const categories = new Array<string>(n);
-  const names = new Array<string | null>(n);
+  const c: FacilityColumns = { count: n, lonLat: new Float64Array(2 * n), illustrative: new Uint8Array(n), ids: new Array<string>(n), categories: new Array<string>(n), names: new Array<string | null>(n), extras: [] };
   const extras = Object.entries(extra).map(([name, of]) => ({ name, of, values: new Array<string>(n) }));
-  for (let i = 0; i < n; i++) {
-    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+  for (let i = 0; i < n; i += ROWS_PER_STEP) {
+    if (i) yield;
+    copyFacilities(fs, c, extras, i, Math.min(n, i + ROWS_PER_STEP));
+  }
+  c.extras = extras.map(({ name, values }) => ({ name, values }));
+  return c;
+}
+
+/** Facilities from..to into the columns: a plain function, optimised after a few steps (a loop in a generator body stays slow). */
+function copyFacilities(fs: readonly Facility[], c: FacilityColumns, extras: { of: (f: Facility) => string; values: string[] }[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const f = fs[i];
-    lonLat[2 * i] = f.lonLat[0];
-    lonLat[2 * i + 1] = f.lonLat[1];
-    if (f.illustrative) illustrative[i] = 1;
-    ids[i] = f.id;
-    categories[i] = f.category;
-    names[i] = f.name ?? null;
+    c.lonLat[2 * i] = f.lonLat[0];
+    c.lonLat[2 * i + 1] = f.lonLat[1];
+    if (f.illustrative) c.illustrative[i] = 1;
+    c.ids[i] = f.id;
+    c.categories[i] = f.category;
+    c.names[i] = f.name ?? null;
     for (const e of extras) e.values[i] = e.of(f);
   }
+}
+
+/** Packs `fs` in steps (yields between them; its result is the packed value). */
+export function* packFacilitySteps(fs: readonly Facility[], extra: ExtraColumns = {}): Generator<void, PackedFacilities> {
+  const c = yield* facilityColumnSteps(fs, extra);
   const packed: PackedFacilities = {
-    count: n,
-    lonLat,
-    idsJson: yield* jsonArraySteps(ids),
-    categoriesJson: yield* jsonArraySteps(categories),
-    namesJson: yield* jsonArraySteps(names),
-    illustrative,
+    count: c.count,
+    lonLat: c.lonLat,
+    idsJson: yield* jsonArraySteps(c.ids),
+    categoriesJson: yield* jsonArraySteps(c.categories),
+    namesJson: yield* jsonArraySteps(c.names),
+    illustrative: c.illustrative,
   };
-  if (extras.length) {
+  if (c.extras.length) {
     packed.extraJson = {};
-    for (const e of extras) packed.extraJson[e.name] = yield* jsonArraySteps(e.values);
+    for (const e of c.extras) packed.extraJson[e.name] = yield* jsonArraySteps(e.values);
   }
   return packed;
 }

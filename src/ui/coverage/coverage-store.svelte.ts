@@ -9,7 +9,7 @@ import type { FeatureCollection, Position } from 'geojson';
 import { store } from '../../state/app-store.svelte.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
 import type { Facility, LonLat } from '../../domain/facility.ts';
-import type { PopulationInput, PopulationPoint } from '../../domain/population.ts';
+import type { PopulationInput } from '../../domain/population.ts';
 import type { BoardCollection } from '../../domain/board.ts';
 import type { CoverageResult } from '../../analysis/coverage/types.ts';
 import type { NetworkRun } from '../../analysis/coverage/network-runs.ts';
@@ -24,7 +24,8 @@ import type { FeatureDragEvent } from '../../map/overlay.ts';
 import { CoverageClient, type MoveTiming } from './coverage-client.ts';
 import { TIER_COLORS } from './coverage-overlays.ts';
 import { facilityDiff } from './facility-diff.ts';
-import { packFacilities, type PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
+import { runSteps } from '../../analysis/coverage/packed-facilities.ts';
+import { initPartsSteps, type InitParts } from './coverage-init-steps.ts';
 import { categoryInfo, coverageBoards, defaultTierRadii, facilityCollection, facilityTier, residentsAssumption } from './coverage-data.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -34,7 +35,7 @@ export const GAP_CELL_M = 100;
 export const NETWORK_SAMPLE_M = 100;
 /** A tier's reach rings are drawn up to this many facilities; beyond, only the selected one's (the gap layer shows reach). */
 export const MAX_TIER_RINGS = 2_000;
-/** From this many facilities, the layer is packed for the worker in slices of time (pack-facilities-sliced.ts). */
+/** From this many facilities or population points, the worker's init is packed in slices of time (pack-facilities-sliced.ts). */
 const PACK_IN_SLICES_FROM = 5_000;
 
 const newWorker = () => new Worker(new URL('../../workers/coverage.worker.ts', import.meta.url), { type: 'module' });
@@ -93,6 +94,8 @@ class CoverageStore {
   /** A large layer being packed for the worker's init in slices of time (ready() waits for it); its number, so a newer init supersedes it. */
   #packing: Promise<void> | null = null;
   #packSeq = 0;
+  /** The latest network request's number: one prepared after it supersedes it. */
+  #networkSeq = 0;
 
   /** Figures of one board and tier at the tier's radius; null before the first result. */
   figures(boardId: string, tier: CoverageTier): TierFigures | null {
@@ -197,19 +200,20 @@ class CoverageStore {
     this.#synced = { boards, population, radiiKey, facilities };
     const init = () => {
       const seq = ++this.#packSeq;
-      const post = (packed: PackedFacilities) =>
-        void client.call('init', { boards: coverageBoards(boards), facilities: packed, population, radiiM, groups: DEFAULT_GROUPS }, undefined, [packed.lonLat.buffer, packed.illustrative.buffer]);
-      if (facilities.length < PACK_IN_SLICES_FROM) {
+      const post = (parts: InitParts) =>
+        void client.call('init', { boards: coverageBoards(boards), facilities: parts.facilities, population: parts.population, radiiM, groups: DEFAULT_GROUPS }, undefined, parts.transfer);
+      const points = population.kind === 'points' ? population.points.length : 0;
+      if (facilities.length < PACK_IN_SLICES_FROM && points < PACK_IN_SLICES_FROM) {
         this.#packing = null;
-        post(packFacilities(facilities));
+        post(runSteps(initPartsSteps(facilities, population)));
         return;
       }
-      // A large layer (an import of 300,000 points) is packed between frames; a newer init supersedes it.
+      // A large layer (an import of 300,000 facilities or 100,000 points) is packed between frames; a newer init supersedes it.
       const packing: Promise<void> = import('./pack-facilities-sliced.ts')
-        .then((m) => m.packFacilitiesSliced(facilities, m.timeSlicer()))
-        .catch(() => packFacilities(facilities)) // the module did not load: pack at once, as before
-        .then((packed) => {
-          if (seq === this.#packSeq) post(packed);
+        .then((m) => m.runStepsSliced(initPartsSteps(facilities, population), m.timeSlicer()))
+        .catch(() => runSteps(initPartsSteps(facilities, population))) // the module did not load: pack at once, as before
+        .then((parts) => {
+          if (seq === this.#packSeq) post(parts);
           if (this.#packing === packing) this.#packing = null;
         });
       this.#packing = packing;
@@ -260,22 +264,27 @@ class CoverageStore {
       this.#networkClient = new CoverageClient(newWorker);
       this.#networkClient.onError = (message) => (this.error = message);
     }
+    const client = this.#networkClient;
+    const seq = ++this.#networkSeq;
     this.networkBusy = true;
     const lines: Position[][] = streets.features.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates));
-    const population: PopulationPoint[] | undefined = input.population.kind === 'points' ? input.population.points : undefined;
-    void this.#networkClient
-      .call(
-        'network',
-        {
-          boards: coverageBoards(input.boards),
-          facilities: input.facilities,
-          streets: lines,
-          runs: COVERAGE_TIERS.map((t) => ({ group: t, radiusM: input.radii[t] })),
-          population,
-          sampleSpacingM: NETWORK_SAMPLE_M,
-        },
-        'network', // latest wins: an older network call still running is superseded
-      )
+    // Facilities and points go as the init's do (packed, transferred), in slices of time when large.
+    const steps = () => initPartsSteps(input.facilities, input.population);
+    const large = input.facilities.length >= PACK_IN_SLICES_FROM || (input.population.kind === 'points' && input.population.points.length >= PACK_IN_SLICES_FROM);
+    const parts: Promise<InitParts> = large
+      ? import('./pack-facilities-sliced.ts').then((m) => m.runStepsSliced(steps(), m.timeSlicer())).catch(() => runSteps(steps()))
+      : Promise.resolve(runSteps(steps()));
+    void parts
+      .then((p) => {
+        if (seq !== this.#networkSeq) return undefined; // a newer request is being prepared
+        const population = p.population.kind === 'point-columns' ? p.population : undefined;
+        return client.call(
+          'network',
+          { boards: coverageBoards(input.boards), facilities: p.facilities, streets: lines, runs: COVERAGE_TIERS.map((t) => ({ group: t, radiusM: input.radii[t] })), population, sampleSpacingM: NETWORK_SAMPLE_M },
+          'network', // latest wins: an older network call still running is superseded
+          p.transfer,
+        );
+      })
       .then((reply) => {
         if (reply === undefined) return; // superseded: a newer call is on its way
         this.networkBusy = false;

@@ -1,12 +1,11 @@
 /**
- * The facility packer (analysis/coverage/packed-facilities.ts `packFacilitySteps`) in slices of
- * time: packing 300,000 facilities took about half a second of one task after 替换. The same
- * steps `packFacilities` runs in one go, pausing at them whenever the slicer says a slice has run
- * (README, Speed: "Responsive with real-size files"). The coverage worker's and the tile worker's
- * packing (facility-points.ts) both run here.
+ * The packers' steps (analysis/coverage/packed-facilities.ts `runSteps` runs them in one go) in
+ * slices of time: packing 300,000 facilities took about half a second of one task after 替换.
+ * The same steps, pausing at them whenever the slicer says a slice has run (README, Speed:
+ * "Responsive with real-size files"). The coverage worker's init (coverage-init-steps.ts:
+ * facilities as bytes, population points as columns) and the tile worker's packing
+ * (facility-points.ts) both run here.
  */
-import type { Facility } from '../../domain/facility.ts';
-import { packFacilitySteps, type PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
 import type { Slicer } from '../../state/persistence/time-slicer.ts';
 
 export { timeSlicer } from '../../state/persistence/time-slicer.ts';
@@ -19,8 +18,4 @@ export async function runStepsSliced<T>(steps: Generator<void, T>, slicer: Slice
     r = steps.next();
   }
   return r.value;
-}
-
-export function packFacilitiesSliced(fs: readonly Facility[], slicer: Slicer): Promise<PackedFacilities> {
-  return runStepsSliced(packFacilitySteps(fs), slicer);
 }
