@@ -73,9 +73,11 @@ async function readGeoJson(open: () => ByteChunks, sizeBytes: number): Promise<R
       return true;
     },
     add(p) {
-      id.push(own(p, keys!.id));
-      name.push(own(p, keys!.name));
-      category.push(own(p, keys!.category));
+      // A first feature without properties fixes the fields as none (a later key then gives up).
+      const k = (keys ??= resolveFields([], FACILITY_FIELDS));
+      id.push(own(p, k.id));
+      name.push(own(p, k.name));
+      category.push(own(p, k.category));
       idProperty.push(own(p, 'id'));
       illustrative.push(own(p, 'illustrative'));
     },

@@ -83,6 +83,7 @@ describe('facilities read as columns', () => {
     const feature = (x: number, y: number, props: Record<string, unknown>) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [x, y] } });
     const geo = utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature(120.65, 28.01, { id: 'a', type: '公园', name: 3, illustrative: true }), feature(120.66, 28.02, { id: 5, type: null, name: ' 温州 ' }), feature(120.67, 28.03, { id: 'c', type: 'kindergarten', illustrative: 'yes' })] }));
     await expectSame(geo, 'props.geojson');
+    await expectSame(utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature(120.65, 28.01, {}), feature(120.66, 28.02, {})] })), 'empty-props.geojson');
   });
 
   it('hands back (null) every file the ordinary path must read or name a problem in', async () => {
@@ -104,6 +105,7 @@ describe('facilities read as columns', () => {
       'a feature id': [{ ...ok, id: 1 }],
       'a polygon': [{ ...ok, geometry: { type: 'Polygon', coordinates: [[[120, 28], [121, 28], [121, 29], [120, 28]]] } }],
       'the category field appearing later': [{ ...ok, properties: { name: 'a' } }, ok],
+      'keys after a feature without any': [{ ...ok, properties: {} }, ok],
     };
     for (const [what, features] of Object.entries(geo)) {
       const bytes = utf8(JSON.stringify({ type: 'FeatureCollection', features }));
