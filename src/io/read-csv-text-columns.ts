@@ -24,9 +24,9 @@ export interface RawTextColumns<K extends string> {
   y: Float64Array;
   /** The 1-based line of each point. */
   rows: Int32Array;
-  /** Each field's header (null: none of its names is there) and values, one per point. */
+  /** Each field's header (null: none of its names is there) and its value at point i. */
   keys: Record<K, string | null>;
-  values: Record<K, FieldValue[]>;
+  values: Record<K, (i: number) => FieldValue>;
   /** The header's columns other than the coordinates, in order (the layer's property keys). */
   others: string[];
   declared: RawLayer['declared'];
@@ -36,6 +36,54 @@ export interface RawTextColumns<K extends string> {
 export type TextColumnsRead<K extends string> = { ok: true; value: RawTextColumns<K>; encoding: string } | { ok: false; reason: string };
 
 const isBlank = (v: string) => v.trim() === '';
+
+/** Cells per block of a text column. */
+const BLOCK = 4096;
+
+/**
+ * One field's cells as written, kept in flat blocks of BLOCK cells joined into one string each: a
+ * cell split from a row would otherwise keep its whole row (and the decoded piece the row came
+ * from) alive, hundreds of MiB for a large file.
+ */
+class TextColumn {
+  readonly blocks: string[] = [];
+  #pending: string[] = [];
+  #at = 0;
+  /** Per cell: where it ends in its block; -(end + 1) for a missing cell. */
+  readonly ends = growableI32();
+  numeric = true;
+  filled = false;
+  constructor(readonly at: number) {}
+
+  push(v: string | undefined): void {
+    if (v === undefined) this.ends.push(-this.#at - 1);
+    else {
+      this.#pending.push(v);
+      this.#at += v.length;
+      this.ends.push(this.#at);
+      if (!isBlank(v)) {
+        this.filled = true;
+        if (this.numeric && !isNumericText(v)) this.numeric = false;
+      }
+    }
+    if (this.ends.length % BLOCK === 0) this.flush();
+  }
+
+  flush(): void {
+    this.blocks.push(this.#pending.join(''));
+    this.#pending = [];
+    this.#at = 0;
+  }
+
+  /** Cell i as readTableRows makes its property (call after the last push and flush). */
+  value(i: number): FieldValue {
+    const e = this.ends.get(i);
+    if (e < 0) return null;
+    const p = i % BLOCK === 0 ? 0 : this.ends.get(i - 1);
+    const v = this.blocks[Math.floor(i / BLOCK)].slice(p < 0 ? -p - 1 : p, e);
+    return this.numeric && this.filled ? (isBlank(v) ? null : Number(v)) : v;
+  }
+}
 
 /** Push-based: `push(text)` for each decoded piece in order, then `end()`. */
 export class CsvTextColumnsParser<K extends string> {
@@ -48,8 +96,8 @@ export class CsvTextColumnsParser<K extends string> {
   #delimiter = '';
   #at: { x: number; y: number } | null = null;
   #head: Omit<RawTextColumns<K>, 'x' | 'y' | 'rows' | 'values'> | null = null;
-  /** Per field: its column, its cells as written, and whether every non-blank cell so far is a number (and one is there). */
-  #cols: { key: K; at: number; cells: (string | undefined)[]; numeric: boolean; filled: boolean }[] = [];
+  /** Per field: its column's cells as written. */
+  #cols: { key: K; column: TextColumn }[] = [];
   readonly #x = growableF64();
   readonly #y = growableF64();
   readonly #rows = growableI32();
@@ -82,15 +130,12 @@ export class CsvTextColumnsParser<K extends string> {
     if (this.#failed) return { ok: false, reason: this.#failed };
     if (!this.#head) return { ok: false, reason: 'no header' };
     if (this.#x.length === 0) return { ok: false, reason: 'no rows' };
-    const values = {} as Record<K, FieldValue[]>;
-    for (const k of Object.keys(this.#fields) as K[]) values[k] = [];
-    for (const c of this.#cols) {
-      const numeric = c.numeric && c.filled;
-      values[c.key] = c.cells.map((v) => (v === undefined ? null : numeric ? (isBlank(v) ? null : Number(v)) : v));
-      c.cells = [];
+    const values = {} as Record<K, (i: number) => FieldValue>;
+    for (const k of Object.keys(this.#fields) as K[]) values[k] = () => null;
+    for (const { key, column } of this.#cols) {
+      if (column.ends.length % BLOCK !== 0) column.flush();
+      values[key] = (i) => column.value(i);
     }
-    const n = this.#x.length;
-    for (const k of Object.keys(this.#fields) as K[]) if (values[k].length === 0) values[k] = new Array<FieldValue>(n).fill(null);
     return { ok: true, value: { ...this.#head, x: this.#x.done(), y: this.#y.done(), rows: this.#rows.done(), values } };
   }
 
@@ -131,7 +176,7 @@ export class CsvTextColumnsParser<K extends string> {
     const others = named.filter((h) => h !== pair.lon && h !== pair.lat);
     const keys = resolveFields(others, this.#fields);
     this.#at = { x: headers.indexOf(pair.lon), y: headers.indexOf(pair.lat) };
-    this.#cols = (Object.keys(keys) as K[]).flatMap((key) => (keys[key] === null ? [] : [{ key, at: headers.indexOf(keys[key] as string), cells: [], numeric: true, filled: false }]));
+    this.#cols = (Object.keys(keys) as K[]).flatMap((key) => (keys[key] === null ? [] : [{ key, column: new TextColumn(headers.indexOf(keys[key] as string)) }]));
     this.#head = {
       keys,
       others,
@@ -151,13 +196,7 @@ export class CsvTextColumnsParser<K extends string> {
       if (f.every((s) => isBlank(s))) return;
       return this.#fail(`line ${this.#line}: coordinates`);
     }
-    for (const c of this.#cols) {
-      const v = f[c.at];
-      c.cells.push(v);
-      if (v === undefined || isBlank(v)) continue;
-      c.filled = true;
-      if (c.numeric && !isNumericText(v)) c.numeric = false;
-    }
+    for (const { column } of this.#cols) column.push(f[column.at]);
     this.#x.push(Number(xs));
     this.#y.push(Number(ys));
     this.#rows.push(this.#line);

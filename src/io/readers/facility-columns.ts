@@ -31,12 +31,13 @@ interface RawFacilities {
   y: Float64Array;
   rows?: Int32Array;
   keys: FacilityKeys;
-  id: unknown[];
-  name: unknown[];
-  category: unknown[];
+  /** Facility i's raw values. */
+  id: (i: number) => unknown;
+  name: (i: number) => unknown;
+  category: (i: number) => unknown;
   /** The exact `id` property, when the layer has one (importLayer refuses its duplicates). */
-  idProperty: unknown[] | null;
-  illustrative: unknown[] | null;
+  idProperty: ((i: number) => unknown) | null;
+  illustrative: ((i: number) => unknown) | null;
   allKeys: string[];
   declared: RawLayer['declared'];
   details: Record<string, string>;
@@ -86,7 +87,8 @@ async function readGeoJson(open: () => ByteChunks, sizeBytes: number): Promise<R
   const r = parser.end();
   if (!r.ok) return null;
   keys ??= resolveFields([], FACILITY_FIELDS);
-  return { x: r.value.x, y: r.value.y, keys, id, name, category, idProperty: allKeys.includes('id') ? idProperty : null, illustrative, allKeys: [...allKeys], declared: r.value.declared, details: r.value.details, encoding: 'utf-8' };
+  const at = (a: unknown[]) => (i: number) => a[i];
+  return { x: r.value.x, y: r.value.y, keys, id: at(id), name: at(name), category: at(category), idProperty: allKeys.includes('id') ? at(idProperty) : null, illustrative: at(illustrative), allKeys: [...allKeys], declared: r.value.declared, details: r.value.details, encoding: 'utf-8' };
 }
 
 /** importLayer's key of a feature for its duplicate check (an `id` that is text or a finite number). */
@@ -102,8 +104,8 @@ export async function readFacilityColumns(open: () => ByteChunks, file: string, 
   const n = raw.x.length;
   if (raw.idProperty) {
     const seen = new Set<string>();
-    for (const v of raw.idProperty) {
-      const k = featureKey(v);
+    for (let i = 0; i < n; i++) {
+      const k = featureKey(raw.idProperty(i));
       if (k === null) continue;
       if (seen.has(k)) return null;
       seen.add(k);
@@ -122,7 +124,7 @@ export async function readFacilityColumns(open: () => ByteChunks, file: string, 
   const ids = new Set<string>();
   let at = 0;
   for (let i = 0; i < n; i++) {
-    const m = maker.make({ id: raw.id[i], name: raw.name[i], category: raw.category[i], featureId: undefined, illustrative: raw.illustrative?.[i] }, rows ? { file, row: rows[i] } : { file, featureIndex: i }, i);
+    const m = maker.make({ id: raw.id(i), name: raw.name(i), category: raw.category(i), featureId: undefined, illustrative: raw.illustrative?.(i) }, rows ? { file, row: rows[i] } : { file, featureIndex: i }, i);
     // The reader's ids can still repeat (`a#2` written in the file and made for a second `a`): the project check names that.
     if (ids.has(m.id)) return null;
     ids.add(m.id);
