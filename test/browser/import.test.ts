@@ -110,6 +110,8 @@ describe('importing data', () => {
     await dropFile('shops-gcj02.csv', readFileSync(fixture('shops-gcj02.csv')));
     await expect.poll(() => text('import-result')).toContain('可导入 3 个设施');
     expect(await page.getByTestId('import-target').inputValue()).toBe('facilities');
+    // Taken for facilities from its header by the import worker, and read there as columns.
+    expect(await page.getByTestId('import-dialog').getAttribute('data-path')).toBe('columns');
     expect(await text('import-guess')).toBe('按文件内容判断为“设施”：点要素，带类别列“category”。如不对，请在上方“导入为”中更改。');
     expect(await text('import-encoding')).toBe('UTF-8');
     expect(await page.getByTestId('crs-wgs84').isChecked()).toBe(true); // asked, WGS-84 by default
