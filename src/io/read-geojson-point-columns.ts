@@ -37,9 +37,20 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * Instead of a value column: each feature's properties handed to `add` (facility-columns.ts keeps
+ * a few fields of them); `keys` is called with every feature key seen so far whenever a new one
+ * appears, and false gives up (the fields resolved over all keys must not change).
+ */
+export interface PropertiesSink {
+  keys(all: readonly string[]): boolean;
+  add(props: Record<string, unknown>): void;
+}
+
 /** Push-based: `push(bytes)` for each piece in order, then `end()`. */
 export class GeoJsonPointColumnsParser {
   readonly #valueNames: readonly string[];
+  readonly #sink: PropertiesSink | undefined;
   readonly #utf8 = new TextDecoder('utf-8', { fatal: true });
   #failed: string | null = null;
   /** 'head' before the features array, 'array' between its elements, 'element' in one, 'tail' after it. */
@@ -62,10 +73,11 @@ export class GeoJsonPointColumnsParser {
   readonly #y = growableF64();
   readonly #v = growableF64();
 
-  constructor(valueNames: readonly string[], sizeHint = 0) {
+  constructor(valueNames: readonly string[], sizeHint = 0, sink?: PropertiesSink) {
     this.#valueNames = valueNames;
+    this.#sink = sink;
     // A plain point feature takes at least ~90 bytes.
-    if (sizeHint > 0) for (const c of [this.#x, this.#y, this.#v]) c.reserve(Math.ceil(sizeHint / 90));
+    if (sizeHint > 0) for (const c of sink ? [this.#x, this.#y] : [this.#x, this.#y, this.#v]) c.reserve(Math.ceil(sizeHint / 90));
   }
 
   #fail(reason: string): false {
@@ -166,13 +178,20 @@ export class GeoJsonPointColumnsParser {
     const [x, y] = c as unknown[];
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return this.#fail('coordinates');
     const props = p as Record<string, unknown>;
-    if (has(props, 'id')) return this.#fail('an id');
+    if (!this.#sink && has(props, 'id')) return this.#fail('an id');
     let added = false;
     for (const k of Object.keys(props)) {
       if (this.#keys.has(k)) continue;
       this.#keys.add(k);
       this.#keyOrder.push(k);
       added = true;
+    }
+    if (this.#sink) {
+      if (added && !this.#sink.keys(this.#keyOrder)) return this.#fail('the fields');
+      this.#sink.add(props);
+      this.#x.push(x);
+      this.#y.push(y);
+      return true;
     }
     if (added) {
       // The value's field is resolved over every feature's keys: a new key must not change it.
@@ -194,7 +213,7 @@ export class GeoJsonPointColumnsParser {
   end(): PointColumnsRead {
     if (this.#failed) return { ok: false, reason: this.#failed };
     if (this.#phase !== 'tail' || this.#depth !== 0 || this.#inString) return { ok: false, reason: 'incomplete' };
-    if (this.#x.length === 0 || this.#valueField === null) return { ok: false, reason: 'no features' };
+    if (this.#x.length === 0 || (this.#valueField === null && !this.#sink)) return { ok: false, reason: 'no features' };
     let doc: unknown;
     try {
       doc = JSON.parse(this.#utf8.decode(concat([...this.#head, ...this.#tail])));
@@ -205,6 +224,6 @@ export class GeoJsonPointColumnsParser {
     if (!r.ok || (doc as { type?: unknown }).type !== 'FeatureCollection' || r.value.features.length !== 0) return { ok: false, reason: 'not a FeatureCollection' };
     const declared = r.value.declared;
     if (declared && 'unsupported' in declared) return { ok: false, reason: 'a CRS Anju cannot read' };
-    return { ok: true, value: { x: this.#x.done(), y: this.#y.done(), value: this.#v.done(), valueField: this.#valueField, declared, details: {} } };
+    return { ok: true, value: { x: this.#x.done(), y: this.#y.done(), value: this.#v.done(), valueField: this.#valueField ?? '', declared, details: {} } };
   }
 }

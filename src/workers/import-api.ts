@@ -4,13 +4,17 @@
  * globals, so it is tested in Node.
  */
 import { formatOf, importLayer } from '../io/import-layer.ts';
-import type { ImportOptions, ImportResult, ImportStage } from '../io/import-result.ts';
+import type { ImportOptions, ImportResult, ImportStage, ImportSummary } from '../io/import-result.ts';
 import { MAX_IMPORT_BYTES } from '../io/limits.ts';
 import { readPopulationColumns, type PopulationColumnsRead } from '../io/readers/population-columns.ts';
 import { headerDelimiter, uniqueHeaders } from '../io/read-csv.ts';
 import type { Problem } from '../domain/problem.ts';
 import type { PopulationColumns } from '../domain/population.ts';
 import { populationColumnsProblems } from '../state/population-columns-check.ts';
+import { facilityColumnBuffers, keysFeature, readFacilityColumns, type FacilityColumnsRead } from '../io/readers/facility-columns.ts';
+import { facilityColumnsProblems } from '../state/facility-columns-check.ts';
+import { guessInputKind, type KindGuess } from '../io/readers/guess-kind.ts';
+import { detectCoordinateColumns } from '../io/csv-columns.ts';
 import { withTransfer, type CallContext } from './rpc-protocol.ts';
 
 /** A Blob's bytes in pieces (`Blob.stream()` read through its reader: no async iteration needed). */
@@ -49,16 +53,69 @@ export type DialogPopulationColumns = Extract<PopulationColumnsRead, { ok: true 
   projectProblems: Problem[];
 };
 
+/** What the import dialog gets for a facilities layer read as columns. */
+export type DialogFacilityColumns = Extract<FacilityColumnsRead, { ok: true }> & {
+  headers: string[];
+  /** The project check of the layer as the facilities slice (src/state/facility-columns-check.ts). */
+  projectProblems: Problem[];
+};
+
+/** A dropped file read as columns: the layer, and what it was taken for (guessInputKind on its keys). */
+export type DroppedColumns = { guess: KindGuess; read: DialogPopulationColumns | DialogFacilityColumns };
+
 type ColumnsInput = { file: Blob; fileName: string; options: Omit<ImportOptions, 'onProgress' | 'signal'> };
 
-/** The file streamed and read as columns (null: it needs the ordinary import). */
-async function readColumns(i: ColumnsInput, ctx: CallContext): Promise<PopulationColumnsRead | null> {
+/** The file's format when the columnar readers may read it (CSV or GeoJSON within the size limit). */
+function columnsFormat(i: ColumnsInput): 'csv' | 'geojson' | null {
   const format = formatOf(i.fileName, new Uint8Array(0));
-  if ((format !== 'csv' && format !== 'geojson') || i.file.size > MAX_IMPORT_BYTES) return null;
+  return (format === 'csv' || format === 'geojson') && i.file.size <= MAX_IMPORT_BYTES ? format : null;
+}
+
+/** The file streamed and read as columns by `read` (null: it needs the ordinary import). */
+async function readColumns<T>(i: ColumnsInput, ctx: CallContext, read: typeof readPopulationColumns | typeof readFacilityColumns): Promise<T | null> {
+  const format = columnsFormat(i);
+  if (!format) return null;
   ctx.progress({ fraction: 0, stage: 'reading' } satisfies ImportProgress);
-  const r = await readPopulationColumns(() => blobChunks(i.file), i.fileName, format, i.file.size, { ...i.options, signal: ctx.signal });
+  const r = await read(() => blobChunks(i.file), i.fileName, format, i.file.size, { ...i.options, signal: ctx.signal });
   ctx.progress({ fraction: 1, stage: 'done' } satisfies ImportProgress);
-  return r;
+  return r as T | null;
+}
+
+async function populationForDialog(i: ColumnsInput, ctx: CallContext): Promise<DialogPopulationColumns | null> {
+  const r = await readColumns<PopulationColumnsRead>(i, ctx, readPopulationColumns);
+  if (!r?.ok) return null;
+  return { ...r, headers: await headersOf(i.file, r.summary), projectProblems: populationColumnsProblems(r.value.population) };
+}
+
+async function facilitiesForDialog(i: ColumnsInput, ctx: CallContext): Promise<DialogFacilityColumns | null> {
+  const r = await readColumns<FacilityColumnsRead>(i, ctx, readFacilityColumns);
+  if (!r?.ok) return null;
+  return { ...r, headers: await headersOf(i.file, r.summary), projectProblems: facilityColumnsProblems(r.value) };
+}
+
+const headersOf = (file: Blob, s: ImportSummary) => (s.format === 'csv' ? csvHeaders(file, s.encoding ?? 'utf-8', s.details.lonColumn, s.details.latColumn) : Promise.resolve([]));
+
+/**
+ * What a dropped CSV of points is, from its header alone (every row of a point table is a point,
+ * so guessInputKind's answer depends on the column names only): null for anything else.
+ */
+async function guessCsv(file: Blob): Promise<KindGuess | null> {
+  const bytes = new Uint8Array(await file.slice(0, 65_536).arrayBuffer());
+  const end = bytes.indexOf(0x0a);
+  if (end < 0) return null;
+  let line: string;
+  try {
+    line = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+  } catch {
+    line = new TextDecoder('gb18030').decode(bytes.subarray(0, end));
+  }
+  line = line.replace(/\r$/, '').replace(/^\uFEFF/, '');
+  const delimiter = headerDelimiter(line);
+  if (!delimiter) return null;
+  const named = uniqueHeaders(line.split(delimiter)).headers.filter((h) => h !== '');
+  const pair = detectCoordinateColumns(named);
+  if (!pair) return null;
+  return guessInputKind([keysFeature(named.filter((h) => h !== pair.lon && h !== pair.lat))]);
 }
 
 const buffersOf = (c: PopulationColumns): ArrayBuffer[] => [c.lon.buffer, c.lat.buffer, c.population.buffer, ...(c.rows ? [c.rows.buffer] : [])] as ArrayBuffer[];
@@ -84,19 +141,50 @@ export const importApi = {
    * import (`importLayer`), which names its problems.
    */
   importPopulationColumns: async (i: ColumnsInput, ctx: CallContext): Promise<PopulationColumnsRead | null> => {
-    const r = await readColumns(i, ctx);
+    const r = await readColumns<PopulationColumnsRead>(i, ctx, readPopulationColumns);
     return r?.ok ? withTransfer(r, buffersOf(r.value)) : r;
   },
   /**
    * importPopulationColumns for the import dialog: with the CSV's column names and the project
    * check of the layer (done here, so the page does not walk a million points before 替换).
    */
-  importPopulationForDialog: async (i: ColumnsInput, ctx: CallContext): Promise<DialogPopulationColumns | PopulationColumnsRead | null> => {
-    const r = await readColumns(i, ctx);
-    if (!r?.ok) return r;
-    const d = r.summary.details;
-    const headers = r.summary.format === 'csv' ? await csvHeaders(i.file, r.summary.encoding ?? 'utf-8', d.lonColumn, d.latColumn) : [];
-    return withTransfer({ ...r, headers, projectProblems: populationColumnsProblems(r.value.population) }, buffersOf(r.value));
+  importPopulationForDialog: async (i: ColumnsInput, ctx: CallContext): Promise<DialogPopulationColumns | null> => {
+    const r = await populationForDialog(i, ctx);
+    return r ? withTransfer(r, buffersOf(r.value)) : null;
+  },
+  /** importPopulationForDialog for a facilities layer (src/io/readers/facility-columns.ts); its texts come as one string. */
+  importFacilitiesForDialog: async (i: ColumnsInput, ctx: CallContext): Promise<DialogFacilityColumns | null> => {
+    const r = await facilitiesForDialog(i, ctx);
+    return r ? withTransfer(r, facilityColumnBuffers(r.value)) : null;
+  },
+  /**
+   * A dropped file (the dialog guesses its target from its content): a CSV's kind from its header,
+   * a GeoJSON's from the keys of its features once read as population, else as facilities (each
+   * columnar read succeeds only when every feature is a plain point, so the guess is the one
+   * guessInputKind gives on the whole layer). Null when the guess is another kind or the columnar
+   * read hands the file back: the ordinary import reads it and guesses from its features.
+   */
+  importDroppedForDialog: async (i: ColumnsInput, ctx: CallContext): Promise<DroppedColumns | null> => {
+    const format = columnsFormat(i);
+    if (!format) return null;
+    if (format === 'csv') {
+      const guess = await guessCsv(i.file);
+      if (guess?.kind === 'population') {
+        const r = await populationForDialog(i, ctx);
+        return r ? withTransfer({ guess, read: r }, buffersOf(r.value)) : null;
+      }
+      if (guess?.kind === 'facilities') {
+        const r = await facilitiesForDialog(i, ctx);
+        return r ? withTransfer({ guess, read: r }, facilityColumnBuffers(r.value)) : null;
+      }
+      return null;
+    }
+    const p = await populationForDialog(i, ctx);
+    if (p) return withTransfer({ guess: { kind: 'population', reason: 'points-population', field: p.field }, read: p }, buffersOf(p.value));
+    const f = await facilitiesForDialog(i, ctx);
+    if (!f) return null;
+    const guess = guessInputKind([keysFeature(f.keys)]);
+    return guess?.kind === 'facilities' ? withTransfer({ guess, read: f }, facilityColumnBuffers(f.value)) : null;
   },
 };
 

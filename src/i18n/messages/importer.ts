@@ -95,6 +95,8 @@ export const importer = {
     'importer.columns.feature': '要素',
     'importer.columns.lonWgs84': '经度（WGS-84）',
     'importer.columns.latWgs84': '纬度（WGS-84）',
+    'importer.columns.category': '类别',
+    'importer.columns.name': '名称',
     'importer.applying': '正在载入…',
     'import.legend.populationSampled': '人口点（{n} 个，导入；地图均匀抽取 {shown} 个显示）',
     'importer.preview': '前 {n} 行',

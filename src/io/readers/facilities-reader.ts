@@ -9,7 +9,7 @@ import type { Facility } from '../../domain/facility.ts';
 import { problem, type Problem, type ProblemCode } from '../../domain/problem.ts';
 import { gb50180 } from '../../data/gb50180.ts';
 import { categoryLookup, UNCATEGORISED } from './facility-categories.ts';
-import { COMMON_READER_CODES, finish, geometryError, readEach, type InputReader } from './input-reader.ts';
+import { COMMON_READER_CODES, finish, geometryError, readEach, type InputReader, type Where } from './input-reader.ts';
 import { fieldList, propertyKeys, resolveFields, textOf, valueOf } from './fields.ts';
 
 export const FACILITY_FIELDS = {
@@ -30,6 +30,65 @@ function pointOf(f: Feature): [number, number] | null {
   return null;
 }
 
+/** The resolved keys of a facilities layer (resolveFields over its property keys). */
+export type FacilityKeys = Record<keyof typeof FACILITY_FIELDS, string | null>;
+
+/** One facility's raw values: its properties under the resolved keys, the feature's own id, `illustrative`. */
+export interface FacilityRaw {
+  id: unknown;
+  name: unknown;
+  category: unknown;
+  featureId: unknown;
+  illustrative: unknown;
+}
+
+/**
+ * The facilities reader's rules for one facility after another (shared with the columnar read,
+ * src/io/readers/facility-columns.ts, so both give the same ids, categories and notes): the
+ * category looked up in GB 50180's table, unknown values counted, ids made unique.
+ */
+export class FacilityMaker {
+  readonly #keys: FacilityKeys;
+  readonly #unknown = new Map<string, { count: number; first: Problem }>();
+  readonly #ids = new Set<string>();
+  #uncategorised = 0;
+
+  constructor(keys: FacilityKeys) {
+    this.#keys = keys;
+  }
+
+  /** Facility `i` (its place in the layer) at `at`, without its position. */
+  make(raw: FacilityRaw, at: Where, i: number): { id: string; category: string; name: string | null; illustrative: boolean } {
+    const text = textOf(raw.category);
+    let category = UNCATEGORISED;
+    if (text === null) this.#uncategorised++;
+    else {
+      const slug = lookup(text);
+      if (slug) category = slug;
+      else {
+        category = text;
+        const seen = this.#unknown.get(text);
+        if (seen) seen.count++;
+        else this.#unknown.set(text, { count: 1, first: problem('unknown-category', { ...at, field: this.#keys.category ?? undefined, params: { value: text.slice(0, 60), count: 1 } }, 'warning') });
+      }
+    }
+    const fid = raw.featureId;
+    let id = textOf(raw.id) ?? (typeof fid === 'string' || typeof fid === 'number' ? String(fid) : `f${i + 1}`);
+    if (this.#ids.has(id)) id = `${id}#${i + 1}`;
+    this.#ids.add(id);
+    return { id, category, name: textOf(raw.name), illustrative: raw.illustrative === true };
+  }
+
+  /** The layer's notes once `count` facilities are read: no category field, uncategorised, unknown categories. */
+  notes(file: string, count: number): Problem[] {
+    const notes: Problem[] = [];
+    if (this.#keys.category === null && count > 0) notes.push(problem('facilities-no-category-field', { file, params: { fields: fieldList(FACILITY_FIELDS.category, 6) } }, 'warning'));
+    else if (this.#uncategorised > 0) notes.push(problem('facilities-uncategorised', { file, field: this.#keys.category ?? undefined, params: { count: this.#uncategorised } }, 'warning'));
+    for (const { count: n, first } of this.#unknown.values()) notes.push({ ...first, params: { ...first.params, count: n } });
+    return notes;
+  }
+}
+
 export const facilitiesReader: InputReader<Facility[]> = {
   problemCodes: [...COMMON_READER_CODES, ...FACILITY_PROBLEM_CODES],
   kind: 'facilities',
@@ -37,39 +96,16 @@ export const facilitiesReader: InputReader<Facility[]> = {
   fields: FACILITY_FIELDS,
   read(layer, options = {}) {
     const keys = resolveFields(propertyKeys(layer.features), FACILITY_FIELDS);
-    const unknown = new Map<string, { count: number; first: Problem }>();
-    let uncategorised = 0;
-    const ids = new Set<string>();
+    const maker = new FacilityMaker(keys);
     const r = readEach<Facility>(layer, options, (f, at, i) => {
       const lonLat = pointOf(f);
       if (!lonLat) {
         const e = geometryError(f, at, ['Point']) ?? problem('wrong-geometry-type', { ...at, params: { actual: `MultiPoint (${(f.geometry as { coordinates: unknown[] }).coordinates.length})`, expected: 'Point' } });
         return { errors: [e] };
       }
-      const raw = textOf(valueOf(f, keys.category));
-      let category = UNCATEGORISED;
-      if (raw === null) uncategorised++;
-      else {
-        const slug = lookup(raw);
-        if (slug) category = slug;
-        else {
-          category = raw;
-          const seen = unknown.get(raw);
-          if (seen) seen.count++;
-          else unknown.set(raw, { count: 1, first: problem('unknown-category', { ...at, field: keys.category ?? undefined, params: { value: raw.slice(0, 60), count: 1 } }, 'warning') });
-        }
-      }
-      let id = textOf(valueOf(f, keys.id)) ?? (typeof f.id === 'string' || typeof f.id === 'number' ? String(f.id) : `f${i + 1}`);
-      if (ids.has(id)) id = `${id}#${i + 1}`;
-      ids.add(id);
-      const name = textOf(valueOf(f, keys.name));
-      const illustrative = valueOf(f, 'illustrative') === true;
-      return { value: { id, category, lonLat, ...(name !== null ? { name } : {}), ...(illustrative ? { illustrative: true } : {}) } };
+      const m = maker.make({ id: valueOf(f, keys.id), name: valueOf(f, keys.name), category: valueOf(f, keys.category), featureId: f.id, illustrative: valueOf(f, 'illustrative') }, at, i);
+      return { value: { id: m.id, category: m.category, lonLat, ...(m.name !== null ? { name: m.name } : {}), ...(m.illustrative ? { illustrative: true } : {}) } };
     });
-    const notes: Problem[] = [];
-    if (keys.category === null && r.values.length > 0) notes.push(problem('facilities-no-category-field', { file: layer.file, params: { fields: fieldList(FACILITY_FIELDS.category, 6) } }, 'warning'));
-    else if (uncategorised > 0) notes.push(problem('facilities-uncategorised', { file: layer.file, field: keys.category ?? undefined, params: { count: uncategorised } }, 'warning'));
-    for (const { count, first } of unknown.values()) notes.push({ ...first, params: { ...first.params, count } });
-    return finish(layer, options, r.errors, [...notes, ...r.warnings], r.values, r.values.length);
+    return finish(layer, options, r.errors, [...maker.notes(layer.file, r.values.length), ...r.warnings], r.values, r.values.length);
   },
 };

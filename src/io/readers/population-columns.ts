@@ -14,7 +14,7 @@ import { GeoJsonPointColumnsParser } from '../read-geojson-point-columns.ts';
 import { POPULATION_FIELDS } from './population-reader.ts';
 
 export type PopulationColumnsRead =
-  | { ok: true; value: PopulationColumns; warnings: Problem[]; summary: ImportSummary }
+  | { ok: true; value: PopulationColumns; warnings: Problem[]; summary: ImportSummary; /** The population field's key. */ field: string }
   | { ok: false; problems: Problem[]; summary: ImportSummary };
 
 async function readGeoJson(open: () => ByteChunks, sizeBytes: number) {
@@ -34,5 +34,5 @@ export async function readPopulationColumns(open: () => ByteChunks, file: string
   if (!r) return null;
   if (!r.ok) return r;
   const { lon, lat, value, rows } = r.value;
-  return { ok: true, value: { kind: 'point-columns', lon, lat, population: value, ...(rows ? { rows } : {}) }, warnings: r.warnings, summary: r.summary };
+  return { ok: true, value: { kind: 'point-columns', lon, lat, population: value, ...(rows ? { rows } : {}) }, warnings: r.warnings, summary: r.summary, field: raw.value.valueField };
 }

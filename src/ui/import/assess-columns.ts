@@ -1,5 +1,5 @@
 /**
- * assess-import.ts for a population layer read as columns (import-client.ts `runColumns`): the same
+ * assess-import.ts for a population or facilities layer read as columns (import-client.ts `runColumns`): the same
  * problems, counts and one undoable change, without a Feature or a point object before 替换. The
  * columnar importer reads only files with nothing to skip, so the notes are the importer's
  * warnings, and the project check of the new layer was done in the worker
@@ -13,7 +13,9 @@ import { setSlice, type Change } from '../../state/change.ts';
 import type { ProjectState } from '../../state/project.ts';
 import { markPassed, unsavableProblems } from '../../state/persistence/check-before-write.ts';
 import { timeSlicer, type Slicer } from '../../state/persistence/time-slicer.ts';
-import type { DialogPopulationColumns } from '../../workers/import-api.ts';
+import type { DialogFacilityColumns, DialogPopulationColumns } from '../../workers/import-api.ts';
+import { facilityAt, type FacilityColumns } from '../../domain/facility-columns.ts';
+import type { Facility } from '../../domain/facility.ts';
 import { bySeverity, type Assessment } from './assess-import.ts';
 
 /** What 替换 does with a columnar layer: build the points (in slices), then one change. */
@@ -62,3 +64,38 @@ export function assessPopulationColumns(read: DialogPopulationColumns, state: Pr
   };
   return { problems, errorCount, skippedCount: 0, outcome: errorCount === 0 ? { count, build } : null };
 }
+
+/** The facilities of the columns, as facilitiesReader makes them, `slicer`'s slices at a time. */
+export async function facilitiesFromColumns(c: FacilityColumns, slicer: Slicer = timeSlicer(25), signal?: AbortSignal): Promise<Facility[] | null> {
+  const n = c.lon.length;
+  const list = new Array<Facility>(n);
+  for (let i = 0; i < n; i++) {
+    if ((i & 1023) === 0 && slicer.due()) {
+      await slicer.pause();
+      if (signal?.aborted) return null;
+    }
+    list[i] = facilityAt(c, i);
+  }
+  return signal?.aborted ? null : list;
+}
+
+/** Assess a facilities layer read as columns against the project `state` (as assessPopulationColumns). */
+export function assessFacilityColumns(read: DialogFacilityColumns, state: ProjectState): ColumnsAssessment {
+  const project = read.projectProblems.length ? read.projectProblems : unsavableProblems(state, { ...state, facilities: [] });
+  const problems = bySeverity([...read.warnings, ...project]);
+  const errorCount = problems.filter((p) => p.severity === 'error').length;
+  const count = read.value.lon.length;
+  const build = async (signal?: AbortSignal, slicer?: Slicer) => {
+    const list = await facilitiesFromColumns(read.value, slicer, signal);
+    if (!list) return null;
+    // The worker's check of the columns is the project check of this slice (facility-columns-check.ts:
+    // sizes; ids unique, texts strings, positions in range by the reader); the autosave still packs it.
+    markPassed(list);
+    return setSlice<ProjectState, 'facilities'>('facilities', list, bilingual('importer.change.facilities'));
+  };
+  return { problems, errorCount, skippedCount: 0, outcome: errorCount === 0 ? { count, build } : null };
+}
+
+/** Either kind of columnar layer. */
+export const assessColumns = (read: DialogPopulationColumns | DialogFacilityColumns, state: ProjectState): ColumnsAssessment =>
+  read.value.kind === 'facility-columns' ? assessFacilityColumns(read as DialogFacilityColumns, state) : assessPopulationColumns(read as DialogPopulationColumns, state);

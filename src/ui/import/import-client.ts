@@ -6,7 +6,8 @@
  * never with an endless spinner.
  */
 import type { ImportOptions, ImportResult, ImportStage } from '../../io/import-result.ts';
-import type { DialogPopulationColumns, ImportApi, ImportProgress } from '../../workers/import-api.ts';
+import type { DialogFacilityColumns, DialogPopulationColumns, DroppedColumns, ImportApi, ImportProgress } from '../../workers/import-api.ts';
+import type { KindGuess } from '../../io/readers/guess-kind.ts';
 import { WorkerClient, type WorkerLike } from '../../workers/worker-client.ts';
 import { problem, type ProblemCode } from '../../domain/problem.ts';
 
@@ -27,8 +28,16 @@ export interface ImportJob<T = ImportResult> {
   cancel(): void;
 }
 
-/** A population layer read as columns, or 'ordinary' when the file needs importLayer (which names its problems). */
-export type ColumnsOutcome = DialogPopulationColumns | 'ordinary';
+/** A layer read as columns (population or facilities). */
+export type DialogColumns = DialogPopulationColumns | DialogFacilityColumns;
+
+/** A layer read as columns, or 'ordinary' when the file needs importLayer (which names its problems). */
+export type ColumnsOutcome = { read: DialogColumns; guess: KindGuess | null } | 'ordinary';
+
+/** Which columnar read: a target's, or 'dropped' (the target guessed from the file). */
+export type ColumnsKind = 'population' | 'facilities' | 'dropped';
+
+const COLUMNS_CALLS = { population: 'importPopulationForDialog', facilities: 'importFacilitiesForDialog', dropped: 'importDroppedForDialog' } as const;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -60,21 +69,21 @@ export class ImportClient {
   }
 
   /**
-   * A population layer (CSV/GeoJSON of points) read as columns in the worker: the File goes over
-   * as it is (a handle, not its bytes), the worker streams it, and the columns come back transferred.
-   * 'ordinary' for anything else, a refusal included: the ordinary import reads it and names it.
+   * A population or facilities layer (CSV/GeoJSON of points) read as columns in the worker: the
+   * File goes over as it is (a handle, not its bytes), the worker streams it, and the columns come
+   * back transferred. `kind` 'dropped': the worker guesses the target from the file first. 'ordinary'
+   * for anything else, a refusal included: the ordinary import reads it and names it.
    */
-  runColumns(file: Blob, fileName: string, options: JobOptions, onProgress: (fraction: number, stage: ImportStage) => void): ImportJob<ColumnsOutcome> {
+  runColumns(kind: ColumnsKind, file: Blob, fileName: string, options: JobOptions, onProgress: (fraction: number, stage: ImportStage) => void): ImportJob<ColumnsOutcome> {
     const controller = new AbortController();
     const cancelled = new Promise<null>((resolve) => controller.signal.addEventListener('abort', () => resolve(null), { once: true }));
-    const work = this.#client
-      .call('importPopulationForDialog', { file, fileName, options }, {
-        signal: controller.signal,
-        terminateOnAbort: true,
-        onProgress: (p) => onProgress((p as ImportProgress).fraction, (p as ImportProgress).stage),
-      })
+    const work = (this.#client.call(COLUMNS_CALLS[kind], { file, fileName, options }, {
+      signal: controller.signal,
+      terminateOnAbort: true,
+      onProgress: (p) => onProgress((p as ImportProgress).fraction, (p as ImportProgress).stage),
+    }) as Promise<DialogColumns | DroppedColumns | null>)
       .then(
-        (r): ColumnsOutcome => (r?.ok && 'headers' in r ? r : 'ordinary'),
+        (r): ColumnsOutcome => (!r ? 'ordinary' : 'guess' in r ? r : { read: r, guess: null }),
         (): ColumnsOutcome | null => (controller.signal.aborted ? null : 'ordinary'),
       );
     return { done: Promise.race([work, cancelled]), cancel: () => controller.abort() };

@@ -13,10 +13,9 @@ import type { Overlay } from '../../map/overlay.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { assessImport, type Assessment } from './assess-import.ts';
 import { checkFileSize } from './file-limit.ts';
-import { ImportClient, type ImportJob } from './import-client.ts';
-import { assessPopulationColumns, type ColumnsAssessment } from './assess-columns.ts';
+import { ImportClient, type DialogColumns, type ImportJob } from './import-client.ts';
+import { assessColumns, type ColumnsAssessment } from './assess-columns.ts';
 import { columnsSample } from './columns-preview.ts';
-import type { DialogPopulationColumns } from '../../workers/import-api.ts';
 import { previewOverlay } from './import-overlays.ts';
 import { importTarget, importTargets } from './targets.ts';
 import type { Checked } from '../../domain/problem.ts';
@@ -34,8 +33,8 @@ export class ImportSession {
   stage = $state<ImportStage>('reading');
   progress = $state(0);
   result = $state.raw<ImportResult | null>(null);
-  /** A population layer read as columns (no Feature per point); then `result` stays null. */
-  columnar = $state.raw<DialogPopulationColumns | null>(null);
+  /** A population or facilities layer read as columns (no Feature per point); then `result` stays null. */
+  columnar = $state.raw<DialogColumns | null>(null);
   /** Which way the last file was read: 'columns' (the worker's columnar path) or 'features' (importLayer). */
   path = $state<'columns' | 'features' | null>(null);
   /** 替换 of a columnar layer is building its points (in slices); the buttons wait. */
@@ -71,7 +70,7 @@ export class ImportSession {
     this.phase !== 'preview' || !this.target
       ? null
       : this.columnar
-        ? assessPopulationColumns(this.columnar, store.project)
+        ? assessColumns(this.columnar, store.project)
         : this.result
           ? assessImport(this.result, this.target, { file: this.result.summary.file, state: store.project, importedAt: new Date().toISOString().slice(0, 10) }, this.lenient)
           : null,
@@ -214,18 +213,22 @@ export class ImportSession {
     this.columnar = null;
     this.result = null;
     const options = { lenient: true, ...(this.crsChoice ? { crs: this.crsChoice } : {}), ...(this.towgs84 ? { towgs84: this.towgs84 } : {}), ...(this.columns ? { columns: this.columns } : {}) };
-    // A population layer of points is read as columns first; anything else (another format, a
-    // problem to name) the worker hands back, and importLayer reads it as before.
-    if (this.target?.kind === 'population' && !this.#guessNext) {
-      const cjob = this.#client.runColumns(file, file.name, options, this.#progressOf(() => cjob));
+    // A population or facilities layer of points is read as columns first (a dropped file too,
+    // when the worker takes it for one of those); anything else (another format, a problem to
+    // name) the worker hands back, and importLayer reads it as before.
+    const kind = this.#guessNext ? 'dropped' : this.target?.kind === 'population' || this.target?.kind === 'facilities' ? this.target.kind : null;
+    if (kind) {
+      const cjob = this.#client.runColumns(kind, file, file.name, options, this.#progressOf(() => cjob));
       this.#job = cjob;
       const c = await cjob.done;
       if (this.#job !== cjob || c === null) return;
       if (c !== 'ordinary') {
         this.#job = null;
-        this.columnar = c;
+        if (c.guess) this.#setGuess(c.guess);
+        this.#guessNext = false;
+        this.columnar = c.read;
         this.path = 'columns';
-        this.#toPreview(c.summary.crs);
+        this.#toPreview(c.read.summary.crs);
         return;
       }
       this.progress = 0;
@@ -273,8 +276,12 @@ export class ImportSession {
   /** Point the target at what the layer looks like (a point CSV is not checked as board boundaries). */
   #takeGuess(features: Parameters<typeof guessInputKind>[0]): void {
     const g = guessInputKind(features);
-    const target = g && importTargets().find((t) => t.kind === g.kind);
-    if (!g || !target) return;
+    if (g) this.#setGuess(g);
+  }
+
+  #setGuess(g: KindGuess): void {
+    const target = importTargets().find((t) => t.kind === g.kind);
+    if (!target) return;
     this.targetId = target.id;
     this.guess = g;
   }

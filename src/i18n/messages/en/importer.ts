@@ -94,6 +94,8 @@ export const importer = {
     'importer.columns.feature': 'Feature',
     'importer.columns.lonWgs84': 'Longitude (WGS-84)',
     'importer.columns.latWgs84': 'Latitude (WGS-84)',
+    'importer.columns.category': 'Category',
+    'importer.columns.name': 'Name',
     'importer.applying': 'Loading…',
     'import.legend.populationSampled': 'population points ({n}, imported; the map draws an even sample of {shown})',
     'importer.preview': 'First {n} rows',

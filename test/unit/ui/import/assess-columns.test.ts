@@ -1,6 +1,6 @@
 /**
- * The import dialog's two paths for a population layer give the same population and the same
- * problems: importLayer + assessImport (every Feature on the page) against the worker's columns
+ * The import dialog's two paths for a population or facilities layer give the same layer and the
+ * same problems: importLayer + assessImport (every Feature on the page) against the worker's columns
  * (import-client.ts `runColumns` over a real MessageChannel) + assessPopulationColumns, whose
  * points are built in yielding slices on 替换.
  */
@@ -15,8 +15,9 @@ import type { ProjectState } from '../../../../src/state/project.ts';
 import { timeSlicer } from '../../../../src/state/persistence/time-slicer.ts';
 import { uncheckedSlices } from '../../../../src/state/persistence/check-before-write.ts';
 import { assessImport } from '../../../../src/ui/import/assess-import.ts';
-import { assessPopulationColumns } from '../../../../src/ui/import/assess-columns.ts';
-import { ImportClient, type ColumnsOutcome } from '../../../../src/ui/import/import-client.ts';
+import { assessFacilityColumns, assessPopulationColumns } from '../../../../src/ui/import/assess-columns.ts';
+import { ImportClient, type ColumnsKind, type ColumnsOutcome } from '../../../../src/ui/import/import-client.ts';
+import type { DialogFacilityColumns, DialogPopulationColumns } from '../../../../src/workers/import-api.ts';
 import { importTarget } from '../../../../src/ui/import/targets.ts';
 import { importApi } from '../../../../src/workers/import-api.ts';
 import { channelWorker } from '../../../support/channel-worker.ts';
@@ -26,15 +27,20 @@ const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../../
 const enc = (s: string) => new TextEncoder().encode(s);
 const client = new ImportClient(() => channelWorker(importApi));
 
-async function columns(bytes: Uint8Array, file: string, options = {}): Promise<ColumnsOutcome | null> {
-  return client.runColumns(new Blob([bytes as BlobPart]), file, { lenient: true, ...options }, () => {}).done;
+async function columns(bytes: Uint8Array, file: string, options = {}, kind: ColumnsKind = 'population'): Promise<ColumnsOutcome | null> {
+  return client.runColumns(kind, new Blob([bytes as BlobPart]), file, { lenient: true, ...options }, () => {}).done;
+}
+
+/** The read of a columnar outcome (the test fails when the file was handed back). */
+function readOf(c: ColumnsOutcome | null, file: string) {
+  if (!c || c === 'ordinary') throw new Error(`${file} was not read as columns`);
+  return c.read;
 }
 
 /** Both paths on the same bytes: same problems, count and population after Replace. */
 async function expectSamePaths(bytes: Uint8Array, file: string, options = {}) {
   const ordinary = assessImport(await importLayer(bytes, file, { lenient: true, ...options }), importTarget('population'), { file, state, importedAt: '2026-01-02' }, false);
-  const c = await columns(bytes, file, options);
-  if (!c || c === 'ordinary') throw new Error(`${file} was not read as columns`);
+  const c = readOf(await columns(bytes, file, options), file) as DialogPopulationColumns;
   const a = assessPopulationColumns(c, state);
   expect(a.problems).toEqual(ordinary.problems);
   expect([a.errorCount, a.skippedCount, a.outcome?.count]).toEqual([ordinary.errorCount, ordinary.skippedCount, ordinary.outcome?.count]);
@@ -74,10 +80,57 @@ describe('the import dialog reads a population layer as columns', () => {
 
   it('hands back what only the ordinary path can name (a bad row), and stops building when cancelled', async () => {
     expect(await columns(enc('lon,lat,population\n120.65,28.01,many\n'), 'bad.csv', { fallbackCrs: 'wgs84' })).toBe('ordinary');
-    const c = await columns(enc('lon,lat,population\n' + '120.65,28.01,1\n'.repeat(5000)), 'p.csv', { fallbackCrs: 'wgs84' });
-    if (!c || c === 'ordinary') throw new Error('not read as columns');
+    const c = readOf(await columns(enc('lon,lat,population\n' + '120.65,28.01,1\n'.repeat(5000)), 'p.csv', { fallbackCrs: 'wgs84' }), 'p.csv') as DialogPopulationColumns;
     const abort = new AbortController();
     const built = assessPopulationColumns(c, state).outcome?.build(abort.signal, timeSlicer(0, async () => abort.abort()));
     expect(await built).toBeNull();
+  });
+});
+
+/** Both paths on the same facilities file: same problems, count and facilities after Replace. */
+async function expectSameFacilities(bytes: Uint8Array, file: string, options = {}) {
+  const ordinary = assessImport(await importLayer(bytes, file, { lenient: true, ...options }), importTarget('facilities'), { file, state, importedAt: '2026-01-02' }, false);
+  const c = readOf(await columns(bytes, file, options, 'facilities'), file) as DialogFacilityColumns;
+  const a = assessFacilityColumns(c, state);
+  expect(a.problems).toEqual(ordinary.problems);
+  expect([a.errorCount, a.skippedCount, a.outcome?.count]).toEqual([ordinary.errorCount, ordinary.skippedCount, ordinary.outcome?.count]);
+  if (!a.outcome || !ordinary.outcome) return { a, c };
+  let pauses = 0;
+  const change = await a.outcome.build(undefined, timeSlicer(0, async () => void pauses++));
+  if (!change) throw new Error('not built');
+  const got = change.apply(state);
+  expect(got.state.facilities).toEqual(ordinary.outcome.change.apply(state).state.facilities);
+  expect(change.label).toEqual(ordinary.outcome.change.label);
+  expect(Object.keys(uncheckedSlices(state, got.state))).toEqual([]);
+  expect(got.inverse.apply(got.state).state.facilities).toBe(state.facilities);
+  return { a, c, pauses };
+}
+
+describe('the import dialog reads a facilities layer as columns', () => {
+  it('gives the facilities and notes of the ordinary path: GeoJSON, GCJ-02 CSV, a long name the project refuses', async () => {
+    await expectSameFacilities(fixture('import/facilities.geojson'), 'facilities.geojson', { fallbackCrs: 'wgs84' });
+    const gcj = await expectSameFacilities(fixture('import/shops-gcj02.csv'), 'shops-gcj02.csv', { crs: 'gcj02' });
+    expect(gcj.c.headers.slice(0, 2)).toEqual(['lng', 'lat']);
+    const rows = Array.from({ length: 3000 }, (_, i) => `${(120.6 + (i % 100) * 1e-3).toFixed(4)},${(28 + Math.floor(i / 100) * 1e-3).toFixed(4)},${['幼儿园', 'health', '卫星站'][i % 3]},f${i}\n`).join('');
+    const { pauses } = await expectSameFacilities(enc(`lon,lat,类别,名称\n${rows}`), 'many.csv', { fallbackCrs: 'wgs84' });
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    const { a } = await expectSameFacilities(enc(`lon,lat,name\n120.65,28.01,${'长'.repeat(201)}\n`), 'long.csv', { fallbackCrs: 'wgs84' });
+    expect(a.problems.map((p) => [p.code, p.field])).toEqual([['project-text-too-long', 'facilities[0].name'], ['facilities-no-category-field', undefined]]);
+    expect(a.outcome).toBeNull();
+  });
+
+  it('reads a dropped file as columns when it takes it for population or facilities, and hands back the rest', async () => {
+    const f = await columns(enc('lon,lat,类型,名称\n120.65,28.01,幼儿园,a\n'), 'f.csv', { fallbackCrs: 'wgs84' }, 'dropped');
+    expect(f !== 'ordinary' && f?.guess).toEqual({ kind: 'facilities', reason: 'points-category', field: '类型' });
+    const p = await columns(enc('经度,纬度,人口\n120.65,28.01,3\n'), 'p.csv', { fallbackCrs: 'wgs84' }, 'dropped');
+    expect(p !== 'ordinary' && p?.guess).toEqual({ kind: 'population', reason: 'points-population', field: '人口' });
+    const g = await columns(fixture('import/facilities.geojson'), 'f.geojson', { fallbackCrs: 'wgs84' }, 'dropped');
+    expect(g !== 'ordinary' && g?.guess).toEqual({ kind: 'facilities', reason: 'points-category', field: 'category' });
+    const pg = await columns(fixture('coverage/cli/population.geojson'), 'p.geojson', { fallbackCrs: 'wgs84' }, 'dropped');
+    expect(pg !== 'ordinary' && pg?.guess && pg.guess.kind).toBe('population');
+    // A population GeoJSON the population reader hands back (a blank value) is not taken for facilities.
+    const blank = enc(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { population: null }, geometry: { type: 'Point', coordinates: [120.65, 28.01] } }] }));
+    expect(await columns(blank, 'b.geojson', { fallbackCrs: 'wgs84' }, 'dropped')).toBe('ordinary');
+    expect(await columns(enc('wkt,category\nPOINT(120.65 28.01),a\n'), 'w.csv', { fallbackCrs: 'wgs84' }, 'dropped')).toBe('ordinary');
   });
 });

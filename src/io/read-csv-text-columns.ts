@@ -1,0 +1,234 @@
+/**
+ * A CSV of points read into coordinate columns plus the text of a few named fields (a facility's
+ * id, name, category), streamed: decoded text is pushed in pieces, no row becomes a Feature.
+ *
+ * The plain case only, as read-csv-point-columns.ts: a header naming a coordinate pair (or the
+ * user's columns), one delimiter, no quotes, one kind of line end, every row with two numbers for
+ * its coordinates. Anything else gives up (`{ ok: false, reason }`) and the caller reads the file
+ * through the ordinary importer, which names every problem by row and field. The fields' values
+ * come out as readTableRows makes a row's properties: the text as written, or a number when the
+ * whole column is numbers, or null for a missing cell.
+ */
+import { detectCoordinateColumns, headerAxis, type CsvColumns } from './csv-columns.ts';
+import { growableF64, growableI32 } from './growable-column.ts';
+import type { RawLayer } from './raw-layer.ts';
+import { DELIMITER_NAMES, headerDelimiter, isNumericText, uniqueHeaders } from './read-csv.ts';
+import type { ByteChunks } from './read-csv-point-columns.ts';
+import { resolveFields } from './readers/fields.ts';
+
+export type FieldValue = string | number | null;
+
+export interface RawTextColumns<K extends string> {
+  /** The coordinates as written (the file's CRS). */
+  x: Float64Array;
+  y: Float64Array;
+  /** The 1-based line of each point. */
+  rows: Int32Array;
+  /** Each field's header (null: none of its names is there) and its value at point i. */
+  keys: Record<K, string | null>;
+  values: Record<K, (i: number) => FieldValue>;
+  /** The header's columns other than the coordinates, in order (the layer's property keys). */
+  others: string[];
+  declared: RawLayer['declared'];
+  details: Record<string, string>;
+}
+
+export type TextColumnsRead<K extends string> = { ok: true; value: RawTextColumns<K>; encoding: string } | { ok: false; reason: string };
+
+const isBlank = (v: string) => v.trim() === '';
+
+/** Cells per block of a text column. */
+const BLOCK = 4096;
+
+/**
+ * One field's cells as written, kept in flat blocks of BLOCK cells joined into one string each: a
+ * cell split from a row would otherwise keep its whole row (and the decoded piece the row came
+ * from) alive, hundreds of MiB for a large file.
+ */
+class TextColumn {
+  readonly blocks: string[] = [];
+  #pending: string[] = [];
+  #at = 0;
+  /** Per cell: where it ends in its block; -(end + 1) for a missing cell. */
+  readonly ends = growableI32();
+  numeric = true;
+  filled = false;
+  constructor(readonly at: number) {}
+
+  push(v: string | undefined): void {
+    if (v === undefined) this.ends.push(-this.#at - 1);
+    else {
+      this.#pending.push(v);
+      this.#at += v.length;
+      this.ends.push(this.#at);
+      if (!isBlank(v)) {
+        this.filled = true;
+        if (this.numeric && !isNumericText(v)) this.numeric = false;
+      }
+    }
+    if (this.ends.length % BLOCK === 0) this.flush();
+  }
+
+  flush(): void {
+    this.blocks.push(this.#pending.join(''));
+    this.#pending = [];
+    this.#at = 0;
+  }
+
+  /** Cell i as readTableRows makes its property (call after the last push and flush). */
+  value(i: number): FieldValue {
+    const e = this.ends.get(i);
+    if (e < 0) return null;
+    const p = i % BLOCK === 0 ? 0 : this.ends.get(i - 1);
+    const v = this.blocks[Math.floor(i / BLOCK)].slice(p < 0 ? -p - 1 : p, e);
+    return this.numeric && this.filled ? (isBlank(v) ? null : Number(v)) : v;
+  }
+}
+
+/** Push-based: `push(text)` for each decoded piece in order, then `end()`. */
+export class CsvTextColumnsParser<K extends string> {
+  readonly #fields: Readonly<Record<K, readonly string[]>>;
+  readonly #columns: CsvColumns | undefined;
+  #carry = '';
+  #line = 0;
+  #failed: string | null = null;
+  #crlf: boolean | null = null;
+  #delimiter = '';
+  #at: { x: number; y: number } | null = null;
+  #head: Omit<RawTextColumns<K>, 'x' | 'y' | 'rows' | 'values'> | null = null;
+  /** Per field: its column's cells as written. */
+  #cols: { key: K; column: TextColumn }[] = [];
+  readonly #x = growableF64();
+  readonly #y = growableF64();
+  readonly #rows = growableI32();
+
+  constructor(fields: Readonly<Record<K, readonly string[]>>, columns?: CsvColumns) {
+    this.#fields = fields;
+    this.#columns = columns;
+  }
+
+  /** False once the file is found to need the ordinary reader. */
+  push(text: string): boolean {
+    if (this.#failed) return false;
+    const all = this.#carry + text;
+    const last = all.lastIndexOf('\n');
+    if (last < 0) {
+      this.#carry = all;
+      return true;
+    }
+    this.#carry = all.slice(last + 1);
+    this.#lines(all, last);
+    return this.#failed === null;
+  }
+
+  end(): { ok: true; value: RawTextColumns<K> } | { ok: false; reason: string } {
+    if (!this.#failed && this.#carry !== '') {
+      // The last line without its line end ends as the others do.
+      const last = this.#carry + (this.#crlf ? '\r\n' : '\n');
+      this.#lines(last, last.length - 1);
+    }
+    if (this.#failed) return { ok: false, reason: this.#failed };
+    if (!this.#head) return { ok: false, reason: 'no header' };
+    if (this.#x.length === 0) return { ok: false, reason: 'no rows' };
+    const values = {} as Record<K, (i: number) => FieldValue>;
+    for (const k of Object.keys(this.#fields) as K[]) values[k] = () => null;
+    for (const { key, column } of this.#cols) {
+      if (column.ends.length % BLOCK !== 0) column.flush();
+      values[key] = (i) => column.value(i);
+    }
+    return { ok: true, value: { ...this.#head, x: this.#x.done(), y: this.#y.done(), rows: this.#rows.done(), values } };
+  }
+
+  #fail(reason: string): void {
+    this.#failed ??= reason;
+  }
+
+  #lines(text: string, last: number): void {
+    if (text.includes('"')) return this.#fail('quotes');
+    let start = 0;
+    while (start <= last && !this.#failed) {
+      const nl = text.indexOf('\n', start);
+      let line = text.slice(start, nl);
+      start = nl + 1;
+      this.#line++;
+      const cr = line.endsWith('\r');
+      if (this.#crlf === null) this.#crlf = cr;
+      else if (this.#crlf !== cr) return this.#fail('mixed line ends');
+      if (cr) line = line.slice(0, -1);
+      if (line.includes('\r')) return this.#fail('a lone carriage return');
+      if (this.#head) this.#row(line);
+      else this.#readHeader(line.replace(/^\uFEFF/, ''));
+    }
+  }
+
+  #readHeader(line: string): void {
+    const delimiter = headerDelimiter(line);
+    if (!delimiter) return this.#fail('no delimiter in the header');
+    this.#delimiter = delimiter;
+    const { headers, renamed } = uniqueHeaders(line.split(delimiter));
+    if (renamed.length) return this.#fail('duplicate headers');
+    const named = headers.filter((h) => h !== '');
+    const cols = this.#columns;
+    if (cols && !('lon' in cols)) return this.#fail('a WKT column');
+    if (cols && (!headers.includes(cols.lon) || !headers.includes(cols.lat))) return this.#fail('a chosen column is missing');
+    const pair = cols ? { ...cols, crs: headerAxis(cols.lon)?.crs ?? null } : detectCoordinateColumns(named);
+    if (!pair) return this.#fail('no coordinate columns');
+    const others = named.filter((h) => h !== pair.lon && h !== pair.lat);
+    const keys = resolveFields(others, this.#fields);
+    this.#at = { x: headers.indexOf(pair.lon), y: headers.indexOf(pair.lat) };
+    this.#cols = (Object.keys(keys) as K[]).flatMap((key) => (keys[key] === null ? [] : [{ key, column: new TextColumn(headers.indexOf(keys[key] as string)) }]));
+    this.#head = {
+      keys,
+      others,
+      declared: pair.crs ? { crs: { id: pair.crs }, source: 'column-name' } : null,
+      details: { delimiter: DELIMITER_NAMES[delimiter] ?? delimiter, lonColumn: pair.lon, latColumn: pair.lat },
+    };
+  }
+
+  #row(line: string): void {
+    const at = this.#at;
+    if (!at) return;
+    const f = line.split(this.#delimiter);
+    const xs = f[at.x];
+    const ys = f[at.y];
+    if (xs === undefined || ys === undefined || !isNumericText(xs) || !isNumericText(ys)) {
+      // A row of blanks is skipped, as the ordinary reader does; anything else is a problem it names.
+      if (f.every((s) => isBlank(s))) return;
+      return this.#fail(`line ${this.#line}: coordinates`);
+    }
+    for (const { column } of this.#cols) column.push(f[column.at]);
+    this.#x.push(Number(xs));
+    this.#y.push(Number(ys));
+    this.#rows.push(this.#line);
+  }
+}
+
+/**
+ * Read a CSV's bytes in pieces as strict UTF-8 (a UTF-8 BOM: not strict, as decodeText), and when
+ * that fails read it again from `open()` as GB18030 text. UTF-16 goes to the ordinary reader.
+ */
+export async function readCsvTextColumns<K extends string>(open: () => ByteChunks, fields: Readonly<Record<K, readonly string[]>>, columns?: CsvColumns): Promise<TextColumnsRead<K>> {
+  let parser = new CsvTextColumnsParser(fields, columns);
+  let decoder: TextDecoder | null = null;
+  try {
+    for await (const chunk of open()) {
+      if (!decoder) {
+        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) return { ok: false, reason: 'UTF-16' };
+        const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+        decoder = new TextDecoder('utf-8', { fatal: !bom });
+      }
+      if (!parser.push(decoder.decode(chunk, { stream: true }))) break;
+    }
+    if (decoder) parser.push(decoder.decode());
+    const r = parser.end();
+    return r.ok ? { ...r, encoding: 'utf-8' } : r;
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+  }
+  parser = new CsvTextColumnsParser(fields, columns);
+  const gb = new TextDecoder('gb18030');
+  for await (const chunk of open()) if (!parser.push(gb.decode(chunk, { stream: true }))) break;
+  parser.push(gb.decode());
+  const r = parser.end();
+  return r.ok ? { ...r, encoding: 'gb18030' } : r;
+}

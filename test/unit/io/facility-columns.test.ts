@@ -1,0 +1,115 @@
+/**
+ * The columnar facilities path (src/io/readers/facility-columns.ts) against the ordinary one
+ * (importLayer + facilitiesReader) on the same bytes: what it reads it reads identically —
+ * facilities (ids, categories, names), notes, summary — whatever the chunking; what it does not
+ * read plainly it hands back (null), so the ordinary path names the problem.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { facilityAt } from '../../../src/domain/facility-columns.ts';
+import { importLayer } from '../../../src/io/import-layer.ts';
+import type { ImportOptions } from '../../../src/io/import-result.ts';
+import { facilitiesReader } from '../../../src/io/readers/facilities-reader.ts';
+import { readFacilityColumns } from '../../../src/io/readers/facility-columns.ts';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url)));
+/** `名称,类别,经度,纬度\n` in GB18030 (python3: '…'.encode('gb18030')). */
+const GB_HEADER = [195, 251, 179, 198, 44, 192, 224, 177, 240, 44, 190, 173, 182, 200, 44, 206, 179, 182, 200, 10];
+/** `幼儿园` and `温州` in GB18030. */
+const GB_KINDERGARTEN = [211, 215, 182, 249, 212, 176];
+const GB_WENZHOU = [206, 194, 214, 221];
+
+function* pieces(bytes: Uint8Array, size: number): Generator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function ordinary(bytes: Uint8Array, file: string, options: ImportOptions) {
+  const r = await importLayer(bytes, file, options);
+  if (!r.ok) throw new Error(`the ordinary path refused ${file}: ${JSON.stringify(r.problems)}`);
+  const read = facilitiesReader.read({ file, features: r.value.features, origins: r.origins });
+  if (!read.ok) throw new Error('the ordinary reader refused a file the test expects it to read');
+  return { facilities: read.value, warnings: [...r.warnings, ...read.warnings], summary: r.summary };
+}
+
+/** Both paths on the same bytes, in pieces of 7 bytes and in one piece: the same outcome. */
+async function expectSame(bytes: Uint8Array, file: string, options: ImportOptions = { fallbackCrs: 'wgs84' }) {
+  const want = await ordinary(bytes, file, options);
+  for (const size of [7, bytes.length]) {
+    const got = await readFacilityColumns(() => pieces(bytes, size), file, file.endsWith('json') ? 'geojson' : 'csv', bytes.length, options);
+    if (!got) throw new Error(`the columnar path handed back ${file} (pieces of ${size})`);
+    if (!got.ok) throw new Error(`columnar path refused: ${JSON.stringify(got.problems)}`);
+    const c = got.value;
+    const built = Array.from(c.lon, (_, i) => facilityAt(c, i));
+    expect(built).toEqual(want.facilities);
+    // The same keys in the same order as the reader's objects (a stored project is compared as JSON).
+    expect(JSON.stringify(built)).toBe(JSON.stringify(want.facilities));
+    expect(got.warnings).toEqual(want.warnings);
+    expect(got.summary).toEqual(want.summary);
+  }
+  return want;
+}
+
+describe('facilities read as columns', () => {
+  it('reads the GeoJSON fixture and a GB18030 CSV (second pass) as the ordinary path does', async () => {
+    const geo = await expectSame(fixture('facilities.geojson'), 'facilities.geojson');
+    expect(geo.facilities.length).toBeGreaterThan(2);
+    const gb = new Uint8Array([...GB_HEADER, ...GB_WENZHOU, 44, ...GB_KINDERGARTEN, ...utf8(',120.65,28.01\n'), ...GB_WENZHOU, ...utf8(',health,120.66,28.02\n')]);
+    const want = await expectSame(gb, 'gbk.csv');
+    expect(want.summary.encoding).toBe('gb18030');
+    expect(want.facilities.map((f) => [f.name, f.category])).toEqual([['温州', 'kindergarten'], ['温州', 'health']]);
+  });
+
+  it('converts the GCJ-02 fixture and keeps its names and categories', async () => {
+    const want = await expectSame(fixture('shops-gcj02.csv'), 'shops-gcj02.csv', { crs: 'gcj02' });
+    expect(want.facilities[0].lonLat[0]).not.toBe(120.6589739);
+  });
+
+  it('gives the same ids, categories, names and notes on a file the reader has things to say about', async () => {
+    const text = [
+      'ID编号,lon,lat,类型,名称,illustrative',
+      '7,120.65,28.01,幼儿园,a,true',
+      '7,120.66,28.02,菜市场,,true',
+      ',120.67,28.03,,  c  ,',
+      '9,116.40,39.90,卫星站,d,',
+      '10,120.68,28.04,卫星站,e,',
+      '',
+      '11,120.69,28.05,health',
+    ].join('\r\n');
+    const want = await expectSame(utf8(text), 'notes.csv');
+    expect([...new Set(want.warnings.map((w) => w.code))].sort()).toEqual(['facilities-uncategorised', 'outside-wenzhou', 'unknown-category']);
+    await expectSame(utf8('编号,lon,lat,type,name\n007,120.65,28.01,kindergarten,x\n007,120.66,28.02,kindergarten,y\n1.50,120.67,28.03,1,2\n'), 'ids.csv');
+    await expectSame(utf8('lon,lat,name\n120.65,28.01,a\n120.66,28.02,b\n'), 'nocategory.csv');
+    const feature = (x: number, y: number, props: Record<string, unknown>) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [x, y] } });
+    const geo = utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature(120.65, 28.01, { id: 'a', type: '公园', name: 3, illustrative: true }), feature(120.66, 28.02, { id: 5, type: null, name: ' 温州 ' }), feature(120.67, 28.03, { id: 'c', type: 'kindergarten', illustrative: 'yes' })] }));
+    await expectSame(geo, 'props.geojson');
+    await expectSame(utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature(120.65, 28.01, {}), feature(120.66, 28.02, {})] })), 'empty-props.geojson');
+  });
+
+  it('hands back (null) every file the ordinary path must read or name a problem in', async () => {
+    const head = 'lon,lat,category\n';
+    const csv: Record<string, string> = {
+      quotes: head + '120.65,28.01,"a"\n',
+      'bad coordinate': head + '120.65,north,a\n',
+      'out of range': head + '520.65,28.01,a\n',
+      'duplicate id property': 'id,lon,lat\na,120.65,28.01\na,120.66,28.02\n',
+      'blank ids repeat (importLayer names them)': 'id,lon,lat,name\n,120.65,28.01,a\n,120.66,28.02,b\n',
+      'an id made twice': '编号,lon,lat\na#3,120.65,28.01\na,120.66,28.02\na,120.67,28.03\n',
+      'a WKT table': 'wkt,category\nPOINT(120.65 28.01),a\n',
+      'a header only': head,
+      'no coordinates': 'name,category\na,b\n',
+    };
+    for (const [what, text] of Object.entries(csv)) expect(await readFacilityColumns(() => [utf8(text)], 'x.csv', 'csv', text.length, { fallbackCrs: 'wgs84' }), what).toBeNull();
+    const ok = { type: 'Feature', properties: { category: 'health' }, geometry: { type: 'Point', coordinates: [120.65, 28.01] } };
+    const geo: Record<string, unknown[]> = {
+      'a feature id': [{ ...ok, id: 1 }],
+      'a polygon': [{ ...ok, geometry: { type: 'Polygon', coordinates: [[[120, 28], [121, 28], [121, 29], [120, 28]]] } }],
+      'the category field appearing later': [{ ...ok, properties: { name: 'a' } }, ok],
+      'keys after a feature without any': [{ ...ok, properties: {} }, ok],
+    };
+    for (const [what, features] of Object.entries(geo)) {
+      const bytes = utf8(JSON.stringify({ type: 'FeatureCollection', features }));
+      expect(await readFacilityColumns(() => [bytes], 'x.geojson', 'geojson', bytes.length, { fallbackCrs: 'wgs84' }), what).toBeNull();
+    }
+  });
+});
