@@ -38,19 +38,6 @@ async function download(trigger: () => Promise<void>, timeoutMs = 90_000): Promi
   return { name: d.suggestedFilename(), bytes: await downloadBytes(d) };
 }
 
-/** Remove every compared board with its card's × and close the drawer, as a planner would. */
-async function emptyComparison(): Promise<void> {
-  if (!(await page.getByTestId('view-cards').isVisible())) await page.getByTestId('open-compare').click();
-  await page.getByTestId('view-cards').click();
-  const cards = page.getByTestId('compare-card');
-  for (let n = await cards.count(); n > 0; n--) {
-    await cards.first().locator('button.remove').click();
-    await expect.poll(() => cards.count()).toBe(n - 1);
-  }
-  await page.getByTestId('open-compare').click();
-  await expect.poll(() => page.getByTestId('view-cards').count()).toBe(0);
-}
-
 async function pickForCompare(id: string): Promise<void> {
   await page.locator(`[data-testid="board-list"] button[data-board="${id}"]`).click();
   await page.getByTestId('add-compare').click();
@@ -362,9 +349,10 @@ describe('presentation that fits the room', () => {
   });
 
   it('at 1280×720 nothing overflows, the clicker pages through a board chapter to its last figure, and Esc leaves the map where it was', async () => {
-    const small = await h.newPage({ width: 1280, height: 720 });
+    // The file's page with its window made 1280×720 (no app load of its own), then 1400×900 again.
+    const small = page;
+    await small.setViewportSize({ width: 1280, height: 720 });
     try {
-      await small.goto(h.baseUrl);
       await waitForMapIdle(small);
       const before = await camera(small);
       await small.getByTestId('open-present').click();
@@ -409,7 +397,8 @@ describe('presentation that fits the room', () => {
       expect(after.lng).toBeCloseTo(before.lng, 4);
       expect(after.lat).toBeCloseTo(before.lat, 4);
     } finally {
-      await small.close();
+      await small.setViewportSize({ width: 1400, height: 900 });
+      await waitForMapIdle(small);
     }
   }, 300_000);
 
@@ -488,11 +477,8 @@ describe('the view in the URL', () => {
 
 describe('picking boards on the map', () => {
   it('shift-click on the map adds a board to the comparison, and again removes it', async () => {
-    // An empty comparison through the app, not a reload (an app load costs ~10 s of CI): the board
-    // let go, the four compared boards removed with their cards' ×, the drawer closed.
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('board-panel').count()).toBe(0);
-    await emptyComparison();
+    await page.goto(h.baseUrl); // a fresh view: empty comparison
+    await waitForMapIdle(page);
     await page.evaluate(() => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo({ center: [120.7, 27.97], zoom: 11 }));
     await waitForMapIdle(page);
     const at = async (id: string) => screenPoint(page, labelPoint(boards.features.find((b) => b.properties.id === id)!.geometry));
@@ -515,13 +501,11 @@ describe('picking boards on the map', () => {
 
 describe('presenting scenarios', () => {
   it('switches the scenario during the presentation and the allocation chapter follows', async () => {
-    // Carries on from the test above without a reload: its comparison emptied, the map on 七都.
-    await emptyComparison();
+    await page.goto(h.baseUrl);
     await page.locator('[data-tab="alloc"]').click();
     await page.getByTestId('scenario-duplicate').first().click(); // the copy becomes the active scenario
     await enterCell(page, 'qidu', 2021, '8000');
     // A project site drawn as a point in 七都: the presentation's legend must explain it.
-    await page.evaluate((c) => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo({ center: c, zoom: 11 }), labelPoint(boards.features.find((b) => b.properties.id === 'qidu')!.geometry));
     await waitForMapIdle(page);
     await page.getByTestId('draw-point').click();
     const at = await screenPoint(page, labelPoint(boards.features.find((b) => b.properties.id === 'qidu')!.geometry));
