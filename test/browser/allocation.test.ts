@@ -17,7 +17,6 @@ useApp(
   async (p) => {
     await p.click('[data-tab="alloc"]');
     await p.getByTestId('alloc-sidebar').waitFor();
-    await p.click('[data-testid="toggle-labels"]').catch(() => {}); // only on the plan tab
   },
 );
 

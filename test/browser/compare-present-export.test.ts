@@ -349,9 +349,10 @@ describe('presentation that fits the room', () => {
   });
 
   it('at 1280×720 nothing overflows, the clicker pages through a board chapter to its last figure, and Esc leaves the map where it was', async () => {
-    const small = await h.newPage({ width: 1280, height: 720 });
+    // The file's page with its window made 1280×720 (no app load of its own), then 1400×900 again.
+    const small = page;
+    await small.setViewportSize({ width: 1280, height: 720 });
     try {
-      await small.goto(h.baseUrl);
       await waitForMapIdle(small);
       const before = await camera(small);
       await small.getByTestId('open-present').click();
@@ -396,7 +397,8 @@ describe('presentation that fits the room', () => {
       expect(after.lng).toBeCloseTo(before.lng, 4);
       expect(after.lat).toBeCloseTo(before.lat, 4);
     } finally {
-      await small.close();
+      await small.setViewportSize({ width: 1400, height: 900 });
+      await waitForMapIdle(small);
     }
   }, 300_000);
 

@@ -104,8 +104,7 @@ describe('life-circle coverage', () => {
     await page.locator(`[data-testid="coverage-table"] tr[data-board="${BOARD}"]`).click(); // selects and zooms
     await page.getByTestId('board-panel').waitFor();
     await expect.poll(() => page.getByTestId('coverage-board-section').textContent()).toContain('示意数据，非真实设施');
-    await page.waitForTimeout(900); // the fit animation (600 ms) must end before positions are read
-    await waitForMapIdle(page);
+    await waitForMapIdle(page); // reduced motion (harness): the fit is a jump, no animation to wait out
     await expect.poll(async () => (await renderedIds(page, 'coverage-gaps-fill', 'boardId')).includes(BOARD), { timeout: 20_000 }).toBe(true);
 
     before = (await cell('area').textContent()) ?? '';

@@ -61,7 +61,7 @@ describe('autosave to IndexedDB', () => {
     await page.locator('[data-tab="alloc"]').click();
     await expect.poll(() => page.getByTestId('cell-qidu-2023').inputValue()).toBe('77');
     await enterCell(page, 'qidu', 2023, '0');
-    await page.waitForTimeout(1000);
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved'); // written (an edit sets 'pending' at once)
   });
 });
 
@@ -143,7 +143,7 @@ function damageStore(p: Page): Promise<void> {
 
 describe('damaged stored data is quarantined, never overwritten', () => {
   it('starts from the initial project, saves nothing until the planner chooses, offers the data as it is, and recovers what is readable', async () => {
-    await page.waitForTimeout(1100);
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved'); // nothing still to write over the damage
     await damageStore(page);
     await page.reload();
     const banner = page.getByTestId('storage-quarantine');

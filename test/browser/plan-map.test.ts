@@ -16,6 +16,8 @@ const fixture = (name: string) => new URL(`../fixtures/boards/${name}`, import.m
 
 let h: Harness;
 let page: Page;
+/** A first-time visitor's page: opened by one test, photographed by the next. */
+let first: Page;
 useApp((app) => ({ h, page } = app));
 
 async function boardsSourceData(): Promise<string> {
@@ -159,62 +161,63 @@ describe('the plan map', () => {
     await expect.poll(() => page.getByTestId('nodes').textContent()).not.toContain('节点 1');
   });
 
-  it('keeps a screenshot of the default view for the README', async () => {
-    // A reload keeps the view in the URL hash (README: Compare, present, export — the address bar holds the view); the default view is the bare address.
-    await page.goto(h.baseUrl);
-    await waitForMapIdle(page);
-    await page.screenshot({ path: SCREENSHOTS + 'plan-map-home.png' });
-    // The README's picture is refreshed on request only, so a test run leaves the tree clean.
-    if (process.env.UPDATE_README_SCREENSHOT) {
-      mkdirSync(new URL('../../docs/', import.meta.url), { recursive: true });
-      copyFileSync(SCREENSHOTS + 'plan-map-home.png', new URL('../../docs/screenshot.png', import.meta.url));
+  it('opens framed on the 21 boards with their names, a start-here strip and a tooltip on hover', async () => {
+    first = await h.newPage({ startHere: true });
+    await first.goto(h.baseUrl);
+    await waitForMapIdle(first);
+    // Framed on the central city: every board in view, at a zoom where board names are drawn.
+    const view = await first.evaluate(() => {
+      const map = (window as unknown as { __anju: { map: { getBounds(): { toArray(): number[][] }; getZoom(): number } } }).__anju.map;
+      return { bounds: map.getBounds().toArray(), zoom: map.getZoom() };
+    });
+    for (const b of boards.features) {
+      const [lon, lat] = labelPoint(b.geometry);
+      expect(lon > view.bounds[0][0] && lon < view.bounds[1][0] && lat > view.bounds[0][1] && lat < view.bounds[1][1], `${b.properties.id} in view`).toBe(true);
     }
-    expect(await renderedIds(page, 'board-fill')).toHaveLength(21);
+    expect(view.zoom).toBeGreaterThan(9.2); // board-label's minzoom
+    const names = await renderedLabels(first, 'board-label');
+    expect(names.length).toBeGreaterThanOrEqual(12);
+    // The strip says what the colours mean and what each tab does.
+    const strip = first.getByTestId('start-here');
+    const text = (await strip.textContent()) ?? '';
+    for (const word of ['从这里开始', '存量提升', '重点拓展', '适度发展', '生活圈', '职住平衡', '住房供应']) expect(text).toContain(word);
+    await first.screenshot({ path: SCREENSHOTS + 'first-screen.png' });
+    // Hovering a board names it and its category.
+    const wutian = boards.features.find((b) => b.properties.id === 'wutian')!;
+    const at = await screenPoint(first, labelPoint(wutian.geometry));
+    const tip = first.getByTestId('board-tooltip');
+    // A person's pointer sends many moves; one synthetic move can land while the map is still
+    // settling (a camera move hides the tooltip), so keep moving by a pixel until it shows.
+    let wiggle = 0;
+    await expect
+      .poll(async () => {
+        await first.mouse.move(at.x, at.y + (wiggle++ % 2)); // the label point: inside the board, away from its edges and holes
+        return tip.getAttribute('data-board', { timeout: 1000 }).catch(() => null);
+      }, { timeout: 30_000 })
+      .toBe('wutian');
+    expect(await tip.textContent()).toBe('梧田存量提升 · 示意范围');
+    await first.screenshot({ path: SCREENSHOTS + 'first-screen-tooltip.png' });
+    // Dismissed, the strip stays away after a reload.
+    await first.getByTestId('start-here-close').click();
+    expect(await first.getByTestId('start-here').count()).toBe(0);
+    await first.reload();
+    await waitForMapIdle(first);
+    expect(await first.getByTestId('start-here').count()).toBe(0);
+    // The mouse off the map: the README's picture shows no tooltip.
+    await first.mouse.move(0, 0);
   });
 
-  it('opens framed on the 21 boards with their names, a start-here strip and a tooltip on hover', async () => {
-    const first = await h.newPage({ startHere: true });
+  // On the page the test above opened and reloaded (no app load of its own): a fresh project at the
+  // bare address, the start-here strip dismissed, as a returning planner opens the app.
+  it('keeps a screenshot of the default view for the README', async () => {
     try {
-      await first.goto(h.baseUrl);
-      await waitForMapIdle(first);
-      // Framed on the central city: every board in view, at a zoom where board names are drawn.
-      const view = await first.evaluate(() => {
-        const map = (window as unknown as { __anju: { map: { getBounds(): { toArray(): number[][] }; getZoom(): number } } }).__anju.map;
-        return { bounds: map.getBounds().toArray(), zoom: map.getZoom() };
-      });
-      for (const b of boards.features) {
-        const [lon, lat] = labelPoint(b.geometry);
-        expect(lon > view.bounds[0][0] && lon < view.bounds[1][0] && lat > view.bounds[0][1] && lat < view.bounds[1][1], `${b.properties.id} in view`).toBe(true);
+      await first.screenshot({ path: SCREENSHOTS + 'plan-map-home.png' });
+      // The README's picture is refreshed on request only, so a test run leaves the tree clean.
+      if (process.env.UPDATE_README_SCREENSHOT) {
+        mkdirSync(new URL('../../docs/', import.meta.url), { recursive: true });
+        copyFileSync(SCREENSHOTS + 'plan-map-home.png', new URL('../../docs/screenshot.png', import.meta.url));
       }
-      expect(view.zoom).toBeGreaterThan(9.2); // board-label's minzoom
-      const names = await renderedLabels(first, 'board-label');
-      expect(names.length).toBeGreaterThanOrEqual(12);
-      // The strip says what the colours mean and what each tab does.
-      const strip = first.getByTestId('start-here');
-      const text = (await strip.textContent()) ?? '';
-      for (const word of ['从这里开始', '存量提升', '重点拓展', '适度发展', '生活圈', '职住平衡', '住房供应']) expect(text).toContain(word);
-      await first.screenshot({ path: SCREENSHOTS + 'first-screen.png' });
-      // Hovering a board names it and its category.
-      const wutian = boards.features.find((b) => b.properties.id === 'wutian')!;
-      const at = await screenPoint(first, labelPoint(wutian.geometry));
-      const tip = first.getByTestId('board-tooltip');
-      // A person's pointer sends many moves; one synthetic move can land while the map is still
-      // settling (a camera move hides the tooltip), so keep moving by a pixel until it shows.
-      let wiggle = 0;
-      await expect
-        .poll(async () => {
-          await first.mouse.move(at.x, at.y + (wiggle++ % 2)); // the label point: inside the board, away from its edges and holes
-          return tip.getAttribute('data-board', { timeout: 1000 }).catch(() => null);
-        }, { timeout: 30_000 })
-        .toBe('wutian');
-      expect(await tip.textContent()).toBe('梧田存量提升 · 示意范围');
-      await first.screenshot({ path: SCREENSHOTS + 'first-screen-tooltip.png' });
-      // Dismissed, the strip stays away after a reload.
-      await first.getByTestId('start-here-close').click();
-      expect(await first.getByTestId('start-here').count()).toBe(0);
-      await first.reload();
-      await waitForMapIdle(first);
-      expect(await first.getByTestId('start-here').count()).toBe(0);
+      expect(await renderedIds(first, 'board-fill')).toHaveLength(21);
     } finally {
       await first.close();
     }
