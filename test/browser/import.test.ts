@@ -477,6 +477,29 @@ describe('a large population layer through the dialog (columns, not Features)', 
     // The preview holds typed columns (28 bytes a point; a facility's 33 and its id and name in one
     // string, ~14 bytes here) and a 5,000-point sample, not a Feature per row.
     expect(preview - before).toBeLessThan((rows * (kind === 'population' ? 28 : 50)) / 2 ** 20 + 25);
+    if (kind === 'population') {
+      // Saved as IndexedDB keeps a large population layer: one Float64Array of lon, lat, residents
+      // (state/persistence/stored-population.ts), every point there, as generated.
+      await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: timeoutMs }).toBe('saved');
+      const stored = await page.evaluate(
+        () =>
+          new Promise<{ format: unknown; n: number; last: number[] }>((resolve, reject) => {
+            const open = indexedDB.open('anju');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('slices').objectStore('slices').get('population');
+              get.onsuccess = () => {
+                const v = get.result as { format?: unknown; lonLatPopulation?: Float64Array };
+                const a = v.lonLatPopulation ?? new Float64Array(0);
+                open.result.close();
+                resolve({ format: v.format, n: a.length / 3, last: Array.from(a.subarray(a.length - 3)) });
+              };
+            };
+          }),
+      );
+      const i = rows - 1;
+      expect(stored).toEqual({ format: 'anju-packed-population-points-1', n: rows, last: [+(120.5 + (i % 1000) * 3e-4).toFixed(6), +(27.9 + Math.floor(i / 1000) * 2e-4).toFixed(6), i % 97] });
+    }
     await page.getByTestId('import-close').click();
     await page.getByTestId('undo').click();
     // Undone: the import is what redo would bring back (an earlier import may have the same undo title).
