@@ -10,6 +10,11 @@ export interface PackedPoints {
   lonLat: Float64Array;
   /** JSON of `{ [property]: value[] }`, one array of `count` values per property; must have `id` (text). */
   columnsJson: string;
+  /**
+   * When set, each point is drawn as the circle of this radius (metres) around it, a LineString
+   * (the coverage tab's reach rings), instead of as a point.
+   */
+  ringRadiusM?: number;
 }
 
 /** A small edit of a point set: points taken out by id, points added or replaced (by id). */
