@@ -1,7 +1,7 @@
 /**
  * Points as Mapbox Vector Tiles, made where the points are (the point-tiles worker), so the page
  * never builds or clones a big FeatureCollection: the points arrive packed (coordinates in one
- * transferred Float64Array, properties as one JSON string of columns), @maplibre/geojson-vt cuts
+ * transferred Float64Array, properties as the UTF-8 bytes of one JSON of columns, transferred too), @maplibre/geojson-vt cuts
  * them into tiles on demand and @maplibre/vt-pbf encodes each tile. Small edits (a dragged,
  * added or removed point) update the index in place (geojson-vt `updateData`). A set packed with
  * `ringRadiusM` is drawn as circles of that radius around its points (the coverage reach rings),
@@ -11,7 +11,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, LineString, Point, Position } from 'geojson';
 import { makeLocalFrame } from './local-frame.ts';
-import { POINT_TILE_LAYER, type PackedPoints, type PointPropertyValue, type PointsChange } from './packed-points.ts';
+import { POINT_TILE_LAYER, decodeColumns, type PackedPoints, type PointPropertyValue, type PointsChange } from './packed-points.ts';
 
 /** Deepest zoom with its own tiles; MapLibre overzooms beyond (the source's `maxzoom`, src/map/point-tiles.ts). */
 const POINT_TILE_MAX_ZOOM = 14;
@@ -38,7 +38,7 @@ export function ringAround(lon: number, lat: number, radiusM: number): Position[
 }
 
 function features(p: PackedPoints, firstId: (id: string) => number): Feature<Point | LineString>[] {
-  const columns = JSON.parse(p.columnsJson) as Record<string, PointPropertyValue[]>;
+  const columns = decodeColumns(p);
   const names = Object.keys(columns);
   const ids = columns.id;
   if (!ids || ids.length !== p.count) throw new Error(`packed points: the id column has ${ids?.length ?? 0} values for ${p.count} points`);

@@ -50,8 +50,8 @@ export function reachRingTiles(c: RingChoice): OverlayData {
     pack: async () => {
       const lonLat = new Float64Array(centres.length * 2);
       centres.forEach((f, i) => lonLat.set(f.lonLat, 2 * i));
-      const columnsJson = JSON.stringify({ id: centres.map((f) => f.id), color: centres.map(() => color) });
-      return { count: centres.length, lonLat, columnsJson, ringRadiusM: radiusM };
+      const columnsUtf8 = new TextEncoder().encode(JSON.stringify({ id: centres.map((f) => f.id), color: centres.map(() => color) }));
+      return { count: centres.length, lonLat, columnsUtf8, ringRadiusM: radiusM };
     },
     // At most MAX_TIER_RINGS centres: sent whole each time.
     changeFrom: async () => null,

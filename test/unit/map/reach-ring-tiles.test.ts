@@ -10,7 +10,7 @@ import { PbfReader } from 'pbf';
 import type { LineString, MultiLineString } from 'geojson';
 import { pointTilesApi, type PointTilesApi } from '../../../src/workers/point-tiles-api.ts';
 import { WorkerClient } from '../../../src/workers/worker-client.ts';
-import { POINT_TILE_LAYER } from '../../../src/geo/packed-points.ts';
+import { POINT_TILE_LAYER, decodeColumns, packedTransfer } from '../../../src/geo/packed-points.ts';
 import { makeLocalFrame } from '../../../src/geo/local-frame.ts';
 import { isTiled, type OverlayData } from '../../../src/map/overlay.ts';
 import { reachRingTiles, type RingChoice } from '../../../src/ui/coverage/reach-ring-tiles.ts';
@@ -55,8 +55,8 @@ describe('reach rings from the tile worker', () => {
     const send = async (d: OverlayData) => {
       if (!isTiled(d)) throw new Error('no rings to send');
       const points = await d.pack();
-      expect(points.columnsJson.length, 'centres are sent, not vertices').toBeLessThan(200);
-      return client.call('set', { overlay: 'coverage-rings', points }, { transfer: [points.lonLat.buffer] });
+      expect(points.columnsUtf8.byteLength + points.lonLat.byteLength, 'centres are sent, not vertices').toBeLessThan(200);
+      return client.call('set', { overlay: 'coverage-rings', points }, { transfer: packedTransfer(points) });
     };
     const tile = async (z: number, lon: number, lat: number) => {
       const [x, y] = tileOf(lon, lat, z);
@@ -98,12 +98,12 @@ describe('reach rings from the tile worker', () => {
     const selected = reachRingTiles(choice({ tier: '5-min', selected: fs[1] }));
     expect(isTiled(selected) && selected.count).toBe(1);
     const p = isTiled(selected) ? await selected.pack() : null;
-    expect(p && { ids: JSON.parse(p.columnsJson).id, radiusM: p.ringRadiusM, lonLat: [...p.lonLat] }).toEqual({ ids: ['school-b'], radiusM: 500, lonLat: fs[1].lonLat });
+    expect(p && { ids: decodeColumns(p).id, radiusM: p.ringRadiusM, lonLat: [...p.lonLat] }).toEqual({ ids: ['school-b'], radiusM: 500, lonLat: fs[1].lonLat });
     const untiered = reachRingTiles(choice({ tier: '15-min', selected: fs[3] }));
     expect(isTiled(untiered) && (await untiered.pack()).ringRadiusM).toBe(1000);
     expect(reachRingTiles(choice({ selected: fs[1], hiddenId: 'school-b' }))).toEqual({ type: 'FeatureCollection', features: [] });
     const dragged = reachRingTiles(choice({ hiddenId: 'school-a' }));
-    expect(isTiled(dragged) && JSON.parse((await dragged.pack()).columnsJson).id).toEqual(['school-b']);
+    expect(isTiled(dragged) && decodeColumns(await dragged.pack()).id).toEqual(['school-b']);
     expect(reachRingTiles(choice({ maxRings: 1 }))).toEqual({ type: 'FeatureCollection', features: [] });
     expect(reachRingTiles(choice({ tier: '15-min' }))).toEqual({ type: 'FeatureCollection', features: [] });
   });
