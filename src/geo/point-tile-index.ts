@@ -1,14 +1,17 @@
 /**
  * Points as Mapbox Vector Tiles, made where the points are (the point-tiles worker), so the page
  * never builds or clones a big FeatureCollection: the points arrive packed (coordinates in one
- * transferred Float64Array, properties as one JSON string of columns), @maplibre/geojson-vt cuts
+ * transferred Float64Array, properties as the UTF-8 bytes of one JSON of columns, transferred too), @maplibre/geojson-vt cuts
  * them into tiles on demand and @maplibre/vt-pbf encodes each tile. Small edits (a dragged,
- * added or removed point) update the index in place (geojson-vt `updateData`).
+ * added or removed point) update the index in place (geojson-vt `updateData`). A set packed with
+ * `ringRadiusM` is drawn as circles of that radius around its points (the coverage reach rings),
+ * so the page sends centres, not ~65 vertices per ring.
  */
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, Point } from 'geojson';
-import { POINT_TILE_LAYER, type PackedPoints, type PointPropertyValue, type PointsChange } from './packed-points.ts';
+import type { Feature, LineString, Point, Position } from 'geojson';
+import { makeLocalFrame } from './local-frame.ts';
+import { POINT_TILE_LAYER, decodeColumns, type PackedPoints, type PointPropertyValue, type PointsChange } from './packed-points.ts';
 
 /** Deepest zoom with its own tiles; MapLibre overzooms beyond (the source's `maxzoom`, src/map/point-tiles.ts). */
 const POINT_TILE_MAX_ZOOM = 14;
@@ -16,18 +19,40 @@ const EXTENT = 4096;
 /** Tile buffer in tile units: 16 px of a 512 px tile, more than the largest circle (7 px + stroke), so no dot is cut at a tile edge. */
 const BUFFER = 128;
 
-function features(p: PackedPoints, firstId: (id: string) => number): Feature<Point>[] {
-  const columns = JSON.parse(p.columnsJson) as Record<string, PointPropertyValue[]>;
+/** Vertices of a reach ring (the coverage engine's `reachRings` uses as many). */
+const RING_STEPS = 64;
+
+/**
+ * The closed circle of `radiusM` around a point, planar in a local frame at the point (the
+ * coverage engine measures reach in its own frame of the boards: the two differ by under 0.3 %
+ * of the radius across the city, src/geo/local-frame.ts).
+ */
+export function ringAround(lon: number, lat: number, radiusM: number): Position[] {
+  const f = makeLocalFrame(lon, lat);
+  const ring: Position[] = [];
+  for (let k = 0; k <= RING_STEPS; k++) {
+    const a = (2 * Math.PI * (k % RING_STEPS)) / RING_STEPS;
+    ring.push([lon + (radiusM * Math.cos(a)) / f.kx, lat + (radiusM * Math.sin(a)) / f.ky]);
+  }
+  return ring;
+}
+
+function features(p: PackedPoints, firstId: (id: string) => number): Feature<Point | LineString>[] {
+  const columns = decodeColumns(p);
   const names = Object.keys(columns);
   const ids = columns.id;
   if (!ids || ids.length !== p.count) throw new Error(`packed points: the id column has ${ids?.length ?? 0} values for ${p.count} points`);
   for (const k of names) if (columns[k].length !== p.count) throw new Error(`packed points: column "${k}" has ${columns[k].length} values for ${p.count} points`);
-  const out = new Array<Feature<Point>>(p.count);
+  const out = new Array<Feature<Point | LineString>>(p.count);
+  const r = p.ringRadiusM;
+  if (r !== undefined && !(r > 0)) throw new Error(`packed points: ring radius ${r} m`);
   for (let i = 0; i < p.count; i++) {
     const properties: Record<string, PointPropertyValue> = {};
     for (const k of names) if (columns[k][i] !== null) properties[k] = columns[k][i];
     properties.id = String(ids[i]);
-    out[i] = { type: 'Feature', id: firstId(String(ids[i])), properties, geometry: { type: 'Point', coordinates: [p.lonLat[2 * i], p.lonLat[2 * i + 1]] } };
+    const lon = p.lonLat[2 * i], lat = p.lonLat[2 * i + 1];
+    const geometry: Point | LineString = r === undefined ? { type: 'Point', coordinates: [lon, lat] } : { type: 'LineString', coordinates: ringAround(lon, lat, r) };
+    out[i] = { type: 'Feature', id: firstId(String(ids[i])), properties, geometry };
   }
   return out;
 }

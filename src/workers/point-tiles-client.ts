@@ -1,6 +1,6 @@
 /**
  * Talks to the point-tiles worker (src/workers/point-tiles.worker.ts), which starts with the first
- * tiled overlay: sends an overlay's packed points (coordinates transferred) or a small change,
+ * tiled overlay: sends an overlay's packed points (coordinates and texts transferred) or a small change,
  * and asks for tiles on behalf of MapLibre's `anju-points` protocol (src/map/point-tiles.ts, which
  * gets this module from the overlay's data: the map layer does not import workers).
  *
@@ -10,7 +10,7 @@
  */
 import { WorkerClient, WorkerCrashError, type WorkerLike } from './worker-client.ts';
 import type { PointTilesApi } from './point-tiles-api.ts';
-import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
+import { packedTransfer, type PackedPoints, type PointsChange } from '../geo/packed-points.ts';
 
 /** Point data the page holds (src/map/overlay.ts TiledPoints). */
 type Held = { pack(): Promise<PackedPoints> };
@@ -37,7 +37,7 @@ export function pointTilesClient(create: () => WorkerLike): PointTilesClient {
   let restored: Promise<unknown> = Promise.resolve();
 
   const set = (overlay: string, points: PackedPoints): Promise<unknown> =>
-    worker.call('set', { overlay, points }, { transfer: [points.lonLat.buffer] }).catch(report);
+    worker.call('set', { overlay, points }, { transfer: packedTransfer(points) }).catch(report);
 
   worker.onRestart = () => {
     generation++;
@@ -47,7 +47,7 @@ export function pointTilesClient(create: () => WorkerLike): PointTilesClient {
   return {
     connect: (heldPoints) => void (held = heldPoints),
     set: (overlay, points) => void set(overlay, points),
-    change: (overlay, c) => void worker.call('change', { overlay, change: c }, { transfer: [c.upsert.lonLat.buffer] }).catch(report),
+    change: (overlay, c) => void worker.call('change', { overlay, change: c }, { transfer: packedTransfer(c.upsert) }).catch(report),
     async tile(overlay, z, x, y, signal) {
       for (let tries = 1; ; tries++) {
         await restored;

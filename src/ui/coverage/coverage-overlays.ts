@@ -39,7 +39,8 @@ export function shareColor(share: number): string {
 export interface CoverageLayerData {
   gaps: FeatureCollection;
   overClaim: FeatureCollection;
-  rings: FeatureCollection;
+  /** Tiles the tile worker draws from the ring centres (reach-ring-tiles.ts), or an empty collection. */
+  rings: OverlayData;
   selected: FeatureCollection;
   /** A collection, or from many facilities on tiles made in a worker (facility-tiles.ts). */
   facilities: OverlayData;

@@ -20,13 +20,13 @@ import { defaultResidentsByBoard } from '../../analysis/coverage/default-residen
 import { gb50180 } from '../../data/gb50180.ts';
 import { dwellingAssumptions } from '../../data/jobs-housing-defaults.ts';
 import { addFacility, moveFacility, removeFacility, replaceFacilities, setPopulation } from '../../state/facility-changes.ts';
-import type { FeatureDragEvent } from '../../map/overlay.ts';
+import type { FeatureDragEvent, OverlayData } from '../../map/overlay.ts';
 import { CoverageClient, type MoveTiming } from './coverage-client.ts';
-import { TIER_COLORS } from './coverage-overlays.ts';
+import { reachRingTiles } from './reach-ring-tiles.ts';
 import { facilityDiff } from './facility-diff.ts';
 import { runSteps } from '../../analysis/coverage/packed-facilities.ts';
 import { initPartsSteps, type InitParts } from './coverage-init-steps.ts';
-import { categoryInfo, coverageBoards, defaultTierRadii, facilityCollection, facilityTier, residentsAssumption } from './coverage-data.ts';
+import { categoryInfo, coverageBoards, defaultTierRadii, facilityCollection, residentsAssumption } from './coverage-data.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Gap raster cell (m): edges accurate to about half a cell; shares come from the exact engine. */
@@ -53,7 +53,6 @@ class CoverageStore {
 
   result = $state.raw<CoverageResult | null>(null);
   gaps = $state.raw<FeatureCollection>(EMPTY);
-  rings = $state.raw<FeatureCollection>(EMPTY);
   network = $state.raw<NetworkRun[] | null>(null);
   networkBusy = $state(false);
   dragging = $state.raw<{ id: string; lonLat: LonLat } | null>(null);
@@ -77,12 +76,10 @@ class CoverageStore {
   );
   /** The id of the facility being dragged (changes once per drag, not per pointer move). */
   #draggingId = $derived(this.dragging?.id ?? null);
-  /** The reach rings drawn: without the dragged facility's, which stays where it was until the drop. */
-  ringsShown = $derived.by<FeatureCollection>(() => {
-    const id = this.#draggingId;
-    const rings = this.rings;
-    return id === null ? rings : { ...rings, features: rings.features.filter((f) => f.properties?.id !== id) };
-  });
+  /** The reach rings drawn (tiles the tile worker draws: reach-ring-tiles.ts), without the dragged facility's until the drop. */
+  ringsShown = $derived<OverlayData>(
+    reachRingTiles({ facilities: store.project.facilities, tier: this.tier, radiiM: this.tierRadii, selected: this.selectedFacility, hiddenId: this.#draggingId, maxRings: MAX_TIER_RINGS }),
+  );
   /** Over-claim sample points of the map tier (straight line covers, streets do not). */
   overClaimFc = $derived<FeatureCollection>(this.network?.find((n) => n.group === this.tier)?.coverage.overClaim ?? EMPTY);
 
@@ -143,8 +140,8 @@ class CoverageStore {
         untrack(() => this.#sync(boards, population, facilities, radii));
       });
       $effect(() => {
+        // Gaps follow the tier and its radius (the rings follow the selection themselves: ringsShown).
         void this.tier;
-        void this.selectedFacilityId;
         void this.tierRadii[this.tier];
         untrack(() => {
           this.#layersDirty = true;
@@ -232,28 +229,20 @@ class CoverageStore {
   }
 
   /**
-   * Gap cells and reach rings for the map tier, one request at a time, never ahead of a pending drag
+   * Gap cells for the map tier, one request at a time, never ahead of a pending drag
    * move and not at all while a facility is dragged: the gap grid over every board takes ~150 ms in
    * the worker (and ~0.4 MB to send and draw), and a request sent between two moves held the next
    * move's figures back by as long (drag feedback 343–403 ms at load 14–20; README Speed). They follow
-   * the drop; meanwhile the dragged facility's ring is hidden (`ringsShown`).
+   * the drop. (The reach rings are drawn by the tile worker from their centres: `ringsShown`.)
    */
   #refreshLayers(): void {
     const client = this.#client;
     if (!client || this.#layersInFlight || !this.#layersDirty || client.moveBusy || this.dragging || !this.result) return;
     this.#layersDirty = false;
     this.#layersInFlight = true;
-    const selected = this.selectedFacility;
     const tier = this.tier;
-    const ringTier = selected ? (facilityTier(selected) ?? tier) : tier;
-    const gaps = client.call('gaps', { group: tier, radiusM: this.tierRadii[tier], cellSizeM: GAP_CELL_M });
-    const rings = client.call('rings', selected ? { facilityIds: [selected.id], radiusM: this.tierRadii[ringTier] } : { group: tier, radiusM: this.tierRadii[tier], maxRings: MAX_TIER_RINGS });
-    void Promise.all([gaps, rings]).then(([g, r]) => {
+    void client.call('gaps', { group: tier, radiusM: this.tierRadii[tier], cellSizeM: GAP_CELL_M }).then((g) => {
       if (g) this.gaps = g;
-      if (r) {
-        const color = TIER_COLORS[ringTier];
-        this.rings = { type: 'FeatureCollection', features: r.features.map((f) => ({ ...f, properties: { ...f.properties, color } })) };
-      }
       this.#layersInFlight = false;
       this.#refreshLayers();
     });
@@ -333,7 +322,7 @@ class CoverageStore {
       client.cancelQueuedMove();
       this.dragging = null;
       store.apply(moveFacility(e.featureId, e.lonLat));
-      this.#layersDirty = true; // gaps and rings were held during the drag
+      this.#layersDirty = true; // gaps were held during the drag
       return;
     }
     this.dragging = { id: e.featureId, lonLat: e.lonLat };

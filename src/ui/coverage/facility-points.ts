@@ -3,7 +3,7 @@
  * them in time slices, or the small change a drag, an added or a removed facility makes.
  */
 import type { Facility } from '../../domain/facility.ts';
-import type { PackedPoints, PointsChange } from '../../geo/packed-points.ts';
+import { utf8Steps, type PackedPoints, type PointsChange } from '../../geo/packed-points.ts';
 import { facilityTier } from './coverage-data.ts';
 import { packFacilitySteps, runSteps, type PackedFacilities } from '../../analysis/coverage/packed-facilities.ts';
 import { runStepsSliced, timeSlicer } from './pack-facilities-sliced.ts';
@@ -17,26 +17,26 @@ const SLICE_MS = 12;
 /**
  * The facility packer's steps (analysis/coverage/packed-facilities.ts, the coverage worker's too)
  * with the tier as an extra column, and the columns the facilities layer reads (id for clicks and
- * drags, tier for the colour, category) put together from the same JSON.
+ * drags, tier for the colour, category) put together from the same JSON, as UTF-8 bytes (encoded
+ * in steps too) that the tile worker's `set` transfers rather than clones.
  */
-const steps = (fs: readonly Facility[]) => packFacilitySteps(fs, { tier: (f) => facilityTier(f) ?? 'other' });
-const asPoints = (p: PackedFacilities): PackedPoints => ({
-  count: p.count,
-  lonLat: p.lonLat,
-  columnsJson: `{"id":${p.idsJson},"category":${p.categoriesJson},"tier":${p.extraJson!.tier}}`,
-});
+function* steps(fs: readonly Facility[]): Generator<void, PackedPoints> {
+  const p: PackedFacilities = yield* packFacilitySteps(fs, { tier: (f) => facilityTier(f) ?? 'other' });
+  const json = `{"id":${p.idsJson},"category":${p.categoriesJson},"tier":${p.extraJson!.tier}}`;
+  return { count: p.count, lonLat: p.lonLat, columnsUtf8: yield* utf8Steps(json) };
+}
 
 /**
  * Every facility, yielding to the page every SLICE_MS: 300,000 facilities take 0.4–0.9 s of the
  * main thread here (tsx, load average ~13), as one task that would be a freeze.
  */
 export async function packFacilityPointsSliced(fs: readonly Facility[]): Promise<PackedPoints> {
-  return asPoints(await runStepsSliced(steps(fs), timeSlicer(SLICE_MS)));
+  return runStepsSliced(steps(fs), timeSlicer(SLICE_MS));
 }
 
 /** The same in one go (a small change: a dragged, added or removed facility). */
 export function packFacilityPoints(fs: readonly Facility[]): PackedPoints {
-  return asPoints(runSteps(steps(fs)));
+  return runSteps(steps(fs));
 }
 
 /**

@@ -9,7 +9,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { pointTilesApi, type PointTilesApi } from '../../../src/workers/point-tiles-api.ts';
 import { WorkerClient } from '../../../src/workers/worker-client.ts';
-import { POINT_TILE_LAYER } from '../../../src/geo/packed-points.ts';
+import { POINT_TILE_LAYER, packedTransfer } from '../../../src/geo/packed-points.ts';
 import { facilityChange, packFacilityPoints, packFacilityPointsSliced } from '../../../src/ui/coverage/facility-points.ts';
 import { facilityTiles } from '../../../src/ui/coverage/facility-tiles.ts';
 import { packFacilities } from '../../../src/analysis/coverage/packed-facilities.ts';
@@ -48,8 +48,9 @@ function decode(buf: ArrayBuffer, z: number, x: number, y: number): Decoded[] {
 async function session(fs: Facility[]) {
   const client = new WorkerClient<PointTilesApi>(() => channelWorker(pointTilesApi()));
   const points = packFacilityPoints(fs);
-  expect(await client.call('set', { overlay: 'facilities', points }, { transfer: [points.lonLat.buffer] })).toBe(fs.length);
+  expect(await client.call('set', { overlay: 'facilities', points }, { transfer: packedTransfer(points) })).toBe(fs.length);
   expect(points.lonLat.byteLength, 'coordinates were transferred, not copied').toBe(0);
+  expect(points.columnsUtf8.byteLength, 'texts were transferred, not copied').toBe(0);
   const tile = async (z: number, x: number, y: number) => decode(await client.call('tile', { overlay: 'facilities', z, x, y }), z, x, y);
   return { client, tile };
 }
@@ -177,19 +178,22 @@ describe('a tile worker that stops', () => {
   });
 });
 
+/** The JSON text of packed points' columns. */
+const json = (p: { columnsUtf8: Uint8Array }) => new TextDecoder().decode(p.columnsUtf8);
+
 describe('packing facilities for the tile worker', () => {
   it('packs in slices exactly what it packs in one go', async () => {
     const fs = Array.from({ length: 25_000 }, (_, i) => ({ id: `p${i}`, category: i % 3 ? 'kindergarten' : 'x', lonLat: [120 + i * 1e-6, 28 - i * 1e-6] as [number, number] }));
     const [a, b] = [packFacilityPoints(fs), await packFacilityPointsSliced(fs)];
     expect(b.count).toBe(25_000);
-    expect(b.columnsJson).toBe(a.columnsJson);
+    expect(json(b)).toBe(json(a));
     expect(Array.from(b.lonLat.subarray(0, 4))).toEqual([120, 28, 120 + 1e-6, 28 - 1e-6]);
     expect(Buffer.from(b.lonLat.buffer).equals(Buffer.from(a.lonLat.buffer))).toBe(true);
-    expect(JSON.parse(b.columnsJson).tier.slice(0, 3)).toEqual(['other', '5-min', '5-min']);
-    expect((await packFacilityPointsSliced([])).columnsJson).toBe('{"id":[],"category":[],"tier":[]}');
+    expect(JSON.parse(json(b)).tier.slice(0, 3)).toEqual(['other', '5-min', '5-min']);
+    expect(json(await packFacilityPointsSliced([]))).toBe('{"id":[],"category":[],"tier":[]}');
     // One packer: the tile columns are the coverage worker's packed texts (packFacilities), plus the tier.
     const coverage = packFacilities(fs);
-    const columns = JSON.parse(b.columnsJson) as Record<string, string[]>;
+    const columns = JSON.parse(json(b)) as Record<string, string[]>;
     expect(Object.keys(columns)).toEqual(['id', 'category', 'tier']);
     expect(columns.id).toEqual(JSON.parse(coverage.idsJson));
     expect(columns.category).toEqual(JSON.parse(coverage.categoriesJson));
