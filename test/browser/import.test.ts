@@ -250,6 +250,17 @@ describe('importing data', () => {
     await page.getByTestId('import-file').setInputFiles({ name: 'evil.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(evil)) });
     await expect.poll(() => text('import-result')).toContain('可导入 1 个设施');
     const dialog = page.getByTestId('import-dialog');
+    // Read as columns (the preview shows position, category and name), then the same file with a
+    // feature id, which the columnar read hands back to the ordinary one (its preview shows every key).
+    expect(await dialog.getAttribute('data-path')).toBe('columns');
+    expect(await text('import-preview')).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await text('import-preview')).toContain('<script>window.__pwned2=1</script>');
+    expect(await text('problems')).toContain('类别“<script>window.__pwned2=1</script>”');
+    expect(await dialog.locator('img, script').count()).toBe(0);
+    const withId = { ...evil, features: evil.features.map((f) => ({ ...f, id: 'evil-1' })) };
+    await page.getByTestId('import-file').setInputFiles({ name: 'evil-id.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(withId)) });
+    await expect.poll(() => dialog.getAttribute('data-path')).not.toBe('columns');
+    await expect.poll(() => text('import-result')).toContain('可导入 1 个设施');
     expect(await text('import-preview')).toContain('<img src=x onerror="window.__pwned=1">');
     expect(await text('import-preview')).toContain('<img src=y onerror=window.__pwnedKey=1>');
     expect(await text('problems')).toContain('类别“<script>window.__pwned2=1</script>”');
