@@ -11,6 +11,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, LineString, Point, Position } from 'geojson';
 import { makeLocalFrame } from './local-frame.ts';
+import { fixPbfUtf8 } from './pbf-utf8-fix.ts';
 import { POINT_TILE_LAYER, decodeColumns, type PackedPoints, type PointPropertyValue, type PointsChange } from './packed-points.ts';
 
 /** Deepest zoom with its own tiles; MapLibre overzooms beyond (the source's `maxzoom`, src/map/point-tiles.ts). */
@@ -99,6 +100,7 @@ export class PointTileIndex {
   tile(z: number, x: number, y: number): ArrayBuffer {
     const t = this.#index.getTile(z, x, y);
     if (!t || t.features.length === 0) return new ArrayBuffer(0);
+    fixPbfUtf8();
     const bytes = fromGeojsonVt({ [POINT_TILE_LAYER]: t }, { version: 2, extent: EXTENT });
     // A view may share a larger buffer: hand over exactly the tile's bytes.
     return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);

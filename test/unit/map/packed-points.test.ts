@@ -31,10 +31,9 @@ describe('texts as UTF-8 bytes for the tile worker', () => {
 
   it('the worker gets the texts transferred and its tiles carry them; a null leaves the property out', async () => {
     const client = new WorkerClient<PointTilesApi>(() => channelWorker(pointTilesApi()));
-    // A tile stores UTF-8: no lone surrogate. And pbf 5.1.2's writeUtf8 joins a surrogate pair with
-    // `| 0x10000` where `+ 0x10000` is meant, so a code point from U+20000 on (CJK extension B on,
-    // such as 𠀀) comes out of a tile as another (U+10000): left out here, noted in the README.
-    const ids = ODD.filter((s) => s !== 'x\ud800y' && s !== '𠀀');
+    // A tile stores UTF-8: no lone surrogate. 𠀀 (U+20000) stays: pbf 5.1.2 writes it as U+10000
+    // unless geo/pbf-utf8-fix.ts replaces its string writer.
+    const ids = ODD.filter((s) => s !== 'x\ud800y');
     const names = ids.map((s, i) => (i === 1 ? null : `名${s}`));
     const points: PackedPoints = {
       count: ids.length,
