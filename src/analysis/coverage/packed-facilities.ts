@@ -115,9 +115,11 @@ export function packFacilities(fs: readonly Facility[]): PackedFacilities {
 }
 
 export function unpackFacilities(p: PackedFacilities): Facility[] {
-  const ids = JSON.parse(p.idsJson) as string[];
-  const categories = JSON.parse(p.categoriesJson) as string[];
-  const names = JSON.parse(p.namesJson) as (string | null)[];
+  return facilitiesOfColumns(p, JSON.parse(p.idsJson) as string[], JSON.parse(p.categoriesJson) as string[], JSON.parse(p.namesJson) as (string | null)[]);
+}
+
+/** Facilities back from packed coordinates and flags and their decoded text columns (both packed forms). */
+export function facilitiesOfColumns(p: { count: number; lonLat: Float64Array; illustrative: Uint8Array }, ids: readonly string[], categories: readonly string[], names: readonly (string | null)[]): Facility[] {
   const out = new Array<Facility>(p.count);
   for (let i = 0; i < p.count; i++) {
     const f: Facility = { id: ids[i], category: categories[i], lonLat: [p.lonLat[2 * i], p.lonLat[2 * i + 1]] };

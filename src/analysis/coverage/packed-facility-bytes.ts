@@ -7,7 +7,7 @@
  * Speed); encoding a piece at a time fits between frames and the transfer takes about 1 ms.
  */
 import type { Facility } from '../../domain/facility.ts';
-import { JSON_PER_STEP, facilityColumnSteps, type ExtraColumns } from './packed-facilities.ts';
+import { JSON_PER_STEP, facilitiesOfColumns, facilityColumnSteps, type ExtraColumns } from './packed-facilities.ts';
 
 /** A text column as UTF-8 JSON arrays of up to 4,096 values each, in order. */
 export type JsonBytes = Uint8Array[];
@@ -70,15 +70,5 @@ export function facilityBytesTransfer(p: PackedFacilityBytes): ArrayBuffer[] {
 }
 
 export function unpackFacilityBytes(p: PackedFacilityBytes): Facility[] {
-  const ids = parseJsonBytes<string>(p.ids);
-  const categories = parseJsonBytes<string>(p.categories);
-  const names = parseJsonBytes<string | null>(p.names);
-  const out = new Array<Facility>(p.count);
-  for (let i = 0; i < p.count; i++) {
-    const f: Facility = { id: ids[i], category: categories[i], lonLat: [p.lonLat[2 * i], p.lonLat[2 * i + 1]] };
-    if (names[i] !== null) f.name = names[i]!;
-    if (p.illustrative[i]) f.illustrative = true;
-    out[i] = f;
-  }
-  return out;
+  return facilitiesOfColumns(p, parseJsonBytes<string>(p.ids), parseJsonBytes<string>(p.categories), parseJsonBytes<string | null>(p.names));
 }
