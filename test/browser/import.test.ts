@@ -462,12 +462,12 @@ describe('a large population layer through the dialog (columns, not Features)', 
     const read = Date.now();
     // The worker's columnar path read it (the dialog says which), and the figures are those of every row.
     expect(await dialog.getAttribute('data-path')).toBe('columns');
-    expect(await text('import-count')).toBe(`读取 ${rows} 个，可导入 ${rows} 个`);
-    expect(await text('import-result')).toBe(`可导入 ${rows} 个${UNIT[kind]}；替换后可撤销`);
-    expect((await text('import-sample-note'))?.replace(/\s+/g, ' ')).toContain(`（共 ${rows} 个点，地图预览均匀抽取 5000 个；全部点都会导入）`);
+    expect(await text('import-count')).toBe(`读取 ${rows.toLocaleString('en-US')} 个，可导入 ${rows.toLocaleString('en-US')} 个`);
+    expect(await text('import-result')).toBe(`可导入 ${rows.toLocaleString('en-US')} 个${UNIT[kind]}；替换后可撤销`);
+    expect((await text('import-sample-note'))?.replace(/\s+/g, ' ')).toContain(`（共 ${rows.toLocaleString('en-US')} 个点，地图预览均匀抽取 5,000 个；全部点都会导入）`);
     expect(await text('import-preview-caption')).toBe('前 5 行（坐标已换算为 WGS-84）');
     // #, line, longitude, latitude, residents (or category and name) of the second row as read.
-    const second = kind === 'population' ? ['1'] : ['community-health-centre', 'p1'];
+    const second = kind === 'population' ? ['1'] : ['社区卫生服务中心', 'p1'];
     expect(await page.getByTestId('import-preview').locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual(['2', '3', '120.5003', '27.9', ...second]);
     const preview = await heapMiB();
     if (rows === 100_000) await page.screenshot({ path: SCREENSHOTS + `import-columns-preview${kind === 'population' ? '' : '-facilities'}.png` });
@@ -479,7 +479,7 @@ describe('a large population layer through the dialog (columns, not Features)', 
     });
     const click = Date.now();
     await page.getByTestId('import-replace').click();
-    await expect.poll(() => text('import-result'), { timeout: timeoutMs }).toBe(`已用 ${name} 导入 ${rows} 个${UNIT[kind]}（可撤销）`);
+    await expect.poll(() => text('import-result'), { timeout: timeoutMs }).toBe(`已用 ${name} 导入 ${rows.toLocaleString('en-US')} 个${UNIT[kind]}（可撤销）`);
     const done = Date.now();
     const longMs = await page.evaluate(() => (window as unknown as { __longMs: number[] }).__longMs.sort((a, b) => b - a).slice(0, 5));
     expect(await undoTitle()).toBe(UNDO[kind]);

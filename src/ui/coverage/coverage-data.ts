@@ -10,8 +10,7 @@ import type { CoverageBoard } from '../../analysis/coverage/types.ts';
 import { COVERAGE_TIERS, type CoverageTier, type TierRadii } from '../../analysis/coverage/tier-figures.ts';
 import residentsJson from '../../../geodata/assumptions/coverage-residents.json';
 import type { ResidentsAssumption } from '../../analysis/coverage/default-residents.ts';
-import { UNCATEGORISED } from '../../io/readers/facility-categories.ts';
-import { translate } from '../../i18n/messages/index.ts';
+import { categoryName } from './category-name.ts';
 import type { Lang } from '../../i18n/lang.ts';
 
 export const residentsAssumption = residentsJson as unknown as ResidentsAssumption;
@@ -55,17 +54,4 @@ export function facilityCollection(facilities: readonly Facility[], lang: Lang):
   };
 }
 
-/** The GB 50180 category entry of a slug, if any. */
-export function categoryInfo(slug: string) {
-  return gb50180.facilities.find((c) => c.category === slug) ?? null;
-}
-
-/**
- * A category's name as shown: the standard's (Chinese or English), the facilities imported without a
- * category as 未分类设施 / Uncategorised facility, anything else as written.
- */
-export function categoryName(slug: string, lang: Lang): string {
-  if (slug === UNCATEGORISED) return translate(lang, 'coverage.category.uncategorised');
-  const c = categoryInfo(slug);
-  return c ? (lang === 'zh' ? c.name : c.nameEn) : slug;
-}
+export { categoryInfo, categoryName } from './category-name.ts';

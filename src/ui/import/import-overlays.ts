@@ -9,6 +9,7 @@ import type { Overlay } from '../../map/overlay.ts';
 import type { Facility } from '../../domain/facility.ts';
 import type { PopulationInput } from '../../domain/population.ts';
 import { bilingual } from '../../i18n/messages/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
 
 export const IMPORT_COLORS = {
   preview: '#e66100',
@@ -74,7 +75,7 @@ export function facilitiesOverlay(fs: Facility[]): Overlay | null {
     info: {
       title: bilingual('import.layer.facilities'),
       ...(illustrative ? { status: 'illustrative' as const } : {}),
-      legend: [{ label: bilingual(illustrative ? 'import.legend.facilitiesIllustrative' : 'import.legend.facilities', { n: fs.length }), color: IMPORT_COLORS.facilities, swatch: 'point' }],
+      legend: [{ label: bilingual(illustrative ? 'import.legend.facilitiesIllustrative' : 'import.legend.facilities', { n: formatNumber(fs.length) }), color: IMPORT_COLORS.facilities, swatch: 'point' }],
     },
     layers: [circle({ id: 'imported-facilities-circle', type: 'circle', paint: { 'circle-radius': 4, 'circle-color': IMPORT_COLORS.facilities, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } })],
   };
@@ -101,7 +102,7 @@ export function populationOverlay(p: PopulationInput): Overlay | null {
   if (p.kind !== 'points' && p.kind !== 'cells') return null;
   const n = p.kind === 'points' ? p.points.length : p.cells.length;
   const shown = p.kind === 'points' ? Math.ceil(n / pointStep(n)) : n;
-  const label = p.kind === 'cells' ? bilingual('import.legend.populationCells', { n }) : shown < n ? bilingual('import.legend.populationSampled', { n, shown }) : bilingual('import.legend.populationPoints', { n });
+  const label = p.kind === 'cells' ? bilingual('import.legend.populationCells', { n: formatNumber(n) }) : shown < n ? bilingual('import.legend.populationSampled', { n: formatNumber(n), shown: formatNumber(shown) }) : bilingual('import.legend.populationPoints', { n: formatNumber(n) });
   return {
     id: 'imported-population',
     data: populationData(p),
@@ -121,7 +122,7 @@ export function streetsOverlay(s: FeatureCollection<LineString | MultiLineString
   return {
     id: 'imported-streets',
     data: s,
-    info: { title: bilingual('import.layer.streets'), legend: [{ label: bilingual('import.legend.streets', { n: s.features.length }), color: IMPORT_COLORS.streets, swatch: 'line' }] },
+    info: { title: bilingual('import.layer.streets'), legend: [{ label: bilingual('import.legend.streets', { n: formatNumber(s.features.length) }), color: IMPORT_COLORS.streets, swatch: 'line' }] },
     layers: [line({ id: 'imported-streets-line', type: 'line', paint: { 'line-color': IMPORT_COLORS.streets, 'line-width': 1.2 } })],
   };
 }

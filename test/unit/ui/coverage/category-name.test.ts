@@ -16,6 +16,11 @@ describe('categoryName', () => {
     expect(categoryName('kindergarten', 'en')).toBe('kindergarten');
     expect(categoryName('菜鸟驿站', 'en')).toBe('菜鸟驿站');
   });
+  it('names a row that gave only its life circle by that circle, never the tier id', () => {
+    expect(categoryName('15-min', 'zh')).toBe('15分钟生活圈设施');
+    expect(categoryName('5-min', 'en')).toBe('5-min life-circle facility');
+    expect(categoryName('block', 'zh')).toBe('居住街坊设施');
+  });
   it('names an unnamed facility on the map by its category label', () => {
     const fc = facilityCollection([{ id: 'f1', category: 'uncategorised', lonLat: [120.65, 28.01] }], 'zh');
     expect(fc.features[0].properties.name).toBe('未分类设施');
