@@ -467,7 +467,7 @@ describe('a large population layer through the dialog (columns, not Features)', 
     expect((await text('import-sample-note'))?.replace(/\s+/g, ' ')).toContain(`（共 ${rows.toLocaleString('en-US')} 个点，地图预览均匀抽取 5,000 个；全部点都会导入）`);
     expect(await text('import-preview-caption')).toBe('前 5 行（坐标已换算为 WGS-84）');
     // #, line, longitude, latitude, residents (or category and name) of the second row as read.
-    const second = kind === 'population' ? ['1'] : ['社区卫生服务中心', 'p1'];
+    const second = kind === 'population' ? ['1'] : ['卫生服务中心（社区医院）', 'p1'];
     expect(await page.getByTestId('import-preview').locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual(['2', '3', '120.5003', '27.9', ...second]);
     const preview = await heapMiB();
     if (rows === 100_000) await page.screenshot({ path: SCREENSHOTS + `import-columns-preview${kind === 'population' ? '' : '-facilities'}.png` });
