@@ -25,6 +25,7 @@ import { connectAutosave, openScenarioStore, DEFAULT_DB_NAME, type AutosaveConne
 import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
 import { needsPreparation, prepareDeps, UnsavableProject, unsavableProblems } from './check-before-write.ts';
+import { trustShippedData } from './shipped-data.ts';
 import { ensurePolygonClip } from '../polygon-sites.ts';
 import { startTabSync, tabSync, type TabSyncHandle } from './tab-sync.svelte.ts';
 import { patchChange } from '../sync/patch-change.ts';
@@ -149,6 +150,7 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
   globalThis.addEventListener?.('pageshow', () => (pageHidden = false));
   appStore = store;
   initialProject = store.project;
+  trustShippedData();
   databaseName = dbName;
   store.subscribe((p) => {
     const c = persistence.connection;
