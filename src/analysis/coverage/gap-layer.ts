@@ -4,7 +4,7 @@
  * The gap layer is a raster of `cellSizeM` cells judged at their centres, so its edges are
  * accurate to about half a cell; the area shares themselves come from the exact engine.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LonLat } from '../../domain/facility.ts';
 import { decodeColumns, type PackedPoints } from '../../geo/packed-points.ts';
 import { boardContains, boardShape } from './board-shape.ts';
