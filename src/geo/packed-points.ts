@@ -19,6 +19,12 @@ export interface PackedPoints {
    * (the coverage tab's reach rings), instead of as a point.
    */
   ringRadiusM?: number;
+  /**
+   * When set, item i is the lon/lat rectangle west, south, east, north at [4i] … [4i + 3] (WGS-84
+   * degrees), drawn as a polygon (the coverage gap cells, src/analysis/coverage/gap-layer.ts), and
+   * `lonLat` is not read (it may be empty). Transferred, not copied.
+   */
+  boxes?: Float64Array;
 }
 
 /** A small edit of a point set: points taken out by id, points added or replaced (by id). */
@@ -65,4 +71,4 @@ export function decodeColumns(p: Pick<PackedPoints, 'columnsUtf8'>): Record<stri
 }
 
 /** Transferables of packed points (for a worker message's transfer list). */
-export const packedTransfer = (p: PackedPoints): ArrayBuffer[] => [p.lonLat.buffer as ArrayBuffer, p.columnsUtf8.buffer as ArrayBuffer];
+export const packedTransfer = (p: PackedPoints): ArrayBuffer[] => [p.lonLat.buffer as ArrayBuffer, p.columnsUtf8.buffer as ArrayBuffer, ...(p.boxes ? [p.boxes.buffer as ArrayBuffer] : [])];

@@ -5,11 +5,12 @@
  * them into tiles on demand and @maplibre/vt-pbf encodes each tile. Small edits (a dragged,
  * added or removed point) update the index in place (geojson-vt `updateData`). A set packed with
  * `ringRadiusM` is drawn as circles of that radius around its points (the coverage reach rings),
- * so the page sends centres, not ~65 vertices per ring.
+ * so the page sends centres, not ~65 vertices per ring; a set packed with `boxes` is drawn as
+ * rectangles (the coverage gap cells, which the coverage worker packs and the page only forwards).
  */
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, LineString, Point, Position } from 'geojson';
+import type { Feature, LineString, Point, Polygon, Position } from 'geojson';
 import { makeLocalFrame } from './local-frame.ts';
 import { fixPbfUtf8 } from './pbf-utf8-fix.ts';
 import { POINT_TILE_LAYER, decodeColumns, type PackedPoints, type PointPropertyValue, type PointsChange } from './packed-points.ts';
@@ -19,6 +20,9 @@ const POINT_TILE_MAX_ZOOM = 14;
 const EXTENT = 4096;
 /** Tile buffer in tile units: 16 px of a 512 px tile, more than the largest circle (7 px + stroke), so no dot is cut at a tile edge. */
 const BUFFER = 128;
+
+/** Simplification tolerance (tile units) of a box set: MapLibre's GeoJSON sources use 0.375 of an 8,192 extent. */
+const BOX_TOLERANCE = 0.1875;
 
 /** Vertices of a reach ring (the coverage engine's `reachRings` uses as many). */
 const RING_STEPS = 64;
@@ -38,21 +42,32 @@ export function ringAround(lon: number, lat: number, radiusM: number): Position[
   return ring;
 }
 
-function features(p: PackedPoints, firstId: (id: string) => number): Feature<Point | LineString>[] {
+/** The closed ring of a lon/lat rectangle (counter-clockwise, as GeoJSON's right-hand rule has outer rings). */
+const boxRing = (w: number, s: number, e: number, n: number): Position[] => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+
+type Shape = Point | LineString | Polygon;
+
+function features(p: PackedPoints, firstId: (id: string) => number): Feature<Shape>[] {
   const columns = decodeColumns(p);
   const names = Object.keys(columns);
   const ids = columns.id;
   if (!ids || ids.length !== p.count) throw new Error(`packed points: the id column has ${ids?.length ?? 0} values for ${p.count} points`);
   for (const k of names) if (columns[k].length !== p.count) throw new Error(`packed points: column "${k}" has ${columns[k].length} values for ${p.count} points`);
-  const out = new Array<Feature<Point | LineString>>(p.count);
+  const out = new Array<Feature<Shape>>(p.count);
   const r = p.ringRadiusM;
   if (r !== undefined && !(r > 0)) throw new Error(`packed points: ring radius ${r} m`);
+  const b = p.boxes;
+  if (b && b.length !== 4 * p.count) throw new Error(`packed points: ${b.length} box values for ${p.count} boxes`);
   for (let i = 0; i < p.count; i++) {
     const properties: Record<string, PointPropertyValue> = {};
     for (const k of names) if (columns[k][i] !== null) properties[k] = columns[k][i];
     properties.id = String(ids[i]);
     const lon = p.lonLat[2 * i], lat = p.lonLat[2 * i + 1];
-    const geometry: Point | LineString = r === undefined ? { type: 'Point', coordinates: [lon, lat] } : { type: 'LineString', coordinates: ringAround(lon, lat, r) };
+    const geometry: Shape = b
+      ? { type: 'Polygon', coordinates: [boxRing(b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3])] }
+      : r === undefined
+        ? { type: 'Point', coordinates: [lon, lat] }
+        : { type: 'LineString', coordinates: ringAround(lon, lat, r) };
     out[i] = { type: 'Feature', id: firstId(String(ids[i])), properties, geometry };
   }
   return out;
@@ -67,7 +82,10 @@ export class PointTileIndex {
   constructor(points: PackedPoints) {
     const fs = features(points, (id) => this.#numberOf(id));
     if (this.#numeric.size !== points.count) throw new Error(`packed points: ${points.count - this.#numeric.size} repeated ids`);
-    this.#index = new GeoJSONVT({ type: 'FeatureCollection', features: fs }, { maxZoom: POINT_TILE_MAX_ZOOM, extent: EXTENT, buffer: BUFFER, updateable: true });
+    // Boxes: simplify as finely as MapLibre's own GeoJSON sources (tolerance 0.375 of 8,192), so a lone
+    // 100 m gap cell is not dropped as too small at the city's zoom (the default 3 of 4,096 drops it below ~z9).
+    const tolerance = points.boxes ? BOX_TOLERANCE : undefined;
+    this.#index = new GeoJSONVT({ type: 'FeatureCollection', features: fs }, { maxZoom: POINT_TILE_MAX_ZOOM, extent: EXTENT, buffer: BUFFER, updateable: true, ...(tolerance ? { tolerance } : {}) });
   }
 
   get count(): number {

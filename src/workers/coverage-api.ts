@@ -2,6 +2,8 @@
  * The coverage worker's API (src/workers/coverage.worker.ts serves it): the methods of one
  * CoverageSession. Free of worker globals, so it is tested in Node.
  */
+import { packedTransfer } from '../geo/packed-points.ts';
+import { withTransfer } from './rpc-protocol.ts';
 import { CoverageSession, type CoverageInit } from '../analysis/coverage/coverage-session.ts';
 import type { FacilityGroup, Facility, LonLat } from '../domain/facility.ts';
 import type { NetworkRunsInput } from '../analysis/coverage/network-runs.ts';
@@ -21,7 +23,11 @@ export function coverageApi(session = new CoverageSession(() => performance.now(
     move: (i: { facilityId: string; lonLat: LonLat }) => ({ ...session.move(i), doneAtMs: performance.timeOrigin + performance.now() }),
     add: (i: { facility: Facility }) => session.add(i),
     remove: (i: { facilityId: string }) => session.remove(i),
-    gaps: (i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }) => session.gaps(i),
+    // The gap cells' buffers are transferred: the page forwards them to the tile worker unread (ui/coverage/gap-tiles.ts).
+    gaps: (i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }) => {
+      const g = session.gaps(i);
+      return withTransfer(g, packedTransfer(g.points));
+    },
     rings: (i: { facilityIds?: string[]; group?: FacilityGroup; radiusM: number; maxRings?: number }) => session.rings(i),
     // Facilities and points arrive as in init (transferred), and become objects here, off the page.
     network: (i: Omit<NetworkRunsInput, 'facilities' | 'population'> & { facilities: PackedFacilityBytes; population?: PopulationColumns }) =>

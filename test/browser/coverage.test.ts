@@ -27,14 +27,18 @@ async function facilitiesAndGap(): Promise<{ facility: { id: string; lonLat: [nu
   return page.evaluate(
     async ([board, tier]) => {
       type Src = { getData(): Promise<{ features: { properties: Record<string, unknown>; geometry: { coordinates: unknown } }[] }> };
-      const map = (window as unknown as { __anju: { map: { getSource(id: string): Src } } }).__anju.map;
+      type Map = { getSource(id: string): Src; querySourceFeatures(id: string, o: object): { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+      const map = (window as unknown as { __anju: { map: Map } }).__anju.map;
       const facilities = (await map.getSource('coverage-facilities').getData()).features
         .filter((f) => f.properties.tier === tier && String(f.properties.id).startsWith(`demo-${board}-`))
         .map((f) => ({ id: String(f.properties.id), lonLat: f.geometry.coordinates as [number, number] }));
-      const gaps = (await map.getSource('coverage-gaps').getData()).features.find((f) => f.properties.boardId === board)!;
-      const runs = (gaps.geometry.coordinates as number[][][][]).map((poly) => {
-        const ring = poly[0];
-        return [(ring[0][0] + ring[1][0]) / 2, (ring[0][1] + ring[2][1]) / 2] as [number, number];
+      // The gap cells are vector tiles made by the tile worker: each run is a box (cut at tile edges).
+      const boxes = map
+        .querySourceFeatures('coverage-gaps', { sourceLayer: 'points', filter: ['==', ['get', 'boardId'], board] })
+        .flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates as number[][][]] : (f.geometry.coordinates as number[][][][])));
+      const runs = boxes.map(([ring]) => {
+        const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
+        return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2] as [number, number];
       });
       const far = (p: [number, number]) => Math.min(...facilities.map((f) => Math.hypot((f.lonLat[0] - p[0]) * 0.88, f.lonLat[1] - p[1])));
       runs.sort((a, b) => far(b) - far(a));
@@ -44,16 +48,18 @@ async function facilitiesAndGap(): Promise<{ facility: { id: string; lonLat: [nu
   );
 }
 
-/** Count setData calls (uploads to MapLibre's worker) per source from now on. */
+/** Count new data per source from now on: setData calls (uploads to MapLibre's worker), or setTiles (new tiled data). */
 async function countUploads(sources: string[]): Promise<void> {
   await page.evaluate((ids) => {
-    const w = window as unknown as { __uploads: Record<string, number>; __anju: { map: { getSource(id: string): { setData(d: unknown): unknown } } } };
+    type Setter = (d: unknown) => unknown;
+    const w = window as unknown as { __uploads: Record<string, number>; __anju: { map: { getSource(id: string): Record<string, Setter> } } };
     w.__uploads = {};
     for (const id of ids) {
       const src = w.__anju.map.getSource(id);
-      const orig = src.setData.bind(src);
+      const name = 'setData' in src ? 'setData' : 'setTiles';
+      const orig = src[name].bind(src);
       w.__uploads[id] = 0;
-      src.setData = (d: unknown) => {
+      src[name] = (d: unknown) => {
         w.__uploads[id]++;
         return orig(d);
       };

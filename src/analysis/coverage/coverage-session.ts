@@ -3,11 +3,11 @@
  * usable directly): keeps the model and the current facility list so layer requests (gaps,
  * rings) see the latest positions. Pure; no worker APIs. A method called before `init` throws.
  */
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { categoryTiers, tierOf, type Facility, type FacilityGroup, type LonLat } from '../../domain/facility.ts';
 import type { PopulationColumns, PopulationInput } from '../../domain/population.ts';
 import { gb50180 } from '../../data/gb50180.ts';
-import { gapLayer, reachRings, type GapProperties } from './gap-layer.ts';
+import { gapCells, reachRings, type GapCells } from './gap-layer.ts';
 import { createCoverageModel, type CoverageModel } from './model.ts';
 import { networkRuns, type NetworkRun, type NetworkRunsInput } from './network-runs.ts';
 import type { CoverageBoard, CoverageResult } from './types.ts';
@@ -69,10 +69,10 @@ export class CoverageSession {
     return { result, computeMs: this.now() - t0 };
   }
 
-  /** Gap cells (area out of reach) of one group at one radius. */
-  gaps(i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }): FeatureCollection<MultiPolygon, GapProperties> {
+  /** Gap cells (area out of reach) of one group at one radius, packed (gapCollection turns them into GeoJSON). */
+  gaps(i: { group: FacilityGroup; radiusM: number; cellSizeM?: number }): GapCells {
     const pts = [...this.#facilities.values()].filter((f) => i.group === 'any' || tierOf(f.category, this.#tiers) === i.group).map((f) => f.lonLat);
-    return gapLayer(this.#boards, pts, i.radiusM, this.#need().frame, i.cellSizeM);
+    return gapCells(this.#boards, pts, i.radiusM, this.#need().frame, i.cellSizeM);
   }
 
   /**

@@ -10,6 +10,7 @@ import { store } from '../../state/app-store.svelte.ts';
 import { coverage } from './coverage-store.svelte.ts';
 import { COVERAGE_LAYERS, GAP_COLOR, SHARE_RAMP, coverageOverlays, shareColor } from './coverage-overlays.ts';
 import { TILED_MIN_FACILITIES, facilityTiles } from './facility-tiles.ts';
+import { gapTiles } from './gap-tiles.ts';
 
 /** Many facilities are drawn from vector tiles made in a worker (the GeoJSON collection is not built then). */
 const manyFacilities = () => store.project.facilities.length >= TILED_MIN_FACILITIES;
@@ -18,7 +19,7 @@ export { coverage };
 
 export function overlays(): Overlay[] {
   return coverageOverlays(
-    { gaps: coverage.gaps, overClaim: coverage.overClaimFc, rings: coverage.ringsShown, selected: coverage.selectedFc, facilities: manyFacilities() ? facilityTiles(store.project.facilities) : coverage.facilitiesFc },
+    { gaps: gapTiles(coverage.gaps), overClaim: coverage.overClaimFc, rings: coverage.ringsShown, selected: coverage.selectedFc, facilities: manyFacilities() ? facilityTiles(store.project.facilities) : coverage.facilitiesFc },
     { tier: coverage.tier, radiusM: coverage.tierRadii[coverage.tier], illustrative: coverage.illustrative },
   );
 }

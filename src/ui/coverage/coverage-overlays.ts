@@ -37,7 +37,8 @@ export function shareColor(share: number): string {
 }
 
 export interface CoverageLayerData {
-  gaps: FeatureCollection;
+  /** Tiles the tile worker draws from the packed gap cells (gap-tiles.ts), or an empty collection. */
+  gaps: OverlayData;
   overClaim: FeatureCollection;
   /** Tiles the tile worker draws from the ring centres (reach-ring-tiles.ts), or an empty collection. */
   rings: OverlayData;

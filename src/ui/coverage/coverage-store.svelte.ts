@@ -12,6 +12,7 @@ import type { Facility, LonLat } from '../../domain/facility.ts';
 import type { PopulationInput } from '../../domain/population.ts';
 import type { BoardCollection } from '../../domain/board.ts';
 import type { CoverageResult } from '../../analysis/coverage/types.ts';
+import type { GapCells } from '../../analysis/coverage/gap-layer.ts';
 import type { NetworkRun } from '../../analysis/coverage/network-runs.ts';
 import { DEFAULT_GROUPS } from '../../analysis/coverage/model.ts';
 import { COVERAGE_TIERS, radiiOf, tierFigures, type CoverageTier, type TierFigures, type TierRadii } from '../../analysis/coverage/tier-figures.ts';
@@ -52,7 +53,8 @@ class CoverageStore {
   personsPerDwelling = $state(residentsAssumption.personsPerDwelling);
 
   result = $state.raw<CoverageResult | null>(null);
-  gaps = $state.raw<FeatureCollection>(EMPTY);
+  /** The map tier's gap cells, packed (drawn through gap-tiles.ts). */
+  gaps = $state.raw<GapCells | null>(null);
   network = $state.raw<NetworkRun[] | null>(null);
   networkBusy = $state(false);
   dragging = $state.raw<{ id: string; lonLat: LonLat } | null>(null);
@@ -231,7 +233,7 @@ class CoverageStore {
   /**
    * Gap cells for the map tier, one request at a time, never ahead of a pending drag
    * move and not at all while a facility is dragged: the gap grid over every board takes ~150 ms in
-   * the worker (and ~0.4 MB to send and draw), and a request sent between two moves held the next
+   * the worker (its boxes go on to the tile worker, transferred: gap-tiles.ts), and a request sent between two moves held the next
    * move's figures back by as long (drag feedback 343–403 ms at load 14–20; README Speed). They follow
    * the drop. (The reach rings are drawn by the tile worker from their centres: `ringsShown`.)
    */

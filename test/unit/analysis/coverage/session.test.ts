@@ -1,6 +1,7 @@
 /** The coverage session the worker serves (src/workers/coverage-api.ts): init, move, gaps and rings. */
 import { describe, expect, it } from 'vitest';
 import { CoverageSession } from '../../../../src/analysis/coverage/coverage-session.ts';
+import { gapCollection } from '../../../../src/analysis/coverage/gap-layer.ts';
 import { readCoverageFixture } from './fixture-input.ts';
 
 
@@ -10,9 +11,9 @@ describe('CoverageSession', () => {
   it('answers init and move with results, and gaps shrink when a facility moves into the board', () => {
     const s = new CoverageSession();
     const init = s.init({ boards: fx.boards, facilities: fx.facilities, population: fx.population, radiiM: [500], groups: ['any'] });
-    const gapsBefore = { gaps: s.gaps({ group: 'any', radiusM: 500, cellSizeM: 50 }) };
+    const gapsBefore = { gaps: gapCollection(s.gaps({ group: 'any', radiusM: 500, cellSizeM: 50 })) };
     const moved = s.move({ facilityId: 'far', lonLat: fx.facilities[0].lonLat.map((v, i) => v + (i === 0 ? 0.007 : 0.007)) as [number, number] });
-    const gapsAfter = { gaps: s.gaps({ group: 'any', radiusM: 500, cellSizeM: 50 }) };
+    const gapsAfter = { gaps: gapCollection(s.gaps({ group: 'any', radiusM: 500, cellSizeM: 50 })) };
     const shareBefore = init.result.boards[0].groups[0].radii[0].areaShare;
     const shareAfter = moved.result.boards[0].groups[0].radii[0].areaShare;
     expect(shareAfter).toBeGreaterThan(shareBefore);
