@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { useApp, SCREENSHOTS, CHROMIUM_ARGS, chromiumPath, type Harness } from './support/harness.ts';
+import { useApp, ACTION_TIMEOUT_MS, SCREENSHOTS, CHROMIUM_ARGS, chromiumPath, type Harness } from './support/harness.ts';
 import { hostileProjectFile } from '../support/hostile-projects.ts';
 import { enterCell } from './support/alloc-page.ts';
 import { fillStorage } from './support/fill-storage.ts';
@@ -208,7 +208,8 @@ describe('storage failures are reported in words a planner can act on, and survi
   it('reports a full quota (a real QuotaExceededError) in a complete sentence, keeps the edit, and saves on retry once there is space', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'anju-profile-'));
     // An on-disk profile: the quota override applies to it (not to an in-memory context).
-    const ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    const ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' }); // as harness.ts
+    ctx.setDefaultTimeout(ACTION_TIMEOUT_MS);
     try {
       await ctx.addInitScript(() => localStorage.setItem('anju.startHere.dismissed', '1'));
       await ctx.route('**/*', (route) => (route.request().url().startsWith(h.baseUrl) ? route.continue() : route.abort('internetdisconnected')));
