@@ -167,7 +167,7 @@ describe('sites', () => {
     const before = await boardsOf();
     expect(before).toHaveLength(2);
     const total = await page.getByTestId('alloc-total').textContent();
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved'); // the autosave, under load
     await page.reload();
     await page.locator('[data-tab="alloc"]').click();
     await page.getByTestId('alloc-sidebar').waitFor();

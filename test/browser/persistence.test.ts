@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { useApp, SCREENSHOTS, CHROMIUM_ARGS, chromiumPath, type Harness } from './support/harness.ts';
+import { useApp, ACTION_TIMEOUT_MS, SCREENSHOTS, CHROMIUM_ARGS, chromiumPath, type Harness } from './support/harness.ts';
 import { hostileProjectFile } from '../support/hostile-projects.ts';
 import { enterCell } from './support/alloc-page.ts';
 import { fillStorage } from './support/fill-storage.ts';
@@ -30,6 +30,11 @@ async function openApp(p: Page): Promise<void> {
   await p.getByTestId('alloc-sidebar').waitFor();
 }
 
+/**
+ * Until the page says its edits are written. An edit sets 'pending' at once, so this cannot pass on the state before
+ * it; the limit is the autosave's time under load (expect.poll's default 1 s failed at load 15, session 8).
+ */
+const saved = (p: Page) => expect.poll(() => p.getByTestId('save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
 const names = () => page.locator('[data-testid="scenario"] .pick').allTextContents();
 
 useApp(
@@ -61,7 +66,7 @@ describe('autosave to IndexedDB', () => {
     await page.locator('[data-tab="alloc"]').click();
     await expect.poll(() => page.getByTestId('cell-qidu-2023').inputValue()).toBe('77');
     await enterCell(page, 'qidu', 2023, '0');
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved'); // written (an edit sets 'pending' at once)
+    await saved(page); // written (an edit sets 'pending' at once)
   });
 });
 
@@ -143,7 +148,7 @@ function damageStore(p: Page): Promise<void> {
 
 describe('damaged stored data is quarantined, never overwritten', () => {
   it('starts from the initial project, saves nothing until the planner chooses, offers the data as it is, and recovers what is readable', async () => {
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved'); // nothing still to write over the damage
+    await saved(page); // nothing still to write over the damage
     await damageStore(page);
     await page.reload();
     const banner = page.getByTestId('storage-quarantine');
@@ -178,7 +183,7 @@ describe('damaged stored data is quarantined, never overwritten', () => {
     await page.getByTestId('storage-recovered').waitFor();
     expect(await page.getByTestId('storage-recovered').textContent()).toContain('nodes：保留 1 / 2');
     await expect.poll(() => page.getByTestId('cell-qidu-2022').inputValue()).toBe('4,321');
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    await saved(page);
     await page.screenshot({ path: SCREENSHOTS + 'persistence-recovered.png' });
     const after = await readStored(page);
     expect(after.quarantine).toHaveLength(1);
@@ -208,7 +213,8 @@ describe('storage failures are reported in words a planner can act on, and survi
   it('reports a full quota (a real QuotaExceededError) in a complete sentence, keeps the edit, and saves on retry once there is space', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'anju-profile-'));
     // An on-disk profile: the quota override applies to it (not to an in-memory context).
-    const ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    const ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' }); // as harness.ts
+    ctx.setDefaultTimeout(ACTION_TIMEOUT_MS);
     try {
       await ctx.addInitScript(() => localStorage.setItem('anju.startHere.dismissed', '1'));
       await ctx.route('**/*', (route) => (route.request().url().startsWith(h.baseUrl) ? route.continue() : route.abort('internetdisconnected')));
@@ -223,7 +229,7 @@ describe('storage failures are reported in words a planner can act on, and survi
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: quotaBytes });
       await openApp(p);
       await enterCell(p, 'etdz', 2025, '10');
-      await expect.poll(() => p.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+      await saved(p);
       expect((await usageAndQuota()).usage).toBeLessThan(quotaBytes / 4); // the project itself fits easily
 
       // The disk fills up for real: another database takes every byte the quota has left.
@@ -276,7 +282,7 @@ describe('the app always starts', () => {
     });
     await openApp(p);
     await enterCell(p, 'oujiangkou', 2022, '7');
-    await expect.poll(() => p.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    await saved(p);
     await p.click('[data-tab="coverage"]');
     await p.getByTestId('coverage-table').waitFor();
     await p.evaluate(() => ((window as unknown as { __breakCollation?: boolean }).__breakCollation = true));
@@ -296,7 +302,7 @@ describe('the app always starts', () => {
     expect(await p.locator('canvas.maplibregl-canvas').count()).toBe(1);
     await p.locator('[data-tab="alloc"]').click();
     await enterCell(p, 'oujiangkou', 2021, '31');
-    await expect.poll(() => p.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    await saved(p);
     await p.reload();
     await p.locator('[data-tab="alloc"]').click();
     await expect.poll(() => p.getByTestId('cell-oujiangkou-2021').inputValue()).toBe('31');

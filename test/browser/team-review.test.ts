@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { connectBrowser, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
+import { ACTION_TIMEOUT_MS, connectBrowser, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
 import { startTeamServer, TEAM_PASSWORD, type TeamServer } from './support/team-server.ts';
 import { enterCell } from './support/alloc-page.ts';
 
@@ -22,6 +22,7 @@ let projectUrl = '';
 async function newPage(): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' }); // as harness.ts
   contexts.push(ctx);
+  ctx.setDefaultTimeout(ACTION_TIMEOUT_MS);
   await ctx.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(`http://127.0.0.1:${server.port}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();

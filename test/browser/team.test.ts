@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { connectBrowser, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
+import { ACTION_TIMEOUT_MS, connectBrowser, SCREENSHOTS, waitForMapIdle } from './support/harness.ts';
 import { addMember, startTeamServer, TEAM_PASSWORD, type TeamServer } from './support/team-server.ts';
 import { enterCell } from './support/alloc-page.ts';
 
@@ -23,6 +23,7 @@ let projectUrl = '';
 async function newPage({ width = 1400, height = 900 } = {}): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', reducedMotion: 'reduce' }); // as harness.ts
   contexts.push(ctx);
+  ctx.setDefaultTimeout(ACTION_TIMEOUT_MS);
   // Only the team server: the app needs nothing else.
   await ctx.route('**/*', (route) => {
     const url = route.request().url();

@@ -29,6 +29,16 @@ export async function downloadBytes(d: Download): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Playwright's action time limit for the tests' pages (its default is 30 s). After a click is delivered, Playwright
+ * asks the page's renderer a question (\`Page.enable\`, then any navigation the click started) that the renderer
+ * answers only once its main thread is free, i.e. after the work the click set off: the first tab's render, or the
+ * app's own start-up right after \`goto\`. On a 2-core machine at load 15–20 that has taken over 30 s, and the click
+ * failed with "waiting for scheduled navigations to finish" although it had been delivered (session 7: tabs.test.ts's
+ * \`beforeAll\`, persistence's quota test, three clicks in compare-present-export). A test still ends at its own limit.
+ */
+export const ACTION_TIMEOUT_MS = 60_000;
+
 export interface Harness {
   browser: Browser;
   baseUrl: string;
@@ -55,6 +65,7 @@ export async function startHarness(): Promise<Harness> {
       // Reduced motion: MapLibre then jumps where it would fly or ease (fitBounds' 600 ms), so SwiftShader
       // draws no frames that no test looks at; where the camera ends up is the same.
       const ctx = context ?? (await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', reducedMotion: 'reduce' }));
+      ctx.setDefaultTimeout(ACTION_TIMEOUT_MS);
       if (!startHere) await ctx.addInitScript(() => localStorage.setItem('anju.startHere.dismissed', '1'));
       await ctx.route('**/*', (route) => {
         const url = route.request().url();
