@@ -116,6 +116,8 @@ describe('facilities read as columns', () => {
       'duplicate id property': 'id,lon,lat\na,120.65,28.01\na,120.66,28.02\n',
       'blank ids repeat (importLayer names them)': 'id,lon,lat,name\n,120.65,28.01,a\n,120.66,28.02,b\n',
       'an id made twice': '编号,lon,lat\na#3,120.65,28.01\na,120.66,28.02\na,120.67,28.03\n',
+      // The same, 5,000 facilities apart (the second `a`, facility 5,003, is made `a#5003`; the ids seen are found again in the joined texts).
+      'an id made twice, far apart': '编号,lon,lat\na#5003,120.65,28.01\n' + Array.from({ length: 5000 }, (_, i) => `b${i},120.65,28.01\n`).join('') + 'a,120.66,28.02\na,120.67,28.03\n',
       'a WKT table': 'wkt,category\nPOINT(120.65 28.01),a\n',
       'a header only': head,
       'no coordinates': 'name,category\na,b\n',
