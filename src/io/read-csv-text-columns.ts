@@ -14,7 +14,9 @@ import { growableF64, growableI32 } from './growable-column.ts';
 import type { RawLayer } from './raw-layer.ts';
 import { DELIMITER_NAMES, headerDelimiter, isNumericText, uniqueHeaders } from './read-csv.ts';
 import type { ByteChunks } from './read-csv-point-columns.ts';
+import { plainNumber } from './plain-number.ts';
 import { resolveFields } from './readers/fields.ts';
+import { Utf8Check } from './utf8-check.ts';
 
 export type FieldValue = string | number | null;
 
@@ -40,38 +42,91 @@ const isBlank = (v: string) => v.trim() === '';
 /** Cells per block of a text column. */
 const BLOCK = 4096;
 
+/** Decodes a block's UTF-8 (checked by the caller) or one line; a U+FEFF inside the file is kept, as a decoder streaming the whole file keeps it. */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
+
 /**
  * One field's cells as written, kept in flat blocks of BLOCK cells joined into one string each: a
  * cell split from a row would otherwise keep its whole row (and the decoded piece the row came
- * from) alive, hundreds of MiB for a large file.
+ * from) alive, hundreds of MiB for a large file. Read from bytes (`pushBytes`), a block's cells
+ * are copied as UTF-8 into one buffer and decoded once when the block is full: no string per cell.
  */
 class TextColumn {
   readonly blocks: string[] = [];
   #pending: string[] = [];
+  /** Byte mode: the block's cells as UTF-8, `#byteLength` of them used. */
+  #bytes: Uint8Array | null;
+  #byteLength = 0;
+  /** Where the block's last cell ends, in UTF-16 code units (string indices). */
   #at = 0;
   /** Per cell: where it ends in its block; -(end + 1) for a missing cell. */
   readonly ends = growableI32();
   numeric = true;
   filled = false;
-  constructor(readonly at: number) {}
+  constructor(
+    readonly at: number,
+    bytes: boolean,
+  ) {
+    this.#bytes = bytes ? new Uint8Array(1 << 16) : null;
+  }
 
   push(v: string | undefined): void {
     if (v === undefined) this.ends.push(-this.#at - 1);
     else {
-      this.#pending.push(v);
+      if (this.#bytes) {
+        this.#room(v.length * 3);
+        this.#byteLength += encoder.encodeInto(v, this.#bytes.subarray(this.#byteLength)).written;
+      } else this.#pending.push(v);
+      this.#see(v);
       this.#at += v.length;
       this.ends.push(this.#at);
-      if (!isBlank(v)) {
-        this.filled = true;
-        if (this.numeric && !isNumericText(v)) this.numeric = false;
-      }
     }
     if (this.ends.length % BLOCK === 0) this.flush();
   }
 
+  /** The cell `bytes[start … end)` (UTF-8), in byte mode. */
+  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    this.#room(end - start);
+    const block = this.#bytes as Uint8Array;
+    let units = 0;
+    for (let i = start, j = this.#byteLength; i < end; i++, j++) {
+      const c = bytes[i];
+      block[j] = c;
+      // One UTF-16 unit per character, two from a 4-byte sequence (a surrogate pair); none per continuation byte.
+      if (c < 0x80 || c >= 0xc0) units += c >= 0xf0 ? 2 : 1;
+    }
+    this.#byteLength += end - start;
+    // Whether the column is filled and numbers only: asked of the cell's text until both are known.
+    if (!this.filled || this.numeric) this.#see(utf8.decode(bytes.subarray(start, end)));
+    this.#at += units;
+    this.ends.push(this.#at);
+    if (this.ends.length % BLOCK === 0) this.flush();
+  }
+
+  #see(v: string): void {
+    if (!isBlank(v)) {
+      this.filled = true;
+      if (this.numeric && !isNumericText(v)) this.numeric = false;
+    }
+  }
+
+  #room(n: number): void {
+    const b = this.#bytes as Uint8Array;
+    if (this.#byteLength + n <= b.length) return;
+    const next = new Uint8Array(Math.max(b.length * 2, this.#byteLength + n));
+    next.set(b.subarray(0, this.#byteLength));
+    this.#bytes = next;
+  }
+
   flush(): void {
-    this.blocks.push(this.#pending.join(''));
-    this.#pending = [];
+    if (this.#bytes) {
+      this.blocks.push(utf8.decode(this.#bytes.subarray(0, this.#byteLength)));
+      this.#byteLength = 0;
+    } else {
+      this.blocks.push(this.#pending.join(''));
+      this.#pending = [];
+    }
     this.#at = 0;
   }
 
@@ -101,6 +156,11 @@ export class CsvTextColumnsParser<K extends string> {
   readonly #x = growableF64();
   readonly #y = growableF64();
   readonly #rows = growableI32();
+  /** pushBytes: read from UTF-8 bytes; the delimiter's byte, the part of a line left at the end of each piece, each field's start in a line. */
+  #bytes = false;
+  #delimiterByte = -1;
+  #carryBytes: Uint8Array[] = [];
+  #starts = new Int32Array(64);
 
   constructor(fields: Readonly<Record<K, readonly string[]>>, columns?: CsvColumns) {
     this.#fields = fields;
@@ -121,9 +181,49 @@ export class CsvTextColumnsParser<K extends string> {
     return this.#failed === null;
   }
 
+  /**
+   * UTF-8 bytes in order (instead of push, never both), checked to be UTF-8 by the caller: each row
+   * is scanned for its delimiters, the coordinates are read from their bytes (plain-number.ts) and
+   * the fields' cells copied as bytes into their columns' blocks, with no string made for the row
+   * or a cell. A row whose coordinates are not plain numbers is decoded alone and read as push would.
+   */
+  pushBytes(bytes: Uint8Array): boolean {
+    if (this.#failed) return false;
+    this.#bytes = true;
+    if (bytes.includes(0x22)) {
+      this.#fail('quotes');
+      return false;
+    }
+    let pos = 0;
+    if (this.#carryBytes.length) {
+      const nl = bytes.indexOf(0x0a);
+      if (nl < 0) {
+        if (bytes.length) this.#carryBytes.push(bytes.slice());
+        return true;
+      }
+      const parts = [...this.#carryBytes, bytes.subarray(0, nl)];
+      const line = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        line.set(p, at);
+        at += p.length;
+      }
+      this.#carryBytes = [];
+      this.#lineBytes(line, 0, line.length);
+      pos = nl + 1;
+    }
+    for (let nl = bytes.indexOf(0x0a, pos); nl >= 0 && !this.#failed; nl = bytes.indexOf(0x0a, pos)) {
+      this.#lineBytes(bytes, pos, nl);
+      pos = nl + 1;
+    }
+    if (pos < bytes.length && !this.#failed) this.#carryBytes.push(bytes.slice(pos));
+    return this.#failed === null;
+  }
+
   end(): { ok: true; value: RawTextColumns<K> } | { ok: false; reason: string } {
+    // The last line without its line end ends as the others do.
+    if (!this.#failed && this.#carryBytes.length) this.pushBytes(this.#crlf ? new Uint8Array([0x0d, 0x0a]) : new Uint8Array([0x0a]));
     if (!this.#failed && this.#carry !== '') {
-      // The last line without its line end ends as the others do.
       const last = this.#carry + (this.#crlf ? '\r\n' : '\n');
       this.#lines(last, last.length - 1);
     }
@@ -161,6 +261,51 @@ export class CsvTextColumnsParser<K extends string> {
     }
   }
 
+  /** Line `bytes[start … end)` (its newline at `end`), as #lines reads one. */
+  #lineBytes(bytes: Uint8Array, start: number, end: number): void {
+    this.#line++;
+    const cr = end > start && bytes[end - 1] === 0x0d;
+    if (this.#crlf === null) this.#crlf = cr;
+    else if (this.#crlf !== cr) return this.#fail('mixed line ends');
+    if (cr) end--;
+    const at = this.#at;
+    if (!at) {
+      const line = utf8.decode(bytes.subarray(start, end));
+      if (line.includes('\r')) return this.#fail('a lone carriage return');
+      this.#readHeader(line.replace(/^\uFEFF/, ''));
+      this.#delimiterByte = this.#delimiter.charCodeAt(0);
+      return;
+    }
+    const d = this.#delimiterByte;
+    let starts = this.#starts;
+    let n = 0;
+    starts[n++] = start;
+    for (let i = start; i < end; i++) {
+      const c = bytes[i];
+      if (c === d) {
+        if (n === starts.length) {
+          const next = new Int32Array(n * 2);
+          next.set(starts);
+          this.#starts = starts = next;
+        }
+        starts[n++] = i + 1;
+      } else if (c === 0x0d) return this.#fail('a lone carriage return');
+    }
+    // Field k is bytes[starts[k] … (starts[k + 1] - 1 or end)).
+    const fieldEnd = (k: number) => (k + 1 < n ? starts[k + 1] - 1 : end);
+    const x = at.x < n ? plainNumber(bytes, starts[at.x], fieldEnd(at.x)) : NaN;
+    const y = at.y < n ? plainNumber(bytes, starts[at.y], fieldEnd(at.y)) : NaN;
+    // Coordinates that are not plain numbers (a blank row, spaces, an exponent, a problem…): as text.
+    if (!(x === x && y === y)) return this.#row(utf8.decode(bytes.subarray(start, end)));
+    for (const { column } of this.#cols) {
+      if (column.at < n) column.pushBytes(bytes, starts[column.at], fieldEnd(column.at));
+      else column.push(undefined);
+    }
+    this.#x.push(x);
+    this.#y.push(y);
+    this.#rows.push(this.#line);
+  }
+
   #readHeader(line: string): void {
     const delimiter = headerDelimiter(line);
     if (!delimiter) return this.#fail('no delimiter in the header');
@@ -176,7 +321,7 @@ export class CsvTextColumnsParser<K extends string> {
     const others = named.filter((h) => h !== pair.lon && h !== pair.lat);
     const keys = resolveFields(others, this.#fields);
     this.#at = { x: headers.indexOf(pair.lon), y: headers.indexOf(pair.lat) };
-    this.#cols = (Object.keys(keys) as K[]).flatMap((key) => (keys[key] === null ? [] : [{ key, column: new TextColumn(headers.indexOf(keys[key] as string)) }]));
+    this.#cols = (Object.keys(keys) as K[]).flatMap((key) => (keys[key] === null ? [] : [{ key, column: new TextColumn(headers.indexOf(keys[key] as string), this.#bytes) }]));
     this.#head = {
       keys,
       others,
@@ -204,26 +349,37 @@ export class CsvTextColumnsParser<K extends string> {
 }
 
 /**
- * Read a CSV's bytes in pieces as strict UTF-8 (a UTF-8 BOM: not strict, as decodeText), and when
- * that fails read it again from `open()` as GB18030 text. UTF-16 goes to the ordinary reader.
+ * Read a CSV's bytes in pieces as UTF-8 straight from the bytes (pushBytes) while every piece
+ * checks out as strict UTF-8 (utf8-check.ts: what a fatal decoder accepts); a file opening with a
+ * UTF-8 BOM is decoded as it streams, not strictly (as decodeText). When the bytes are not UTF-8,
+ * the file is read again from `open()` as GB18030 text. UTF-16 goes to the ordinary reader.
  */
 export async function readCsvTextColumns<K extends string>(open: () => ByteChunks, fields: Readonly<Record<K, readonly string[]>>, columns?: CsvColumns): Promise<TextColumnsRead<K>> {
   let parser = new CsvTextColumnsParser(fields, columns);
+  const check = new Utf8Check();
   let decoder: TextDecoder | null = null;
-  try {
-    for await (const chunk of open()) {
-      if (!decoder) {
-        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) return { ok: false, reason: 'UTF-16' };
-        const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-        decoder = new TextDecoder('utf-8', { fatal: !bom });
-      }
-      if (!parser.push(decoder.decode(chunk, { stream: true }))) break;
+  let first = true;
+  let notUtf8 = false;
+  for await (const chunk of open()) {
+    if (first) {
+      first = false;
+      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) return { ok: false, reason: 'UTF-16' };
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) decoder = new TextDecoder('utf-8');
     }
-    if (decoder) parser.push(decoder.decode());
+    if (decoder) {
+      if (!parser.push(decoder.decode(chunk, { stream: true }))) break;
+      continue;
+    }
+    if (!check.push(chunk)) {
+      notUtf8 = true;
+      break;
+    }
+    if (!parser.pushBytes(chunk)) break;
+  }
+  if (decoder) parser.push(decoder.decode());
+  if (!notUtf8 && (decoder || check.end())) {
     const r = parser.end();
     return r.ok ? { ...r, encoding: 'utf-8' } : r;
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
   }
   parser = new CsvTextColumnsParser(fields, columns);
   const gb = new TextDecoder('gb18030');

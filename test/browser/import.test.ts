@@ -458,7 +458,32 @@ describe('a large population layer through the dialog (columns, not Features)', 
     const before = await heapMiB();
     const bytes = await chooseGeneratedCsv(rows, name, kind);
     const dialog = page.getByTestId('import-dialog');
-    await expect.poll(() => dialog.getAttribute('data-phase'), { timeout: timeoutMs }).toBe('preview');
+    // DIAG=1: where the page's time goes (main-thread gaps over 200 ms, its heap each second, a crash), for the 1,000,000 case.
+    const diag = process.env.DIAG === '1';
+    if (diag) {
+      page.on('crash', () => console.error(`[diag] renderer crashed at ${((Date.now() - t0) / 1000).toFixed(1)} s`));
+      await page.evaluate(() => {
+        const w = window as unknown as { __gaps: string[] };
+        w.__gaps = [];
+        let last = performance.now();
+        setInterval(() => {
+          const now = performance.now();
+          const m = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20;
+          if (now - last > 200) w.__gaps.push(`${(now / 1000).toFixed(1)}s gap ${Math.round(now - last)}ms heap ${m.toFixed(0)}MiB`);
+          last = now;
+        }, 50);
+      });
+    }
+    const cdpDiag = diag ? await page.context().newCDPSession(page) : null;
+    const poll = diag ? setInterval(() => void page.evaluate(() => (window as unknown as { __gaps: string[] }).__gaps.splice(0)).then((g) => g.length && console.info('[diag]', g.join('; '))).catch(() => {}), 2000) : null;
+    try {
+      await expect.poll(() => dialog.getAttribute('data-phase'), { timeout: timeoutMs }).toBe('preview');
+      if (diag) console.info(`[diag] preview at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      if (diag) await page.getByTestId('import-replace').click({ trial: true, timeout: 120_000 });
+      if (diag) console.info(`[diag] replace clickable at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } finally {
+      if (poll) clearInterval(poll);
+    }
     const read = Date.now();
     // The worker's columnar path read it (the dialog says which), and the figures are those of every row.
     expect(await dialog.getAttribute('data-path')).toBe('columns');
@@ -477,9 +502,19 @@ describe('a large population layer through the dialog (columns, not Features)', 
       w.__longMs = [];
       new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longMs.push(Math.round(e.duration)))).observe({ type: 'longtask' });
     });
+    if (cdpDiag) await cdpDiag.send('Profiler.enable');
+    if (cdpDiag) await cdpDiag.send('Profiler.start');
     const click = Date.now();
-    await page.getByTestId('import-replace').click();
-    await expect.poll(() => text('import-result'), { timeout: timeoutMs }).toBe(`已用 ${name} 导入 ${rows.toLocaleString('en-US')} 个${UNIT[kind]}（可撤销）`);
+    try {
+      await page.getByTestId('import-replace').click();
+      await expect.poll(() => text('import-result'), { timeout: timeoutMs }).toBe(`已用 ${name} 导入 ${rows.toLocaleString('en-US')} 个${UNIT[kind]}（可撤销）`);
+    } finally {
+      if (cdpDiag) {
+        const { profile } = (await cdpDiag.send('Profiler.stop')) as { profile: unknown };
+        writeFileSync('/tmp/anju-import-diag.cpuprofile', JSON.stringify(profile));
+        await cdpDiag.detach();
+      }
+    }
     const done = Date.now();
     const longMs = await page.evaluate(() => (window as unknown as { __longMs: number[] }).__longMs.sort((a, b) => b - a).slice(0, 5));
     expect(await undoTitle()).toBe(UNDO[kind]);

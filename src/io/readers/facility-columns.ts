@@ -116,18 +116,17 @@ export async function readFacilityColumns(open: () => ByteChunks, file: string, 
   if (!r.ok) return r;
   const maker = new FacilityMaker(raw.keys);
   const rows = raw.rows;
-  const texts: string[] = [];
+  const texts = new TextBlocks();
   const ends = new Int32Array(2 * n);
   const flags = new Uint8Array(n);
   const category = new Int32Array(n);
   const codes = new Map<string, number>();
-  const ids = new Set<string>();
+  const ids = new IdTable(n, (j) => texts.slice(j === 0 ? 0 : ends[2 * j - 1], ends[2 * j]));
   let at = 0;
   for (let i = 0; i < n; i++) {
     const m = maker.make({ id: raw.id(i), name: raw.name(i), category: raw.category(i), featureId: undefined, illustrative: raw.illustrative?.(i) }, rows ? { file, row: rows[i] } : { file, featureIndex: i }, i);
     // The reader's ids can still repeat (`a#2` written in the file and made for a second `a`): the project check names that.
-    if (ids.has(m.id)) return null;
-    ids.add(m.id);
+    if (!ids.add(m.id, i)) return null;
     texts.push(m.id);
     at += m.id.length;
     ends[2 * i] = at;
@@ -143,8 +142,78 @@ export async function readFacilityColumns(open: () => ByteChunks, file: string, 
     category[i] = code;
   }
   const { lon, lat } = r.value;
-  const value: FacilityColumns = { kind: 'facility-columns', lon, lat, ...(rows ? { rows } : {}), texts: texts.join(''), ends, flags, categories: [...codes.keys()], category };
+  const value: FacilityColumns = { kind: 'facility-columns', lon, lat, ...(rows ? { rows } : {}), texts: texts.done(), ends, flags, categories: [...codes.keys()], category };
   return { ok: true, value, warnings: [...r.warnings, ...maker.notes(file, n)], summary: r.summary, keys: raw.allKeys };
+}
+
+/**
+ * Texts appended one after another, joined every 4,096 into one string: an array of a string per
+ * id and name (and each string) would stay alive until the end, ~100 MiB for a million facilities.
+ */
+class TextBlocks {
+  #blocks: string[] = [];
+  #pending: string[] = [];
+  /** Where each joined block starts in the whole. */
+  #starts: number[] = [];
+  #length = 0;
+  #pendingAt = 0;
+
+  push(t: string): void {
+    this.#pending.push(t);
+    this.#length += t.length;
+    if (this.#pending.length === 4096) {
+      this.#starts.push(this.#pendingAt);
+      this.#blocks.push(this.#pending.join(''));
+      this.#pending = [];
+      this.#pendingAt = this.#length;
+    }
+  }
+
+  /** The whole's characters [from, to), within one pushed text. */
+  slice(from: number, to: number): string {
+    if (from >= this.#pendingAt) return this.#pending.join('').slice(from - this.#pendingAt, to - this.#pendingAt);
+    let k = this.#starts.length - 1;
+    while (this.#starts[k] > from) k--;
+    return this.#blocks[k].slice(from - this.#starts[k], to - this.#starts[k]);
+  }
+
+  done(): string {
+    return this.#blocks.join('') + this.#pending.join('');
+  }
+}
+
+/**
+ * The ids seen so far, as a hash table of facility numbers (open addressing in typed arrays) instead
+ * of a Set of a million strings; `idOf(j)` gives facility j's id back from the texts on a collision.
+ */
+class IdTable {
+  readonly #slots: Int32Array;
+  readonly #hashes: Int32Array;
+  readonly #idOf: (j: number) => string;
+
+  constructor(n: number, idOf: (j: number) => string) {
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    this.#slots = new Int32Array(size).fill(-1);
+    this.#hashes = new Int32Array(size);
+    this.#idOf = idOf;
+  }
+
+  /** False when `id` was added before; else add it as facility `i`'s. */
+  add(id: string, i: number): boolean {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+    const mask = this.#slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const j = this.#slots[s];
+      if (j < 0) {
+        this.#slots[s] = i;
+        this.#hashes[s] = h;
+        return true;
+      }
+      if (this.#hashes[s] === h && this.#idOf(j) === id) return false;
+    }
+  }
 }
 
 /** A feature with these property keys, for guessInputKind (which looks at keys and geometry only). */

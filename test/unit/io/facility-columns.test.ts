@@ -32,10 +32,10 @@ async function ordinary(bytes: Uint8Array, file: string, options: ImportOptions)
   return { facilities: read.value, warnings: [...r.warnings, ...read.warnings], summary: r.summary };
 }
 
-/** Both paths on the same bytes, in pieces of 7 bytes and in one piece: the same outcome. */
-async function expectSame(bytes: Uint8Array, file: string, options: ImportOptions = { fallbackCrs: 'wgs84' }) {
+/** Both paths on the same bytes, in pieces of 7 bytes (or `piece`) and in one piece: the same outcome. */
+async function expectSame(bytes: Uint8Array, file: string, options: ImportOptions = { fallbackCrs: 'wgs84' }, piece = 7) {
   const want = await ordinary(bytes, file, options);
-  for (const size of [7, bytes.length]) {
+  for (const size of [piece, bytes.length]) {
     const got = await readFacilityColumns(() => pieces(bytes, size), file, file.endsWith('json') ? 'geojson' : 'csv', bytes.length, options);
     if (!got) throw new Error(`the columnar path handed back ${file} (pieces of ${size})`);
     if (!got.ok) throw new Error(`columnar path refused: ${JSON.stringify(got.problems)}`);
@@ -86,6 +86,27 @@ describe('facilities read as columns', () => {
     await expectSame(utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature(120.65, 28.01, {}), feature(120.66, 28.02, {})] })), 'empty-props.geojson');
   });
 
+  it('reads texts from the bytes exactly as decoded text: 4-byte characters, Unicode blanks, a U+FEFF inside, numbers with spaces, rows read as text, blocks of 4,096', async () => {
+    // The byte path (UTF-8, no BOM) copies cells as bytes into blocks; rows with coordinates that are
+    // not plain numbers (an exponent, spaces) are decoded alone. Every variant against the ordinary path,
+    // in pieces of 1,021 bytes (splitting 3- and 4-byte characters, lines and cells) and whole.
+    const names = ['𠀀社区𝌆', '\u3000', '\u00a0 ', '\ufeffa', '温州 ', '', 'x'];
+    const rows: string[] = [];
+    for (let i = 0; i < 4_200; i++) {
+      const lon = i % 300 === 7 ? '1.2065e2' : i % 300 === 8 ? ' 120.66' : (120.5 + (i % 100) * 1e-3).toFixed(4);
+      rows.push(`${lon},${(27.9 + Math.floor(i / 100) * 1e-3).toFixed(4)},${i % 3 ? '社区卫生服务中心' : 'nursing-home'},${names[i % names.length]}${i}`);
+    }
+    const want = await expectSame(utf8('经度,纬度,类别,名称\r\n' + rows.join('\r\n')), 'bytes.csv', { fallbackCrs: 'wgs84' }, 1021);
+    expect(want.summary.encoding).toBe('utf-8');
+    // The reader trims names (U+3000, U+00A0 and U+FEFF are blanks to trim()).
+    expect(want.facilities.slice(0, 4).map((f) => f.name)).toEqual(['𠀀社区𝌆0', '1', '2', 'a3']);
+    // A column of numbers (with spaces, an exponent, a blank) is typed as readTableRows types it; one Unicode blank stays text.
+    await expectSame(utf8('lon,lat,category,name\n120.65,28.01, 7 ,1e3\n120.66,28.02,,2\n120.67,28.03,8,\n'), 'numbers.csv');
+    await expectSame(utf8('lon,lat,category,name\n120.65,28.01,7,\u3000\n120.66,28.02,8,2\n'), 'blank-name.csv');
+    // A row with fewer cells than the header (a missing name).
+    await expectSame(utf8('lon,lat,category,name\n120.65,28.01,health\n120.66,28.02,health,b\n'), 'short.csv');
+  });
+
   it('hands back (null) every file the ordinary path must read or name a problem in', async () => {
     const head = 'lon,lat,category\n';
     const csv: Record<string, string> = {
@@ -95,6 +116,8 @@ describe('facilities read as columns', () => {
       'duplicate id property': 'id,lon,lat\na,120.65,28.01\na,120.66,28.02\n',
       'blank ids repeat (importLayer names them)': 'id,lon,lat,name\n,120.65,28.01,a\n,120.66,28.02,b\n',
       'an id made twice': '编号,lon,lat\na#3,120.65,28.01\na,120.66,28.02\na,120.67,28.03\n',
+      // The same, 5,000 facilities apart (the second `a`, facility 5,003, is made `a#5003`; the ids seen are found again in the joined texts).
+      'an id made twice, far apart': '编号,lon,lat\na#5003,120.65,28.01\n' + Array.from({ length: 5000 }, (_, i) => `b${i},120.65,28.01\n`).join('') + 'a,120.66,28.02\na,120.67,28.03\n',
       'a WKT table': 'wkt,category\nPOINT(120.65 28.01),a\n',
       'a header only': head,
       'no coordinates': 'name,category\na,b\n',
