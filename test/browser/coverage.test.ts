@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage } from './support/harness.ts';
+import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage, downloadBytes } from './support/harness.ts';
+import { PNG } from 'pngjs';
 import { renderedIds, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel } from './support/pixels.ts';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -20,6 +21,8 @@ let page: Page;
 useApp((app) => ({ page } = app));
 
 const cell = (col: string) => page.locator(`[data-testid="coverage-table"] tr[data-board="${BOARD}"] td[data-col="${col}"]`);
+/** A gap cell's red (#e31a1c at 0.32) over the land, board shading or structure: red well above green and blue. */
+const isGapRed = (p: { r: number; g: number; b: number }) => p.r > p.g + 40 && p.r > p.b + 40;
 const facilityCount = async () => Number((await page.getByTestId('coverage-facilities').locator('h3 .n').textContent())?.replace(/\D/g, ''));
 
 /** On-screen facilities of the board and tier, and the centre of the gap cell run farthest from them. */
@@ -182,6 +185,39 @@ describe('life-circle coverage', () => {
     expect(timing.toWorkerMs + timing.computeMs).toBeLessThan(100);
     expect(latency).toBeLessThan(1_000);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-after-drag.png' });
+
+    // The exported map (PNG, printed report) draws the gaps where the live map does: it renders the same tiled
+    // source offscreen (export-style.ts, point-tiles.ts). Live gap pixels, mapped into the sheet, are red there too.
+    const t0 = Date.now();
+    const mapBox = (await page.getByTestId('map').boundingBox())!;
+    const live = await screenshotPng(page, mapBox);
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('png-paper').selectOption('A4');
+    await page.getByTestId('png-dpi').selectOption('150');
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-png').click()]);
+    const sheetBytes = await downloadBytes(d);
+    const exportMs = Date.now() - t0;
+    await page.getByTestId('export-menu').click();
+    writeFileSync(SCREENSHOTS + 'coverage-export-a4-150dpi.png', sheetBytes);
+    const sheet = PNG.sync.read(sheetBytes);
+    const ratio = 150 / 96;
+    const scale = Math.min(sheet.width / ratio / live.width, sheet.height / ratio / live.height) * ratio;
+    let liveRed = 0, mapped = 0, mappedRed = 0, sheetRed = 0;
+    for (let y = 0; y < sheet.height; y += 2) for (let x = Math.round(sheet.width * 0.3); x < sheet.width; x += 2) if (isGapRed(pixel(sheet, x, y))) sheetRed++;
+    for (let y = 0; y < live.height; y += 2) {
+      for (let x = 0; x < live.width; x += 2) {
+        if (!isGapRed(pixel(live, x, y))) continue;
+        liveRed++;
+        const sx = sheet.width / 2 + (x - live.width / 2) * scale, sy = sheet.height / 2 + (y - live.height / 2) * scale;
+        if (sx < sheet.width * 0.3 || sx >= sheet.width || sy < 0 || sy >= sheet.height) continue; // under the legend and title
+        mapped++;
+        if (isGapRed(pixel(sheet, sx, sy))) mappedRed++;
+      }
+    }
+    console.log(`[coverage] gap-red pixels: live ${(liveRed / ((live.width * live.height) / 4) * 100).toFixed(1)}% of the map, sheet ${(sheetRed / (((sheet.width * 0.7) * sheet.height) / 4) * 100).toFixed(1)}% of its map part; ${mappedRed}/${mapped} live gap pixels red in the sheet (export ${exportMs} ms, all ${Date.now() - t0} ms)`);
+    expect(liveRed).toBeGreaterThan(200);
+    expect(mapped).toBeGreaterThan(100);
+    expect(mappedRed / mapped).toBeGreaterThan(0.8);
   });
 
   it('adds a facility by clicking the map in add mode, undoably', async () => {
