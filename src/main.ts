@@ -28,7 +28,10 @@ let app: ReturnType<typeof mount> | undefined;
 const shareToken = new URLSearchParams(location.search).get('share');
 const loadTeam = () => import('./ui/team/mount-team-app.ts');
 const teamModule = !shareToken && readRemembered() && /^https?:$/.test(location.protocol) ? loadTeam() : null;
+// Start-up milestones for bench/first-load/profile.ts (User Timing marks, no cost worth naming).
+performance.mark('anju:main');
 const probe = shareToken ? null : await probeTeamServer();
+performance.mark('anju:probed');
 if (shareToken) {
   const { mountSharedView } = await import('./ui/team-review/mount-shared-view.ts');
   app = mountSharedView(target, App, shareToken);
@@ -42,12 +45,14 @@ if (shareToken) {
   await startPersistence(store);
   // Polygon sites are summed with polygon clipping, a chunk of its own: there before the first render.
   await ensurePolygonClip(store.project);
+  performance.mark('anju:restored');
   // The storage status first: it shows even if the app cannot start.
   mount(StorageStatus, { target: document.body });
   // What other tabs' saves did here (merges, conflicts): local projects only.
   mount(SyncReport, { target: document.body });
   try {
     app = mount(App, { target });
+    performance.mark('anju:mounted');
   } catch (e) {
     // Each view has its own error boundary (ViewBoundary); this is for the shell itself.
     console.error('[anju] the app failed to start', e);
