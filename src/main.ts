@@ -1,3 +1,5 @@
+// First: the team server is asked while everything else loads and evaluates.
+import { shareToken, teamProbe } from './team-probe-start.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { FEATURES } from './ui/features.ts';
@@ -6,7 +8,7 @@ import StorageStatus from './ui/StorageStatus.svelte';
 import SyncReport from './ui/sync/SyncReport.svelte';
 import { store } from './state/app-store.svelte.ts';
 import { startPersistence } from './state/persistence/project-persistence.svelte.ts';
-import { probeTeamServer, readRemembered } from './state/team/team-probe.ts';
+import { readRemembered } from './state/team/team-probe.ts';
 import { ensurePolygonClip } from './state/polygon-sites.ts';
 import { showFatalPage } from './ui/fatal-page.ts';
 import { i18n } from './i18n/i18n.svelte.ts';
@@ -25,10 +27,12 @@ let app: ReturnType<typeof mount> | undefined;
 // only on a team server (fetched while the server is asked, if it was one before).
 // A meeting link (`?share=TOKEN`, README "Working as a team"): one scenario, read-only, no
 // account; its page loads on such a link only.
-const shareToken = new URLSearchParams(location.search).get('share');
 const loadTeam = () => import('./ui/team/mount-team-app.ts');
 const teamModule = !shareToken && readRemembered() && /^https?:$/.test(location.protocol) ? loadTeam() : null;
-const probe = shareToken ? null : await probeTeamServer();
+// Start-up milestones for bench/first-load/profile.ts (User Timing marks, no cost worth naming).
+performance.mark('anju:main');
+const probe = await teamProbe;
+performance.mark('anju:probed');
 if (shareToken) {
   const { mountSharedView } = await import('./ui/team-review/mount-shared-view.ts');
   app = mountSharedView(target, App, shareToken);
@@ -42,12 +46,14 @@ if (shareToken) {
   await startPersistence(store);
   // Polygon sites are summed with polygon clipping, a chunk of its own: there before the first render.
   await ensurePolygonClip(store.project);
+  performance.mark('anju:restored');
   // The storage status first: it shows even if the app cannot start.
   mount(StorageStatus, { target: document.body });
   // What other tabs' saves did here (merges, conflicts): local projects only.
   mount(SyncReport, { target: document.body });
   try {
     app = mount(App, { target });
+    performance.mark('anju:mounted');
   } catch (e) {
     // Each view has its own error boundary (ViewBoundary); this is for the shell itself.
     console.error('[anju] the app failed to start', e);

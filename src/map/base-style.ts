@@ -2,7 +2,7 @@
  * The map style as data: an offline basemap (sea, land, county lines and labels) and the plan's
  * layers. No tiles, no glyph server: labels are drawn locally with the fonts in MAP_FONT_STACK.
  * The shipped basemap layers come as URLs (or data) from shipped-map-data.ts; the plan's layers
- * are filled in later by MapView through the sources' setData.
+ * open with the project's data (MapView) and follow it through the sources' setData.
  */
 import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -33,7 +33,19 @@ export const ATTRIBUTION = {
 /** County labels in the map's language (the label points carry both names). */
 export const countyLabelField = (lang: Lang): ExpressionSpecification => ['get', lang === 'zh' ? 'name' : 'nameEn'];
 
-export function baseStyle(shipped: ShippedMapData, lang: Lang): StyleSpecification {
+/** The plan's layers the map opens with (MapView: the project's boards, their label points and nodes). */
+export interface PlanMapData {
+  boards: FeatureCollection;
+  boardLabels: FeatureCollection;
+  nodes: FeatureCollection;
+}
+
+/**
+ * `plan`: the plan's data in the style itself, so MapLibre's worker parses it with the shipped
+ * layers and the first frames draw it, instead of an empty source filled in after `load` (one more
+ * round to the worker and more frames before the map is complete). Without it the sources start empty.
+ */
+export function baseStyle(shipped: ShippedMapData, lang: Lang, plan?: PlanMapData): StyleSpecification {
   const font = MAP_FONT_STACK;
   return {
     version: 8,
@@ -44,9 +56,9 @@ export function baseStyle(shipped: ShippedMapData, lang: Lang): StyleSpecificati
       [SOURCES.counties]: { type: 'geojson', data: shipped[SOURCES.counties], attribution: ATTRIBUTION.counties },
       [SOURCES.countyLabels]: { type: 'geojson', data: shipped[SOURCES.countyLabels] },
       [SOURCES.structure]: { type: 'geojson', data: shipped[SOURCES.structure], promoteId: 'id' },
-      [SOURCES.boards]: { type: 'geojson', data: EMPTY, promoteId: 'id' }, // credited by MapView (boards-attribution.ts)
-      [SOURCES.boardLabels]: { type: 'geojson', data: EMPTY },
-      [SOURCES.nodes]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      [SOURCES.boards]: { type: 'geojson', data: plan?.boards ?? EMPTY, promoteId: 'id' }, // credited by MapView (boards-attribution.ts)
+      [SOURCES.boardLabels]: { type: 'geojson', data: plan?.boardLabels ?? EMPTY },
+      [SOURCES.nodes]: { type: 'geojson', data: plan?.nodes ?? EMPTY, promoteId: 'id' },
     },
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
