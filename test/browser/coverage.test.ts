@@ -100,6 +100,9 @@ describe('life-circle coverage', () => {
     const legend = (await page.getByTestId('present-legend').textContent()) ?? '';
     expect(legend).toContain('生活圈设施（示意）');
     expect(legend).toContain('生活圈服务缺口（示意）');
+    // The chapter's caption (the plan's principle, the standard, live figures) is drawn before the photograph.
+    await expect.poll(() => page.getByTestId('coverage-caption').textContent()).toContain('GB 50180-2018');
+    await expect.poll(() => page.getByTestId('coverage-caption').textContent()).toContain('示意数据，非真实设施');
     await page.screenshot({ path: SCREENSHOTS + 'coverage-present-legend.png' });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('presenter').count()).toBe(0);
