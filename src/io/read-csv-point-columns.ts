@@ -129,8 +129,12 @@ export class CsvPointColumnsParser {
   }
 
   end(): PointColumnsRead {
-    if (!this.#failed && this.#carry !== '') this.#lines(this.#carry + '\n', this.#carry.length);
-    if (!this.#failed && this.#carryBytes.length) this.pushBytes(new Uint8Array([0x0a]));
+    // The last line without its line end ends as the others do (a bare \n would make a CRLF file's lines mixed).
+    if (!this.#failed && this.#carry !== '') {
+      const last = this.#carry + (this.#crlf ? '\r\n' : '\n');
+      this.#lines(last, last.length - 1);
+    }
+    if (!this.#failed && this.#carryBytes.length) this.pushBytes(this.#crlf ? new Uint8Array([0x0d, 0x0a]) : new Uint8Array([0x0a]));
     if (this.#failed) return { ok: false, reason: this.#failed };
     if (!this.#header) return { ok: false, reason: 'no header' };
     if (this.#x.length === 0) return { ok: false, reason: 'no rows' };

@@ -107,6 +107,34 @@ describe('facilities read as columns', () => {
     await expectSame(utf8('lon,lat,category,name\n120.65,28.01,health\n120.66,28.02,health,b\n'), 'short.csv');
   });
 
+  it('reads a last line without its line end as with one: CRLF and LF, UTF-8, a BOM and GB18030; a lone CR or a half row is handed back or read as the ordinary path does', async () => {
+    const rows = ['lon,lat,category,name', '120.65,28.01,health,a', '116.40,39.90,kindergarten,b', '120.7,28.0,health,c'];
+    const gb = (end: number[]) => new Uint8Array([...GB_HEADER.slice(0, -1), ...end, ...GB_WENZHOU, 44, ...GB_KINDERGARTEN, ...utf8(',120.65,28.01'), ...end, ...GB_WENZHOU, ...utf8(',health,120.66,28.02')]);
+    for (const eol of ['\r\n', '\n']) {
+      const end = [...utf8(eol)];
+      for (const [file, open] of [['plain.csv', utf8(rows.join(eol))], ['bom.csv', utf8('\uFEFF' + rows.join(eol))], ['gbk.csv', gb(end)]] as const) {
+        const ended = await expectSame(new Uint8Array([...open, ...end]), file);
+        const open_ = await expectSame(open, file);
+        expect(open_.facilities, `${file} ${JSON.stringify(eol)}`).toEqual(ended.facilities);
+        expect(open_.warnings).toEqual(ended.warnings);
+        expect(open_.facilities.length).toBe(file === 'gbk.csv' ? 2 : 3);
+      }
+    }
+    // A last line ending in a lone CR, or cut short (a half row): never read differently from the ordinary path.
+    for (const text of [rows.join('\r\n') + '\r', rows.join('\n') + '\r', rows.join('\r\n') + '\r\n120.8,28', rows.join('\n') + '\n120.8,28', rows.join('\r\n') + '\r\n120.8,28.1,', rows.join('\n') + '\n120.8']) {
+      const bytes = utf8(text);
+      // null: the ordinary path names a problem (importLayer or the facilities reader).
+      const want = await ordinary(bytes, 'x.csv', { fallbackCrs: 'wgs84' }).catch(() => null);
+      for (const size of [7, bytes.length]) {
+        const got = await readFacilityColumns(() => pieces(bytes, size), 'x.csv', 'csv', bytes.length, { fallbackCrs: 'wgs84' });
+        if (got === null) continue;
+        if (!got.ok || !want) throw new Error(`columnar path read what the ordinary path refused: ${JSON.stringify(text)}`);
+        expect(Array.from(got.value.lon, (_, i) => facilityAt(got.value, i)), JSON.stringify(text)).toEqual(want.facilities);
+        expect(got.warnings).toEqual(want.warnings);
+      }
+    }
+  });
+
   it('hands back (null) every file the ordinary path must read or name a problem in', async () => {
     const head = 'lon,lat,category\n';
     const csv: Record<string, string> = {

@@ -89,6 +89,35 @@ describe('population points read as columns', () => {
     expect(want.summary.encoding).toBe('gb18030');
   });
 
+  it('reads a last line without its line end as with one: CRLF and LF, UTF-8, a BOM and GB18030; a lone CR or a half row is handed back or read as the ordinary path does', async () => {
+    const rows = ['lon,lat,population,name', '120.65,28.01,12,a', '116.40,39.90,3,b', '120.7,28.0,0.5,c'];
+    const gb = (end: number[]) => new Uint8Array([...GB_HEADER.slice(0, -1), ...end, ...utf8('120.65,28.01,12,'), ...GB_WENZHOU, ...end, ...utf8('120.66,28.02,3,'), ...GB_WENZHOU]);
+    for (const eol of ['\r\n', '\n']) {
+      const end = [...utf8(eol)];
+      for (const [file, open] of [['plain.csv', utf8(rows.join(eol))], ['bom.csv', utf8('\uFEFF' + rows.join(eol))], ['gbk.csv', gb(end)]] as const) {
+        const ended = await expectSame(new Uint8Array([...open, ...end]), file);
+        const open_ = await expectSame(open, file);
+        expect(open_.points, `${file} ${JSON.stringify(eol)}`).toEqual(ended.points);
+        expect(open_.warnings).toEqual(ended.warnings);
+        expect(open_.points.length).toBe(file === 'gbk.csv' ? 2 : 3);
+      }
+    }
+    // A last line ending in a lone CR, or cut short (a half row): never read differently from the ordinary path.
+    for (const text of [rows.join('\r\n') + '\r', rows.join('\n') + '\r', rows.join('\r\n') + '\r\n120.8,28', rows.join('\n') + '\n120.8,28', rows.join('\r\n') + '\r\n120.8,28,', rows.join('\n') + '\n120.8']) {
+      const bytes = utf8(text);
+      // null: the ordinary path names a problem (importLayer or the population reader).
+      const want = await ordinary(bytes, 'x.csv', { fallbackCrs: 'wgs84' }).catch(() => null);
+      for (const size of [7, bytes.length]) {
+        const got = await readPopulationColumns(() => pieces(bytes, size), 'x.csv', 'csv', bytes.length, { fallbackCrs: 'wgs84' });
+        if (got === null) continue;
+        expect(want?.ok, JSON.stringify(text)).toBe(true);
+        if (!got.ok || !want?.ok) throw new Error(`columnar path refused ${JSON.stringify(text)}`);
+        expect(Array.from(got.value.lon, (lon, i) => ({ lonLat: [lon, got.value.lat[i]], population: got.value.population[i] })), JSON.stringify(text)).toEqual(want.points);
+        expect(got.warnings).toEqual(want.warnings);
+      }
+    }
+  });
+
   it('hands back (null) every file the ordinary path must read or name a problem in', async () => {
     const head = 'lon,lat,population\n';
     const cases: Record<string, string> = {
