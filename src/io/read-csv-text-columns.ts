@@ -9,10 +9,11 @@
  * come out as readTableRows makes a row's properties: the text as written, or a number when the
  * whole column is numbers, or null for a missing cell.
  */
-import { detectCoordinateColumns, headerAxis, type CsvColumns } from './csv-columns.ts';
+import type { CsvColumns } from './csv-columns.ts';
+import { CsvPointLines, pointHeader } from './csv-point-lines.ts';
 import { growableF64, growableI32 } from './growable-column.ts';
 import type { RawLayer } from './raw-layer.ts';
-import { DELIMITER_NAMES, headerDelimiter, isNumericText, uniqueHeaders } from './read-csv.ts';
+import { isNumericText } from './read-csv.ts';
 import type { ByteChunks } from './read-csv-point-columns.ts';
 import { plainNumber } from './plain-number.ts';
 import { resolveFields } from './readers/fields.ts';
@@ -140,14 +141,16 @@ class TextColumn {
   }
 }
 
-/** Push-based: `push(text)` for each decoded piece in order, then `end()`. */
-export class CsvTextColumnsParser<K extends string> {
+/**
+ * Push-based: `push(text)` for each decoded piece in order, or `pushBytes(bytes)` for UTF-8 bytes,
+ * checked to be UTF-8 by the caller: each row is then scanned for its delimiters, the coordinates
+ * are read from their bytes (plain-number.ts) and the fields' cells copied as bytes into their
+ * columns' blocks, with no string made for the row or a cell. A row whose coordinates are not plain
+ * numbers is decoded alone and read as push would. Then `end()`.
+ */
+export class CsvTextColumnsParser<K extends string> extends CsvPointLines {
   readonly #fields: Readonly<Record<K, readonly string[]>>;
   readonly #columns: CsvColumns | undefined;
-  #carry = '';
-  #line = 0;
-  #failed: string | null = null;
-  #crlf: boolean | null = null;
   #delimiter = '';
   #at: { x: number; y: number } | null = null;
   #head: Omit<RawTextColumns<K>, 'x' | 'y' | 'rows' | 'values'> | null = null;
@@ -156,78 +159,18 @@ export class CsvTextColumnsParser<K extends string> {
   readonly #x = growableF64();
   readonly #y = growableF64();
   readonly #rows = growableI32();
-  /** pushBytes: read from UTF-8 bytes; the delimiter's byte, the part of a line left at the end of each piece, each field's start in a line. */
-  #bytes = false;
+  /** pushBytes: the delimiter's byte. */
   #delimiterByte = -1;
-  #carryBytes: Uint8Array[] = [];
-  #starts = new Int32Array(64);
 
   constructor(fields: Readonly<Record<K, readonly string[]>>, columns?: CsvColumns) {
+    super();
     this.#fields = fields;
     this.#columns = columns;
   }
 
-  /** False once the file is found to need the ordinary reader. */
-  push(text: string): boolean {
-    if (this.#failed) return false;
-    const all = this.#carry + text;
-    const last = all.lastIndexOf('\n');
-    if (last < 0) {
-      this.#carry = all;
-      return true;
-    }
-    this.#carry = all.slice(last + 1);
-    this.#lines(all, last);
-    return this.#failed === null;
-  }
-
-  /**
-   * UTF-8 bytes in order (instead of push, never both), checked to be UTF-8 by the caller: each row
-   * is scanned for its delimiters, the coordinates are read from their bytes (plain-number.ts) and
-   * the fields' cells copied as bytes into their columns' blocks, with no string made for the row
-   * or a cell. A row whose coordinates are not plain numbers is decoded alone and read as push would.
-   */
-  pushBytes(bytes: Uint8Array): boolean {
-    if (this.#failed) return false;
-    this.#bytes = true;
-    if (bytes.includes(0x22)) {
-      this.#fail('quotes');
-      return false;
-    }
-    let pos = 0;
-    if (this.#carryBytes.length) {
-      const nl = bytes.indexOf(0x0a);
-      if (nl < 0) {
-        if (bytes.length) this.#carryBytes.push(bytes.slice());
-        return true;
-      }
-      const parts = [...this.#carryBytes, bytes.subarray(0, nl)];
-      const line = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) {
-        line.set(p, at);
-        at += p.length;
-      }
-      this.#carryBytes = [];
-      this.#lineBytes(line, 0, line.length);
-      pos = nl + 1;
-    }
-    for (let nl = bytes.indexOf(0x0a, pos); nl >= 0 && !this.#failed; nl = bytes.indexOf(0x0a, pos)) {
-      this.#lineBytes(bytes, pos, nl);
-      pos = nl + 1;
-    }
-    if (pos < bytes.length && !this.#failed) this.#carryBytes.push(bytes.slice(pos));
-    return this.#failed === null;
-  }
-
   end(): { ok: true; value: RawTextColumns<K> } | { ok: false; reason: string } {
-    // The last line without its line end ends as the others do.
-    if (!this.#failed && this.#carryBytes.length) this.pushBytes(this.#crlf ? new Uint8Array([0x0d, 0x0a]) : new Uint8Array([0x0a]));
-    if (!this.#failed && this.#carry !== '') {
-      const last = this.#carry + (this.#crlf ? '\r\n' : '\n');
-      this.#lines(last, last.length - 1);
-    }
-    if (this.#failed) return { ok: false, reason: this.#failed };
+    this.endLines();
+    if (this.failed) return { ok: false, reason: this.failed };
     if (!this.#head) return { ok: false, reason: 'no header' };
     if (this.#x.length === 0) return { ok: false, reason: 'no rows' };
     const values = {} as Record<K, (i: number) => FieldValue>;
@@ -239,95 +182,44 @@ export class CsvTextColumnsParser<K extends string> {
     return { ok: true, value: { ...this.#head, x: this.#x.done(), y: this.#y.done(), rows: this.#rows.done(), values } };
   }
 
-  #fail(reason: string): void {
-    this.#failed ??= reason;
+  protected textLine(line: string): void {
+    if (this.#head) this.#row(line);
+    else this.#readHeader(line);
   }
 
-  #lines(text: string, last: number): void {
-    if (text.includes('"')) return this.#fail('quotes');
-    let start = 0;
-    while (start <= last && !this.#failed) {
-      const nl = text.indexOf('\n', start);
-      let line = text.slice(start, nl);
-      start = nl + 1;
-      this.#line++;
-      const cr = line.endsWith('\r');
-      if (this.#crlf === null) this.#crlf = cr;
-      else if (this.#crlf !== cr) return this.#fail('mixed line ends');
-      if (cr) line = line.slice(0, -1);
-      if (line.includes('\r')) return this.#fail('a lone carriage return');
-      if (this.#head) this.#row(line);
-      else this.#readHeader(line.replace(/^\uFEFF/, ''));
-    }
-  }
-
-  /** Line `bytes[start … end)` (its newline at `end`), as #lines reads one. */
-  #lineBytes(bytes: Uint8Array, start: number, end: number): void {
-    this.#line++;
-    const cr = end > start && bytes[end - 1] === 0x0d;
-    if (this.#crlf === null) this.#crlf = cr;
-    else if (this.#crlf !== cr) return this.#fail('mixed line ends');
-    if (cr) end--;
+  protected byteLine(bytes: Uint8Array, start: number, end: number): void {
     const at = this.#at;
     if (!at) {
       const line = utf8.decode(bytes.subarray(start, end));
-      if (line.includes('\r')) return this.#fail('a lone carriage return');
-      this.#readHeader(line.replace(/^\uFEFF/, ''));
+      if (line.includes('\r')) return this.fail('a lone carriage return');
+      this.#readHeader(line);
       this.#delimiterByte = this.#delimiter.charCodeAt(0);
       return;
     }
-    const d = this.#delimiterByte;
-    let starts = this.#starts;
-    let n = 0;
-    starts[n++] = start;
-    for (let i = start; i < end; i++) {
-      const c = bytes[i];
-      if (c === d) {
-        if (n === starts.length) {
-          const next = new Int32Array(n * 2);
-          next.set(starts);
-          this.#starts = starts = next;
-        }
-        starts[n++] = i + 1;
-      } else if (c === 0x0d) return this.#fail('a lone carriage return');
-    }
-    // Field k is bytes[starts[k] … (starts[k + 1] - 1 or end)).
-    const fieldEnd = (k: number) => (k + 1 < n ? starts[k + 1] - 1 : end);
-    const x = at.x < n ? plainNumber(bytes, starts[at.x], fieldEnd(at.x)) : NaN;
-    const y = at.y < n ? plainNumber(bytes, starts[at.y], fieldEnd(at.y)) : NaN;
+    const n = this.scanFields(bytes, start, end, this.#delimiterByte);
+    if (n === 0) return;
+    const starts = this.starts;
+    const x = at.x < n ? plainNumber(bytes, starts[at.x], this.fieldEnd(at.x, n, end)) : NaN;
+    const y = at.y < n ? plainNumber(bytes, starts[at.y], this.fieldEnd(at.y, n, end)) : NaN;
     // Coordinates that are not plain numbers (a blank row, spaces, an exponent, a problem…): as text.
     if (!(x === x && y === y)) return this.#row(utf8.decode(bytes.subarray(start, end)));
     for (const { column } of this.#cols) {
-      if (column.at < n) column.pushBytes(bytes, starts[column.at], fieldEnd(column.at));
+      if (column.at < n) column.pushBytes(bytes, starts[column.at], this.fieldEnd(column.at, n, end));
       else column.push(undefined);
     }
     this.#x.push(x);
     this.#y.push(y);
-    this.#rows.push(this.#line);
+    this.#rows.push(this.line);
   }
 
   #readHeader(line: string): void {
-    const delimiter = headerDelimiter(line);
-    if (!delimiter) return this.#fail('no delimiter in the header');
-    this.#delimiter = delimiter;
-    const { headers, renamed } = uniqueHeaders(line.split(delimiter));
-    if (renamed.length) return this.#fail('duplicate headers');
-    const named = headers.filter((h) => h !== '');
-    const cols = this.#columns;
-    if (cols && !('lon' in cols)) return this.#fail('a WKT column');
-    if (cols && (!headers.includes(cols.lon) || !headers.includes(cols.lat))) return this.#fail('a chosen column is missing');
-    const pair = cols ? { ...cols, crs: headerAxis(cols.lon)?.crs ?? null } : detectCoordinateColumns(named);
-    if (!pair) return this.#fail('no coordinate columns');
-    const others = named.filter((h) => h !== pair.lon && h !== pair.lat);
-    const keys = resolveFields(others, this.#fields);
-    this.#at = { x: headers.indexOf(pair.lon), y: headers.indexOf(pair.lat) };
-    this.#cols = (Object.keys(keys) as K[]).flatMap((key) => (keys[key] === null ? [] : [{ key, column: new TextColumn(headers.indexOf(keys[key] as string), this.#bytes) }]));
-    this.#head = {
-      keys,
-      others,
-      declared: pair.crs ? { crs: { id: pair.crs }, source: 'column-name' } : null,
-      details: { delimiter: DELIMITER_NAMES[delimiter] ?? delimiter, lonColumn: pair.lon, latColumn: pair.lat },
-    };
+    const head = pointHeader(line, this.#columns);
+    if ('reason' in head) return this.fail(head.reason);
+    const keys = resolveFields(head.others, this.#fields);
+    this.#delimiter = head.delimiter;
+    this.#at = { x: head.x, y: head.y };
+    this.#cols = (Object.keys(keys) as K[]).flatMap((key) => (keys[key] === null ? [] : [{ key, column: new TextColumn(head.headers.indexOf(keys[key] as string), this.fromBytes) }]));
+    this.#head = { keys, others: head.others, declared: head.declared, details: head.details };
   }
 
   #row(line: string): void {
@@ -339,12 +231,12 @@ export class CsvTextColumnsParser<K extends string> {
     if (xs === undefined || ys === undefined || !isNumericText(xs) || !isNumericText(ys)) {
       // A row of blanks is skipped, as the ordinary reader does; anything else is a problem it names.
       if (f.every((s) => isBlank(s))) return;
-      return this.#fail(`line ${this.#line}: coordinates`);
+      return this.fail(`line ${this.line}: coordinates`);
     }
     for (const { column } of this.#cols) column.push(f[column.at]);
     this.#x.push(Number(xs));
     this.#y.push(Number(ys));
-    this.#rows.push(this.#line);
+    this.#rows.push(this.line);
   }
 }
 
