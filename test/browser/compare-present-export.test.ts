@@ -377,7 +377,7 @@ describe('presentation that fits the room', () => {
       const values = await small.locator('[data-testid="figure-list"] dd').allTextContents();
       expect(values.length).toBeGreaterThan(3);
       for (const v of values) expect(v).not.toMatch(/^(—|0 套)/);
-      await small.screenshot({ path: SCREENSHOTS + 'present-1280x720.png' });
+      await small.screenshot({ path: SCREENSHOTS + 'present-1280x720-paged.png' });
       // The next key pages down through the caption until its last figure shows, then moves on.
       const lastVisible = () =>
         small.evaluate(() => {
