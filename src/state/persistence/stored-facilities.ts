@@ -56,9 +56,12 @@ export class FacilityPacker {
     return true;
   }
   packed(textsJson: string): PackedStoredFacilities {
-    return { format: FORMAT, lonLat: this.lonLat, textsJson };
+    return packedStoredForm(this.lonLat, textsJson);
   }
 }
+
+/** The packed record of coordinates (lon, lat of facility i at [2i], [2i + 1]) and the texts' JSON. */
+export const packedStoredForm = (lonLat: Float64Array, textsJson: string): PackedStoredFacilities => ({ format: FORMAT, lonLat, textsJson });
 
 /**
  * What toStoredFacilities gives for a layer, worked out earlier in pieces (null: stored as it is).

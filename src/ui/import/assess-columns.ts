@@ -5,7 +5,8 @@
  * warnings, and the project check of the new layer was done in the worker
  * (src/state/population-columns-check.ts); the rest of the project (the scenarios) is checked here
  * as unsavableProblems does, against a population slice that is empty. On 替换 the points are
- * built in slices of 25 ms that yield to the page, and the slice is remembered as passed.
+ * built in slices of 25 ms that yield to the page, and the slice is remembered as passed (and a
+ * facilities layer's stored form, made from the columns: stored-facilities-of-columns.ts).
  */
 import type { PopulationColumns, PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import { bilingual } from '../../i18n/messages/index.ts';
@@ -13,6 +14,8 @@ import { setSlice, type Change } from '../../state/change.ts';
 import type { ProjectState } from '../../state/project.ts';
 import { markPassed, unsavableProblems } from '../../state/persistence/check-before-write.ts';
 import { timeSlicer, type Slicer } from '../../state/persistence/time-slicer.ts';
+import { rememberStoredForm } from '../../state/persistence/stored-facilities.ts';
+import { storedFormOfColumns } from '../../state/persistence/stored-facilities-of-columns.ts';
 import type { DialogFacilityColumns, DialogPopulationColumns } from '../../workers/import-api.ts';
 import { facilityAt, type FacilityColumns } from '../../domain/facility-columns.ts';
 import type { Facility } from '../../domain/facility.ts';
@@ -86,10 +89,15 @@ export function assessFacilityColumns(read: DialogFacilityColumns, state: Projec
   const errorCount = problems.filter((p) => p.severity === 'error').length;
   const count = read.value.lon.length;
   const build = async (signal?: AbortSignal, slicer?: Slicer) => {
-    const list = await facilitiesFromColumns(read.value, slicer, signal);
+    const sliced = slicer ?? timeSlicer(25);
+    const list = await facilitiesFromColumns(read.value, sliced, signal);
     if (!list) return null;
+    // Its stored form, made from the columns (not packed again object by object by the autosave).
+    const stored = await storedFormOfColumns(read.value, sliced);
+    if (signal?.aborted) return null;
+    if (stored !== undefined) rememberStoredForm(list, stored);
     // The worker's check of the columns is the project check of this slice (facility-columns-check.ts:
-    // sizes; ids unique, texts strings, positions in range by the reader); the autosave still packs it.
+    // sizes; ids unique, texts strings, positions in range by the reader).
     markPassed(list);
     return setSlice<ProjectState, 'facilities'>('facilities', list, bilingual('importer.change.facilities'));
   };

@@ -13,7 +13,8 @@ import { defaultEmploymentAreas } from '../../../../src/data/jobs-housing-defaul
 import { DEFAULT_RULE_SETTINGS } from '../../../../src/data/allocation-data.ts';
 import type { ProjectState } from '../../../../src/state/project.ts';
 import { timeSlicer } from '../../../../src/state/persistence/time-slicer.ts';
-import { uncheckedSlices } from '../../../../src/state/persistence/check-before-write.ts';
+import { needsPreparation, uncheckedSlices } from '../../../../src/state/persistence/check-before-write.ts';
+import { toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import { assessImport } from '../../../../src/ui/import/assess-import.ts';
 import { assessFacilityColumns, assessPopulationColumns } from '../../../../src/ui/import/assess-columns.ts';
 import { ImportClient, type ColumnsKind, type ColumnsOutcome } from '../../../../src/ui/import/import-client.ts';
@@ -102,6 +103,9 @@ async function expectSameFacilities(bytes: Uint8Array, file: string, options = {
   expect(got.state.facilities).toEqual(ordinary.outcome.change.apply(state).state.facilities);
   expect(change.label).toEqual(ordinary.outcome.change.label);
   expect(Object.keys(uncheckedSlices(state, got.state))).toEqual([]);
+  // Its stored form was made from the columns: the autosave has nothing to prepare, and stores what it would have packed.
+  expect(needsPreparation(state, got.state)).toBe(false);
+  expect(toStoredFacilities(got.state.facilities)).toStrictEqual(toStoredFacilities([...got.state.facilities]));
   expect(got.inverse.apply(got.state).state.facilities).toBe(state.facilities);
   return { a, c, pauses };
 }
