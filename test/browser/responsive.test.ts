@@ -232,9 +232,20 @@ describe('responsive with real-size files', () => {
     await page.mouse.move(to.x, to.y, { steps: 6 });
     // After 300,000 points the page is still busy (autosave) and handles the moves late: wait for them.
     await expect.poll(() => idsAt(to, 'feature-drag-ghost'), { timeout: 30_000 }).toEqual([target.id]);
+    // PROFILE=1: a CPU profile from the drop until the moved point is drawn (or the wait fails).
+    const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const t0 = await now();
     await page.mouse.up();
-    await expect.poll(() => idsAt(to, 'coverage-facilities-circle'), { timeout: 20_000 }).toContain(target.id);
+    try {
+      await expect.poll(() => idsAt(to, 'coverage-facilities-circle'), { timeout: 20_000 }).toContain(target.id);
+    } finally {
+      if (cdp) writeFileSync(`/tmp/anju-profile-drop-${SIZES[SIZES.length - 1]}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    }
     const t1 = await now();
     const dropMs = t1 - t0;
     const dropScripts = (await frames(t0, t1)).flatMap((f) => f.scripts).filter((x) => x.durationMs > 50);

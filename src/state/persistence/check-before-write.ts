@@ -20,7 +20,7 @@ import { sizeWalker } from '../project-size.ts';
 import { facilityPassesSchema } from '../facilities-fast-check.ts';
 import { MAX_LAYER_FEATURES } from '../../domain/project-limits.ts';
 import { checkSchemaInChunks } from '../schema-in-chunks.ts';
-import { FacilityPacker, hasStoredForm, PACK_MIN_FACILITIES, rememberStoredForm } from './stored-facilities.ts';
+import { FacilityPacker, hasStoredForm, knownStoredForm, PACK_MIN_FACILITIES, rememberStoredForm } from './stored-facilities.ts';
 
 /** Slice values that passed the project check (immutable state: they pass again). */
 const passed = new WeakSet<object>();
@@ -29,6 +29,9 @@ const passed = new WeakSet<object>();
 export function markPassed(v: object): void {
   passed.add(v);
 }
+
+/** True when `v` passed the checks of its slice before. */
+export const hasPassed = (v: object): boolean => passed.has(v);
 
 /** How many slice values the synchronous check has checked since the page loaded (for tests: a bound on the work per write). */
 export const checkCounts = { slices: 0 };
@@ -73,7 +76,7 @@ export function needsPreparation(prev: ProjectState | null, next: ProjectState):
  * already, handed to it rather than imported by it: importing them from a lazily loaded module
  * would split their chunks and add to the first load (README, "First load").
  */
-export const prepareDeps = { uncheckedSlices, checkSlices, markPassed, warmGeometryChecks, hasStoredForm, rememberStoredForm, FacilityPacker, PACK_MIN_FACILITIES, sizeWalker, facilityPassesSchema, MAX_LAYER_FEATURES, checkSchemaInChunks };
+export const prepareDeps = { uncheckedSlices, checkSlices, markPassed, hasPassed, warmGeometryChecks, hasStoredForm, knownStoredForm, rememberStoredForm, FacilityPacker, PACK_MIN_FACILITIES, sizeWalker, facilityPassesSchema, MAX_LAYER_FEATURES, checkSchemaInChunks };
 export type PrepareDeps = typeof prepareDeps;
 
 /** A write refused because the project fails the checks. */

@@ -10,7 +10,7 @@
 import type { Geometry } from 'geojson';
 import type { ProjectState } from '../project.ts';
 import type { PrepareDeps } from './check-before-write.ts';
-import { precheckFacilities } from './facilities-precheck.ts';
+import { precheckFacilities, precheckMovedFacilities } from './facilities-precheck.ts';
 import { timeSlicer, type Slicer } from './time-slicer.ts';
 import { preparePopulationForm } from './stored-population.ts';
 
@@ -38,7 +38,9 @@ export async function prepareCheck(prev: ProjectState | null, next: ProjectState
   for (const [k, v] of Object.entries(uncheckedSlices(prev, next))) {
     if (slicer.due()) await slicer.pause();
     if (k === 'facilities') {
-      if (await precheckFacilities(v as ProjectState['facilities'], slicer, deps)) markPassed(v as object);
+      const fs = v as ProjectState['facilities'];
+      if (prev && precheckMovedFacilities(prev.facilities, fs, deps)) continue;
+      if (await precheckFacilities(fs, slicer, deps)) markPassed(fs);
       continue;
     }
     for (const g of geometriesOf(k, v)) {

@@ -74,6 +74,9 @@ export function rememberStoredForm(fs: readonly Facility[], packed: PackedStored
   storedForms.set(fs, packed);
 }
 
+/** The remembered stored form of `fs`: the packed record, null (stored as it is), or undefined (not known). */
+export const knownStoredForm = (fs: readonly Facility[]): PackedStoredFacilities | null | undefined => storedForms.get(fs);
+
 /** True when the stored form of `fs` is known already (toStoredFacilities returns at once). */
 export const hasStoredForm = (fs: readonly Facility[]): boolean => storedForms.has(fs);
 

@@ -14,6 +14,7 @@ import { schemaPassedInChunks } from '../../../../src/state/schema-in-chunks.ts'
 import { APP_ID, SCHEMA_VERSION } from '../../../../src/state/scenario-schema.ts';
 import type { ProjectState } from '../../../../src/state/project.ts';
 import type { Facility } from '../../../../src/domain/facility.ts';
+import { moveFacility } from '../../../../src/state/facility-changes.ts';
 import { HOSTILE_CASES, hostileProjectFile, shippedDefaults, validProjectFile, BOW_TIE, type LooseJson } from '../../../support/hostile-projects.ts';
 
 /** What autosave checked before this work: every slice of `next` that differs from `prev`, at once. */
@@ -80,6 +81,48 @@ describe('check before write', () => {
     const stored = toStoredFacilities(facilities);
     expect(stored).toStrictEqual(toStoredFacilities(facilities.map((f) => ({ ...f }))));
     expect(Array.isArray(stored)).toBe(false);
+  });
+
+  it('checks a layer with a few facilities moved (a drag) by the moved ones: passed, packed as toStoredFacilities packs it, bad moves refused as before', async () => {
+    const p = shippedDefaults();
+    await prepareCheck(null, p, prepareDeps, countingSlicer());
+    const base = { ...p, facilities: layer(5_000) };
+    await prepareCheck(p, base, prepareDeps, countingSlicer());
+    expect(unsavableProblems(p, base)).toEqual([]);
+    // One drop (moveFacility, as the map's drag applies it), then two more before the next write.
+    const once = moveFacility('f4321', [120.7, 28.1]).apply(base).state;
+    const moved = moveFacility('f7', [-0, 89.5]).apply(moveFacility('f4999', [120.5, 27.9]).apply(once).state).state;
+    for (const next of [once, moved]) {
+      const slicer = countingSlicer();
+      await prepareCheck(base, next, prepareDeps, slicer);
+      expect(slicer.pauses, 'no walk of the whole layer').toBeLessThanOrEqual(1);
+      expect(slicesChecked(() => expect(unsavableProblems(base, next)).toEqual([]))).toBe(0);
+      const stored = toStoredFacilities(next.facilities);
+      expect(Array.isArray(stored)).toBe(false);
+      expect(stored).toStrictEqual(toStoredFacilities(next.facilities.map((f) => ({ ...f }))));
+    }
+    // More than a few changed: the whole layer is walked (and passes).
+    const many = { ...base, facilities: base.facilities.map((f, i) => (i % 50 ? f : { ...f, lonLat: [f.lonLat[0], 28.5] as [number, number] })) };
+    const slicer = countingSlicer();
+    await prepareCheck(base, many, prepareDeps, slicer);
+    expect(slicer.pauses).toBeGreaterThanOrEqual(5_000 / 256);
+    expect(unsavableProblems(base, many)).toEqual([]);
+    // A move out of range, or a moved facility whose id, name or keys changed: refused with the whole check's problems.
+    const cases: [string, (f: Facility) => LooseJson, string][] = [
+      ['longitude 200', (f) => ({ ...f, lonLat: [200, 28] }), 'coord-out-of-range'],
+      ['a duplicate id', (f) => ({ ...f, id: 'f7' }), 'project-duplicate-id'],
+      ['a blank id', (f) => ({ ...f, id: '' }), 'project-bad-field'],
+      ['a 2 MB name', (f) => ({ ...f, name: '名'.repeat(2 * 1024 * 1024) }), 'project-text-too-long'],
+      ['a string latitude', (f) => ({ ...f, lonLat: [120.6, '28'] }), 'project-bad-field'],
+      ['nested 100 deep', (f) => ({ ...f, extra: JSON.parse('['.repeat(100) + ']'.repeat(100)) }), 'project-too-deep'],
+    ];
+    for (const [name, edit, code] of cases) {
+      const next = { ...base, facilities: base.facilities.map((f, i) => (i === 2_500 ? edit(f) : f)) } as unknown as ProjectState;
+      await prepareCheck(base, next, prepareDeps, countingSlicer());
+      const problems = unsavableProblems(base, next);
+      expect(problems, name).toEqual(wholeCheck(base, next));
+      expect(problems[0], name).toMatchObject({ code });
+    }
   });
 
   it('refuses every hostile project with the same problems as the whole-project check after preparing', async () => {
