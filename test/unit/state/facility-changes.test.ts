@@ -7,7 +7,10 @@ import { defaultEmploymentAreas } from '../../../src/data/jobs-housing-defaults.
 import { DEFAULT_RULE_SETTINGS } from '../../../src/data/allocation-data.ts';
 import type { Facility } from '../../../src/domain/facility.ts';
 import { addFacility, moveFacility, removeFacility, replaceFacilities, setBoardResidents, setPopulation } from '../../../src/state/facility-changes.ts';
-import { facilityDiff } from '../../../src/ui/coverage/facility-diff.ts';
+import { facilityDiff, type FacilityDiff } from '../../../src/ui/coverage/facility-diff.ts';
+import { markPassed } from '../../../src/state/persistence/check-before-write.ts';
+import type { ProjectState } from '../../../src/state/project.ts';
+import fc from 'fast-check';
 
 const a: Facility = { id: 'a', category: 'kindergarten', lonLat: [120.65, 28.0] };
 const b: Facility = { id: 'b', category: 'primary-school', lonLat: [120.7, 28.0] };
@@ -54,3 +57,68 @@ describe('facilityDiff', () => {
     expect(facilityDiff(list, [a, { ...b, lonLat: [1, 2] }, c])).toEqual({ kind: 'reset' });
   });
 });
+
+/** facilityDiff as it was, with two maps of ids every time: what the quicker way must agree with. */
+function diffByIds(prev: readonly Facility[], next: readonly Facility[]): FacilityDiff {
+  if (prev === next) return { kind: 'same' };
+  if (Math.abs(next.length - prev.length) > 1) return { kind: 'reset' };
+  const before = new Map(prev.map((f) => [f.id, f]));
+  const after = new Map(next.map((f) => [f.id, f]));
+  if (before.size !== prev.length || after.size !== next.length) return { kind: 'reset' };
+  const same = (x: Facility, y: Facility) => x === y || (x.id === y.id && x.category === y.category && x.lonLat[0] === y.lonLat[0] && x.lonLat[1] === y.lonLat[1]);
+  const added = next.filter((f) => !before.has(f.id));
+  const removed = prev.filter((f) => !after.has(f.id));
+  const changed = next.filter((f) => before.has(f.id) && !same(before.get(f.id)!, f));
+  if (added.length === 0 && removed.length === 0 && changed.length === 0) return { kind: 'same' };
+  if (added.length === 1 && removed.length === 0 && changed.length === 0) return { kind: 'add', facility: added[0] };
+  if (removed.length === 1 && added.length === 0 && changed.length === 0) return { kind: 'remove', id: removed[0].id };
+  if (changed.length === 1 && added.length === 0 && removed.length === 0 && changed[0].category === before.get(changed[0].id)!.category) return { kind: 'move', id: changed[0].id, lonLat: changed[0].lonLat };
+  return { kind: 'reset' };
+}
+
+describe('facilityDiff of a drag in a large layer', () => {
+  const big = (n: number): Facility[] => Array.from({ length: n }, (_, i) => ({ id: `f${i % 7 === 3 ? i - 1 : i}`, category: i % 2 ? 'kindergarten' : 'nursery', lonLat: [120 + i * 1e-5, 28] }));
+  it('agrees with the diff by ids on every edit of one place, on lists with and without repeated ids, passed or not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 40 }), fc.boolean(), fc.boolean(), fc.nat(), fc.constantFrom('move', 'same', 'copy', 'category', 'id', 'dup-id', 'two', 'none'), (n, repeated, passed, at0, edit) => {
+        const prev = repeated ? big(n) : big(n).map((f, i) => ({ ...f, id: `u${i}` }));
+        if (passed && !repeated) markPassed(prev);
+        const at = at0 % n;
+        const next = prev.slice();
+        const f = prev[at];
+        if (edit === 'move') next[at] = { ...f, lonLat: [f.lonLat[0] + 1e-3, 28.1] };
+        else if (edit === 'same') next[at] = { ...f, lonLat: [f.lonLat[0], f.lonLat[1]] };
+        else if (edit === 'copy') next[at] = { ...f };
+        else if (edit === 'category') next[at] = { ...f, category: 'fresh-market' };
+        else if (edit === 'id') next[at] = { ...f, id: 'new' };
+        else if (edit === 'dup-id') next[at] = { ...f, id: prev[(at + 1) % n].id };
+        else if (edit === 'two') [next[at], next[(at + 1) % n]] = [{ ...f, lonLat: [1, 2] }, { ...prev[(at + 1) % n], lonLat: [3, 4] }];
+        expect(facilityDiff(prev, next)).toEqual(diffByIds(prev, next));
+        // A second drag from the result: known unique (or not) the same way.
+        const again = next.slice();
+        again[at] = { ...next[at], lonLat: [5, 6] };
+        expect(facilityDiff(next, again)).toEqual(diffByIds(next, again));
+      }),
+      { seed: 20261127, numRuns: 400 },
+    );
+  });
+
+  it('finds a drop among 300,000 facilities without mapping their ids (a layer that passed the project check)', () => {
+    const prev: Facility[] = Array.from({ length: 300_000 }, (_, i) => ({ id: `f${i}`, category: 'kindergarten', lonLat: [120 + i * 1e-6, 28] }));
+    markPassed(prev);
+    const next = moveFacility('f123456', [120.5, 28.5]).apply({ facilities: prev } as ProjectState).state.facilities;
+    const mapSet = Map.prototype.set;
+    let sets = 0;
+    Map.prototype.set = function (this: Map<unknown, unknown>, k: unknown, v: unknown) {
+      sets++;
+      return mapSet.call(this, k, v);
+    };
+    try {
+      expect(facilityDiff(prev, next)).toEqual({ kind: 'move', id: 'f123456', lonLat: [120.5, 28.5] });
+    } finally {
+      Map.prototype.set = mapSet;
+    }
+    expect(sets).toBe(0);
+  });
+});
+
