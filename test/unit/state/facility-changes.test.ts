@@ -80,7 +80,7 @@ describe('facilityDiff of a drag in a large layer', () => {
   const big = (n: number): Facility[] => Array.from({ length: n }, (_, i) => ({ id: `f${i % 7 === 3 ? i - 1 : i}`, category: i % 2 ? 'kindergarten' : 'nursery', lonLat: [120 + i * 1e-5, 28] }));
   it('agrees with the diff by ids on every edit of one place, on lists with and without repeated ids, passed or not', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 40 }), fc.boolean(), fc.boolean(), fc.nat(), fc.constantFrom('move', 'same', 'copy', 'category', 'id', 'dup-id', 'two', 'none'), (n, repeated, passed, at0, edit) => {
+      fc.property(fc.integer({ min: 2, max: 40 }), fc.boolean(), fc.boolean(), fc.nat(), fc.constantFrom('move', 'same', 'copy', 'category', 'id', 'dup-id', 'two', 'none', 'add', 'add-dup', 'add-end', 'remove', 'remove-two', 'swap'), (n, repeated, passed, at0, edit) => {
         const prev = repeated ? big(n) : big(n).map((f, i) => ({ ...f, id: `u${i}` }));
         if (passed && !repeated) markPassed(prev);
         const at = at0 % n;
@@ -93,17 +93,27 @@ describe('facilityDiff of a drag in a large layer', () => {
         else if (edit === 'id') next[at] = { ...f, id: 'new' };
         else if (edit === 'dup-id') next[at] = { ...f, id: prev[(at + 1) % n].id };
         else if (edit === 'two') [next[at], next[(at + 1) % n]] = [{ ...f, lonLat: [1, 2] }, { ...prev[(at + 1) % n], lonLat: [3, 4] }];
+        else if (edit === 'add') next.splice(at, 0, { id: 'added', category: 'nursery', lonLat: [1, 2] });
+        else if (edit === 'add-dup') next.splice(at, 0, { ...prev[(at + 1) % n], lonLat: [1, 2] });
+        else if (edit === 'add-end') next.push({ id: 'added', category: 'nursery', lonLat: [1, 2] });
+        else if (edit === 'remove') next.splice(at, 1);
+        else if (edit === 'remove-two') next.splice(at, 2);
+        else if (edit === 'swap') [next[at], next[(at + 1) % n]] = [next[(at + 1) % n], next[at]];
         expect(facilityDiff(prev, next)).toEqual(diffByIds(prev, next));
         // A second drag from the result: known unique (or not) the same way.
         const again = next.slice();
-        again[at] = { ...next[at], lonLat: [5, 6] };
+        const j = at % next.length;
+        again[j] = { ...next[j], lonLat: [5, 6] };
         expect(facilityDiff(next, again)).toEqual(diffByIds(next, again));
+        const fewer = next.slice();
+        fewer.splice(j, 1);
+        expect(facilityDiff(next, fewer)).toEqual(diffByIds(next, fewer));
       }),
-      { seed: 20261127, numRuns: 400 },
+      { seed: 20261127, numRuns: 1000 },
     );
   });
 
-  it('finds a drop among 300,000 facilities without mapping their ids (a layer that passed the project check)', () => {
+  it('finds a drop, an added and a removed facility among 300,000 without mapping their ids (a layer that passed the project check)', () => {
     const prev: Facility[] = Array.from({ length: 300_000 }, (_, i) => ({ id: `f${i}`, category: 'kindergarten', lonLat: [120 + i * 1e-6, 28] }));
     markPassed(prev);
     const next = moveFacility('f123456', [120.5, 28.5]).apply({ facilities: prev } as ProjectState).state.facilities;
@@ -115,6 +125,10 @@ describe('facilityDiff of a drag in a large layer', () => {
     };
     try {
       expect(facilityDiff(prev, next)).toEqual({ kind: 'move', id: 'f123456', lonLat: [120.5, 28.5] });
+      const added: Facility = { id: 'new', category: 'nursery', lonLat: [120.6, 28] };
+      const more = addFacility(added).apply({ facilities: next } as ProjectState).state.facilities;
+      expect(facilityDiff(next, more)).toEqual({ kind: 'add', facility: added });
+      expect(facilityDiff(more, removeFacility('f7').apply({ facilities: more } as ProjectState).state.facilities)).toEqual({ kind: 'remove', id: 'f7' });
     } finally {
       Map.prototype.set = mapSet;
     }
