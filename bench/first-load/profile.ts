@@ -47,7 +47,8 @@ const WATCH = `(() => {
   const seen = {};
   new MutationObserver(() => {
     const app = document.getElementById('app');
-    if (!seen.app && app && app.firstElementChild) { seen.app = 1; performance.mark('probe:app-content'); }
+    // Not index.html's title bar (data-boot): the app's own first element.
+    if (!seen.app && app && app.firstElementChild && !app.firstElementChild.hasAttribute('data-boot')) { seen.app = 1; performance.mark('probe:app-content'); }
     if (!seen.canvas && document.querySelector('canvas')) { seen.canvas = 1; performance.mark('probe:canvas'); }
   }).observe(document, { childList: true, subtree: true });
 })()`;
