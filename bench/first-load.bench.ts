@@ -5,7 +5,8 @@
  * (src/server/http/static-files.ts) and opened cold (a new browser context each time) in headless
  * Chromium, alternating, BENCH_RUNS times (default 9); medians of navigation start →
  * DOMContentLoaded, first paint, first contentful paint and `anju:map-ready` (the first idle frame
- * with land and boards drawn, a User Timing mark both pages set).
+ * with land and boards drawn, a User Timing mark both pages set), and the map frames drawn up to it
+ * (first-load/frames.ts: in headless Chromium each frame is read back from SwiftShader, 0.3–0.9 s under load).
  * Run: `npm run bench -- first-load`.
  */
 import { build } from 'vite';
@@ -19,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../src/server/http/static-files.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium.ts';
 import { initialScripts } from '../test/support/initial-scripts.ts';
+import { FRAMES_INIT, FRAMES_READ, type Frames } from './first-load/frames.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -28,6 +30,8 @@ interface Timings {
   firstPaintMs: number;
   fcpMs: number;
   mapReadyMs: number;
+  /** Map frames drawn up to map-ready (frames.ts). */
+  frames: number;
 }
 
 /** What the page loads before it runs: the entry and its static imports, raw and gzip (as Vite reports). */
@@ -60,14 +64,17 @@ async function measure(browser: Browser, url: string): Promise<Timings> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   try {
     const page = await context.newPage();
+    await page.addInitScript(FRAMES_INIT);
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('anju:map-ready').length > 0, undefined, { timeout: 120_000, polling: 50 });
+    const { beforeReady } = (await page.evaluate(FRAMES_READ)) as Frames;
     // A string, not a function: tsx would wrap named functions in a helper the page does not have.
-    return (await page.evaluate(`(() => {
+    const t = (await page.evaluate(`(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       return { dclMs: nav.domContentLoadedEventEnd, firstPaintMs: at('first-paint'), fcpMs: at('first-contentful-paint'), mapReadyMs: at('anju:map-ready') };
-    })()`)) as Timings;
+    })()`)) as Omit<Timings, 'frames'>;
+    return { ...t, frames: beforeReady };
   } finally {
     await context.close();
   }
@@ -98,7 +105,7 @@ export async function run(): Promise<Record<string, string | number>[]> {
       const order = i % 2 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
       for (const which of order) runs[which].push(await measure(browser, which === 'app' ? app.url : bare.url));
     }
-    const keys = ['dclMs', 'firstPaintMs', 'fcpMs', 'mapReadyMs'] as const;
+    const keys = ['dclMs', 'firstPaintMs', 'fcpMs', 'mapReadyMs', 'frames'] as const;
     const med = (which: 'app' | 'bare') => Object.fromEntries(keys.map((k) => [k, median(runs[which].map((r) => r[k]))])) as unknown as Timings;
     const a = med('app');
     const b = med('bare');

@@ -17,6 +17,8 @@ import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+/** index.html's title bar, painted before the scripts ran, gives way to the app right after its mount (no frame between). */
+const clearBoot = () => target.querySelector(':scope > [data-boot]')?.remove();
 registerFeatures(FEATURES);
 let app: ReturnType<typeof mount> | undefined;
 // Served by a team server (`anju serve`): sign in, projects, history, sync with the server
@@ -36,9 +38,11 @@ performance.mark('anju:probed');
 if (shareToken) {
   const { mountSharedView } = await import('./ui/team-review/mount-shared-view.ts');
   app = mountSharedView(target, App, shareToken);
+  clearBoot();
 } else if (probe) {
   const { mountTeamApp } = await (teamModule ?? loadTeam());
   app = await mountTeamApp(target, App, probe);
+  clearBoot();
 } else {
   const initial = store.project;
   // The saved project is loaded before the first render, so the map never shows stale data;
@@ -53,10 +57,12 @@ if (shareToken) {
   mount(SyncReport, { target: document.body });
   try {
     app = mount(App, { target });
+    clearBoot();
     performance.mark('anju:mounted');
   } catch (e) {
     // Each view has its own error boundary (ViewBoundary); this is for the shell itself.
     console.error('[anju] the app failed to start', e);
+    clearBoot();
     showFatalPage(target, e, initial, i18n.lang);
   }
 }

@@ -28,6 +28,8 @@ const map = new maplibregl.Map({
     ],
   },
 });
+// The same test hook as the app's (MapView.svelte): frames.ts counts the frames through it.
+(window as unknown as { __anju: { map: maplibregl.Map } }).__anju = { map };
 const onIdle = () => {
   if (map.querySourceFeatures('land').length === 0 || map.querySourceFeatures('boards').length === 0) return;
   performance.mark('anju:map-ready');

@@ -2,6 +2,7 @@
  * Where a cold first load of the built app spends its time (README "### First load"): one cold load in
  * headless Chromium with a sampled CPU profile of the page's main thread (Chrome DevTools Protocol), printing
  * - milestones: DOMContentLoaded, first paint, FCP, when #app first has content, the map canvas, `anju:map-ready`;
+ * - the map's frames (frames.ts): how many up to map-ready and when, and how many in the 2 s after it;
  * - every request with its start and end (ms since navigation), so what waits on what shows;
  * - main-thread CPU by script (self time of the functions each file defines) and by phase
  *   (navigation → FCP, FCP → map ready), and the heaviest functions.
@@ -12,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { serveStatic } from '../../src/server/http/static-files.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/support/chromium.ts';
+import { FRAMES_INIT, FRAMES_READ, type Frames } from './frames.ts';
 
 interface ProfileNode {
   id: number;
@@ -28,6 +30,8 @@ interface CpuProfile {
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: tsx bench/first-load/profile.ts <built dist directory>');
 const runs = Number(process.env.PROFILE_RUNS ?? 1);
+/** How long after map-ready frames are still counted. */
+const SETTLE_MS = 2000;
 
 const server = createServer((req, res) => {
   if (!serveStatic(dir, req, res, new URL(req.url ?? '/', 'http://x').pathname)) res.writeHead(404).end();
@@ -43,7 +47,8 @@ const WATCH = `(() => {
   const seen = {};
   new MutationObserver(() => {
     const app = document.getElementById('app');
-    if (!seen.app && app && app.firstElementChild) { seen.app = 1; performance.mark('probe:app-content'); }
+    // Not index.html's title bar (data-boot): the app's own first element.
+    if (!seen.app && app && app.firstElementChild && !app.firstElementChild.hasAttribute('data-boot')) { seen.app = 1; performance.mark('probe:app-content'); }
     if (!seen.canvas && document.querySelector('canvas')) { seen.canvas = 1; performance.mark('probe:canvas'); }
   }).observe(document, { childList: true, subtree: true });
 })()`;
@@ -55,6 +60,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.addInitScript(WATCH);
+    await page.addInitScript(FRAMES_INIT);
     const cdp = await context.newCDPSession(page);
     const last = run === runs;
     if (last) {
@@ -77,6 +83,11 @@ try {
       };
     })()`)) as { timeOrigin: number; marks: Record<string, number>; resources: { name: string; start: number; end: number; type: string; bytes: number }[] };
     console.log(`run ${run}: ` + Object.entries(t.marks).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
+    // Frames drawn after map-ready too: a change made on 'load' or the first idle shows here.
+    await page.waitForTimeout(SETTLE_MS);
+    const f = (await page.evaluate(FRAMES_READ)) as Frames;
+    console.log(`  frames: ${f.beforeReady} up to map-ready, ${f.total} within ${SETTLE_MS} ms after it; load ${f.loadMs.toFixed(0)}, idle ${f.idleMs.map((x) => x.toFixed(0)).join(' ') || '-'}`);
+    console.log(`  frame times up to map-ready (ms): ${f.times.map((x) => x.toFixed(0)).join(' ')}`);
     if (last && profile) {
       console.log('\nrequests (ms since navigation: start → end, kB transferred, initiator):');
       for (const r of t.resources.sort((a, b) => a.start - b.start)) {

@@ -15,6 +15,7 @@ import { registerMessages } from '../i18n/messages/index.ts';
 import type { PmtilesBasemap } from './pmtiles-basemap.ts';
 import { osmSource, tiandituSource } from './online-basemaps.ts';
 import { BASEMAP_LAYER_PREFIX, LAYERS } from './layer-ids.ts';
+import { setVisibility } from './visibility.ts';
 
 export const BASEMAP_SOURCE = 'basemap';
 const LABEL_SOURCE = 'basemap-labels';
@@ -74,7 +75,7 @@ export class BasemapController {
 
   #clear(): void {
     // The built-in inland water is drawn above the structure's tint; a basemap brings its own water.
-    if (this.map.getLayer(LAYERS.inlandWater)) this.map.setLayoutProperty(LAYERS.inlandWater, 'visibility', 'visible');
+    if (this.map.getLayer(LAYERS.inlandWater)) setVisibility(this.map, LAYERS.inlandWater, true);
     for (const l of this.map.getStyle().layers) if (l.id.startsWith(BASEMAP_LAYER_PREFIX)) this.map.removeLayer(l.id);
     for (const s of [BASEMAP_SOURCE, LABEL_SOURCE]) if (this.map.getSource(s)) this.map.removeSource(s);
   }
@@ -94,7 +95,7 @@ export class BasemapController {
   }
 
   #addLayers(layers: LayerSpecification[]): void {
-    if (this.map.getLayer(LAYERS.inlandWater)) this.map.setLayoutProperty(LAYERS.inlandWater, 'visibility', 'none');
+    if (this.map.getLayer(LAYERS.inlandWater)) setVisibility(this.map, LAYERS.inlandWater, false);
     for (const l of layers) this.map.addLayer(l, LAYERS.structureFill);
   }
 

@@ -17,6 +17,7 @@ import { downloadBytes, useApp, waitForMapIdle, SCREENSHOTS, switchLanguage, typ
 import { renderedIds } from './support/map-probe.ts';
 import { centralCityView } from './support/alloc-page.ts';
 import { initialScripts } from '../support/initial-scripts.ts';
+import { app as appMessages } from '../../src/i18n/messages/app.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/actuals/${name}`, import.meta.url).pathname;
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -86,6 +87,16 @@ describe('first load', () => {
       expect(requested.some((u) => new RegExp(`/${name}-[\\w-]+\\.geojson$`).test(u)), name).toBe(true);
     }
     await page.screenshot({ path: SCREENSHOTS + 'first-load.png' });
+  });
+
+  it('paints the title bar before any script runs, and shows one title bar once the app is up', async () => {
+    // index.html's bar (data-boot) is the first contentful paint: the app's own title, in Chinese as the app opens.
+    const html = readFileSync(DIST + 'index.html', 'utf8');
+    const bar = /<header class="boot-bar" data-boot><strong>([^<]+)<\/strong><\/header>/.exec(html);
+    expect(bar?.[1]).toBe(appMessages.zh['app.title']);
+    // main.ts removes it with the app's mount.
+    expect(await page.locator('[data-boot]').count()).toBe(0);
+    expect(await page.getByText(appMessages.zh['app.title'], { exact: true }).count()).toBe(1);
   });
 
   it('switches to English on first use: its messages arrive, and no key or half-switched page shows meanwhile', async () => {
