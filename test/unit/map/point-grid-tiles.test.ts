@@ -66,16 +66,33 @@ function tiles(): [number, number, number][] {
   return out;
 }
 
-function expectSameTiles(grid: PointGridTiles, vt: PointTileIndex, minPoints: number) {
+function expectSameTiles(grid: PointGridTiles, vt: PointTileIndex, minPoints: number): number {
   let seen = 0;
+  let dropped = 0;
   for (const [z, x, y] of tiles()) {
     const got = decode(grid.tile(z, x, y));
-    const want = decode(vt.tile(z, x, y));
+    let want = decode(vt.tile(z, x, y));
+    if (z < 14) {
+      // Below zoom 14 a point on the same half pixel (4 tile units) as one already in the tile is left
+      // out: every point geojson-vt has is there or has one on its spot, and every point there is geojson-vt's.
+      const spot = (line: string) => {
+        const [, , , px, py] = JSON.parse(line) as number[];
+        return `${Math.floor((px + 128) / 4)},${Math.floor((py + 128) / 4)}`;
+      };
+      const spots = new Set(got.map(spot));
+      expect(want.filter((w) => !spots.has(spot(w))), `tile ${z}/${x}/${y}: points without one on their spot`).toEqual([]);
+      expect(spots.size, 'one point a spot').toBe(got.length);
+      const all = new Set(want);
+      expect(got.filter((g) => !all.has(g)), `tile ${z}/${x}/${y}`).toEqual([]);
+      dropped += want.length - got.length;
+      want = got;
+    }
     // Compared as one text (a deep comparison of thousands of features per tile is slow); the first difference if any.
     if (got.join('\n') !== want.join('\n')) expect(got.filter((g, i) => g !== want[i]).slice(0, 3), `tile ${z}/${x}/${y}`).toEqual(want.filter((w, i) => w !== got[i]).slice(0, 3));
     seen += got.length;
   }
   expect(seen).toBeGreaterThan(minPoints);
+  return dropped;
 }
 
 describe('point tiles without a feature per point', () => {
@@ -84,12 +101,14 @@ describe('point tiles without a feature per point', () => {
     const grid = new PointGridTiles(pack(pts));
     const vt = new PointTileIndex(pack(pts));
     expect(grid.count).toBe(2000);
-    expectSameTiles(grid, vt, 8_000);
-    // Nothing where there is no point; all of them at a low zoom.
+    // Points on one spot at low zooms (every 97th is on the same place) are left out there.
+    expect(expectSameTiles(grid, vt, 8_000)).toBeGreaterThan(1000);
+    // Nothing where there is no point.
     const [sx, sy] = tileOf(125.5, 30.5, 12);
     expect(grid.tile(12, sx, sy).byteLength).toBe(0);
-    const [x6, y6] = tileOf(120.65, 28.0, 6);
-    expect(decode(grid.tile(6, x6, y6))).toHaveLength(2000);
+    // At zoom 14 every point is in its tile even when many share a place.
+    const [x14, y14] = tileOf(120.65, 28.0, 14);
+    expect(decode(grid.tile(14, x14, y14)).filter((l) => l.includes(',1,4096,') && JSON.parse(l)[0].startsWith('p')).length).toBeGreaterThanOrEqual(Math.ceil(2000 / 97));
   });
 
   it('stays the same as geojson-vt through moves, adds, removals and replacements, and after sorting many added points in', () => {
@@ -112,9 +131,9 @@ describe('point tiles without a feature per point', () => {
     const more = points(4200, 9).map((p) => ({ ...p, id: `m${p.id}` }));
     apply(() => ({ remove: ['p4'], upsert: pack(more) }));
     expect(grid.count).toBe(5699);
-    expectSameTiles(grid, vt, 20_000);
+    expectSameTiles(grid, vt, 15_000);
     apply(() => ({ remove: ['mp0', 'p5'], upsert: pack([{ ...pts[5], lon: 120.7, lat: 28.05 }]) }));
-    expectSameTiles(grid, vt, 20_000);
+    expectSameTiles(grid, vt, 15_000);
   });
 
   it('refuses rings, boxes and columns that do not match the points', () => {
