@@ -55,9 +55,9 @@ const tileOf = (lon: number, lat: number, z: number): [number, number] => {
 };
 
 /** Tiles at z 6–14 around a few places (with their neighbours, so points in the buffers are compared too). */
-function tiles(): [number, number, number][] {
+function tiles(zooms: readonly number[]): [number, number, number][] {
   const out: [number, number, number][] = [];
-  for (const z of [6, 9, 11, 12, 13, 14]) {
+  for (const z of zooms) {
     for (const [lon, lat] of [[120.65, 28.0], [120.55, 27.95], [120.78, 28.08]]) {
       const [x, y] = tileOf(lon, lat, z);
       for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) out.push([z, x + dx, y + dy]);
@@ -66,10 +66,10 @@ function tiles(): [number, number, number][] {
   return out;
 }
 
-function expectSameTiles(grid: PointGridTiles, vt: PointTileIndex, minPoints: number): number {
+function expectSameTiles(grid: PointGridTiles, vt: PointTileIndex, minPoints: number, zooms: readonly number[] = [6, 9, 11, 12, 13, 14]): number {
   let seen = 0;
   let dropped = 0;
-  for (const [z, x, y] of tiles()) {
+  for (const [z, x, y] of tiles(zooms)) {
     const got = decode(grid.tile(z, x, y));
     let want = decode(vt.tile(z, x, y));
     if (z < 14) {
@@ -126,14 +126,15 @@ describe('point tiles without a feature per point', () => {
     apply(() => ({ remove: ['p2', 'no-such-point'], upsert: pack([]) }));
     apply(() => ({ remove: [], upsert: pack([{ ...pts[3], lon: 120.6, lat: 27.99, category: 'fresh-market' }]) }));
     expect(grid.count).toBe(1500);
-    expectSameTiles(grid, vt, 6_000);
+    const EDITED = [9, 12, 14];
+    expectSameTiles(grid, vt, 3_000, EDITED);
     // More added points than are scanned one by one: the set is sorted again.
     const more = points(4200, 9).map((p) => ({ ...p, id: `m${p.id}` }));
     apply(() => ({ remove: ['p4'], upsert: pack(more) }));
     expect(grid.count).toBe(5699);
-    expectSameTiles(grid, vt, 15_000);
+    expectSameTiles(grid, vt, 8_000, EDITED);
     apply(() => ({ remove: ['mp0', 'p5'], upsert: pack([{ ...pts[5], lon: 120.7, lat: 28.05 }]) }));
-    expectSameTiles(grid, vt, 15_000);
+    expectSameTiles(grid, vt, 8_000, EDITED);
   });
 
   it('refuses rings, boxes and columns that do not match the points', () => {
