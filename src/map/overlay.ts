@@ -21,6 +21,12 @@ export interface TiledPoints {
   /** How many points (the layer list and the legends show an overlay that has any). */
   count: number;
   /**
+   * The name the tile worker holds these points under when several overlays draw them (default:
+   * the overlay's id): the facilities are one set for the coverage tab's layer and the imported
+   * layer of the other tabs, packed and indexed once.
+   */
+  shared?: string;
+  /**
    * Every point packed for the worker: coordinates and the properties the layers read (text `id`
    * among them). Asynchronous, so that packing 300,000 points can yield between slices.
    */

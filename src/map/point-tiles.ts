@@ -17,7 +17,7 @@ const client = (): Promise<PointTilesBackend> => {
   if (!backend) throw new Error('point tiles asked for before any points were sent');
   return backend;
 };
-/** What the worker holds per overlay, and the version in its tile URLs (a new version reloads every tile). */
+/** What the worker holds per overlay (or shared set), and the version in its tile URLs (a new version reloads every tile). */
 const sent = new Map<string, { data: TiledPoints; version: number }>();
 /**
  * Sends in order: each waits for the one before (a full set is packed in slices, off the long
@@ -58,9 +58,13 @@ function send(overlay: string, data: TiledPoints): number {
   return version;
 }
 
-/** The tile URL template showing `data` (sent to the worker first if needed). */
+/**
+ * The tile URL template showing `data` (sent to the worker first if needed), under the overlay's
+ * id or the name of the set it shares with other overlays.
+ */
 export function pointTilesUrl(overlay: string, data: TiledPoints): string {
-  return `${POINT_TILES_PROTOCOL}://${encodeURIComponent(overlay)}/${send(overlay, data)}/{z}/{x}/{y}`;
+  const set = data.shared ?? overlay;
+  return `${POINT_TILES_PROTOCOL}://${encodeURIComponent(set)}/${send(set, data)}/{z}/{x}/{y}`;
 }
 
 /** A vector source drawing `data`. */

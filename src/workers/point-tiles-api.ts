@@ -1,14 +1,20 @@
 /**
  * The point-tiles worker's API (src/workers/point-tiles.worker.ts serves it): the big point
- * overlays (facilities from 5,000 points), each held as a tile index (src/geo/point-tile-index.ts),
- * answering MapLibre's tile requests (src/workers/point-tiles-client.ts) with encoded vector tiles.
- * Free of worker globals, so it is tested in Node.
+ * overlays (facilities from 5,000 points, reach rings, gap cells), each held as a tile index,
+ * answering MapLibre's tile requests (src/workers/point-tiles-client.ts) with encoded vector tiles:
+ * plain points by src/geo/point-grid-tiles.ts (no object per point: a million facilities), rings
+ * and boxes by geojson-vt (src/geo/point-tile-index.ts). Free of worker globals, so it is tested in Node.
  */
 import { PointTileIndex } from '../geo/point-tile-index.ts';
+import { PointGridTiles } from '../geo/point-grid-tiles.ts';
 import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
 
+type TileIndex = Pick<PointTileIndex, 'count' | 'apply' | 'tile'>;
+
+const indexOfPoints = (p: PackedPoints): TileIndex => (p.ringRadiusM === undefined && !p.boxes ? new PointGridTiles(p) : new PointTileIndex(p));
+
 export function pointTilesApi() {
-  const overlays = new Map<string, PointTileIndex>();
+  const overlays = new Map<string, TileIndex>();
   const indexOf = (overlay: string) => {
     const index = overlays.get(overlay);
     if (!index) throw new Error(`no points for overlay "${overlay}"`);
@@ -17,7 +23,7 @@ export function pointTilesApi() {
   return {
     /** Replace an overlay's points; returns how many it holds. */
     set: (i: { overlay: string; points: PackedPoints }) => {
-      overlays.set(i.overlay, new PointTileIndex(i.points));
+      overlays.set(i.overlay, indexOfPoints(i.points));
       return overlays.get(i.overlay)!.count;
     },
     /** Apply a small edit to an overlay's points; returns how many it holds. */

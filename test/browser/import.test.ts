@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage } from './support/harness.ts';
-import { renderedIds } from './support/map-probe.ts';
+import { renderedIds, screenPoint } from './support/map-probe.ts';
+import { colorDistance, hexToRgb, pixel } from './support/pixels.ts';
+import { PNG } from 'pngjs';
+import { IMPORT_COLORS } from '../../src/ui/import/import-overlays.ts';
 import { assertStrictCsp } from '../support/csp.ts';
 import { MAX_IMPORT_BYTES } from '../../src/io/limits.ts';
 import type { BoardCollection } from '../../src/domain/board.ts';
@@ -547,9 +550,47 @@ describe('a large population layer through the dialog (columns, not Features)', 
       expect(stored).toEqual({ format: 'anju-packed-population-points-1', n: rows, last: [+(120.5 + (i % 1000) * 3e-4).toFixed(6), +(27.9 + Math.floor(i / 1000) * 2e-4).toFixed(6), i % 97] });
     }
     await page.getByTestId('import-close').click();
+    if (kind === 'facilities') await expectEveryFacilityDrawn(rows);
     await page.getByTestId('undo').click();
     // Undone: the import is what redo would bring back (an earlier import may have the same undo title).
     expect(await page.getByTestId('redo').getAttribute('title')).toContain(UNDO[kind].replace('撤销：', ''));
+  }
+
+  /**
+   * Outside the coverage tab too, every imported facility is drawn, from the tile worker's vector
+   * tiles (no GeoJSON of the layer on the page), and the legend counts all of them (the English line:
+   * test/unit/ui/import/import-overlays.test.ts; a language switch and a second presentation cost
+   * ~30 s here under load): the last generated facility (the grid's north-east corner, where no
+   * other dot reaches) is in the rendered features and its pixel has the layer's colour, 20 px
+   * beyond it not.
+   */
+  async function expectEveryFacilityDrawn(rows: number): Promise<void> {
+    // The overlays' legend lines show in the presentation (and the exports, from the same sections).
+    await page.getByTestId('open-present').click();
+    const legend = (await page.getByTestId('present-legend').textContent()) ?? '';
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('presenter').count()).toBe(0);
+    expect(legend).toContain(`设施（${rows.toLocaleString('en-US')} 个）`);
+    expect(legend).not.toContain('抽取');
+    const i = rows - 1;
+    const last: [number, number] = [+(120.5 + (i % 1000) * 3e-4).toFixed(6), +(27.9 + Math.floor(i / 1000) * 2e-4).toFixed(6)];
+    const camera = await page.evaluate((ll) => {
+      const map = (window as unknown as { __anju: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number; jumpTo(o: object): void; getSource(id: string): { type: string } } } }).__anju.map;
+      const before = { center: [map.getCenter().lng, map.getCenter().lat], zoom: map.getZoom() };
+      map.jumpTo({ center: ll, zoom: 16 });
+      return { before, source: map.getSource('imported-facilities').type };
+    }, last);
+    expect(camera.source).toBe('vector');
+    await waitForMapIdle(page);
+    // Without an id column a facility is named by its row: f1 is the first.
+    expect(await renderedIds(page, 'imported-facilities-circle')).toContain(`f${rows}`);
+    const at = await screenPoint(page, last);
+    const clip = { x: Math.round(at.x) - 200, y: Math.round(at.y) - 150, width: 300, height: 200 };
+    const shot = PNG.sync.read(await page.screenshot({ path: SCREENSHOTS + `import-facilities-all-drawn-${rows}.png`, clip }));
+    const colour = hexToRgb(IMPORT_COLORS.facilities);
+    expect(colorDistance(pixel(shot, 200, 150), colour), 'the last facility is drawn').toBeLessThan(40);
+    expect(colorDistance(pixel(shot, 220, 130), colour), 'nothing beyond the last facility').toBeGreaterThan(100);
+    await page.evaluate((c) => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo(c), camera.before);
   }
 
   it('reads a 20 MB CSV of 100,000 points as columns: figures, a sampled preview, one undoable Replace', async () => {

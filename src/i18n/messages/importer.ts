@@ -99,8 +99,6 @@ export const importer = {
     'importer.columns.name': '名称',
     'importer.applying': '正在载入…',
     'import.legend.populationSampled': '人口点（{n} 个，导入；地图均匀抽取 {shown} 个显示）',
-    'import.legend.facilitiesSampled': '设施（{n} 个，导入；此处地图均匀抽取 {shown} 个显示，“生活圈覆盖”页显示全部）',
-    'import.legend.facilitiesIllustrativeSampled': '设施（{n} 个，示意数据，非真实设施；此处地图均匀抽取 {shown} 个显示，“生活圈覆盖”页显示全部）',
     'importer.preview': '前 {n} 行',
     'importer.previewMap': '预览以橙色显示在地图上',
     'importer.previewCapped': '（地图预览只显示前 {n} 个要素）',

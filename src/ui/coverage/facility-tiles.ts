@@ -2,13 +2,17 @@
  * The facilities as a TiledPoints overlay (src/map/overlay.ts) from TILED_MIN_FACILITIES on: the
  * tile worker gets them packed once, and a drag, an added or a removed facility as a small change
  * (facility-points.ts, loaded on first use). Below that the map takes a GeoJSON collection
- * (coverage-data.ts `facilityCollection`).
+ * (coverage-data.ts `facilityCollection`, import-overlays.ts on the other tabs). The coverage tab's
+ * facilities layer and the imported facilities of the other tabs draw the same set (`shared`).
  */
 import type { Facility } from '../../domain/facility.ts';
 import type { TiledPoints } from '../../map/overlay.ts';
 
 /** From this many facilities the map draws them from vector tiles made in a worker. */
 export const TILED_MIN_FACILITIES = 5_000;
+
+/** The tile worker's name for the facilities, whichever overlay draws them. */
+const FACILITY_TILES = 'facilities';
 
 const packing = () => import('./facility-points.ts');
 const made = new WeakMap<readonly Facility[], TiledPoints>();
@@ -21,6 +25,7 @@ export function facilityTiles(facilities: readonly Facility[]): TiledPoints {
     t = {
       type: 'TiledPoints',
       count: facilities.length,
+      shared: FACILITY_TILES,
       pack: async () => (await packing()).packFacilityPointsSliced(facilities),
       backend: () => import('../../workers/point-tiles-client.ts'),
       changeFrom: async (prev) => {

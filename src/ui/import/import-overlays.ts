@@ -10,6 +10,7 @@ import type { Facility } from '../../domain/facility.ts';
 import type { PopulationInput } from '../../domain/population.ts';
 import { bilingual } from '../../i18n/messages/index.ts';
 import { formatNumber } from '../../i18n/format.ts';
+import { TILED_MIN_FACILITIES, facilityTiles } from '../coverage/facility-tiles.ts';
 
 export const IMPORT_COLORS = {
   preview: '#e66100',
@@ -60,35 +61,27 @@ function memo<T extends object>(build: (slice: T) => FeatureCollection): (slice:
   };
 }
 
+const facilitiesData = memo((fs: Facility[]) => ({
+  type: 'FeatureCollection' as const,
+  features: fs.map((f): Feature => ({ type: 'Feature', properties: { id: f.id, category: f.category }, geometry: { type: 'Point', coordinates: f.lonLat } })),
+}));
+
 /**
- * At most this many facilities are drawn outside the coverage tab (an even sample beyond, the legend
- * says so; the coverage tab draws every one from vector tiles): a FeatureCollection of a million
- * facilities was built on the page and cloned to MapLibre's worker in one task of 20 s and more,
- * and the page did not answer input meanwhile.
+ * Facilities drawn outside the coverage tab, every one; made-up ones say so in the layer list and
+ * legends. From TILED_MIN_FACILITIES on they are the coverage tab's vector tiles, cut by the tile
+ * worker (facility-tiles.ts: the same set, packed once): a FeatureCollection of a million
+ * facilities built on the page and cloned to MapLibre's worker took one task of 20 s and more.
  */
-export const FACILITIES_MAP_MAX_POINTS = 20_000;
-
-const facilitiesData = memo((fs: Facility[]) => {
-  const step = Math.max(1, Math.ceil(fs.length / FACILITIES_MAP_MAX_POINTS));
-  const features: Feature[] = [];
-  for (let i = 0; i < fs.length; i += step) features.push({ type: 'Feature', properties: { id: fs[i].id, category: fs[i].category }, geometry: { type: 'Point', coordinates: fs[i].lonLat } });
-  return { type: 'FeatureCollection' as const, features };
-});
-
-/** Facilities drawn outside the coverage tab; made-up ones say so in the layer list and legends. */
 export function facilitiesOverlay(fs: Facility[]): Overlay | null {
   if (fs.length === 0) return null;
   const illustrative = fs.some((f) => f.illustrative);
-  const n = fs.length;
-  const shown = Math.ceil(n / Math.max(1, Math.ceil(n / FACILITIES_MAP_MAX_POINTS)));
-  const label = shown < n ? bilingual(illustrative ? 'import.legend.facilitiesIllustrativeSampled' : 'import.legend.facilitiesSampled', { n: formatNumber(n), shown: formatNumber(shown) }) : bilingual(illustrative ? 'import.legend.facilitiesIllustrative' : 'import.legend.facilities', { n: formatNumber(n) });
   return {
     id: 'imported-facilities',
-    data: facilitiesData(fs),
+    data: fs.length >= TILED_MIN_FACILITIES ? facilityTiles(fs) : facilitiesData(fs),
     info: {
       title: bilingual('import.layer.facilities'),
       ...(illustrative ? { status: 'illustrative' as const } : {}),
-      legend: [{ label, color: IMPORT_COLORS.facilities, swatch: 'point' }],
+      legend: [{ label: bilingual(illustrative ? 'import.legend.facilitiesIllustrative' : 'import.legend.facilities', { n: formatNumber(fs.length) }), color: IMPORT_COLORS.facilities, swatch: 'point' }],
     },
     layers: [circle({ id: 'imported-facilities-circle', type: 'circle', paint: { 'circle-radius': 4, 'circle-color': IMPORT_COLORS.facilities, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } })],
   };

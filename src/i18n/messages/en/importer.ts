@@ -98,8 +98,6 @@ export const importer = {
     'importer.columns.name': 'Name',
     'importer.applying': 'Loading…',
     'import.legend.populationSampled': 'population points ({n}, imported; the map draws an even sample of {shown})',
-    'import.legend.facilitiesSampled': 'facilities ({n}, imported; this map draws an even sample of {shown}, the Life-circle coverage tab all of them)',
-    'import.legend.facilitiesIllustrativeSampled': 'facilities ({n}, illustrative data, not real; this map draws an even sample of {shown}, the Life-circle coverage tab all of them)',
     'importer.preview': 'First {n} rows',
     'importer.previewMap': 'The preview is drawn in orange on the map',
     'importer.previewCapped': '(the map preview shows the first {n} features only)',
