@@ -53,11 +53,13 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          // Real Chromium with SwiftShader WebGL is slow: one file at a time, generous timeouts.
-          // One browser and one preview server for the whole run (each file has its own contexts).
+          // Real Chromium with SwiftShader WebGL is slow: generous timeouts. One browser and one preview server for
+          // the whole run (each file has its own contexts). Two files at a time: one file keeps about one core busy
+          // (its page's main thread and the GPU process wait on each other for every frame; the whole stage used
+          // 755 CPU-s at load 12-19 against 789 s of wall time on an idle 2-core CI machine; docs/ci-time.md).
           globalSetup: ['test/browser/support/global-setup.ts'],
-          fileParallelism: false,
-          // The files run one after another in one worker that keeps its module cache: each file no longer imports
+          maxWorkers: 2,
+          // Each worker runs its files one after another and keeps its module cache: each file no longer imports
           // playwright-core, the test helpers and the src/ modules they use afresh (\`vitest list --project browser\`,
           // load ~13: 124 s wall, 41.5 CPU-s isolated → 29 s, 11.8 CPU-s; docs/ci-time.md). The files and their
           // helpers keep no module-level state between files (each opens its own browser connection and contexts).

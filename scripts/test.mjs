@@ -3,11 +3,10 @@
  *
  * At the same time: type checking (svelte-check), lint (eslint, knip), the unit and server tests
  * (vitest, JSON report reports/unit.json) and the app's build (vite build); as soon as the build
- * has passed, the browser tests (reports/browser.json, one file at a time) start beside whatever
- * of the rest is still running. Each of the first four is mostly one thread, and the browser tests
- * leave part of the second core idle (waiting on Chromium's GPU process, on page loads and on the
- * team server), so side by side they use the machine's cores instead of waiting in turn
- * (docs/ci-time.md). The browser tests' output is live; each other command's output is printed
+ * has passed, the browser tests (reports/browser.json, two files at a time) start beside whatever
+ * of the rest is still running. Each of the first four is mostly one thread, and one browser test
+ * file keeps about one core busy (its page and Chromium's GPU process wait on each other for every
+ * frame), so side by side they use the machine's cores instead of waiting in turn (docs/ci-time.md). The browser tests' output is live; each other command's output is printed
  * whole when it ends.
  *
  * reports/static.json records the exit code of the type check and the lint, which have no
