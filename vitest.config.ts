@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geojson } from './vite-plugin-geojson.ts';
 import { mapData } from './vite-plugin-map-data.ts';
@@ -11,9 +12,27 @@ import { mapData } from './vite-plugin-map-data.ts';
  */
 const NODE_WORKERS = Math.max(2, availableParallelism());
 
+/**
+ * Browser files with checks against the clock or a race with a worker: the import dialog's timer lag while a
+ * worker parses (and its cancel before the parse ends), the responsive script bound, the drag latency. They run
+ * last, when `npm test`'s type check, lint and unit tests (started beside the browser tests) are over. With the
+ * unit tests and another browser file beside it, import.test.ts's cancel came after the parse had ended
+ * (load 10–13; docs/ci-time.md).
+ */
+const RUN_LAST = ['test/browser/coverage.test.ts', 'test/browser/responsive.test.ts', 'test/browser/import.test.ts'];
+
+class TimingFilesLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (f: TestSpecification) => RUN_LAST.some((p) => f.moduleId.endsWith(p));
+    return [...sorted.filter((f) => !last(f)), ...sorted.filter(last)];
+  }
+}
+
 export default defineConfig({
   plugins: [svelte(), geojson(), mapData()],
   test: {
+    sequence: { sequencer: TimingFilesLast },
     projects: [
       {
         extends: true,
