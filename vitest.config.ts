@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geojson } from './vite-plugin-geojson.ts';
 import { mapData } from './vite-plugin-map-data.ts';
@@ -11,9 +12,27 @@ import { mapData } from './vite-plugin-map-data.ts';
  */
 const NODE_WORKERS = Math.max(2, availableParallelism());
 
+/**
+ * Browser files with checks against the clock or a race with a worker: the import dialog's timer lag while a
+ * worker parses (and its cancel before the parse ends), the responsive script bound, the drag latency. They run
+ * last, when `npm test`'s type check, lint and unit tests (started beside the browser tests) are over. With the
+ * unit tests and another browser file beside it, import.test.ts's cancel came after the parse had ended
+ * (load 10–13; docs/ci-time.md).
+ */
+const RUN_LAST = ['test/browser/coverage.test.ts', 'test/browser/responsive.test.ts', 'test/browser/import.test.ts'];
+
+class TimingFilesLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (f: TestSpecification) => RUN_LAST.some((p) => f.moduleId.endsWith(p));
+    return [...sorted.filter((f) => !last(f)), ...sorted.filter(last)];
+  }
+}
+
 export default defineConfig({
   plugins: [svelte(), geojson(), mapData()],
   test: {
+    sequence: { sequencer: TimingFilesLast },
     projects: [
       {
         extends: true,
@@ -53,11 +72,13 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          // Real Chromium with SwiftShader WebGL is slow: one file at a time, generous timeouts.
-          // One browser and one preview server for the whole run (each file has its own contexts).
+          // Real Chromium with SwiftShader WebGL is slow: generous timeouts. One browser and one preview server for
+          // the whole run (each file has its own contexts). Two files at a time: one file keeps about one core busy
+          // (its page's main thread and the GPU process wait on each other for every frame; the whole stage used
+          // 755 CPU-s at load 12-19 against 789 s of wall time on an idle 2-core CI machine; docs/ci-time.md).
           globalSetup: ['test/browser/support/global-setup.ts'],
-          fileParallelism: false,
-          // The files run one after another in one worker that keeps its module cache: each file no longer imports
+          maxWorkers: 2,
+          // Each worker runs its files one after another and keeps its module cache: each file no longer imports
           // playwright-core, the test helpers and the src/ modules they use afresh (\`vitest list --project browser\`,
           // load ~13: 124 s wall, 41.5 CPU-s isolated → 29 s, 11.8 CPU-s; docs/ci-time.md). The files and their
           // helpers keep no module-level state between files (each opens its own browser connection and contexts).

@@ -1,14 +1,17 @@
 /**
- * `npm test`: every check and test, in two stages.
+ * `npm test`: every check and test, side by side.
  *
- * 1. At the same time: type checking (svelte-check), lint (eslint, knip), the unit and server
- *    tests (vitest, JSON report reports/unit.json) and the app's build (vite build, for the
- *    browser tests). Each is mostly one thread, so side by side they use the machine's cores
- *    instead of waiting in turn. Each one's output is printed whole when it ends.
- * 2. When all of them passed: the browser tests (reports/browser.json), one file at a time.
+ * At the same time: type checking (svelte-check), lint (eslint, knip), the unit and server tests
+ * (vitest, JSON report reports/unit.json) and the app's build (vite build); as soon as the build
+ * has passed, the browser tests (reports/browser.json, two files at a time) start beside whatever
+ * of the rest is still running. Each of the first four is mostly one thread, and one browser test
+ * file keeps about one core busy (its page and Chromium's GPU process wait on each other for every
+ * frame), so side by side they use the machine's cores instead of waiting in turn (docs/ci-time.md). The browser tests' output is live; each other command's output is printed
+ * whole when it ends.
  *
  * reports/static.json records the exit code of the type check and the lint, which have no
- * vitest report of their own (.ci/summarize.mjs counts them). Exit code 0 only when all passed.
+ * vitest report of their own (.ci/summarize.mjs counts them). Exit code 0 only when all passed;
+ * when the build fails, the browser tests are not run.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -46,12 +49,18 @@ function run([name, cmd, args], live) {
 
 mkdirSync('reports', { recursive: true });
 const t0 = performance.now();
-console.log(`test: ${STAGE_1.map((s) => s[0]).join(', ')} side by side, then the browser tests`);
-const codes = await Promise.all(STAGE_1.map((s) => run(s, false)));
-const byName = Object.fromEntries(STAGE_1.map((s, i) => [s[0], codes[i]]));
-writeFileSync('reports/static.json', JSON.stringify({ check: byName.check, lint: byName.lint }) + '\n');
-let status = codes.some((c) => c !== 0) ? 1 : 0;
-if (status) console.log(`\ntest: ${STAGE_1.filter((_, i) => codes[i]).map((s) => s[0]).join(', ')} failed; the browser tests are not run`);
-else status = await run(BROWSER, true);
+console.log(`test: ${STAGE_1.map((s) => s[0]).join(', ')} side by side; the browser tests as soon as the build has passed`);
+const [check, lint, unit, browser] = await Promise.all([
+  run(STAGE_1[0], false),
+  run(STAGE_1[1], false),
+  run(STAGE_1[2], false),
+  run(STAGE_1[3], false).then((build) => {
+    if (build === 0) return run(BROWSER, true);
+    console.log('\ntest: build failed; the browser tests are not run');
+    return 1;
+  }),
+]);
+writeFileSync('reports/static.json', JSON.stringify({ check, lint }) + '\n');
+const status = [check, lint, unit, browser].some((c) => c !== 0) ? 1 : 0;
 console.log(`\ntest: ${timings.join(', ')}; ${seconds(t0)} s in all`);
 process.exit(status);

@@ -52,12 +52,14 @@ async function openProject(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startTeamServer([
-    ['王工', 'planner'],
-    ['李工', 'planner'],
-    ['张审', 'reviewer'],
+  [server, browser] = await Promise.all([
+    startTeamServer([
+      ['王工', 'planner'],
+      ['李工', 'planner'],
+      ['张审', 'reviewer'],
+    ]),
+    connectBrowser(),
   ]);
-  browser = await connectBrowser();
 }, 180_000);
 
 afterAll(async () => {

@@ -26,9 +26,15 @@ export interface TeamServer {
 }
 
 /** Add an account (password on stdin); while the server runs, through its admin socket. */
-export function addUser(dataDir: string, name: string, role: 'admin' | 'planner' | 'reviewer' | 'viewer'): void {
-  const r = spawnSync(process.execPath, [BIN, 'users', 'add', name, '--role', role, '--data', dataDir], { input: `${TEAM_PASSWORD}\n`, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`anju users add ${name} failed (${r.status}): ${r.stderr}`);
+function addUser(dataDir: string, name: string, role: 'admin' | 'planner' | 'reviewer' | 'viewer'): Promise<void> {
+  const child = spawn(process.execPath, [BIN, 'users', 'add', name, '--role', role, '--data', dataDir], { stdio: ['pipe', 'ignore', 'pipe'], timeout: 120_000 });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdin!.end(`${TEAM_PASSWORD}\n`);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`anju users add ${name} failed (${code}): ${err}`))));
+  });
 }
 
 /** Give a user a role in a project (`anju members PROJECT add NAME ROLE`), as an operator would while the server runs. */
@@ -63,7 +69,8 @@ function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; p
 export async function startTeamServer(users: [string, 'admin' | 'planner' | 'reviewer' | 'viewer'][]): Promise<TeamServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anju-team-'));
   let { child, port } = await launch(dataDir, 0);
-  for (const [name, role] of users) addUser(dataDir, name, role);
+  // Side by side: each is a CLI start and a password hash on the server, mostly waiting on one another.
+  await Promise.all(users.map(([name, role]) => addUser(dataDir, name, role)));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const ended = new Promise<void>((r) => child.once('exit', () => r()));
