@@ -297,7 +297,8 @@ describe('importing data', () => {
     await page.getByTestId('import-file').setInputFiles(path);
     await page.getByTestId('import-progress').waitFor();
     await expect.poll(() => text('import-working'), { timeout: 60_000 }).toContain('正在检查要素');
-    await expect.poll(() => page.getByTestId('import-progress').evaluate((e) => (e as HTMLProgressElement).value)).toBeGreaterThan(0.3);
+    // Early in the check (a tenth), so that the cancel below still finds the work running when the page is slow and the worker is not.
+    await expect.poll(() => page.getByTestId('import-progress').evaluate((e) => (e as HTMLProgressElement).value)).toBeGreaterThan(0.1);
     // The main thread is free while the worker parses: a timer fires on time.
     const lagMs = await page.evaluate(() => new Promise<number>((resolve) => { const t = performance.now(); setTimeout(() => resolve(performance.now() - t), 0); }));
     expect(lagMs).toBeLessThan(250);

@@ -15,9 +15,16 @@ export function newApiToken(): string {
   return `anju_${randomSecret(32)}`;
 }
 
-/** A new id for URLs: 16 random bytes (128 bits), not guessable, not sequential. */
+/**
+ * A new id for URLs: 16 random bytes (128 bits), not guessable, not sequential. It never begins
+ * with `-` or `_`: the command line (`anju members ID …`) would read an id beginning with `-` as an
+ * option (1 id in 32 did), so such a draw is made again.
+ */
 export function newId(): string {
-  return randomSecret(16);
+  for (;;) {
+    const id = randomSecret(16);
+    if (id[0] !== '-' && id[0] !== '_') return id;
+  }
 }
 
 export function sha256Hex(text: string): string {
