@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 const status = Number(process.argv[2] ?? 1);
 let passed = 0;
 let failed = 0;
-for (const stage of ['unit', 'browser']) {
+for (const stage of ['unit', 'browser', 'browser-alone']) {
   const path = `reports/${stage}.json`;
   if (!existsSync(path)) {
     console.log(`ci: no ${stage} report`);
