@@ -185,11 +185,13 @@ describe('responsive with real-size files', () => {
     // each, the longest script measured 109 ms on the quietest run of session 6 (the coverage worker's
     // reach rings set in MapLibre; a MapLibre frame, 106 ms) and over 200 ms at load 10 — not under the
     // goal with margin, so this test guards 200 ms (it was 2.5 s before) and the 100 ms goal stays open in README Speed. At 300,000 points
-    // (ANJU_RESPONSIVE_300K=1) the 100 ms bound is a known shortfall. (b) is every long task, frame
+    // (ANJU_RESPONSIVE_300K=1) the 100 ms bound holds on an idle machine since session 9 (longest script 69 ms: the
+    // stored form from the import's columns, the drop checked by the moved facilities, point tiles without a GeoJSON
+    // feature per point); under load it does not (README Speed). (b) is every long task, frame
     // commits included: the pan control alone has tasks of 0.2–0.6 s (SwiftShader), so (b) belongs to the
     // environment until it runs on a GPU. `it.fails` turns red the day a bound holds: then make it a plain `it`.
     const boundMs = n <= 20_000 ? 200 : 100;
-    (n <= 20_000 ? it : it.fails)(`${n <= 20_000 ? '' : '(known shortfall, README Speed) '}has no script over ${boundMs} ms (ours or MapLibre's) from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
+    it(`has no script over ${boundMs} ms (ours or MapLibre's) from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
       const fs = measuredFrames[`replace-${n}`];
       expect(fs, 'the import above ran').toBeDefined();
       expect(longestScript(fs).durationMs, longestScript(fs).what).toBeLessThanOrEqual(boundMs);
