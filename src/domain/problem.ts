@@ -3,6 +3,23 @@
  * and the values that explain it. The UI and CLI render it in Chinese or English with
  * src/i18n/problems.ts; the core never builds user-facing sentences itself.
  */
+
+/** What reading a table of actual supply can find (src/io/readers/actuals-reader.ts), besides an unknown board. */
+export const ACTUALS_PROBLEM_CODES = [
+  'actuals-missing-place',
+  'actuals-unknown-county',
+  'actuals-total-row',
+  'actuals-missing-year',
+  'actuals-bad-year',
+  'actuals-missing-type',
+  'actuals-unknown-type',
+  'actuals-missing-units',
+  'actuals-bad-units',
+  'actuals-bad-unit',
+  'actuals-renovation-units',
+  'actuals-mixed-levels',
+] as const;
+
 /**
  * Every problem code, so a typo does not compile. Each has a message in both languages in
  * src/i18n/problems.ts (a Record over this union: a code without a message does not compile either).
@@ -142,18 +159,7 @@ export const PROBLEM_CODES = [
   // Tables (XLSX) and actual supply (src/io/readers/actuals-reader.ts)
   'xlsx-invalid',
   'xlsx-other-sheets',
-  'actuals-missing-place',
-  'actuals-unknown-county',
-  'actuals-total-row',
-  'actuals-missing-year',
-  'actuals-bad-year',
-  'actuals-missing-type',
-  'actuals-unknown-type',
-  'actuals-missing-units',
-  'actuals-bad-units',
-  'actuals-bad-unit',
-  'actuals-renovation-units',
-  'actuals-mixed-levels',
+  ...ACTUALS_PROBLEM_CODES,
   'storage-refused',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -9,21 +9,12 @@ import { problem, type Checked, type Problem } from '../domain/problem.ts';
 import { PLAN_PACKAGE_FORMAT, PLAN_PACKAGE_FORMAT_VERSION, type PlanPackage } from '../domain/plan-package.ts';
 import { RULE_THRESHOLD_KEYS } from '../domain/rule-settings.ts';
 import { PlanPackageSchema } from './plan-package-schema.ts';
+import { issueField } from './issue-field.ts';
 
 /** What the checker compares references with: the shipped board outlines' ids and county names. */
 export interface PlanCheckContext {
   shippedBoardIds: ReadonlySet<string>;
   countyNames: ReadonlySet<string>;
-}
-
-/** `targets.targets[0].period.min` from a valibot issue path. */
-function fieldOf(issue: v.BaseIssue<unknown>): string {
-  let s = '';
-  for (const item of issue.path ?? []) {
-    const key = item.key as string | number;
-    s += typeof key === 'number' ? `[${key}]` : s ? `.${key}` : key;
-  }
-  return s;
 }
 
 function envelopeProblems(raw: unknown, file: string | undefined): Problem[] {
@@ -98,8 +89,8 @@ export function checkPlanPackage(raw: unknown, ctx: PlanCheckContext, file?: str
       ok: false,
       problems: parsed.issues.map((issue) =>
         issue.received === 'undefined'
-          ? problem('plan-missing-field', { file, field: fieldOf(issue) || '(root)' })
-          : problem('plan-bad-field', { file, field: fieldOf(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
+          ? problem('plan-missing-field', { file, field: issueField(issue) || '(root)' })
+          : problem('plan-bad-field', { file, field: issueField(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
       ),
     };
   const pkg = raw as PlanPackage;

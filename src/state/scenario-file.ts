@@ -18,6 +18,7 @@ import { sizeProblems } from './project-size.ts';
 import { integrityProblems, type IntegrityOptions } from './project-integrity.ts';
 import { facilitiesPassSchema } from './facilities-fast-check.ts';
 import { schemaPassedInChunks } from './schema-in-chunks.ts';
+import { issueField } from '../io/issue-field.ts';
 
 /** Every check, self-intersection included: what opening a file and `anju check` run. */
 export const FULL_CHECK: IntegrityOptions = { polygonValidity: true };
@@ -42,16 +43,6 @@ export function toProjectFile(state: ProjectState, savedAt?: string): ProjectFil
 /** The file's text: JSON, two-space indented. */
 export function serializeProject(state: ProjectState, savedAt?: string): string {
   return JSON.stringify(toProjectFile(state, savedAt), null, 2) + '\n';
-}
-
-/** `scenarios[0].allocations[3].units` from a valibot issue path. */
-function fieldOf(issue: v.BaseIssue<unknown>): string {
-  let s = '';
-  for (const item of issue.path ?? []) {
-    const key = item.key as string | number;
-    s += typeof key === 'number' ? `[${key}]` : s ? `.${key}` : key;
-  }
-  return s;
 }
 
 function envelopeProblems(raw: unknown, file: string | undefined): Problem[] {
@@ -145,8 +136,8 @@ export function checkProjectFile(raw: unknown, knownBoardIds: ReadonlySet<string
       problems: parsed.issues.map((issue) =>
         // A missing key: valibot reports the key as "expected" and undefined as "received"; say it is missing.
         issue.received === 'undefined'
-          ? problem('project-missing-field', { file, field: fieldOf(issue) || '(root)' })
-          : problem('project-bad-field', { file, field: fieldOf(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
+          ? problem('project-missing-field', { file, field: issueField(issue) || '(root)' })
+          : problem('project-bad-field', { file, field: issueField(issue) || '(root)', params: { expected: issue.expected ?? issue.message, received: issue.received } }),
       ),
     };
   const value = (fastFacilities || chunked.length ? { ...parsed.output, ...(fastFacilities ? { facilities: rawFacilities } : {}), ...Object.fromEntries(chunked) } : parsed.output) as ProjectFile;

@@ -7,7 +7,7 @@
  * strict by default, so nothing is half-imported.
  */
 import type { Feature, Point, Polygon } from 'geojson';
-import { problem, type Checked, type Problem, type ProblemCode } from '../../domain/problem.ts';
+import { ACTUALS_PROBLEM_CODES, problem, type Checked, type Problem } from '../../domain/problem.ts';
 import { isRenovationType, type ActualRecord } from '../../domain/actuals.ts';
 import { planYears } from '../../data/active-plan.ts';
 import { UNITS_PER_WAN_TAO } from '../../domain/units.ts';
@@ -28,22 +28,6 @@ export const ACTUALS_FIELDS = {
   unit: ['unit', '单位', '计量单位'],
   name: ['name', '项目名称', '名称', '项目'],
 } as const;
-
-const ACTUALS_PROBLEM_CODES = [
-  'unknown-board',
-  'actuals-missing-place',
-  'actuals-unknown-county',
-  'actuals-total-row',
-  'actuals-missing-year',
-  'actuals-bad-year',
-  'actuals-missing-type',
-  'actuals-unknown-type',
-  'actuals-missing-units',
-  'actuals-bad-units',
-  'actuals-bad-unit',
-  'actuals-renovation-units',
-  'actuals-mixed-levels',
-] as const satisfies readonly ProblemCode[];
 
 const GEOMETRY_TYPES = ['Point', 'Polygon'] as const;
 
@@ -154,4 +138,4 @@ export function readActuals(layer: ImportedLayer, options: ActualsReadOptions = 
   return finish(layer, options, r.errors, r.warnings, r.values, r.values.length);
 }
 
-export const actualsReader: InputReader<ActualRecord[]> = { kind: 'actuals', geometryTypes: GEOMETRY_TYPES, fields: ACTUALS_FIELDS, problemCodes: [...COMMON_READER_CODES, ...ACTUALS_PROBLEM_CODES], read: readActuals };
+export const actualsReader: InputReader<ActualRecord[]> = { kind: 'actuals', geometryTypes: GEOMETRY_TYPES, fields: ACTUALS_FIELDS, problemCodes: [...COMMON_READER_CODES, 'unknown-board', ...ACTUALS_PROBLEM_CODES], read: readActuals };

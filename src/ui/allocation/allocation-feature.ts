@@ -7,9 +7,8 @@ import type { Feature, Chapter } from '../feature.ts';
 import type { BoardFigure } from '../../domain/board-figure.ts';
 import { HOUSING_TYPES, HOUSING_TYPE_INFO, isHousingType } from '../../domain/housing-type.ts';
 import { planYears } from '../../data/active-plan.ts';
-import { bboxOf } from '../../geo/measure.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { defaultBoards } from '../../data/default-boards.ts';
+import { CENTRAL_CITY_BBOX } from '../../data/central-city-bbox.ts';
 import { lazy } from '../lazy.ts';
 import { view } from './allocation-view.svelte.ts';
 import { dragSite } from './actions.ts';
@@ -28,21 +27,6 @@ const BoardAllocation = lazy(() => import('./BoardAllocation.svelte'));
 const AllocationCaption = lazy(() => import('./AllocationCaption.svelte'));
 
 export const ALLOCATION_TAB = 'alloc';
-
-/** The central city: every board but the island (so the chapter's map is not mostly sea). */
-function centralCityBbox(): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of defaultBoards.features) {
-    if (f.properties.id === 'dongtou-island') continue;
-    const [w, s, e, n] = bboxOf(f.geometry);
-    b[0] = Math.min(b[0], w);
-    b[1] = Math.min(b[1], s);
-    b[2] = Math.max(b[2], e);
-    b[3] = Math.max(b[3], n);
-  }
-  return b;
-}
-const CENTRAL_CITY_BBOX = centralCityBbox();
 
 const UNIT = { zh: '套', en: 'units' };
 

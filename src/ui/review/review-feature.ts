@@ -5,8 +5,7 @@
  */
 import type { Chapter, Feature } from '../feature.ts';
 import type { BoardFigure } from '../../domain/board-figure.ts';
-import { defaultBoards } from '../../data/default-boards.ts';
-import { bboxOf } from '../../geo/measure.ts';
+import { CENTRAL_CITY_BBOX } from '../../data/central-city-bbox.ts';
 import { store } from '../../state/app-store.svelte.ts';
 import { reviewLegend } from './review-legend.ts';
 import { lazy } from '../lazy.ts';
@@ -21,21 +20,6 @@ const ReviewCaption = lazy(() => import('./ReviewCaption.svelte'));
 export const REVIEW_TAB = 'review';
 
 const UNIT = { zh: '套', en: 'units' };
-
-/** The central city without the island, as the allocation chapter frames it. */
-function centralCityBbox(): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of defaultBoards.features) {
-    if (f.properties.id === 'dongtou-island') continue;
-    const [w, s, e, n] = bboxOf(f.geometry);
-    b[0] = Math.min(b[0], w);
-    b[1] = Math.min(b[1], s);
-    b[2] = Math.max(b[2], e);
-    b[3] = Math.max(b[3], n);
-  }
-  return b;
-}
-const BBOX = centralCityBbox();
 
 /** The review's view: null without actual supply, and until its module has arrived. */
 const view = () => (store.project.actuals ? (live.get()?.reviewView ?? null) : null);
@@ -58,5 +42,5 @@ export const reviewFeature: Feature = {
   prepareFigures: async () => {
     if (store.project.actuals) await live.load();
   },
-  chapters: (): Chapter[] => [{ id: 'implementation-review', title: { zh: '规划实施评估：实际供应与规划目标', en: 'Implementation review: actual supply against the targets' }, bbox: BBOX, tab: REVIEW_TAB, Caption: ReviewCaption }],
+  chapters: (): Chapter[] => [{ id: 'implementation-review', title: { zh: '规划实施评估：实际供应与规划目标', en: 'Implementation review: actual supply against the targets' }, bbox: CENTRAL_CITY_BBOX, tab: REVIEW_TAB, Caption: ReviewCaption }],
 };
