@@ -54,6 +54,31 @@ interface Ghost {
   cancel: () => void;
 }
 
+/**
+ * Calls `done` once the source has new data (its next `content` event, from setData or setTiles)
+ * and the map has drawn it (idle), or after GHOST_AFTER_DROP_MAX_MS if it never gets any (a drop
+ * the app refused). Returns a function that cancels the wait.
+ */
+export function whenSourceDrawn(m: MlMap, source: string, done: () => void): () => void {
+  const onData = (e: MapSourceDataEvent) => {
+    if (e.sourceId !== source || e.sourceDataType !== 'content') return;
+    m.off('sourcedata', onData);
+    m.once('idle', finish);
+  };
+  const finish = () => {
+    cancel();
+    done();
+  };
+  const timer = setTimeout(finish, GHOST_AFTER_DROP_MAX_MS);
+  const cancel = () => {
+    m.off('sourcedata', onData);
+    m.off('idle', finish);
+    clearTimeout(timer);
+  };
+  m.on('sourcedata', onData);
+  return cancel;
+}
+
 /** A number of a rendered feature's evaluated paint, or the fallback. */
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 /** A colour of a rendered feature's evaluated paint (a CSS string, or MapLibre's Color whose toString is `rgba(…)`), or the fallback. */
@@ -138,25 +163,15 @@ export class FeatureDrag {
   /** Keep the ghost until the layer's source has new data and the map has drawn it (idle). */
   #hideWhenDrawn(g: Ghost): void {
     const m = this.map;
-    const onData = (e: MapSourceDataEvent) => {
-      if (e.sourceId !== g.drag.source || e.sourceDataType !== 'content') return;
-      m.off('sourcedata', onData);
-      m.once('idle', onIdle);
-    };
     // Undim the original (now at its new place, under the ghost) first, and take the ghost away once that is drawn too.
-    const onIdle = () => {
+    g.cancel = whenSourceDrawn(m, g.drag.source, () => {
       const a = g.drag;
       if (a.stateId === undefined || !m.getSource(a.source)) return this.#hideGhost(g);
       m.removeFeatureState({ source: a.source, sourceLayer: a.sourceLayer, id: a.stateId }, DRAGGED_STATE);
-      m.once('idle', () => this.#hideGhost(g));
-    };
-    const timer = setTimeout(() => this.#hideGhost(g), GHOST_AFTER_DROP_MAX_MS);
-    m.on('sourcedata', onData);
-    g.cancel = () => {
-      m.off('sourcedata', onData);
-      m.off('idle', onIdle);
-      clearTimeout(timer);
-    };
+      const hide = () => this.#hideGhost(g);
+      m.once('idle', hide);
+      g.cancel = () => m.off('idle', hide);
+    });
   }
 
   #showGhost(a: Active, lonLat: [number, number], ring: DragGhostRing | null): void {
