@@ -25,7 +25,7 @@ export const DRAGGED_STATE = 'dragged';
 export const DRAGGED_FROM_OPACITY = 0.3;
 /** A layer's opacity paint that dims the dragged feature's original (circle-opacity, circle-stroke-opacity …); needs the source's promoteId. */
 export const draggedOpacity = (opacity = 1): ExpressionSpecification => ['case', ['boolean', ['feature-state', DRAGGED_STATE], false], DRAGGED_FROM_OPACITY * opacity, opacity];
-/** The ghost's test id and its data attribute with the dragged feature's id. */
+/** The ghost element's data-testid (tests find it by this; data-feature-id holds the dragged feature's id). */
 const DRAG_GHOST_TESTID = 'feature-drag-ghost';
 /** The ghost is removed at the latest this long after the drop, if the layer's data never changed (a refused drop). */
 const GHOST_AFTER_DROP_MAX_MS = 10_000;
