@@ -1,14 +1,15 @@
 /**
  * The map's edit layer: one small GeoJSON source for what is being drawn (the sketch of a new
- * site) or dragged (a preview of the moved feature). Updating it per mouse move re-uploads a
- * handful of vertices, never a feature's whole overlay.
+ * site). Updating it per mouse move re-uploads a handful of vertices, never a feature's whole
+ * overlay. (A dragged feature's preview is drawn over the map in the same colours, without a map
+ * frame per move: overlay-drag.ts.)
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { LonLat } from './draw.ts';
 
 export const EDIT_SOURCE = 'anju-edit';
-const EDIT_COLOR = '#c2410c';
+export const EDIT_COLOR = '#c2410c';
 
 export const EDIT_LAYERS: LayerSpecification[] = [
   { id: 'anju-edit-fill', type: 'fill', source: EDIT_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': EDIT_COLOR, 'fill-opacity': 0.25 } },

@@ -1,35 +1,113 @@
 /**
- * Dragging point features of overlay layers. While a feature is dragged it is hidden in its own
- * layer (a filter) and drawn by a copy of that layer over a 1-feature "ghost" source that is
- * updated per pointer move — the layer's own source (possibly thousands of features) is not
- * re-uploaded until the caller changes its data on drop. Pan is suppressed for the gesture.
+ * Dragging point features of overlay layers without a map frame per pointer move. The dragged
+ * feature is drawn as a DOM "ghost" over the map — a dot in its layer's own paint and, when the
+ * drag's `start` handler gives one, a reach ring — moved by a CSS transform to
+ * `map.project(lonLat)`. A move changes no source, layer or filter, so MapLibre draws nothing: a
+ * frame on SwiftShader takes 50–200 ms of the page's main thread, and the figures of a move used to
+ * wait behind the frame the previous move's ghost (a 1-feature GeoJSON source) had caused.
+ *
+ * The original stays where it was, dimmed when its layer reads the `DRAGGED_STATE` feature state
+ * (`draggedOpacity`): feature state repaints one feature, where a layer filter (the earlier way to
+ * hide it) makes MapLibre reload and re-lay out every tile of the layer's source. It shows where the
+ * feature comes from. The layer's data changes once, when the caller applies the drop; the ghost
+ * (and the dimming) stay until that data has been drawn, so the feature does not blink back.
+ * Pan is suppressed for the gesture.
  */
-import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap, MapMouseEvent, PointLike } from 'maplibre-gl';
-import type { Feature, GeoJsonProperties, Point } from 'geojson';
-import type { FeatureDragEvent } from './overlay.ts';
+import type { ExpressionSpecification, Map as MlMap, MapMouseEvent, MapSourceDataEvent, PointLike } from 'maplibre-gl';
+import type { DragGhostRing, FeatureDragEvent } from './overlay.ts';
+import { makeLocalFrame } from '../geo/local-frame.ts';
 
-export const DRAG_GHOST_SOURCE = 'feature-drag-ghost';
 /** Pixels the pointer must move before a press becomes a drag (MapLibre's click tolerance). */
 const TOLERANCE_PX = 3;
+/** Feature state set on the dragged feature's original while it is dragged (until its new place is drawn). */
+export const DRAGGED_STATE = 'dragged';
+/** Opacity of the dragged feature's original: it marks where the feature comes from. */
+export const DRAGGED_FROM_OPACITY = 0.3;
+/** A layer's opacity paint that dims the dragged feature's original (circle-opacity, circle-stroke-opacity …); needs the source's promoteId. */
+export const draggedOpacity = (opacity = 1): ExpressionSpecification => ['case', ['boolean', ['feature-state', DRAGGED_STATE], false], DRAGGED_FROM_OPACITY * opacity, opacity];
+/** The ghost element's data-testid (tests find it by this; data-feature-id holds the dragged feature's id). */
+const DRAG_GHOST_TESTID = 'feature-drag-ghost';
+/** The ghost is removed at the latest this long after the drop, if the layer's data never changed (a refused drop). */
+const GHOST_AFTER_DROP_MAX_MS = 10_000;
 
 interface Active {
   layerId: string;
+  source: string;
+  sourceLayer: string | undefined;
+  /** The feature's id as MapLibre knows it (promoteId), for feature state; undefined: the original is not dimmed. */
+  stateId: string | number | undefined;
   featureId: string;
-  properties: GeoJsonProperties;
+  /** The layer's paint, evaluated for this feature at the press's zoom (rendered features carry it). */
+  paint: Record<string, unknown>;
   start: { x: number; y: number };
   moved: boolean;
-  filter: FilterSpecification | null;
+}
+
+/** A dragged feature's ghost on the page. */
+interface Ghost {
+  drag: Active;
+  el: HTMLElement;
+  ring: HTMLElement | null;
+  ringM: number;
+  lonLat: [number, number];
+  /** Undoes the listeners that wait for the dropped data to be drawn. */
+  cancel: () => void;
+}
+
+/**
+ * Calls `done` once the source has new data (its next `content` event, from setData or setTiles)
+ * and the map has drawn it (idle), or after GHOST_AFTER_DROP_MAX_MS if it never gets any (a drop
+ * the app refused). Returns a function that cancels the wait.
+ */
+export function whenSourceDrawn(m: MlMap, source: string, done: () => void): () => void {
+  const onData = (e: MapSourceDataEvent) => {
+    if (e.sourceId !== source || e.sourceDataType !== 'content') return;
+    m.off('sourcedata', onData);
+    m.once('idle', finish);
+  };
+  const finish = () => {
+    cancel();
+    done();
+  };
+  const timer = setTimeout(finish, GHOST_AFTER_DROP_MAX_MS);
+  const cancel = () => {
+    m.off('sourcedata', onData);
+    m.off('idle', finish);
+    clearTimeout(timer);
+  };
+  m.on('sourcedata', onData);
+  return cancel;
+}
+
+/** A number of a rendered feature's evaluated paint, or the fallback. */
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+/** A colour of a rendered feature's evaluated paint (a CSS string, or MapLibre's Color whose toString is `rgba(…)`), or the fallback. */
+export const cssColor = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : v && typeof v === 'object' && 'r' in v ? String(v) : fallback);
+
+/**
+ * The on-screen radius (px) of a ring of `radiusM` metres around `lonLat`, as the tile worker draws
+ * reach rings (src/geo/point-tile-index.ts `ringAround`: the local frame's metres per degree):
+ * the mean of its east and north radii through the map's projection.
+ */
+export function ringRadiusPx(project: (lonLat: [number, number]) => { x: number; y: number }, lonLat: [number, number], radiusM: number): number {
+  const f = makeLocalFrame(lonLat[0], lonLat[1]);
+  const c = project(lonLat);
+  const e = project([lonLat[0] + radiusM / f.kx, lonLat[1]]);
+  const n = project([lonLat[0], lonLat[1] + radiusM / f.ky]);
+  return (Math.hypot(e.x - c.x, e.y - c.y) + Math.hypot(n.x - c.x, n.y - c.y)) / 2;
 }
 
 export class FeatureDrag {
   #active: Active | null = null;
-  /** The drag whose ghost is on the map (it stays until the map is idle after the drop). */
-  #shown: Active | null = null;
+  /** The ghost on the map (it stays after the drop until the layer's new data is drawn). */
+  #ghost: Ghost | null = null;
+  readonly #reproject = () => this.#place();
 
   constructor(
     private readonly map: MlMap,
     private readonly layers: () => string[],
-    private readonly emit: (e: FeatureDragEvent) => void,
+    /** Drag events; on `start` the handler may give a reach ring to draw around the ghost. */
+    private readonly emit: (e: FeatureDragEvent) => DragGhostRing | void,
   ) {
     map.on('mousedown', (e) => this.#down(e));
     map.on('mousemove', (e) => this.#move(e));
@@ -42,8 +120,16 @@ export class FeatureDrag {
     const hit = this.map.queryRenderedFeatures(e.point as PointLike, { layers })[0];
     if (!hit || hit.properties?.id === undefined) return;
     e.preventDefault(); // no map pan for this gesture
-    // Copy: rendered features' properties have no prototype, which MapLibre's worker transfer rejects.
-    this.#active = { layerId: hit.layer.id, featureId: String(hit.properties.id), properties: { ...hit.properties }, start: { x: e.point.x, y: e.point.y }, moved: false, filter: null };
+    this.#active = {
+      layerId: hit.layer.id,
+      source: hit.source,
+      sourceLayer: hit.sourceLayer,
+      stateId: hit.id,
+      featureId: String(hit.properties.id),
+      paint: { ...(hit.layer.paint as Record<string, unknown> | undefined) },
+      start: { x: e.point.x, y: e.point.y },
+      moved: false,
+    };
   }
 
   #move(e: MapMouseEvent): void {
@@ -55,10 +141,10 @@ export class FeatureDrag {
     if (!a.moved) {
       if (Math.hypot(e.point.x - a.start.x, e.point.y - a.start.y) < TOLERANCE_PX) return;
       a.moved = true;
-      this.#showGhost(a);
-      this.emit({ layerId: a.layerId, featureId: a.featureId, lonLat, phase: 'start' });
+      const ring = this.emit({ layerId: a.layerId, featureId: a.featureId, lonLat, phase: 'start' });
+      this.#showGhost(a, lonLat, ring || null);
     }
-    this.#ghostAt(a, lonLat);
+    this.#ghostAt(lonLat);
     this.emit({ layerId: a.layerId, featureId: a.featureId, lonLat, phase: 'move' });
   }
 
@@ -67,39 +153,89 @@ export class FeatureDrag {
     this.#active = null;
     if (!a?.moved) return;
     const lonLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-    this.#ghostAt(a, lonLat);
+    this.#ghostAt(lonLat);
+    const g = this.#ghost;
+    // Listen before the drop is applied: the caller may change the layer's data at once.
+    if (g?.drag === a) this.#hideWhenDrawn(g);
     this.emit({ layerId: a.layerId, featureId: a.featureId, lonLat, phase: 'end' });
-    // Keep the ghost until the layer's new data has been drawn, so the feature does not blink back.
-    this.map.once('idle', () => {
-      if (this.#shown === a) this.#hideGhost(a);
+  }
+
+  /** Keep the ghost until the layer's source has new data and the map has drawn it (idle). */
+  #hideWhenDrawn(g: Ghost): void {
+    const m = this.map;
+    // Undim the original (now at its new place, under the ghost) first, and take the ghost away once that is drawn too.
+    g.cancel = whenSourceDrawn(m, g.drag.source, () => {
+      const a = g.drag;
+      if (a.stateId === undefined || !m.getSource(a.source)) return this.#hideGhost(g);
+      m.removeFeatureState({ source: a.source, sourceLayer: a.sourceLayer, id: a.stateId }, DRAGGED_STATE);
+      const hide = () => this.#hideGhost(g);
+      m.once('idle', hide);
+      g.cancel = () => m.off('idle', hide);
     });
   }
 
-  #showGhost(a: Active): void {
+  #showGhost(a: Active, lonLat: [number, number], ring: DragGhostRing | null): void {
     const m = this.map;
-    const spec = m.getStyle().layers.find((l) => l.id === a.layerId);
-    if (!spec || !('source' in spec)) return;
-    if (this.#shown) this.#hideGhost(this.#shown);
-    if (!m.getSource(DRAG_GHOST_SOURCE)) m.addSource(DRAG_GHOST_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    // The ghost is a GeoJSON source: a tiled layer's `source-layer` would find nothing in it.
-    const { filter: _filter, 'source-layer': _sourceLayer, ...rest } = spec as typeof spec & { 'source-layer'?: string };
-    m.addLayer({ ...rest, id: DRAG_GHOST_SOURCE, source: DRAG_GHOST_SOURCE } as LayerSpecification);
-    this.#shown = a;
-    a.filter = (m.getFilter(a.layerId) as FilterSpecification | undefined) ?? null;
-    const hideThis: FilterSpecification = ['!=', ['to-string', ['get', 'id']], a.featureId];
-    m.setFilter(a.layerId, a.filter ? (['all', a.filter, hideThis] as unknown as FilterSpecification) : hideThis);
+    if (this.#ghost) this.#hideGhost(this.#ghost);
+    const p = a.paint;
+    const r = num(p['circle-radius'], 6);
+    const stroke = num(p['circle-stroke-width'], 1.5);
+    const el = document.createElement('div');
+    el.dataset.testid = DRAG_GHOST_TESTID;
+    el.dataset.featureId = a.featureId;
+    // Pointer-only feedback: the figures and the selected facility's panel say what the drag does.
+    el.setAttribute('aria-hidden', 'true');
+    el.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;pointer-events:none;will-change:transform;z-index:1';
+    let ringEl: HTMLElement | null = null;
+    if (ring && ring.radiusM > 0) {
+      ringEl = document.createElement('div');
+      ringEl.dataset.ringM = String(ring.radiusM);
+      ringEl.style.cssText = `position:absolute;border-radius:50%;box-sizing:border-box;border:1.4px solid ${ring.color};opacity:0.85`;
+      el.append(ringEl);
+    }
+    const dot = document.createElement('div');
+    const d = 2 * (r + stroke);
+    dot.style.cssText =
+      `position:absolute;left:${-d / 2}px;top:${-d / 2}px;width:${d}px;height:${d}px;box-sizing:border-box;border-radius:50%;` +
+      `background:${cssColor(p['circle-color'], '#0571b0')};border:${stroke}px solid ${cssColor(p['circle-stroke-color'], '#ffffff')};box-shadow:0 1px 4px #0006`;
+    el.append(dot);
+    m.getCanvasContainer().append(el);
+    this.#ghost = { drag: a, el, ring: ringEl, ringM: ring?.radiusM ?? 0, lonLat, cancel: () => {} };
+    // Zooming during (or just after) the drag keeps the ghost on its place and the ring to scale.
+    m.on('move', this.#reproject);
+    if (a.stateId !== undefined) m.setFeatureState({ source: a.source, sourceLayer: a.sourceLayer, id: a.stateId }, { [DRAGGED_STATE]: true });
   }
 
-  #ghostAt(a: Active, lonLat: [number, number]): void {
-    const f: Feature<Point> = { type: 'Feature', properties: a.properties, geometry: { type: 'Point', coordinates: lonLat } };
-    (this.map.getSource(DRAG_GHOST_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [f] });
+  #ghostAt(lonLat: [number, number]): void {
+    const g = this.#ghost;
+    if (!g) return;
+    g.lonLat = lonLat;
+    this.#place();
   }
 
-  #hideGhost(a: Active): void {
+  /** Put the ghost where its position projects now, its ring at the current scale. */
+  #place(): void {
+    const g = this.#ghost;
+    if (!g) return;
     const m = this.map;
-    if (m.getLayer(a.layerId)) m.setFilter(a.layerId, a.filter);
-    if (m.getLayer(DRAG_GHOST_SOURCE)) m.removeLayer(DRAG_GHOST_SOURCE);
-    this.#shown = null;
-    (m.getSource(DRAG_GHOST_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
+    const p = m.project(g.lonLat);
+    g.el.style.transform = `translate(${p.x}px, ${p.y}px)`;
+    if (g.ring) {
+      const r = ringRadiusPx((ll) => m.project(ll), g.lonLat, g.ringM);
+      const s = g.ring.style;
+      s.left = s.top = `${-r}px`;
+      s.width = s.height = `${2 * r}px`;
+    }
+  }
+
+  #hideGhost(g: Ghost): void {
+    if (this.#ghost !== g) return;
+    const m = this.map;
+    g.cancel();
+    g.el.remove();
+    m.off('move', this.#reproject);
+    this.#ghost = null;
+    const a = g.drag;
+    if (a.stateId !== undefined && m.getSource(a.source)) m.removeFeatureState({ source: a.source, sourceLayer: a.sourceLayer, id: a.stateId }, DRAGGED_STATE);
   }
 }

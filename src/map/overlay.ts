@@ -103,6 +103,13 @@ export interface Overlay {
   onDrag?: (featureId: string, from: [number, number], to: [number, number]) => void;
 }
 
+/** A reach ring the drag's `start` handler asks to be drawn around the dragged point's ghost (src/map/feature-drag.ts). */
+export interface DragGhostRing {
+  radiusM: number;
+  /** CSS colour of the ring's line. */
+  color: string;
+}
+
 /** One step of dragging a point feature of a draggable layer (MapView `draggableLayers`). */
 export interface FeatureDragEvent {
   layerId: string;

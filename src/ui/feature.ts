@@ -13,7 +13,7 @@ import type { Component } from 'svelte';
 import type { BoardFeature } from '../domain/board.ts';
 import type { BoardFigure } from '../domain/board-figure.ts';
 import type { ChapterStop } from '../domain/chapter.ts';
-import type { FeatureDragEvent, Overlay } from '../map/overlay.ts';
+import type { DragGhostRing, FeatureDragEvent, Overlay } from '../map/overlay.ts';
 import type { EditTarget } from '../map/geometry-editor.ts';
 import type { EditableGeometry } from '../map/edit-geometry.ts';
 
@@ -30,7 +30,8 @@ export interface Chapter extends ChapterStop {
  */
 export interface MapInteraction {
   draggableLayers: string[];
-  onFeatureDrag?: (e: FeatureDragEvent) => void;
+  /** Drag steps; on `start` it may give a reach ring to draw around the dragged point. */
+  onFeatureDrag?: (e: FeatureDragEvent) => DragGhostRing | void;
   onFeatureClick?: (layerId: string, featureId: string) => void;
   picking?: boolean;
   onPick?: (lonLat: [number, number]) => void;

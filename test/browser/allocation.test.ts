@@ -140,9 +140,20 @@ describe('sites', () => {
     // Drag the first site east by ~80 px: its geometry moves; undo puts it back.
     await waitForMapIdle(page);
     const inside = await screenPoint(page, [120.7075, 28.0]);
+    await page.evaluate(() => {
+      const w = window as unknown as { __editData: number; __anju: { map: { on(t: string, f: (e: { sourceId?: string }) => void): void } } };
+      w.__editData = 0;
+      w.__anju.map.on('sourcedata', (e) => void (e.sourceId === 'anju-edit' && w.__editData++));
+    });
+    const xs0 = (await Promise.all(ring0.map((p) => screenPoint(page, p)))).map((p) => p.x);
     await page.mouse.move(inside.x, inside.y);
     await page.mouse.down();
     await page.mouse.move(inside.x + 80, inside.y, { steps: 8 });
+    // The moved site is previewed over the map (SVG moved by CSS, overlay-drag.ts) 80 px east; no map source got data per move.
+    const preview = (await page.getByTestId('overlay-drag-preview').locator('path').boundingBox())!;
+    expect(Math.abs(preview.x + preview.width / 2 - ((Math.min(...xs0) + Math.max(...xs0)) / 2 + 80))).toBeLessThan(1.5); // centres: the box has the outline
+    expect(await page.evaluate(() => (window as unknown as { __editData: number }).__editData)).toBe(0);
+    await page.screenshot({ path: SCREENSHOTS + 'allocation-site-dragging.png' });
     await page.mouse.up();
     const firstX = async () =>
       page.evaluate(async () => {
@@ -150,6 +161,7 @@ describe('sites', () => {
         return (await map.getSource('alloc-sites').getData()).features[0].geometry.coordinates[0][0][0];
       });
     await expect.poll(firstX).toBeGreaterThan(120.705);
+    await expect.poll(() => page.getByTestId('overlay-drag-preview').count()).toBe(0); // once the moved site is drawn
     expect(await page.getByTestId('undo').getAttribute('title')).toContain('移动项目地块');
     await page.getByTestId('undo').click();
     await expect.poll(firstX).toBeCloseTo(ring0[0][0], 9);

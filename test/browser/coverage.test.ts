@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS, switchLanguage, downloadBytes } from './support/harness.ts';
 import { PNG } from 'pngjs';
-import { renderedIds, screenPoint } from './support/map-probe.ts';
+import { dragGhost, renderedIds, screenPoint } from './support/map-probe.ts';
 import { screenshotPng, pixel } from './support/pixels.ts';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +69,52 @@ async function countUploads(sources: string[]): Promise<void> {
     }
   }, sources);
 }
+/** Count the map's frames and its sources' data events (per source) from now on. */
+async function countMapWork(): Promise<void> {
+  await page.evaluate(() => {
+    type Ev = { sourceId?: string };
+    const w = window as unknown as { __work: { renders: number; sources: Record<string, number> }; __anju: { map: { on(t: string, f: (e: Ev) => void): void } } };
+    w.__work = { renders: 0, sources: {} };
+    w.__anju.map.on('render', () => w.__work.renders++);
+    w.__anju.map.on('sourcedata', (e) => {
+      if (e.sourceId) w.__work.sources[e.sourceId] = (w.__work.sources[e.sourceId] ?? 0) + 1;
+    });
+  });
+}
+const mapWork = () => page.evaluate(() => structuredClone((window as unknown as { __work: { renders: number; sources: Record<string, number> } }).__work));
+/** Whether the facility's feature state says it is being dragged (its original drawn dimmed). */
+const draggedState = (id: string) =>
+  page.evaluate((id) => (window as unknown as { __anju: { map: { getFeatureState(f: object): Record<string, unknown> } } }).__anju.map.getFeatureState({ source: 'coverage-facilities', id }).dragged === true, id);
+/** Ids of a layer's features drawn at a page point. */
+const renderedIdsAt = (at: { x: number; y: number }, layer: string) =>
+  page.evaluate(
+    ([x, y, layer]) => {
+      const map = (window as unknown as { __anju: { map: { queryRenderedFeatures(p: [number, number], o: object): { properties: Record<string, unknown> }[]; getContainer(): HTMLElement } } }).__anju.map;
+      const r = map.getContainer().getBoundingClientRect();
+      return map.queryRenderedFeatures([x - r.left, y - r.top], { layers: [layer] }).map((f) => String(f.properties.id));
+    },
+    [at.x, at.y, layer] as const,
+  );
+/** The median distance (px) from a page point to the vertices of a facility's reach ring drawn by the rings layer. */
+const drawnRingRadiusPx = (id: string, at: { x: number; y: number }) =>
+  page.evaluate(
+    ([id, x, y]) => {
+      type F = { properties: Record<string, unknown>; geometry: { type: string; coordinates: number[][] | number[][][] } };
+      const map = (window as unknown as { __anju: { map: { queryRenderedFeatures(o: object): F[]; project(ll: number[]): { x: number; y: number }; getContainer(): HTMLElement } } }).__anju.map;
+      const r = map.getContainer().getBoundingClientRect();
+      const d = map
+        .queryRenderedFeatures({ layers: ['coverage-rings-line'] })
+        .filter((f) => String(f.properties.id) === id)
+        .flatMap((f) => (f.geometry.type === 'LineString' ? (f.geometry.coordinates as number[][]) : (f.geometry.coordinates as number[][][]).flat()))
+        .map((ll) => {
+          const p = map.project(ll);
+          return Math.hypot(r.left + p.x - x, r.top + p.y - y);
+        })
+        .sort((a, b) => a - b);
+      return d.length ? d[Math.floor(d.length / 2)] : 0;
+    },
+    [id, at.x, at.y] as const,
+  );
 const uploads = (id: string) => page.evaluate((id) => (window as unknown as { __uploads: Record<string, number> }).__uploads[id], id);
 
 describe('life-circle coverage', () => {
@@ -149,19 +195,40 @@ describe('life-circle coverage', () => {
     }
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
+    // Past the click tolerance the drag starts: the original is dimmed, the selection's halo and ring wait for the
+    // drop (a few map frames, once). Then count what the moves make the map do.
+    await page.mouse.move(from.x + 6, from.y, { steps: 2 });
+    await expect.poll(async () => (await dragGhost(page))?.id).toBe(facility.id);
+    await waitForMapIdle(page);
+    await countMapWork();
     await page.mouse.move(to.x, to.y, { steps: 12 });
     // Still holding the button: the figure has already changed.
     await expect.poll(() => cell('area').textContent(), { timeout: 10_000 }).not.toBe(before);
-    // The dragged facility follows the pointer (a 1-feature ghost), and the facilities source was not re-uploaded.
-    await expect.poll(() => page.evaluate(({ x, y }) => {
-      const map = (window as unknown as { __anju: { map: { queryRenderedFeatures(p: [number, number], o: object): unknown[]; getContainer(): HTMLElement } } }).__anju.map;
-      const r = map.getContainer().getBoundingClientRect();
-      return map.queryRenderedFeatures([x - r.left, y - r.top], { layers: ['feature-drag-ghost'] }).length;
-    }, to)).toBe(1);
+    // The dragged facility follows the pointer: a DOM ghost over the map, with the reach ring of its tier.
+    await expect.poll(async () => {
+      const g = await dragGhost(page);
+      return g !== null && g.id === facility.id && Math.hypot(g.x - to.x, g.y - to.y) < 1.5;
+    }).toBe(true);
+    const ghost = (await dragGhost(page))!;
+    expect(ghost.ringPx).toBeGreaterThan(20);
+    // The moves changed no map source and drew (almost) no map frame: a ghost source drew one frame per move
+    // (SwiftShader: 50–200 ms each under load), and the figures of the next move waited behind it. What may
+    // still draw: the board's colour when its share crosses a step of the ramp, the hovered board when the
+    // pointer crosses into another.
+    const work = await mapWork();
+    console.log(`[coverage] map work during 12 drag moves: ${work.renders} frames, source data events ${JSON.stringify(work.sources)}`);
+    expect(work.sources).toEqual({});
+    expect(work.renders).toBeLessThanOrEqual(4);
+    // The original stays where it was, dimmed (feature state: no tile reload), until the drop is drawn.
+    expect(await draggedState(facility.id)).toBe(true);
     expect(await uploads('coverage-facilities')).toBe(0);
     // Nor was the gap layer recomputed and redrawn mid-drag: the worker spends ~150 ms on the gap grid, during
     // which a move waits; it follows the drop.
     expect(await uploads('coverage-gaps')).toBe(0);
+    // The ghost is drawn in the facility's tier colour (10-min: #0571b0) where the pointer is.
+    const dragShot = await screenshotPng(page);
+    const g = pixel(dragShot, to.x, to.y);
+    expect(g.b, 'the ghost is blue at the pointer').toBeGreaterThan(g.r + 60);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-dragging.png' });
     await page.mouse.up();
     if (cdp) {
@@ -172,6 +239,15 @@ describe('life-circle coverage', () => {
     await waitForMapIdle(page);
     expect(await cell('area').textContent()).not.toBe(before);
     await expect.poll(() => uploads('coverage-facilities')).toBe(1); // once, on drop
+    // The ghost goes once the dropped data is drawn, and the facility is no longer dimmed.
+    await expect.poll(() => dragGhost(page), { timeout: 20_000 }).toBeNull();
+    expect(await draggedState(facility.id)).toBe(false);
+    expect(await renderedIdsAt(to, 'coverage-facilities-circle')).toContain(facility.id);
+    // The ghost's ring had the radius of the ring now drawn around the dropped facility (from the tiles).
+    await waitForMapIdle(page);
+    const ringPx = await drawnRingRadiusPx(facility.id, to);
+    console.log(`[coverage] reach ring: ghost ${ghost.ringPx.toFixed(1)} px, drawn ${ringPx.toFixed(1)} px`);
+    expect(Math.abs(ringPx - ghost.ringPx)).toBeLessThan(2);
     console.log(`[coverage] gap layer updates during and after the drag: ${await uploads('coverage-gaps')}`);
     await expect.poll(() => page.getByTestId('coverage-selected').textContent()).toContain('示意');
     const latency = Number(await page.getByTestId('coverage-timing').getAttribute('data-drag-latency-ms'));
@@ -179,14 +255,14 @@ describe('life-circle coverage', () => {
     const timing = JSON.parse((await page.getByTestId('coverage-timing').getAttribute('data-drag-timing')) ?? '{}') as Record<string, number>;
     console.log(`[coverage] drag: median pointer move → new figures ${latency.toFixed(1)} ms (waiting for a frame ${timing.frameWaitMs?.toFixed(1)} ms, worker round trip ${timing.roundTripMs?.toFixed(1)} ms: to the worker ${timing.toWorkerMs?.toFixed(1)} ms, compute ${timing.computeMs?.toFixed(2)} ms, back ${timing.backMs?.toFixed(1)} ms); worker compute of the drop ${computeMs.toFixed(2)} ms`);
     expect(latency).toBeGreaterThan(0);
-    // Where a move's time goes (2026-11-26, load average 9–18 from five engineers' suites on the 2 cores):
-    // to the worker ~4 ms and its compute ~1 ms; the rest is the page handling the reply late (back 260–384 ms)
-    // while it renders the map after each ghost move (SwiftShader). Before the gap layer waited for the drop,
-    // a gap grid computed between moves (~150 ms) also held the worker. So: the worker's part must stay
-    // small (fails if a worker job comes back between moves), and the median within 1 s on a loaded machine
-    // (it read 125–408 ms at load 9–18, 41.6 ms at load 9–11).
+    // Where a move's time went while each move changed a 1-feature ghost source (2026-11-26/27, load 8–18 on the
+    // 2 cores): to the worker ~1–4 ms, its compute < 1 ms, and 85–384 ms "back": the page handled the reply late,
+    // busy with the map frame the ghost move had caused (SwiftShader; 21 frames for 12 moves). Medians read
+    // 93–408 ms. With the DOM ghost the map draws (almost) nothing per move (asserted above) and the median read
+    // ~11 ms at load ~11 (README Speed). So: the worker's part stays small (fails if a worker job comes back
+    // between moves), and the median is under the issue's 100 ms on a loaded machine.
     expect(timing.toWorkerMs + timing.computeMs).toBeLessThan(100);
-    expect(latency).toBeLessThan(1_000);
+    expect(latency).toBeLessThan(100);
     await page.screenshot({ path: SCREENSHOTS + 'coverage-after-drag.png' });
 
     // The exported map (PNG, printed report) draws the gaps where the live map does: it renders the same tiled

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { readStored } from './support/stored-project.ts';
+import { dragGhost } from './support/map-probe.ts';
 import { colorDistance, hexToRgb, pixel, screenshotPng } from './support/pixels.ts';
 import { TIER_COLORS } from '../../src/ui/coverage/coverage-overlays.ts';
 import { bboxOf } from '../../src/geo/measure.ts';
@@ -233,7 +234,7 @@ describe('responsive with real-size files', () => {
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 6 });
     // After 300,000 points the page is still busy (autosave) and handles the moves late: wait for them.
-    await expect.poll(() => idsAt(to, 'feature-drag-ghost'), { timeout: 30_000 }).toEqual([target.id]);
+    await expect.poll(async () => { const g = await dragGhost(page); return g && Math.hypot(g.x - to.x, g.y - to.y) < 1.5 ? g.id : null; }, { timeout: 30_000 }).toBe(target.id);
     // PROFILE=1: a CPU profile from the drop until the moved point is drawn (or the wait fails).
     const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) {
@@ -252,7 +253,7 @@ describe('responsive with real-size files', () => {
     const dropMs = t1 - t0;
     const dropScripts = (await frames(t0, t1)).flatMap((f) => f.scripts).filter((x) => x.durationMs > 50);
     await waitForMapIdle(page);
-    expect(await idsAt(to, 'feature-drag-ghost')).toEqual([]);
+    await expect.poll(() => dragGhost(page)).toBeNull();
     expect(await idsAt(from, 'coverage-facilities-circle')).not.toContain(target.id);
     // What a person sees: tier-coloured dots where the points are.
     expect(await facilityPixelShare()).toBeGreaterThan(0.08);

@@ -8,6 +8,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Overlay, OverlayData } from '../../map/overlay.ts';
 import { COVERAGE_TIERS, type CoverageTier } from '../../analysis/coverage/tier-figures.ts';
 import { bilingual } from '../../i18n/messages/index.ts';
+import { draggedOpacity } from '../../map/feature-drag.ts';
 
 /** Tier colours (ColorBrewer Dark2, distinct from the board categories' fills). */
 export const TIER_COLORS: Readonly<Record<CoverageTier | 'other', string>> = {
@@ -85,6 +86,8 @@ export function coverageOverlays(d: CoverageLayerData, c: CoverageLegendContext)
     {
       id: 'coverage-facilities',
       data: d.facilities,
+      // Feature state by the facility's id: the dragged one's original is dimmed (map/feature-drag.ts), no tile reload.
+      promoteId: 'id',
       info: {
         title: bilingual('coverage.layer.facilities'),
         ...(c.illustrative ? { status: 'illustrative' as const } : {}),
@@ -105,6 +108,8 @@ export function coverageOverlays(d: CoverageLayerData, c: CoverageLegendContext)
             'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 3.5, 13, 7],
             'circle-stroke-color': '#ffffff',
             'circle-stroke-width': 1.5,
+            'circle-opacity': draggedOpacity(),
+            'circle-stroke-opacity': draggedOpacity(),
           },
         },
       ],

@@ -21,9 +21,10 @@ import { defaultResidentsByBoard } from '../../analysis/coverage/default-residen
 import { gb50180 } from '../../data/gb50180.ts';
 import { dwellingAssumptions } from '../../data/jobs-housing-defaults.ts';
 import { addFacility, moveFacility, removeFacility, replaceFacilities, setPopulation } from '../../state/facility-changes.ts';
-import type { FeatureDragEvent, OverlayData } from '../../map/overlay.ts';
+import type { DragGhostRing, FeatureDragEvent, OverlayData } from '../../map/overlay.ts';
 import { CoverageClient, type MoveTiming } from './coverage-client.ts';
-import { reachRingTiles } from './reach-ring-tiles.ts';
+import { reachRingTiles, ringCentres } from './reach-ring-tiles.ts';
+import { TIER_COLORS } from './coverage-overlays.ts';
 import { facilityDiff } from './facility-diff.ts';
 import { runSteps } from '../../analysis/coverage/packed-facilities.ts';
 import { initPartsSteps, type InitParts } from './coverage-init-steps.ts';
@@ -312,23 +313,34 @@ class CoverageStore {
     this.selectedFacilityId = null;
   }
 
-  /** Drag events from the map: moves stream to the worker; the drop is one undoable change. */
-  onDrag(e: FeatureDragEvent): void {
+  /**
+   * Drag events from the map: moves stream to the worker; the drop is one undoable change. On
+   * `start`, the reach ring the selected facility would have (hidden until the drop) for the
+   * map to draw around the dragged point.
+   */
+  onDrag(e: FeatureDragEvent): DragGhostRing | undefined {
     const client = this.#client;
-    if (!client) return;
+    if (!client) return undefined;
+    let ring: DragGhostRing | undefined;
     if (e.phase === 'start') {
       this.selectedFacilityId = e.featureId;
       this.#dragTimings = [];
+      const f = this.selectedFacility;
+      if (f) {
+        const { radiusM, tier } = ringCentres({ facilities: [], tier: this.tier, radiiM: this.tierRadii, selected: f, hiddenId: null, maxRings: MAX_TIER_RINGS });
+        ring = { radiusM, color: TIER_COLORS[tier] };
+      }
     }
     if (e.phase === 'end') {
       client.cancelQueuedMove();
       this.dragging = null;
       store.apply(moveFacility(e.featureId, e.lonLat));
       this.#layersDirty = true; // gaps were held during the drag
-      return;
+      return undefined;
     }
     this.dragging = { id: e.featureId, lonLat: e.lonLat };
     client.queueMove(e.featureId, e.lonLat);
+    return ring;
   }
 
   useUniformPopulation(): void {

@@ -33,3 +33,18 @@ export async function renderedLabels(page: Page, layer: string, prop = 'label'):
     });
   }, [layer, prop] as const);
 }
+
+/**
+ * The point-drag ghost over the map (src/map/feature-drag.ts: a DOM element, not a map layer), or
+ * null: the dragged feature's id, its centre on the page (CSS px) and its reach ring's radius (px, 0 without a ring).
+ */
+export async function dragGhost(page: Page): Promise<{ id: string; x: number; y: number; ringPx: number } | null> {
+  return page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="feature-drag-ghost"]');
+    if (!el) return null;
+    // The element is a 0×0 box at the point; its children are centred on it.
+    const r = el.getBoundingClientRect();
+    const ring = el.querySelector<HTMLElement>('[data-ring-m]');
+    return { id: el.dataset.featureId ?? '', x: r.left, y: r.top, ringPx: ring ? ring.getBoundingClientRect().width / 2 : 0 };
+  });
+}
