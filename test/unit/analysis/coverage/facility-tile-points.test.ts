@@ -39,6 +39,12 @@ describe('facility tile points made from the import columns', () => {
     );
   });
 
+  it('are the same bytes for a layer of several chunks (4,096 facilities each), with 4-byte characters at the chunk ends', () => {
+    const fs: Facility[] = Array.from({ length: 10_000 }, (_, i) => ({ id: i % 4096 === 4095 ? `😀${i}` : `f${i}`, category: ['kindergarten', '幼儿园', 'block'][i % 3], lonLat: [120 + i * 1e-6, 28], ...(i % 2 ? { name: `设施${i}` } : {}) }));
+    const c = columnsOf(fs);
+    expect(bytes(facilityTilePointsOfColumns(c))).toEqual(bytes(packFacilityPoints(built(c))));
+  });
+
   it('give each facility its tier by category, and transferable buffers of their own', () => {
     const fs: Facility[] = [
       { id: 'a', category: 'kindergarten', lonLat: [-0, 1] },
