@@ -16,6 +16,11 @@ import { facilityColumnsProblems } from '../state/facility-columns-check.ts';
 import { guessInputKind, type KindGuess } from '../io/readers/guess-kind.ts';
 import { detectCoordinateColumns } from '../io/csv-columns.ts';
 import { withTransfer, type CallContext } from './rpc-protocol.ts';
+import { storedFormOfColumns } from '../state/persistence/stored-facilities-of-columns.ts';
+import { PACK_MIN_FACILITIES, type PackedStoredFacilities } from '../state/persistence/stored-facilities.ts';
+import type { Slicer } from '../state/persistence/time-slicer.ts';
+import { facilityTilePointsOfColumns } from '../analysis/coverage/facility-tile-points.ts';
+import { packedTransfer, type PackedPoints } from '../geo/packed-points.ts';
 
 /** A Blob's bytes in pieces (`Blob.stream()` read through its reader: no async iteration needed). */
 async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
@@ -58,6 +63,14 @@ export type DialogFacilityColumns = Extract<FacilityColumnsRead, { ok: true }> &
   headers: string[];
   /** The project check of the layer as the facilities slice (src/state/facility-columns-check.ts). */
   projectProblems: Problem[];
+  /**
+   * Made here when the layer passes that check, so that 替换 walks no facility on the page for
+   * them: its IndexedDB stored form (state/persistence/stored-facilities-of-columns.ts; null: stored
+   * as the array; undefined: left to the autosave), and its points for the tile worker
+   * (analysis/coverage/facility-tile-points.ts; from PACK_MIN_FACILITIES facilities). Transferred.
+   */
+  stored?: PackedStoredFacilities | null;
+  tilePoints?: PackedPoints;
 };
 
 /** A dropped file read as columns: the layer, and what it was taken for (guessInputKind on its keys). */
@@ -87,11 +100,27 @@ async function populationForDialog(i: ColumnsInput, ctx: CallContext): Promise<D
   return { ...r, headers: await headersOf(i.file, r.summary), projectProblems: populationColumnsProblems(r.value.population) };
 }
 
+/** The worker has no page to yield to: storedFormOfColumns runs in one go here. */
+const noPauses: Slicer = { due: () => false, pause: () => Promise.resolve() };
+
 async function facilitiesForDialog(i: ColumnsInput, ctx: CallContext): Promise<DialogFacilityColumns | null> {
   const r = await readColumns<FacilityColumnsRead>(i, ctx, readFacilityColumns);
   if (!r?.ok) return null;
-  return { ...r, headers: await headersOf(i.file, r.summary), projectProblems: facilityColumnsProblems(r.value) };
+  const out: DialogFacilityColumns = { ...r, headers: await headersOf(i.file, r.summary), projectProblems: facilityColumnsProblems(r.value) };
+  if (out.projectProblems.length === 0) {
+    const stored = await storedFormOfColumns(r.value, noPauses);
+    if (stored !== undefined) out.stored = stored;
+    if (r.value.lon.length >= PACK_MIN_FACILITIES) out.tilePoints = facilityTilePointsOfColumns(r.value);
+  }
+  return out;
 }
+
+/** The buffers of a facilities layer for the dialog: the columns, the stored form's coordinates, the tile points. */
+const dialogFacilityBuffers = (f: DialogFacilityColumns): ArrayBuffer[] => [
+  ...facilityColumnBuffers(f.value),
+  ...(f.stored ? [f.stored.lonLat.buffer as ArrayBuffer] : []),
+  ...(f.tilePoints ? packedTransfer(f.tilePoints) : []),
+];
 
 const headersOf = (file: Blob, s: ImportSummary) => (s.format === 'csv' ? csvHeaders(file, s.encoding ?? 'utf-8', s.details.lonColumn, s.details.latColumn) : Promise.resolve([]));
 
@@ -155,7 +184,7 @@ export const importApi = {
   /** importPopulationForDialog for a facilities layer (src/io/readers/facility-columns.ts); its texts come as one string. */
   importFacilitiesForDialog: async (i: ColumnsInput, ctx: CallContext): Promise<DialogFacilityColumns | null> => {
     const r = await facilitiesForDialog(i, ctx);
-    return r ? withTransfer(r, facilityColumnBuffers(r.value)) : null;
+    return r ? withTransfer(r, dialogFacilityBuffers(r)) : null;
   },
   /**
    * A dropped file (the dialog guesses its target from its content): a CSV's kind from its header,
@@ -175,7 +204,7 @@ export const importApi = {
       }
       if (guess?.kind === 'facilities') {
         const r = await facilitiesForDialog(i, ctx);
-        return r ? withTransfer({ guess, read: r }, facilityColumnBuffers(r.value)) : null;
+        return r ? withTransfer({ guess, read: r }, dialogFacilityBuffers(r)) : null;
       }
       return null;
     }
@@ -184,7 +213,7 @@ export const importApi = {
     const f = await facilitiesForDialog(i, ctx);
     if (!f) return null;
     const guess = guessInputKind([keysFeature(f.keys)]);
-    return guess?.kind === 'facilities' ? withTransfer({ guess, read: f }, facilityColumnBuffers(f.value)) : null;
+    return guess?.kind === 'facilities' ? withTransfer({ guess, read: f }, dialogFacilityBuffers(f)) : null;
   },
 };
 

@@ -24,7 +24,7 @@ import { recoverProject, type RecoveredPart } from '../project-recover.ts';
 import { connectAutosave, openScenarioStore, DEFAULT_DB_NAME, type AutosaveConnection, type ScenarioStore } from './scenario-store.ts';
 import { checkWholeProject } from '../project-file.ts';
 import { storageProblem } from './quota.ts';
-import { needsPreparation, prepareDeps, UnsavableProject, unsavableProblems } from './check-before-write.ts';
+import { markPassed, needsPreparation, prepareDeps, UnsavableProject, unsavableProblems } from './check-before-write.ts';
 import { trustShippedData } from './shipped-data.ts';
 import { ensurePolygonClip } from '../polygon-sites.ts';
 import { startTabSync, tabSync, type TabSyncHandle } from './tab-sync.svelte.ts';
@@ -182,6 +182,9 @@ export async function startPersistence(store: AppStore, { dbName = DEFAULT_DB_NA
   if (stored === null) return startAutosave(db, { revision, state: null });
   const r = checkWholeProject(stored, store.project, 'IndexedDB');
   if (r.ok) {
+    // The layer passed the project check just now (and its stored form is known: scenario-store.ts),
+    // so the first drop after a reload is checked and stored by the moved facility alone.
+    markPassed(r.value.facilities);
     store.load(r.value);
     // What does not match the active plan package (the one kept from the last session is gone or
     // another) is said, as when a project file is opened; nothing is dropped.

@@ -24,7 +24,7 @@ import { createAutosave, flushOnPageHide, type Autosave, type LifecycleTargets }
 import { isEmptyWrite, stateWrites } from './state-diff.ts';
 import type { SharedProjectStore, StoreSnapshot } from '../sync/replica.ts';
 import { fromStoredPopulation, toStoredPopulation } from './stored-population.ts';
-import { fromStoredFacilities, isFacilitiesPartKey, joinStoredFacilities, PART_KEY_PREFIX, storedFacilityRecords, toStoredFacilities } from './stored-facilities.ts';
+import { changedFacilityRecords, isFacilitiesPartKey, knownStoredForm, PART_KEY_PREFIX, readStoredFacilities, storedFacilityRecords, toStoredFacilities } from './stored-facilities.ts';
 
 /** Damaged stored data set aside before it was replaced, with why. */
 export interface QuarantineEntry {
@@ -213,13 +213,21 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME, { atOnce = () 
       // The plan the project is saved under, as a project file records it: a start under another
       // package says so (project-plan-match.ts).
       ops.push(meta.put(planRef(activePlan()), 'plan'));
+      const facilityPuts = (fs: ProjectState['facilities']): (() => Promise<unknown>)[] => {
+        const stored = toStoredFacilities(fs);
+        // Storage holds the stored form of `prev`'s layer: after a drop only the parts that changed.
+        const known = prev && knownStoredForm(prev.facilities);
+        const changed = known ? changedFacilityRecords(known, stored) : null;
+        if (changed) return changed.map(([key, v]) => () => slices.put(v(), key));
+        return [
+          // The parts of an earlier layer go first (a layer stored as parts: stored-facilities.ts).
+          () => slices.delete(IDBKeyRange.bound(PART_KEY_PREFIX, PART_KEY_PREFIX + '\uffff')),
+          ...storedFacilityRecords(stored).map(([key, v]) => () => slices.put(v(), key)),
+        ];
+      };
       const puts = w.slices.flatMap(([name, value]): (() => Promise<unknown>)[] =>
         name === 'facilities'
-          ? [
-              // The parts of an earlier layer go first (a layer stored as parts: stored-facilities.ts).
-              () => slices.delete(IDBKeyRange.bound(PART_KEY_PREFIX, PART_KEY_PREFIX + '\uffff')),
-              ...storedFacilityRecords(toStoredFacilities(value as ProjectState['facilities'])).map(([key, v]) => () => slices.put(v(), key)),
-            ]
+          ? facilityPuts(value as ProjectState['facilities'])
           : name === 'population'
             ? [() => slices.put(toStoredPopulation(value), name)]
             : [() => slices.put(value, name)],
@@ -284,7 +292,7 @@ export async function openScenarioStore(dbName = DEFAULT_DB_NAME, { atOnce = () 
       if (isFacilitiesPartKey(k)) parts.set(String(k), values[i]);
       else stored[String(k)] = values[i];
     });
-    if ('facilities' in stored) stored.facilities = fromStoredFacilities(joinStoredFacilities(stored.facilities, parts));
+    if ('facilities' in stored) stored.facilities = readStoredFacilities(stored.facilities, parts);
     if ('population' in stored) stored.population = fromStoredPopulation(stored.population);
     const rank = new Map((Array.isArray(order) ? (order as unknown[]) : []).map((id, i) => [id, i]));
     const byRank = (s: unknown) => rank.get((s as { id?: unknown } | null)?.id) ?? Infinity;

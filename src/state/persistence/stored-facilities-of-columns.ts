@@ -2,7 +2,7 @@
  * The stored form of a facilities layer (stored-facilities.ts) made straight from the import
  * worker's columns (domain/facility-columns.ts), for the layer 替换 builds from them: one copy of
  * the coordinates and the texts' JSON a few thousand at a time, without walking the facility
- * objects. Before, the autosave packed a 300,000-point layer object by object after 替换
+ * objects. The import worker makes it (workers/import-api.ts) and transfers it with the read. Before, the autosave packed a 300,000-point layer object by object after 替换
  * (facilities-precheck.ts: about 4 s of CPU on the page at load 13–17, README Speed).
  *
  * It gives exactly what toStoredFacilities gives for the facilities `facilityAt` makes of the

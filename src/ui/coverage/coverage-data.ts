@@ -4,7 +4,8 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { BoardCollection } from '../../domain/board.ts';
-import { categoryTiers, tierOf, type Facility } from '../../domain/facility.ts';
+import type { Facility } from '../../domain/facility.ts';
+import { categoryTier } from '../../analysis/coverage/facility-tier.ts';
 import { gb50180 } from '../../data/gb50180.ts';
 import type { CoverageBoard } from '../../analysis/coverage/types.ts';
 import { COVERAGE_TIERS, type CoverageTier, type TierRadii } from '../../analysis/coverage/tier-figures.ts';
@@ -14,7 +15,6 @@ import { categoryName } from './category-name.ts';
 import type { Lang } from '../../i18n/lang.ts';
 
 export const residentsAssumption = residentsJson as unknown as ResidentsAssumption;
-export const CATEGORY_TIERS = categoryTiers(gb50180.facilities);
 
 /** GB 50180-2018 表3.0.4 default walking distances (m) per tier. */
 export function defaultTierRadii(): TierRadii {
@@ -27,10 +27,7 @@ export function coverageBoards(boards: BoardCollection): CoverageBoard[] {
   return boards.features.map((b) => ({ id: b.properties.id, name: b.properties.name, geometry: b.geometry }));
 }
 
-export function facilityTier(f: Facility): CoverageTier | null {
-  const t = tierOf(f.category, CATEGORY_TIERS);
-  return t === '15-min' || t === '10-min' || t === '5-min' ? t : null;
-}
+export const facilityTier = (f: Facility): CoverageTier | null => categoryTier(f.category);
 
 export interface FacilityProperties {
   id: string;

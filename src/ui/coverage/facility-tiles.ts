@@ -7,6 +7,7 @@
  */
 import type { Facility } from '../../domain/facility.ts';
 import type { TiledPoints } from '../../map/overlay.ts';
+import type { PackedPoints } from '../../geo/packed-points.ts';
 
 /** From this many facilities the map draws them from vector tiles made in a worker. */
 export const TILED_MIN_FACILITIES = 5_000;
@@ -17,6 +18,18 @@ const FACILITY_TILES = 'facilities';
 const packing = () => import('./facility-points.ts');
 const made = new WeakMap<readonly Facility[], TiledPoints>();
 const listOf = new WeakMap<TiledPoints, readonly Facility[]>();
+/** Points packed already (an imported layer, by the import worker from its columns): the first pack hands them on (they are transferred). */
+const prepacked = new WeakMap<readonly Facility[], PackedPoints>();
+
+/** `points` are what packing `facilities` would give (analysis/coverage/facility-tile-points.ts); the first send uses them. */
+export const rememberFacilityPoints = (facilities: readonly Facility[], points: PackedPoints): void => void prepacked.set(facilities, points);
+
+/** The prepacked points of `facilities`, once. */
+function takePrepacked(facilities: readonly Facility[]): PackedPoints | undefined {
+  const p = prepacked.get(facilities);
+  prepacked.delete(facilities);
+  return p;
+}
 
 /** The facilities as tiled points; the same list gives the same object (so it is not sent twice). */
 export function facilityTiles(facilities: readonly Facility[]): TiledPoints {
@@ -26,7 +39,7 @@ export function facilityTiles(facilities: readonly Facility[]): TiledPoints {
       type: 'TiledPoints',
       count: facilities.length,
       shared: FACILITY_TILES,
-      pack: async () => (await packing()).packFacilityPointsSliced(facilities),
+      pack: async () => takePrepacked(facilities) ?? (await packing()).packFacilityPointsSliced(facilities),
       backend: () => import('../../workers/point-tiles-client.ts'),
       changeFrom: async (prev) => {
         const before = listOf.get(prev);

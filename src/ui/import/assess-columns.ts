@@ -6,7 +6,8 @@
  * (src/state/population-columns-check.ts); the rest of the project (the scenarios) is checked here
  * as unsavableProblems does, against a population slice that is empty. On 替换 the points are
  * built in slices of 25 ms that yield to the page, and the slice is remembered as passed (and a
- * facilities layer's stored form, made from the columns: stored-facilities-of-columns.ts).
+ * facilities layer's stored form and tile points, made from the columns in the import worker:
+ * stored-facilities-of-columns.ts, facility-tile-points.ts).
  */
 import type { PopulationColumns, PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import { bilingual } from '../../i18n/messages/index.ts';
@@ -15,7 +16,7 @@ import type { ProjectState } from '../../state/project.ts';
 import { markPassed, unsavableProblems } from '../../state/persistence/check-before-write.ts';
 import { timeSlicer, type Slicer } from '../../state/persistence/time-slicer.ts';
 import { rememberStoredForm } from '../../state/persistence/stored-facilities.ts';
-import { storedFormOfColumns } from '../../state/persistence/stored-facilities-of-columns.ts';
+import { rememberFacilityPoints } from '../coverage/facility-tiles.ts';
 import type { DialogFacilityColumns, DialogPopulationColumns } from '../../workers/import-api.ts';
 import { facilityAt, type FacilityColumns } from '../../domain/facility-columns.ts';
 import type { Facility } from '../../domain/facility.ts';
@@ -89,13 +90,12 @@ export function assessFacilityColumns(read: DialogFacilityColumns, state: Projec
   const errorCount = problems.filter((p) => p.severity === 'error').length;
   const count = read.value.lon.length;
   const build = async (signal?: AbortSignal, slicer?: Slicer) => {
-    const sliced = slicer ?? timeSlicer(25);
-    const list = await facilitiesFromColumns(read.value, sliced, signal);
+    const list = await facilitiesFromColumns(read.value, slicer ?? timeSlicer(25), signal);
     if (!list) return null;
-    // Its stored form, made from the columns (not packed again object by object by the autosave).
-    const stored = await storedFormOfColumns(read.value, sliced);
-    if (signal?.aborted) return null;
-    if (stored !== undefined) rememberStoredForm(list, stored);
+    // Its stored form and its tile points, made from the columns in the import worker (not packed
+    // again object by object on the page by the autosave and the tile layer).
+    if (read.stored !== undefined) rememberStoredForm(list, read.stored);
+    if (read.tilePoints) rememberFacilityPoints(list, read.tilePoints);
     // The worker's check of the columns is the project check of this slice (facility-columns-check.ts:
     // sizes; ids unique, texts strings, positions in range by the reader).
     markPassed(list);

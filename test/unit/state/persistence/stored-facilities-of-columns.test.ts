@@ -8,34 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { facilityAt, HAS_NAME, ILLUSTRATIVE, type FacilityColumns } from '../../../../src/domain/facility-columns.ts';
+import { facilityAt, type FacilityColumns } from '../../../../src/domain/facility-columns.ts';
+import { columnsOf } from '../../../support/facility-columns-of.ts';
 import type { Facility } from '../../../../src/domain/facility.ts';
 import { fromStoredFacilities, PACK_MIN_FACILITIES, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import { storedFormOfColumns } from '../../../../src/state/persistence/stored-facilities-of-columns.ts';
 import { timeSlicer } from '../../../../src/state/persistence/time-slicer.ts';
-
-/** Columns as the columnar reader lays them out, for the facilities `fs` (illustrative: false is not a column value). */
-function columnsOf(fs: Facility[]): FacilityColumns {
-  const n = fs.length;
-  const ends = new Int32Array(2 * n);
-  const flags = new Uint8Array(n);
-  const category = new Int32Array(n);
-  const codes = new Map<string, number>();
-  let texts = '';
-  fs.forEach((f, i) => {
-    texts += f.id;
-    ends[2 * i] = texts.length;
-    if (f.name !== undefined) {
-      texts += f.name;
-      flags[i] |= HAS_NAME;
-    }
-    ends[2 * i + 1] = texts.length;
-    if (f.illustrative) flags[i] |= ILLUSTRATIVE;
-    if (!codes.has(f.category)) codes.set(f.category, codes.size);
-    category[i] = codes.get(f.category)!;
-  });
-  return { kind: 'facility-columns', lon: Float64Array.from(fs, (f) => f.lonLat[0]), lat: Float64Array.from(fs, (f) => f.lonLat[1]), texts, ends, flags, categories: [...codes.keys()], category };
-}
 
 const built = (c: FacilityColumns) => Array.from({ length: c.lon.length }, (_, i) => facilityAt(c, i));
 const text = fc.string({ unit: fc.constantFrom('a', '7', ' ', '"', '\\', '\n', '设', '施', '𠀀', '😀', '\ud800', '\udfff', '\u2028', '\u0000'), maxLength: 6 });

@@ -14,7 +14,9 @@ import { DEFAULT_RULE_SETTINGS } from '../../../../src/data/allocation-data.ts';
 import type { ProjectState } from '../../../../src/state/project.ts';
 import { timeSlicer } from '../../../../src/state/persistence/time-slicer.ts';
 import { needsPreparation, uncheckedSlices } from '../../../../src/state/persistence/check-before-write.ts';
-import { toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
+import { PACK_MIN_FACILITIES, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
+import { facilityTiles } from '../../../../src/ui/coverage/facility-tiles.ts';
+import { packFacilityPoints } from '../../../../src/ui/coverage/facility-points.ts';
 import { assessImport } from '../../../../src/ui/import/assess-import.ts';
 import { assessFacilityColumns, assessPopulationColumns } from '../../../../src/ui/import/assess-columns.ts';
 import { ImportClient, type ColumnsKind, type ColumnsOutcome } from '../../../../src/ui/import/import-client.ts';
@@ -106,6 +108,13 @@ async function expectSameFacilities(bytes: Uint8Array, file: string, options = {
   // Its stored form was made from the columns: the autosave has nothing to prepare, and stores what it would have packed.
   expect(needsPreparation(state, got.state)).toBe(false);
   expect(toStoredFacilities(got.state.facilities)).toStrictEqual(toStoredFacilities([...got.state.facilities]));
+  if (got.state.facilities.length >= PACK_MIN_FACILITIES) {
+    // The tile layer's first pack is the import worker's (no walk of the layer on the page), and the same bytes the page packs.
+    const first = await facilityTiles(got.state.facilities).pack();
+    expect(first).toBe(c.tilePoints);
+    expect(new Uint8Array(first.lonLat.buffer)).toEqual(new Uint8Array(packFacilityPoints(got.state.facilities).lonLat.buffer));
+    expect(first.columnsUtf8).toEqual(packFacilityPoints(got.state.facilities).columnsUtf8);
+  }
   expect(got.inverse.apply(got.state).state.facilities).toBe(state.facilities);
   return { a, c, pauses };
 }
