@@ -86,6 +86,7 @@ try {
     // Frames drawn after map-ready too: a change made on 'load' or the first idle shows here.
     await page.waitForTimeout(SETTLE_MS);
     const f = (await page.evaluate(FRAMES_READ)) as Frames;
+    t.marks.firstFrame = f.times[0] ?? NaN;
     console.log(`  frames: ${f.beforeReady} up to map-ready, ${f.total} within ${SETTLE_MS} ms after it; load ${f.loadMs.toFixed(0)}, idle ${f.idleMs.map((x) => x.toFixed(0)).join(' ') || '-'}`);
     console.log(`  frame times up to map-ready (ms): ${f.times.map((x) => x.toFixed(0)).join(' ')}`);
     if (last && profile) {
@@ -111,7 +112,7 @@ function report(p: CpuProfile, navStartUs: number, marks: Record<string, number>
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const rows = new Map<string, number[]>();
   const fns = new Map<string, number>();
-  const edges = ['dcl', 'main', 'mounted', 'appContent', 'fcp', 'mapReady'].filter((k) => Number.isFinite(marks[k]));
+  const edges = ['dcl', 'main', 'mounted', 'appContent', 'canvas', 'firstFrame', 'mapReady'].filter((k) => Number.isFinite(marks[k]));
   const windows = edges.slice(1).map((k, i) => [`${edges[i]} → ${k}`, marks[edges[i]], marks[k]] as const);
   const byWindow = windows.map(() => new Map<string, number>());
   let now = p.startTime;

@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { CATEGORIES } from '../domain/board.ts';
 import { STRUCTURE_ROLES } from '../domain/structure.ts';
 import { BASEMAP_COLORS, BOARD_FILL_OPACITY, CATEGORY_COLORS, MAP_FONT_STACK, STRUCTURE_COLORS, STRUCTURE_FILL_OPACITY } from './colors.ts';
-import { LAYERS, SOURCES } from './layer-ids.ts';
+import { BASEMAP_KIND, LAYERS, SOURCES } from './layer-ids.ts';
 import type { ShippedMapData } from './shipped-map-data.ts';
 import type { Lang } from '../i18n/lang.ts';
 
@@ -18,6 +18,9 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 function matchColor(prop: string, table: Readonly<Record<string, string>>, keys: readonly string[], fallback: string): ExpressionSpecification {
   return ['match', ['get', prop], ...keys.flatMap((k) => [k, table[k]]), fallback] as unknown as ExpressionSpecification;
 }
+
+/** The basemap source's features of one kind (shipped-map-data.ts). */
+const ofKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
 export const CATEGORY_FILL = matchColor('category', CATEGORY_COLORS, CATEGORIES, '#999');
 export const STRUCTURE_FILL = matchColor('role', STRUCTURE_COLORS, STRUCTURE_ROLES, '#999');
@@ -51,10 +54,8 @@ export function baseStyle(shipped: ShippedMapData, lang: Lang, plan?: PlanMapDat
     version: 8,
     name: 'anju-offline',
     sources: {
-      [SOURCES.land]: { type: 'geojson', data: shipped[SOURCES.land], attribution: ATTRIBUTION.land },
-      [SOURCES.inlandWater]: { type: 'geojson', data: shipped[SOURCES.inlandWater] },
-      [SOURCES.counties]: { type: 'geojson', data: shipped[SOURCES.counties], attribution: ATTRIBUTION.counties },
-      [SOURCES.countyLabels]: { type: 'geojson', data: shipped[SOURCES.countyLabels] },
+      // Land, inland water, counties and their labels in one source (shipped-map-data.ts), credited as the two sources were (MapLibre listed the shorter credit first).
+      [SOURCES.basemap]: { type: 'geojson', data: shipped[SOURCES.basemap], attribution: `${ATTRIBUTION.counties} | ${ATTRIBUTION.land}` },
       [SOURCES.structure]: { type: 'geojson', data: shipped[SOURCES.structure], promoteId: 'id' },
       [SOURCES.boards]: { type: 'geojson', data: plan?.boards ?? EMPTY, promoteId: 'id' }, // credited by MapView (boards-attribution.ts)
       [SOURCES.boardLabels]: { type: 'geojson', data: plan?.boardLabels ?? EMPTY },
@@ -62,7 +63,7 @@ export function baseStyle(shipped: ShippedMapData, lang: Lang, plan?: PlanMapDat
     },
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
-      { id: LAYERS.land, type: 'fill', source: SOURCES.land, paint: { 'fill-color': BASEMAP_COLORS.land } },
+      { id: LAYERS.land, type: 'fill', source: SOURCES.basemap, filter: ofKind(BASEMAP_KIND.land), paint: { 'fill-color': BASEMAP_COLORS.land } },
       {
         id: LAYERS.structureFill,
         type: 'fill',
@@ -80,11 +81,12 @@ export function baseStyle(shipped: ShippedMapData, lang: Lang, plan?: PlanMapDat
       },
       // Holes of the land polygons (inland-water.ts): lakes, reservoirs, rivers — not sea; above the
       // structure's tint (its parts are whole counties, water included), below county lines and boards.
-      { id: LAYERS.inlandWater, type: 'fill', source: SOURCES.inlandWater, paint: { 'fill-color': BASEMAP_COLORS.inlandWater, 'fill-outline-color': BASEMAP_COLORS.inlandWaterLine } },
+      { id: LAYERS.inlandWater, type: 'fill', source: SOURCES.basemap, filter: ofKind(BASEMAP_KIND.inlandWater), paint: { 'fill-color': BASEMAP_COLORS.inlandWater, 'fill-outline-color': BASEMAP_COLORS.inlandWaterLine } },
       {
         id: LAYERS.countyLine,
         type: 'line',
-        source: SOURCES.counties,
+        source: SOURCES.basemap,
+        filter: ofKind(BASEMAP_KIND.county),
         paint: { 'line-color': BASEMAP_COLORS.county, 'line-width': 1, 'line-dasharray': [3, 2] },
       },
       {
@@ -120,7 +122,8 @@ export function baseStyle(shipped: ShippedMapData, lang: Lang, plan?: PlanMapDat
       {
         id: LAYERS.countyLabel,
         type: 'symbol',
-        source: SOURCES.countyLabels,
+        source: SOURCES.basemap,
+        filter: ofKind(BASEMAP_KIND.countyLabel),
         maxzoom: 10.5,
         layout: { 'text-field': countyLabelField(lang), 'text-font': font, 'text-size': 14, 'text-allow-overlap': false },
         paint: { 'text-color': '#6b655a', 'text-halo-color': BASEMAP_COLORS.halo, 'text-halo-width': 1.5 },

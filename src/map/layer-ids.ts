@@ -2,15 +2,16 @@
 import type { LayerGroup } from '../state/map-view.ts';
 
 export const SOURCES = {
-  land: 'land',
-  inlandWater: 'inland-water',
-  counties: 'counties',
-  countyLabels: 'county-labels',
+  /** The shipped basemap in one source: land, its inland water, county outlines and county label points (BASEMAP_KIND); not the basemap controller's source ('basemap'). */
+  basemap: 'shipped-basemap',
   structure: 'structure',
   boards: 'boards',
   boardLabels: 'board-labels',
   nodes: 'nodes',
 } as const;
+
+/** The `kind` property of each feature of the basemap source, which its layers filter on. */
+export const BASEMAP_KIND = { land: 'land', inlandWater: 'inland-water', county: 'county', countyLabel: 'county-label' } as const;
 
 export const LAYERS = {
   background: 'sea',

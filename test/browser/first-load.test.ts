@@ -82,8 +82,9 @@ describe('first load', () => {
     // Nor the import dialog's session, the team client (no team server here), English or polygon clipping.
     expect(requested.filter((u) => /\/(import-session\.svelte|ImportDialog|mount-team-app|TeamApp|english|polygon-ops)-[\w-]+\.js$/.test(u))).toEqual([]);
     expect(page.workers().map((w) => w.url()).filter((u) => /(coverage|jobs-housing|import)\.worker/.test(u))).toEqual([]);
-    // The shipped data came as files of their own, fetched beside the scripts.
-    for (const name of ['boards', 'land', 'counties', 'structure', 'inland-water', 'county-labels']) {
+    // The shipped data came as files of their own, fetched beside the scripts: the boards, the structure, and
+    // land, inland water, counties and county labels as one basemap file (shipped-map-data.ts).
+    for (const name of ['boards', 'shipped-basemap', 'structure']) {
       expect(requested.some((u) => new RegExp(`/${name}-[\\w-]+\\.geojson$`).test(u)), name).toBe(true);
     }
     await page.screenshot({ path: SCREENSHOTS + 'first-load.png' });
