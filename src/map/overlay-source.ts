@@ -42,7 +42,8 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
     const circle = layer as CircleLayerSpecification;
     return [
       { id: `${l.id}~raster`, type: 'raster', source: rasterSourceId(o, l.id), maxzoom: below, paint: { 'raster-fade-duration': 0 } },
-      { ...circle, paint: { ...circle.paint, 'circle-opacity': 0, 'circle-stroke-opacity': 0 } },
+      // One colour: a colour by property would add a vertex attribute per circle to upload for nothing.
+      { ...circle, paint: { ...circle.paint, 'circle-color': '#000000', 'circle-opacity': 0, 'circle-stroke-opacity': 0 } },
       { ...circle, id: `${l.id}~drawn`, minzoom: below },
     ] satisfies LayerSpecification[];
   });
