@@ -5,7 +5,8 @@
  * A circle layer of tiled plain points with `rasterBelowZoom` (drawsAsRaster) becomes three: below
  * that zoom a raster layer of images the tile worker draws (`<layer id>~raster`, from the source
  * `<overlay id>~<layer id>`); the layer itself at every zoom with nothing drawn (opacity 0: MapLibre
- * skips it when drawing, and queryRenderedFeatures still finds its points for hover, click and drag);
+ * skips it when drawing, and queryRenderedFeatures still finds its points for hover, click and drag; when
+ * every layer of the overlay is drawn so, its vector tiles there hold one point per 8 px, the one on top);
  * and from that zoom its drawn copy (`<layer id>~drawn`).
  */
 import type { CircleLayerSpecification, LayerSpecification, Map as MlMap, RasterSourceSpecification, SourceSpecification, VectorTileSource, RasterTileSource } from 'maplibre-gl';
@@ -21,11 +22,17 @@ function rasterLayers(o: Overlay): CircleLayerSpecification[] {
   return isTiled(d) ? (o.layers.filter((l) => drawsAsRaster(d, l)) as CircleLayerSpecification[]) : [];
 }
 
+/** The zoom below which every layer of the overlay draws from images (its vector tiles are then for picking only). */
+function pickBelow(o: Overlay): number | undefined {
+  const d = o.data;
+  return isTiled(d) && o.layers.length > 0 && o.layers.every((l) => drawsAsRaster(d, l)) ? d.rasterBelowZoom : undefined;
+}
+
 /** Every source of the overlay by id: its own (the overlay's id) and one per raster-drawn layer. */
 export function overlaySources(o: Overlay): Record<string, SourceSpecification> {
   const d = o.data;
   const own: SourceSpecification = isTiled(d)
-    ? { ...pointTilesSource(o.id, d), ...(o.promoteId ? { promoteId: o.promoteId } : {}) }
+    ? { ...pointTilesSource(o.id, d, pickBelow(o)), ...(o.promoteId ? { promoteId: o.promoteId } : {}) }
     : { type: 'geojson', data: d, ...(o.promoteId ? { promoteId: o.promoteId } : {}) };
   const out: Record<string, SourceSpecification> = { [o.id]: own };
   if (isTiled(d)) for (const l of rasterLayers(o)) out[rasterSourceId(o, l.id)] = pointRasterSource(o.id, d, l) satisfies RasterSourceSpecification;
@@ -59,6 +66,6 @@ export function addOverlay(m: MlMap, o: Overlay, beforeId: string): void {
 export function setOverlayTiles(m: MlMap, o: Overlay): void {
   const d = o.data;
   if (!isTiled(d)) return;
-  (m.getSource(o.id) as VectorTileSource | undefined)?.setTiles([pointTilesUrl(o.id, d)]);
+  (m.getSource(o.id) as VectorTileSource | undefined)?.setTiles([pointTilesUrl(o.id, d, pickBelow(o))]);
   for (const l of rasterLayers(o)) (m.getSource(rasterSourceId(o, l.id)) as RasterTileSource | undefined)?.setTiles([pointRasterUrl(o.id, d, l)]);
 }

@@ -50,7 +50,7 @@ export interface PointTilesBackend {
   connect(held: () => [string, TiledPoints][]): void;
   set(overlay: string, points: PackedPoints): void;
   change(overlay: string, change: PointsChange): void;
-  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal, pickBelow?: number): Promise<ArrayBuffer>;
   raster(overlay: string, z: number, x: number, y: number, sizePx: number, paint: PointRasterPaint, signal: AbortSignal): Promise<ImageBitmap | null>;
 }
 

@@ -39,11 +39,11 @@ function register(): void {
   if (registered) return;
   registered = true;
   addProtocol(POINT_TILES_PROTOCOL, async (params, abort) => {
-    const m = /^anju-points:\/\/([^/]+)\/\d+\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+    const m = /^anju-points:\/\/([^/]+)\/\d+\/(\d+)\/(\d+)\/(\d+)(?:\/pick-below-(\d+))?$/.exec(params.url);
     if (!m) throw new Error(`not a point tile: ${params.url}`);
     const c = await client();
     await queue;
-    return { data: await c.tile(decodeURIComponent(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), abort.signal) };
+    return { data: await c.tile(decodeURIComponent(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), abort.signal, m[5] === undefined ? undefined : Number(m[5])) };
   });
   addProtocol(POINT_RASTER_PROTOCOL, async (params, abort) => {
     const m = /^anju-point-raster:\/\/([^/]+)\/\d+\/([^/]+)\/(\d+)\/(\d+)\/(\d+)(@2x)?$/.exec(params.url);
@@ -82,17 +82,19 @@ function send(overlay: string, data: TiledPoints): number {
 }
 
 /**
- * The tile URL template showing `data` (sent to the worker first if needed), under the overlay's
+ * The tile URL template showing `data` (below `pickBelow` for hit-testing only, pointTilesSource) (sent to the worker first if needed), under the overlay's
  * id or the name of the set it shares with other overlays.
  */
-export function pointTilesUrl(overlay: string, data: TiledPoints): string {
+export function pointTilesUrl(overlay: string, data: TiledPoints, pickBelow?: number): string {
   const set = data.shared ?? overlay;
-  return `${POINT_TILES_PROTOCOL}://${encodeURIComponent(set)}/${send(set, data)}/{z}/{x}/{y}`;
+  // Every layer drawn from images below pickBelow: the vector tiles there are for hit-testing only (fewer circles to upload).
+  const pick = pickBelow === undefined ? '' : `/pick-below-${pickBelow}`;
+  return `${POINT_TILES_PROTOCOL}://${encodeURIComponent(set)}/${send(set, data)}/{z}/{x}/{y}${pick}`;
 }
 
-/** A vector source drawing `data`. */
-export function pointTilesSource(overlay: string, data: TiledPoints): VectorSourceSpecification {
-  return { type: 'vector', tiles: [pointTilesUrl(overlay, data)], maxzoom: MAX_ZOOM };
+/** A vector source drawing `data` (below `pickBelow` only hit-tested: every layer draws from images there). */
+export function pointTilesSource(overlay: string, data: TiledPoints, pickBelow?: number): VectorSourceSpecification {
+  return { type: 'vector', tiles: [pointTilesUrl(overlay, data, pickBelow)], maxzoom: MAX_ZOOM };
 }
 
 /**

@@ -44,7 +44,11 @@ export function pointTilesApi() {
       return index.count;
     },
     /** The encoded tile (empty where there is no point); the reply transfers the buffer. */
-    tile: (i: { overlay: string; z: number; x: number; y: number }) => indexOf(i.overlay).tile(i.z, i.x, i.y),
+    tile: (i: { overlay: string; z: number; x: number; y: number; pickBelow?: number }) => {
+      const index = indexOf(i.overlay);
+      // Below `pickBelow` a plain point set is drawn from images (raster): its vector tiles are for hit-testing only.
+      return index instanceof PointGridTiles ? index.tile(i.z, i.x, i.y, i.pickBelow !== undefined && i.z < i.pickBelow) : index.tile(i.z, i.x, i.y);
+    },
     /**
      * Tile z/x/y of a plain point set drawn as straight-alpha RGBA pixels (point-raster.ts), null
      * where no point is; the worker entry turns them into an ImageBitmap for MapLibre's raster source.

@@ -26,7 +26,8 @@ export interface PointTilesClient {
   connect(heldPoints: () => [string, Held][]): void;
   set(overlay: string, points: PackedPoints): void;
   change(overlay: string, c: PointsChange): void;
-  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  /** The vector tile; below `pickBelow` (drawn from images there) one for hit-testing only. */
+  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal, pickBelow?: number): Promise<ArrayBuffer>;
   /** Tile z/x/y of a plain point set drawn as a `sizePx` square image; null where no point is. */
   raster(overlay: string, z: number, x: number, y: number, sizePx: number, paint: PointRasterPaint, signal: AbortSignal): Promise<ImageBitmap | null>;
   /** Stops the worker (tests; the next call starts a new one, as after a crash). */
@@ -69,7 +70,7 @@ export function pointTilesClient(create: () => WorkerLike): PointTilesClient {
     connect: (heldPoints) => void (held = heldPoints),
     set: (overlay, points) => void set(overlay, points),
     change: (overlay, c) => void worker.call('change', { overlay, change: c }, { transfer: packedTransfer(c.upsert) }).catch(report),
-    tile: (overlay, z, x, y, signal) => retried(() => worker.call('tile', { overlay, z, x, y }, { signal }), signal),
+    tile: (overlay, z, x, y, signal, pickBelow) => retried(() => worker.call('tile', { overlay, z, x, y, ...(pickBelow === undefined ? {} : { pickBelow }) }, { signal }), signal),
     raster: (overlay, z, x, y, sizePx, paint, signal) => retried(() => worker.call('raster', { overlay, z, x, y, sizePx, paint }, { signal }), signal),
     terminate: () => worker.terminate(),
   };

@@ -7,6 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { rasterPoints, rgbOfHex, type PointRasterStyle } from '../../../src/geo/point-raster.ts';
 import { PointGridTiles } from '../../../src/geo/point-grid-tiles.ts';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { POINT_TILE_LAYER } from '../../../src/geo/packed-points.ts';
 import type { PackedPoints } from '../../../src/geo/packed-points.ts';
 
 const STYLE: PointRasterStyle = { colors: ['#1f6f8b', '#7b3294', '#008837'], radius: 5.25, strokeColor: '#fff', strokeWidth: 1.5 };
@@ -134,5 +137,43 @@ describe('PointGridTiles.raster', () => {
     const row = Math.floor((y - ty) * size);
     expect(left[4 * (row * size + size - 1) + 3]).toBe(255);
     expect(one.raster(z, tx + 3, ty, size, paint)).toBeNull();
+  });
+});
+
+describe('PointGridTiles.tile for picking only (under tiles drawn as images)', () => {
+  /** Features of a tile: id and position in tile units, in tile order. */
+  const features = (buf: ArrayBuffer) => {
+    const layer = new VectorTile(new PbfReader(new Uint8Array(buf))).layers[POINT_TILE_LAYER];
+    return Array.from({ length: layer?.length ?? 0 }, (_, i) => {
+      const f = layer.feature(i);
+      const [[p]] = f.loadGeometry();
+      return { id: String(f.properties.id), x: p.x, y: p.y };
+    });
+  };
+  let seed = 11;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pts = Array.from({ length: 20_000 }, (_, i) => ({ id: `f${i}`, lon: 120.6 + rand() * 0.05, lat: 28.0 + rand() * 0.03, tier: 'other' }));
+  const grid = new PointGridTiles(pack(pts));
+
+  it('keeps one point per 8 px square (64 tile units) where there are points, each where the tile puts it', () => {
+    const z = 12;
+    const [tx, ty] = projected(120.625, 28.015, z).map(Math.floor);
+    const pick = features(grid.tile(z, tx, ty, true));
+    const spot = (x: number, y: number) => `${Math.floor((y + 128) / 64)},${Math.floor((x + 128) / 64)}`;
+    // Every point within the tile and its buffer, at its rounded position in tile units.
+    const want = new Map<string, Set<string>>();
+    for (const p of pts) {
+      const [x, y] = projected(p.lon, p.lat, z);
+      const ux = Math.round((x - tx) * 4096), uy = Math.round((y - ty) * 4096);
+      if (ux < -128 || ux > 4096 + 128 || uy < -128 || uy > 4096 + 128) continue;
+      const k = spot(ux, uy);
+      if (!want.has(k)) want.set(k, new Set());
+      want.get(k)!.add(`${p.id} ${ux} ${uy}`);
+    }
+    expect(pick.length).toBe(want.size);
+    for (const f of pick) expect(want.get(spot(f.x, f.y))?.has(`${f.id} ${f.x} ${f.y}`), `${f.id} at ${f.x}, ${f.y}`).toBe(true);
+    expect([...want.values()].reduce((n, v) => n + v.size, 0)).toBeGreaterThan(3 * pick.length);
+    // A full tile of the same zoom has many more.
+    expect(features(grid.tile(z, tx, ty, false)).length).toBeGreaterThan(2 * pick.length);
   });
 });
