@@ -217,8 +217,10 @@ describe('responsive with real-size files', () => {
     // The topmost facility drawn from the tiles at the map's centre: what a click there takes.
     const box = (await page.getByTestId('map').boundingBox())!;
     const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await waitForMapIdle(page);
     const [id] = await idsAt(from, 'coverage-facilities-circle');
-    expect(id, 'a facility under the centre of the map').toBeDefined();
+    const inView = () => page.evaluate(() => (window as unknown as AnjuMap).__anju.map.queryRenderedFeatures({ layers: ['coverage-facilities-circle'] }).length);
+    expect(id, `a facility under the centre of the map (${await inView()} in view)`).toBeDefined();
     const target = { id };
     // Click: the facility is selected (its panel and its halo).
     await page.mouse.click(from.x, from.y);
