@@ -38,11 +38,12 @@ const MAX_APPENDED = 4_096;
 const SAME_SPOT = 4;
 /**
  * Tiles for picking only (`tile(…, pick)`, under tiles drawn as images) keep one point per square
- * of this many tile units (8 px of a 512 px tile, about a circle's width): the one on top. With a
- * circle per half pixel, 300,000 facilities made SwiftShader's upload of the undrawn layer's
- * buffers 0.5–1.4 s frames.
+ * of this many tile units (3 px of a 512 px tile, up to 6 css px overzoomed): the one on top. With
+ * a circle per half pixel, 300,000 facilities made SwiftShader's upload of the undrawn layer's
+ * buffers 0.5–1.4 s frames; with 8 px squares a pointer on the dots found no circle of the layer
+ * (radius 5–8.5 px with its stroke) in two runs of three.
  */
-const PICK_SPOT = 64;
+const PICK_SPOT = 24;
 
 const projectX = (lon: number) => lon / 360 + 0.5;
 function projectY(lat: number): number {
@@ -261,7 +262,7 @@ export class PointGridTiles {
    * The tile z/x/y as an uncompressed MVT (one layer, POINT_TILE_LAYER); an empty buffer where there
    * is no point. `pick`: a tile for hit-testing only, under the same points drawn as an image
    * (raster): of the points on one PICK_SPOT square only the one on top, so that MapLibre builds
-   * and uploads a circle per 8 px square rather than per point.
+   * and uploads a circle per 3 px square rather than per point.
    */
   tile(z: number, x: number, y: number, pick = false): ArrayBuffer {
     const { slots, at } = this.#inTile(z, x, y, pick);

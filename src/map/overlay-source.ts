@@ -6,10 +6,10 @@
  * that zoom a raster layer of images the tile worker draws (`<layer id>~raster`, from the source
  * `<overlay id>~<layer id>`); the layer itself at every zoom with nothing drawn (opacity 0: MapLibre
  * skips it when drawing, and queryRenderedFeatures still finds its points for hover, click and drag; when
- * every layer of the overlay is drawn so, its vector tiles there hold one point per 8 px, the one on top);
+ * every layer of the overlay is drawn so, its vector tiles there hold one point per 3 px, the one on top);
  * and from that zoom its drawn copy (`<layer id>~drawn`).
  */
-import type { CircleLayerSpecification, LayerSpecification, Map as MlMap, RasterSourceSpecification, SourceSpecification, VectorTileSource, RasterTileSource } from 'maplibre-gl';
+import type { CircleLayerSpecification, DataDrivenPropertyValueSpecification, LayerSpecification, Map as MlMap, RasterSourceSpecification, SourceSpecification, VectorTileSource, RasterTileSource } from 'maplibre-gl';
 import { isTiled, type Overlay } from './overlay.ts';
 import { POINT_TILE_LAYER } from '../geo/packed-points.ts';
 import { drawsAsRaster, pointRasterSource, pointRasterUrl, pointTilesSource, pointTilesUrl } from './point-tiles.ts';
@@ -20,6 +20,19 @@ const rasterSourceId = (o: Overlay, layerId: string) => `${o.id}~${layerId}`;
 function rasterLayers(o: Overlay): CircleLayerSpecification[] {
   const d = o.data;
   return isTiled(d) ? (o.layers.filter((l) => drawsAsRaster(d, l)) as CircleLayerSpecification[]) : [];
+}
+
+/**
+ * The undrawn layer's radius, √2 × the drawn one: a raster tile is drawn for one zoom and scaled by up
+ * to √2 between zooms (MapLibre rounds the zoom of raster tiles), so that a dot's every pixel is in
+ * the circle that finds it.
+ */
+function hitRadius(r: DataDrivenPropertyValueSpecification<number> | undefined): DataDrivenPropertyValueSpecification<number> {
+  if (r === undefined) return 5 * Math.SQRT2;
+  if (typeof r === 'number') return r * Math.SQRT2;
+  // ['interpolate', ['linear'], ['zoom'], z, radius, …]: every radius.
+  if (Array.isArray(r) && r[0] === 'interpolate') return (r as unknown[]).map((v, i) => (i > 3 && i % 2 === 0 && typeof v === 'number' ? v * Math.SQRT2 : v)) as typeof r;
+  return r;
 }
 
 /** The zoom below which every layer of the overlay draws from images (its vector tiles are then for picking only). */
@@ -50,7 +63,7 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
     return [
       { id: `${l.id}~raster`, type: 'raster', source: rasterSourceId(o, l.id), maxzoom: below, paint: { 'raster-fade-duration': 0 } },
       // One colour: a colour by property would add a vertex attribute per circle to upload for nothing.
-      { ...circle, paint: { ...circle.paint, 'circle-color': '#000000', 'circle-opacity': 0, 'circle-stroke-opacity': 0 } },
+      { ...circle, paint: { ...circle.paint, 'circle-radius': hitRadius(circle.paint?.['circle-radius']), 'circle-color': '#000000', 'circle-opacity': 0, 'circle-stroke-opacity': 0 } },
       { ...circle, id: `${l.id}~drawn`, minzoom: below },
     ] satisfies LayerSpecification[];
   });

@@ -157,11 +157,11 @@ describe('PointGridTiles.tile for picking only (under tiles drawn as images)', (
   const pts = Array.from({ length: 20_000 }, (_, i) => ({ id: `f${i}`, lon: 120.6 + rand() * 0.05, lat: 28.0 + rand() * 0.03, tier: 'other' }));
   const grid = new PointGridTiles(pack(pts));
 
-  it('keeps one point per 8 px square (64 tile units) where there are points, each where the tile puts it', () => {
+  it('keeps one point per 3 px square (24 tile units) where there are points, each where the tile puts it', () => {
     const z = 12;
     const [tx, ty] = projected(120.625, 28.015, z).map(Math.floor);
     const pick = features(grid.tile(z, tx, ty, true));
-    const spot = (x: number, y: number) => `${Math.floor((y + 128) / 64)},${Math.floor((x + 128) / 64)}`;
+    const spot = (x: number, y: number) => `${Math.floor((y + 128) / 24)},${Math.floor((x + 128) / 24)}`;
     // Every point within the tile and its buffer, at its rounded position in tile units.
     const want = new Map<string, Set<string>>();
     for (const p of pts) {
