@@ -6,7 +6,7 @@
  */
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap, MapMouseEvent, PointLike } from 'maplibre-gl';
 import type { Feature, GeoJsonProperties, Point } from 'geojson';
-import type { FeatureDragEvent } from './overlay.ts';
+import { drawnLayerId, type FeatureDragEvent } from './overlay.ts';
 
 export const DRAG_GHOST_SOURCE = 'feature-drag-ghost';
 /** Pixels the pointer must move before a press becomes a drag (MapLibre's click tolerance). */
@@ -77,17 +77,19 @@ export class FeatureDrag {
 
   #showGhost(a: Active): void {
     const m = this.map;
-    const spec = m.getStyle().layers.find((l) => l.id === a.layerId);
+    // A layer drawn from images below a zoom is not drawn itself: the ghost looks like its drawn copy, at every zoom.
+    const drawn = m.getLayer(drawnLayerId(a.layerId)) ? drawnLayerId(a.layerId) : null;
+    const spec = m.getStyle().layers.find((l) => l.id === (drawn ?? a.layerId));
     if (!spec || !('source' in spec)) return;
     if (this.#shown) this.#hideGhost(this.#shown);
     if (!m.getSource(DRAG_GHOST_SOURCE)) m.addSource(DRAG_GHOST_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     // The ghost is a GeoJSON source: a tiled layer's `source-layer` would find nothing in it.
-    const { filter: _filter, 'source-layer': _sourceLayer, ...rest } = spec as typeof spec & { 'source-layer'?: string };
+    const { filter: _filter, 'source-layer': _sourceLayer, minzoom: _minzoom, ...rest } = spec as typeof spec & { 'source-layer'?: string };
     m.addLayer({ ...rest, id: DRAG_GHOST_SOURCE, source: DRAG_GHOST_SOURCE } as LayerSpecification);
     this.#shown = a;
     a.filter = (m.getFilter(a.layerId) as FilterSpecification | undefined) ?? null;
     const hideThis: FilterSpecification = ['!=', ['to-string', ['get', 'id']], a.featureId];
-    m.setFilter(a.layerId, a.filter ? (['all', a.filter, hideThis] as unknown as FilterSpecification) : hideThis);
+    for (const id of [a.layerId, drawn]) if (id) m.setFilter(id, a.filter ? (['all', a.filter, hideThis] as unknown as FilterSpecification) : hideThis);
   }
 
   #ghostAt(a: Active, lonLat: [number, number]): void {
@@ -97,7 +99,7 @@ export class FeatureDrag {
 
   #hideGhost(a: Active): void {
     const m = this.map;
-    if (m.getLayer(a.layerId)) m.setFilter(a.layerId, a.filter);
+    for (const id of [a.layerId, drawnLayerId(a.layerId)]) if (m.getLayer(id)) m.setFilter(id, a.filter);
     if (m.getLayer(DRAG_GHOST_SOURCE)) m.removeLayer(DRAG_GHOST_SOURCE);
     this.#shown = null;
     (m.getSource(DRAG_GHOST_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });

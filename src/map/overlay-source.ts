@@ -10,7 +10,7 @@
  * and from that zoom its drawn copy (`<layer id>~drawn`).
  */
 import type { CircleLayerSpecification, DataDrivenPropertyValueSpecification, LayerSpecification, Map as MlMap, RasterSourceSpecification, SourceSpecification, VectorTileSource, RasterTileSource } from 'maplibre-gl';
-import { isTiled, type Overlay } from './overlay.ts';
+import { drawnLayerId, isTiled, type Overlay } from './overlay.ts';
 import { POINT_TILE_LAYER } from '../geo/packed-points.ts';
 import { drawsAsRaster, pointRasterSource, pointRasterUrl, pointTilesSource, pointTilesUrl } from './point-tiles.ts';
 
@@ -64,7 +64,7 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
       { id: `${l.id}~raster`, type: 'raster', source: rasterSourceId(o, l.id), maxzoom: below, paint: { 'raster-fade-duration': 0 } },
       // One colour: a colour by property would add a vertex attribute per circle to upload for nothing.
       { ...circle, paint: { ...circle.paint, 'circle-radius': hitRadius(circle.paint?.['circle-radius']), 'circle-color': '#000000', 'circle-opacity': 0, 'circle-stroke-opacity': 0 } },
-      { ...circle, id: `${l.id}~drawn`, minzoom: below },
+      { ...circle, id: drawnLayerId(l.id), minzoom: below },
     ] satisfies LayerSpecification[];
   });
 }

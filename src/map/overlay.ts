@@ -54,6 +54,12 @@ export interface PointTilesBackend {
   raster(overlay: string, z: number, x: number, y: number, sizePx: number, paint: PointRasterPaint, signal: AbortSignal): Promise<ImageBitmap | null>;
 }
 
+/**
+ * The layer that draws the circles of `layerId` when that layer is drawn from images below a zoom
+ * (overlay-source.ts: `layerId` itself is then never drawn, only hit-tested); a drag's ghost looks like it.
+ */
+export const drawnLayerId = (layerId: string): string => `${layerId}~drawn`;
+
 /** Whether a source belongs to an overlay: its own (the overlay's id) and its raster sources (`<id>~<layer id>`). */
 export const isOverlaySource = (overlayId: string, sourceId: string): boolean => sourceId === overlayId || sourceId.startsWith(`${overlayId}~`);
 

@@ -262,6 +262,13 @@ describe('responsive with real-size files', () => {
     await page.mouse.move(to.x, to.y, { steps: 6 });
     // After 300,000 points the page is still busy (autosave) and handles the moves late: wait for them.
     await expect.poll(() => idsAt(to, 'feature-drag-ghost'), { timeout: 30_000 }).toEqual([target.id]);
+    // The ghost is drawn at this zoom, as the drawn circles are (not as the undrawn layer that finds them under images).
+    const ghost = await page.evaluate(() => {
+      const m = (window as unknown as { __anju: { map: { getStyle(): { layers: { id: string; minzoom?: number; paint?: Record<string, unknown> }[] } } } }).__anju.map;
+      const l = m.getStyle().layers.find((x) => x.id === 'feature-drag-ghost');
+      return { opacity: l?.paint?.['circle-opacity'] ?? 1, strokeOpacity: l?.paint?.['circle-stroke-opacity'] ?? 1, minzoom: l?.minzoom ?? 0 };
+    });
+    expect(ghost, 'the ghost is drawn').toEqual({ opacity: 1, strokeOpacity: 1, minzoom: 0 });
     // PROFILE=1: a CPU profile from the drop until the moved point is drawn (or the wait fails).
     const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) {
