@@ -8,7 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import type { BoardCollection } from '../domain/board.ts';
 import type { NodeFeature } from '../domain/structure.ts';
 import type { Overlay } from '../map/overlay.ts';
-import { overlayLayers, overlaySource } from '../map/overlay-source.ts';
+import { overlayLayers, overlaySources } from '../map/overlay-source.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { baseStyle } from '../map/base-style.ts';
 import { LAYERS, LAYER_GROUPS, SOURCES } from '../map/layer-ids.ts';
@@ -40,7 +40,7 @@ export function exportStyle(c: MapContent): StyleSpecification {
   let layers: LayerSpecification[] = style.layers.map((l) => (hidden.has(l.id) && l.type !== 'background' ? ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification) : l));
 
   for (const o of c.overlays) {
-    style.sources[o.id] = overlaySource(o);
+    Object.assign(style.sources, overlaySources(o));
     const before = layers.findIndex((l) => l.id === (o.beforeId ?? LAYERS.countyLabel));
     const added = overlayLayers(o);
     layers = before < 0 ? [...layers, ...added] : [...layers.slice(0, before), ...added, ...layers.slice(before)];

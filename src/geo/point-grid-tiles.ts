@@ -16,6 +16,7 @@
  */
 import { PbfWriter } from 'pbf';
 import { fixPbfUtf8 } from './pbf-utf8-fix.ts';
+import { rasterPoints, type PointRasterPaint } from './point-raster.ts';
 import { POINT_TILE_LAYER, decodeColumns, type PackedPoints, type PointPropertyValue, type PointsChange } from './packed-points.ts';
 
 const EXTENT = 4096;
@@ -35,7 +36,14 @@ const MAX_APPENDED = 4_096;
  * into a circle each; from zoom 14 (and overzoomed beyond) every point is in its tile.
  */
 const SAME_SPOT = 4;
-const SPOTS = (EXTENT + 2 * BUFFER) / SAME_SPOT + 1;
+/**
+ * Tiles for picking only (`tile(…, pick)`, under tiles drawn as images) keep one point per square
+ * of this many tile units (3 px of a 512 px tile, up to 6 css px overzoomed): the one on top. With
+ * a circle per half pixel, 300,000 facilities made SwiftShader's upload of the undrawn layer's
+ * buffers 0.5–1.4 s frames; with 8 px squares a pointer on the dots found no circle of the layer
+ * (radius 5–8.5 px with its stroke) in two runs of three.
+ */
+const PICK_SPOT = 24;
 
 const projectX = (lon: number) => lon / 360 + 0.5;
 function projectY(lat: number): number {
@@ -171,20 +179,25 @@ export class PointGridTiles {
     if (this.#slots - this.#indexed > MAX_APPENDED) this.#sort();
   }
 
-  /** The slots in tile z/x/y (buffer included) and their positions in tile units. */
-  #inTile(z: number, x: number, y: number): { slots: number[]; at: number[] } {
+  /**
+   * The alive slots within `pad` (a fraction of the tile) of tile z/x/y, in index order, and
+   * their positions in tile units of `extent` (rounded when `round`); with `spot`, a point on the
+   * same `spot`-unit square as one already taken is left out.
+   */
+  #collect(z: number, x: number, y: number, pad: number, extent: number, round: boolean, spot: number): { slots: number[]; at: number[] } {
     const z2 = 2 ** z;
-    const pad = BUFFER / EXTENT;
+    const padUnits = pad * extent;
     const slots: number[] = [], at: number[] = [];
-    const taken = z < CELL_ZOOM ? new Uint8Array(SPOTS * SPOTS) : null;
+    const spots = spot ? Math.floor((extent + 2 * padUnits) / spot) + 1 : 0;
+    const taken = spot ? new Uint8Array(spots * spots) : null;
     const test = (s: number) => {
-      const ux = (this.#xy[2 * s] * z2 - x) * EXTENT, uy = (this.#xy[2 * s + 1] * z2 - y) * EXTENT;
-      if (ux < -BUFFER || ux > EXTENT + BUFFER || uy < -BUFFER || uy > EXTENT + BUFFER) return;
-      const rx = Math.round(ux), ry = Math.round(uy);
+      const ux = (this.#xy[2 * s] * z2 - x) * extent, uy = (this.#xy[2 * s + 1] * z2 - y) * extent;
+      if (ux < -padUnits || ux > extent + padUnits || uy < -padUnits || uy > extent + padUnits) return;
+      const rx = round ? Math.round(ux) : ux, ry = round ? Math.round(uy) : uy;
       if (taken) {
-        const spot = Math.floor((ry + BUFFER) / SAME_SPOT) * SPOTS + Math.floor((rx + BUFFER) / SAME_SPOT);
-        if (taken[spot]) return;
-        taken[spot] = 1;
+        const k = Math.floor((ry + padUnits) / spot) * spots + Math.floor((rx + padUnits) / spot);
+        if (taken[k]) return;
+        taken[k] = 1;
       }
       slots.push(s);
       at.push(rx, ry);
@@ -202,9 +215,57 @@ export class PointGridTiles {
     return { slots, at };
   }
 
-  /** The tile z/x/y as an uncompressed MVT (one layer, POINT_TILE_LAYER); an empty buffer where there is no point. */
-  tile(z: number, x: number, y: number): ArrayBuffer {
-    const { slots, at } = this.#inTile(z, x, y);
+  /**
+   * The slots in tile z/x/y (buffer included) and their positions in tile units; for picking only
+   * (`pick`), of the points on one PICK_SPOT square only the last (the one drawn on top).
+   */
+  #inTile(z: number, x: number, y: number, pick: boolean): { slots: number[]; at: number[] } {
+    if (!pick) return this.#collect(z, x, y, BUFFER / EXTENT, EXTENT, true, z < CELL_ZOOM ? SAME_SPOT : 0);
+    const all = this.#collect(z, x, y, BUFFER / EXTENT, EXTENT, true, 0);
+    const spots = Math.floor((EXTENT + 2 * BUFFER) / PICK_SPOT) + 1;
+    const taken = new Uint8Array(spots * spots);
+    const keep = new Uint8Array(all.slots.length);
+    for (let i = all.slots.length - 1; i >= 0; i--) {
+      const k = Math.floor((all.at[2 * i + 1] + BUFFER) / PICK_SPOT) * spots + Math.floor((all.at[2 * i] + BUFFER) / PICK_SPOT);
+      if (taken[k]) continue;
+      taken[k] = keep[i] = 1;
+    }
+    const slots: number[] = [], at: number[] = [];
+    for (let i = 0; i < keep.length; i++) {
+      if (!keep[i]) continue;
+      slots.push(all.slots[i]);
+      at.push(all.at[2 * i], all.at[2 * i + 1]);
+    }
+    return { slots, at };
+  }
+
+  /**
+   * Tile z/x/y drawn as an image of `sizePx` × `sizePx` (straight-alpha RGBA, point-raster.ts):
+   * every point whose circle touches it, in the order the vector tile draws them; null where none does.
+   */
+  raster(z: number, x: number, y: number, sizePx: number, paint: PointRasterPaint): Uint8ClampedArray | null {
+    const reach = paint.radius + paint.strokeWidth + 2;
+    const { slots, at } = this.#collect(z, x, y, reach / sizePx, sizePx, false, 0);
+    if (slots.length === 0) return null;
+    const color = new Uint8Array(slots.length);
+    const by = paint.colorBy;
+    if (by) {
+      const column = this.#columns[by.property] ?? [];
+      const fallback = by.values.length;
+      const index = new Map<PointPropertyValue, number>(by.values.map((v, i) => [v, i]));
+      for (let i = 0; i < slots.length; i++) color[i] = index.get(column[slots[i]] ?? null) ?? fallback;
+    }
+    return rasterPoints(sizePx, sizePx, at, color, paint);
+  }
+
+  /**
+   * The tile z/x/y as an uncompressed MVT (one layer, POINT_TILE_LAYER); an empty buffer where there
+   * is no point. `pick`: a tile for hit-testing only, under the same points drawn as an image
+   * (raster): of the points on one PICK_SPOT square only the one on top, so that MapLibre builds
+   * and uploads a circle per 3 px square rather than per point.
+   */
+  tile(z: number, x: number, y: number, pick = false): ArrayBuffer {
+    const { slots, at } = this.#inTile(z, x, y, pick);
     if (slots.length === 0) return new ArrayBuffer(0);
     fixPbfUtf8();
     const names = Object.keys(this.#columns);

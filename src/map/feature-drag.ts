@@ -13,8 +13,9 @@
  * (and the dimming) stay until that data has been drawn, so the feature does not blink back.
  * Pan is suppressed for the gesture.
  */
-import type { ExpressionSpecification, Map as MlMap, MapMouseEvent, MapSourceDataEvent, PointLike } from 'maplibre-gl';
-import type { DragGhostRing, FeatureDragEvent } from './overlay.ts';
+import type { ExpressionSpecification, MapGeoJSONFeature, Map as MlMap, MapMouseEvent, MapSourceDataEvent, PointLike } from 'maplibre-gl';
+import { drawnLayerId, type DragGhostRing, type FeatureDragEvent } from './overlay.ts';
+import { circleRasterPaint } from './point-raster-paint.ts';
 import { makeLocalFrame } from '../geo/local-frame.ts';
 
 /** Pixels the pointer must move before a press becomes a drag (MapLibre's click tolerance). */
@@ -97,6 +98,21 @@ export function ringRadiusPx(project: (lonLat: [number, number]) => { x: number;
   return (Math.hypot(e.x - c.x, e.y - c.y) + Math.hypot(n.x - c.x, n.y - c.y)) / 2;
 }
 
+/**
+ * The paint the ghost copies: the hit layer's, evaluated for the feature — or, for a layer drawn from
+ * images below a zoom (map/overlay-source.ts: there it is only hit-tested, in one colour at opacity
+ * 0), its drawn copy's (`drawnLayerId`), evaluated for the feature at the map's zoom.
+ */
+export function ghostPaint(map: MlMap, hit: MapGeoJSONFeature): Record<string, unknown> {
+  const own = { ...(hit.layer.paint as Record<string, unknown> | undefined) };
+  const drawn = drawnLayerId(hit.layer.id);
+  const spec = map.getLayer(drawn) ? map.getStyle().layers.find((l) => l.id === drawn) : undefined;
+  const p = spec?.type === 'circle' ? circleRasterPaint(spec.paint, map.getZoom(), 1) : null;
+  if (!p) return own;
+  const i = p.colorBy ? p.colorBy.values.indexOf(hit.properties?.[p.colorBy.property] as string | number | boolean) : 0;
+  return { 'circle-color': p.colors[i >= 0 ? i : p.colors.length - 1], 'circle-radius': p.radius, 'circle-stroke-width': p.strokeWidth, 'circle-stroke-color': p.strokeColor };
+}
+
 export class FeatureDrag {
   #active: Active | null = null;
   /** The ghost on the map (it stays after the drop until the layer's new data is drawn). */
@@ -126,7 +142,7 @@ export class FeatureDrag {
       sourceLayer: hit.sourceLayer,
       stateId: hit.id,
       featureId: String(hit.properties.id),
-      paint: { ...(hit.layer.paint as Record<string, unknown> | undefined) },
+      paint: ghostPaint(this.map, hit),
       start: { x: e.point.x, y: e.point.y },
       moved: false,
     };

@@ -10,6 +10,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
+import type { PointRasterPaint } from '../geo/point-raster.ts';
 
 /**
  * A big point set drawn from vector tiles made in a worker. The object is the data's identity:
@@ -33,6 +34,13 @@ export interface TiledPoints {
   pack(): Promise<PackedPoints>;
   /** The small edit that turns `prev` (earlier data of the same overlay) into this, or null to send every point again. */
   changeFrom(prev: TiledPoints): Promise<PointsChange | null>;
+  /**
+   * Plain points (not rings or boxes) whose tiles below this map zoom the worker draws as images
+   * (a raster source, point-tiles.ts): each of a circle layer's points as the layer would draw
+   * it, but two triangles for the GPU instead of a circle per point. The circle layer stays, not
+   * drawn there, for queryRenderedFeatures (hover, click, drag); from this zoom it draws the circles.
+   */
+  rasterBelowZoom?: number;
   /** Loads the code that talks to the tile worker (src/workers/point-tiles-client.ts): the feature hands it over. */
   backend(): Promise<PointTilesBackend>;
 }
@@ -42,8 +50,18 @@ export interface PointTilesBackend {
   connect(held: () => [string, TiledPoints][]): void;
   set(overlay: string, points: PackedPoints): void;
   change(overlay: string, change: PointsChange): void;
-  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal, pickBelow?: number): Promise<ArrayBuffer>;
+  raster(overlay: string, z: number, x: number, y: number, sizePx: number, paint: PointRasterPaint, signal: AbortSignal): Promise<ImageBitmap | null>;
 }
+
+/**
+ * The layer that draws the circles of `layerId` when that layer is drawn from images below a zoom
+ * (overlay-source.ts: `layerId` itself is then never drawn, only hit-tested); a drag's ghost looks like it.
+ */
+export const drawnLayerId = (layerId: string): string => `${layerId}~drawn`;
+
+/** Whether a source belongs to an overlay: its own (the overlay's id) and its raster sources (`<id>~<layer id>`). */
+export const isOverlaySource = (overlayId: string, sourceId: string): boolean => sourceId === overlayId || sourceId.startsWith(`${overlayId}~`);
 
 export type OverlayData = FeatureCollection | TiledPoints;
 

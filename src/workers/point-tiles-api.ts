@@ -8,6 +8,17 @@
 import { PointTileIndex } from '../geo/point-tile-index.ts';
 import { PointGridTiles } from '../geo/point-grid-tiles.ts';
 import type { PackedPoints, PointsChange } from '../geo/packed-points.ts';
+import type { PointRasterPaint } from '../geo/point-raster.ts';
+
+/** A tile drawn as an image: `sizePx` × `sizePx` pixels, each point as `paint` says. */
+export interface PointRasterRequest {
+  overlay: string;
+  z: number;
+  x: number;
+  y: number;
+  sizePx: number;
+  paint: PointRasterPaint;
+}
 
 type TileIndex = Pick<PointTileIndex, 'count' | 'apply' | 'tile'>;
 
@@ -33,7 +44,20 @@ export function pointTilesApi() {
       return index.count;
     },
     /** The encoded tile (empty where there is no point); the reply transfers the buffer. */
-    tile: (i: { overlay: string; z: number; x: number; y: number }) => indexOf(i.overlay).tile(i.z, i.x, i.y),
+    tile: (i: { overlay: string; z: number; x: number; y: number; pickBelow?: number }) => {
+      const index = indexOf(i.overlay);
+      // Below `pickBelow` a plain point set is drawn from images (raster): its vector tiles are for hit-testing only.
+      return index instanceof PointGridTiles ? index.tile(i.z, i.x, i.y, i.pickBelow !== undefined && i.z < i.pickBelow) : index.tile(i.z, i.x, i.y);
+    },
+    /**
+     * Tile z/x/y of a plain point set drawn as straight-alpha RGBA pixels (point-raster.ts), null
+     * where no point is; the worker entry turns them into an ImageBitmap for MapLibre's raster source.
+     */
+    raster: (i: PointRasterRequest): Uint8ClampedArray | null => {
+      const index = indexOf(i.overlay);
+      if (!(index instanceof PointGridTiles)) throw new Error(`overlay "${i.overlay}" is not a plain point set`);
+      return index.raster(i.z, i.x, i.y, i.sizePx, i.paint);
+    },
     drop: (i: { overlay: string }) => void overlays.delete(i.overlay),
   };
 }

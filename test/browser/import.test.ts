@@ -591,7 +591,100 @@ describe('a large population layer through the dialog (columns, not Features)', 
     const colour = hexToRgb(IMPORT_COLORS.facilities);
     expect(colorDistance(pixel(shot, 200, 150), colour), 'the last facility is drawn').toBeLessThan(40);
     expect(colorDistance(pixel(shot, 220, 130), colour), 'nothing beyond the last facility').toBeGreaterThan(100);
+    await expectDrawnFromImagesAtLowZoom(rows, last);
     await page.evaluate((c) => (window as unknown as { __anju: { map: { jumpTo(o: object): void } } }).__anju.map.jumpTo(c), camera.before);
+  }
+
+  /**
+   * At zoom 13 the tile worker draws the facilities as images (a raster layer; the circle layer
+   * draws nothing there: SwiftShader took 0.7–1.1 s a frame for 300,000 circles): the grid's
+   * north-east corner has the layer's colour and 20 px beyond it not; hiding the images leaves
+   * nothing drawn (the circles are not drawn under them); the picture is the circle layer's
+   * (compared pixel by pixel with the circles drawn at the same view); and the undrawn circle
+   * layer still answers queryRenderedFeatures there (hover, click, drag).
+   */
+  async function expectDrawnFromImagesAtLowZoom(rows: number, last: [number, number]): Promise<void> {
+    type M = {
+      jumpTo(o: object): void; getSource(id: string): { type: string; tiles?: string[] } | undefined; getLayer(id: string): unknown;
+      setLayoutProperty(l: string, k: string, v: unknown): void; addSource(id: string, s: object): void; addLayer(l: object): void;
+      removeLayer(id: string): void; removeSource(id: string): void; getStyle(): { layers: { id: string; paint?: object }[] };
+    };
+    const types = await page.evaluate((ll) => {
+      const m = (window as unknown as { __anju: { map: M } }).__anju.map;
+      m.jumpTo({ center: ll, zoom: 13 });
+      return { raster: m.getSource('imported-facilities~imported-facilities-circle')?.type, drawn: !!m.getLayer('imported-facilities-circle~drawn') };
+    }, last);
+    expect(types).toEqual({ raster: 'raster', drawn: true });
+    await waitForMapIdle(page);
+    const at = await screenPoint(page, last);
+    // The grid lies south-west of its last point: the clip holds its corner and 250 × 150 px of it.
+    const clip = { x: Math.round(at.x) - 250, y: Math.round(at.y) - 50, width: 300, height: 200 };
+    const colour = hexToRgb(IMPORT_COLORS.facilities);
+    const images = PNG.sync.read(await page.screenshot({ path: SCREENSHOTS + `import-facilities-images-z13-${rows}.png`, clip }));
+    expect(colorDistance(pixel(images, 249, 51), colour), 'the corner facility is drawn from the images').toBeLessThan(40);
+    expect(colorDistance(pixel(images, 270, 30), colour), 'nothing 20 px beyond it').toBeGreaterThan(100);
+    // Picking at this zoom: the circle layer, not drawn, still has the facilities under the corner.
+    const picked = await page.evaluate(([x, y]) => {
+      const m = (window as unknown as { __anju: { map: { queryRenderedFeatures(p: [number, number], o: object): { properties: Record<string, unknown> }[]; getContainer(): HTMLElement } } }).__anju.map;
+      const r = m.getContainer().getBoundingClientRect();
+      return m.queryRenderedFeatures([x - r.left, y - r.top], { layers: ['imported-facilities-circle'] }).map((f) => String(f.properties.id));
+    }, [at.x, at.y] as const);
+    expect(picked.length, 'a facility under the pointer at zoom 13').toBeGreaterThan(0);
+    // Without the images nothing is drawn there (the circle layer draws nothing below zoom 14).
+    const showImages = (on: boolean) => page.evaluate((on) => (window as unknown as { __anju: { map: M } }).__anju.map.setLayoutProperty('imported-facilities-circle~raster', 'visibility', on ? 'visible' : 'none'), on);
+    await showImages(false);
+    await waitForMapIdle(page);
+    const none = PNG.sync.read(await page.screenshot({ clip }));
+    expect(colorDistance(pixel(none, 249, 51), colour), 'no circle drawn under the images').toBeGreaterThan(100);
+    // The same view drawn as circles from the full vector tiles (the vector tiles below zoom 14 are for
+    // picking only, one point per 8 px): a test layer with the facility layer's paint.
+    await page.evaluate(() => {
+      const m = (window as unknown as { __anju: { map: M } }).__anju.map;
+      const url = m.getSource('imported-facilities')!.tiles![0].replace(/\/pick-below-\d+$/, '');
+      const paint = m.getStyle().layers.find((l) => l.id === 'imported-facilities-circle~drawn')!.paint;
+      m.addSource('test-full-circles', { type: 'vector', tiles: [url], maxzoom: 14 });
+      m.addLayer({ id: 'test-full-circles', type: 'circle', source: 'test-full-circles', 'source-layer': 'points', paint });
+    });
+    await waitForMapIdle(page);
+    const circles = PNG.sync.read(await page.screenshot({ path: SCREENSHOTS + `import-facilities-circles-z13-${rows}.png`, clip }));
+    await page.evaluate(() => {
+      const m = (window as unknown as { __anju: { map: M } }).__anju.map;
+      m.removeLayer('test-full-circles');
+      m.removeSource('test-full-circles');
+    });
+    await showImages(true);
+    // A dense grid of overlapping dots is a fine texture whose phase moves with a quarter pixel, so
+    // compare what the eye sees: the share of pixels in the layer's colour, and mean colours of 10 px squares.
+    const share = (png: PNG) => {
+      let n = 0;
+      for (let y = 0; y < clip.height; y++) for (let x = 0; x < clip.width; x++) if (colorDistance(pixel(png, x, y), colour) < 60) n++;
+      return n / (clip.width * clip.height);
+    };
+    const B = 10;
+    let worstSquare = 0;
+    for (let by = 0; by < clip.height; by += B) {
+      for (let bx = 0; bx < clip.width; bx += B) {
+        const mean = (png: PNG) => {
+          const m = { r: 0, g: 0, b: 0 };
+          for (let y = by; y < by + B; y++) {
+            for (let x = bx; x < bx + B; x++) {
+              const p = pixel(png, x, y);
+              m.r += p.r / (B * B);
+              m.g += p.g / (B * B);
+              m.b += p.b / (B * B);
+            }
+          }
+          return m;
+        };
+        worstSquare = Math.max(worstSquare, colorDistance(mean(images), mean(circles)));
+      }
+    }
+    const [fromImages, fromCircles] = [share(images), share(circles)];
+    console.info(`[import] ${rows} facilities at zoom 13: pixels in the layer's colour ${(100 * fromImages).toFixed(1)} % from the images, ${(100 * fromCircles).toFixed(1)} % from circles; 10 px squares' mean colours differ by at most ${worstSquare.toFixed(1)}`);
+    expect(fromCircles, 'circles in the clip').toBeGreaterThan(0.1);
+    expect(fromImages / fromCircles).toBeGreaterThan(0.85);
+    expect(fromImages / fromCircles).toBeLessThan(1.15);
+    expect(worstSquare).toBeLessThan(20);
   }
 
   it('reads a 20 MB CSV of 100,000 points as columns: figures, a sampled preview, one undoable Replace', async () => {

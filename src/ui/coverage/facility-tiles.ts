@@ -12,6 +12,13 @@ import type { PackedPoints } from '../../geo/packed-points.ts';
 /** From this many facilities the map draws them from vector tiles made in a worker. */
 export const TILED_MIN_FACILITIES = 5_000;
 
+/**
+ * Below this map zoom the tile worker draws the facilities' tiles as images (src/map/overlay.ts
+ * `rasterBelowZoom`): at 300,000 facilities SwiftShader took 0.7–1.1 s a frame to draw the circles,
+ * and from zoom 14 a 512 px tile holds a few hundred to a few thousand of them.
+ */
+export const RASTER_BELOW_ZOOM = 14;
+
 /** The tile worker's name for the facilities, whichever overlay draws them. */
 const FACILITY_TILES = 'facilities';
 
@@ -39,6 +46,7 @@ export function facilityTiles(facilities: readonly Facility[]): TiledPoints {
       type: 'TiledPoints',
       count: facilities.length,
       shared: FACILITY_TILES,
+      rasterBelowZoom: RASTER_BELOW_ZOOM,
       pack: async () => takePrepacked(facilities) ?? (await packing()).packFacilityPointsSliced(facilities),
       backend: () => import('../../workers/point-tiles-client.ts'),
       changeFrom: async (prev) => {
