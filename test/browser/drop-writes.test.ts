@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { readStored } from './support/stored-project.ts';
+import { dragGhost } from './support/map-probe.ts';
 
 const N = 25_000;
 const tmp = mkdtempSync(join(tmpdir(), 'anju-drop-writes-'));
@@ -73,7 +74,7 @@ async function dropOne(): Promise<string> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 6 });
-  await expect.poll(() => idsAt(to, 'feature-drag-ghost'), { timeout: 30_000 }).toEqual([id]);
+  await expect.poll(async () => { const g = await dragGhost(page); return g && Math.hypot(g.x - to.x, g.y - to.y) < 1.5 ? g.id : null; }, { timeout: 30_000 }).toBe(id);
   await page.mouse.up();
   await expect.poll(() => idsAt(to, 'coverage-facilities-circle'), { timeout: 30_000 }).toContain(id);
   await saved();

@@ -5,7 +5,7 @@
  * that layer stays circles.
  */
 import { describe, expect, it } from 'vitest';
-import type { CircleLayerSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import { circleRasterPaint } from '../../../src/map/point-raster-paint.ts';
 import { COVERAGE_LAYERS, TIER_COLORS, coverageOverlays } from '../../../src/ui/coverage/coverage-overlays.ts';
 import { IMPORT_COLORS, facilitiesOverlay } from '../../../src/ui/import/import-overlays.ts';
@@ -32,7 +32,7 @@ describe('circleRasterPaint', () => {
   });
 
   it("leaves out the dragged facility's dimming (a feature state an image is not redrawn for), not other opacities", () => {
-    const dim = ['case', ['boolean', ['feature-state', 'dragged'], false], 0.3, 1];
+    const dim: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'dragged'], false], 0.3, 1];
     expect(circleRasterPaint({ 'circle-color': '#123456', 'circle-opacity': dim, 'circle-stroke-opacity': dim }, 10, 1)).toEqual({ colors: ['#123456'], radius: 5, strokeColor: '#000000', strokeWidth: 0 });
     expect(circleRasterPaint({ 'circle-color': '#123456', 'circle-opacity': ['case', ['boolean', ['feature-state', 'dragged'], false], 0.3, 0.8] }, 10, 1)).toBeNull();
     expect(circleRasterPaint({ 'circle-color': '#123456', 'circle-opacity': ['case', ['has', 'x'], 0.3, 1] }, 10, 1)).toBeNull();
