@@ -40,7 +40,7 @@ export function initialScriptSize(distDir: string): { files: number; bytes: numb
   return { files: files.length, bytes: files.reduce((a, c) => a + c.byteLength, 0), gzipBytes: files.reduce((a, c) => a + gzipSync(c).byteLength, 0) };
 }
 
-async function buildBoth(out: string): Promise<{ app: string; bare: string }> {
+export async function buildBoth(out: string): Promise<{ app: string; bare: string }> {
   const app = join(out, 'app');
   const bare = join(out, 'bare');
   await build({ root: ROOT, logLevel: 'warn', build: { outDir: app, emptyOutDir: true } });
@@ -50,7 +50,7 @@ async function buildBoth(out: string): Promise<{ app: string; bare: string }> {
   return { app, bare };
 }
 
-async function serve(dir: string): Promise<{ server: Server; url: string }> {
+export async function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     if (!serveStatic(dir, req, res, new URL(req.url ?? '/', 'http://x').pathname)) res.writeHead(404).end();
   });
