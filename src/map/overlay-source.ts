@@ -12,7 +12,7 @@
 import type { CircleLayerSpecification, DataDrivenPropertyValueSpecification, LayerSpecification, Map as MlMap, RasterSourceSpecification, SourceSpecification, VectorTileSource, RasterTileSource } from 'maplibre-gl';
 import { drawnLayerId, isTiled, type Overlay } from './overlay.ts';
 import { POINT_TILE_LAYER } from '../geo/packed-points.ts';
-import { drawsAsRaster, pointRasterSource, pointRasterUrl, pointTilesSource, pointTilesUrl } from './point-tiles.ts';
+import { drawsAsRaster, pointRasterSource, pointRasterUrl, pointTilesSource, pointTilesUrl, releasePoints } from './point-tiles.ts';
 
 const rasterSourceId = (o: Overlay, layerId: string) => `${o.id}~${layerId}`;
 
@@ -82,3 +82,6 @@ export function setOverlayTiles(m: MlMap, o: Overlay): void {
   (m.getSource(o.id) as VectorTileSource | undefined)?.setTiles([pointTilesUrl(o.id, d, pickBelow(o))]);
   for (const l of rasterLayers(o)) (m.getSource(rasterSourceId(o, l.id)) as RasterTileSource | undefined)?.setTiles([pointRasterUrl(o.id, d, l)]);
 }
+
+/** The overlay's sources are gone from the live map: the tile worker frees its points unless another overlay draws them. */
+export const releaseOverlay = (id: string): void => releasePoints(id);

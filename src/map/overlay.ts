@@ -50,6 +50,8 @@ export interface PointTilesBackend {
   connect(held: () => [string, TiledPoints][]): void;
   set(overlay: string, points: PackedPoints): void;
   change(overlay: string, change: PointsChange): void;
+  /** Frees a set no overlay draws any more (point-sets.ts). */
+  drop(overlay: string): void;
   tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal, pickBelow?: number): Promise<ArrayBuffer>;
   raster(overlay: string, z: number, x: number, y: number, sizePx: number, paint: PointRasterPaint, signal: AbortSignal): Promise<ImageBitmap | null>;
 }

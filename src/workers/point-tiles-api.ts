@@ -58,7 +58,10 @@ export function pointTilesApi() {
       if (!(index instanceof PointGridTiles)) throw new Error(`overlay "${i.overlay}" is not a plain point set`);
       return index.raster(i.z, i.x, i.y, i.sizePx, i.paint);
     },
+    /** Frees an overlay's points (the page's point-sets.ts: no overlay draws them any more). */
     drop: (i: { overlay: string }) => void overlays.delete(i.overlay),
+    /** The overlays held, and how many points each (tests, measurements). */
+    held: () => Object.fromEntries([...overlays].map(([name, index]) => [name, index.count])),
   };
 }
 

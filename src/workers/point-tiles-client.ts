@@ -26,6 +26,8 @@ export interface PointTilesClient {
   connect(heldPoints: () => [string, Held][]): void;
   set(overlay: string, points: PackedPoints): void;
   change(overlay: string, c: PointsChange): void;
+  /** Frees the overlay's points (no overlay draws them any more); a tile of it then fails. */
+  drop(overlay: string): void;
   /** The vector tile; below `pickBelow` (drawn from images there) one for hit-testing only. */
   tile(overlay: string, z: number, x: number, y: number, signal: AbortSignal, pickBelow?: number): Promise<ArrayBuffer>;
   /** Tile z/x/y of a plain point set drawn as a `sizePx` square image; null where no point is. */
@@ -70,6 +72,7 @@ export function pointTilesClient(create: () => WorkerLike): PointTilesClient {
     connect: (heldPoints) => void (held = heldPoints),
     set: (overlay, points) => void set(overlay, points),
     change: (overlay, c) => void worker.call('change', { overlay, change: c }, { transfer: packedTransfer(c.upsert) }).catch(report),
+    drop: (overlay) => void worker.call('drop', { overlay }).catch(report),
     tile: (overlay, z, x, y, signal, pickBelow) => retried(() => worker.call('tile', { overlay, z, x, y, ...(pickBelow === undefined ? {} : { pickBelow }) }, { signal }), signal),
     raster: (overlay, z, x, y, sizePx, paint, signal) => retried(() => worker.call('raster', { overlay, z, x, y, sizePx, paint }, { signal }), signal),
     terminate: () => worker.terminate(),
@@ -77,4 +80,4 @@ export function pointTilesClient(create: () => WorkerLike): PointTilesClient {
 }
 
 const client = pointTilesClient(() => new Worker(new URL('./point-tiles.worker.ts', import.meta.url), { type: 'module' }));
-export const { connect, set, change, tile, raster } = client;
+export const { connect, set, change, drop, tile, raster } = client;
