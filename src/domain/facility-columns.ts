@@ -27,13 +27,19 @@ export interface FacilityColumns {
 export const HAS_NAME = 1;
 export const ILLUSTRATIVE = 2;
 
-/** Facility i as the facilities reader makes it (the same keys in the same order). */
+/**
+ * Facility i as the facilities reader makes it (the same keys in the same order). A name is in the object literal,
+ * not added after it: an added key takes a property store of its own (V8), 95 → 63 bytes retained per named facility
+ * (node 300,000 facilities, --expose-gc), so less to collect while 替换 builds 300,000 of them.
+ */
 export function facilityAt(c: FacilityColumns, i: number): Facility {
   const from = i === 0 ? 0 : c.ends[2 * i - 1];
   const idEnd = c.ends[2 * i];
   const flags = c.flags[i];
-  const f: Facility = { id: c.texts.slice(from, idEnd), category: c.categories[c.category[i]], lonLat: [c.lon[i], c.lat[i]] };
-  if (flags & HAS_NAME) f.name = c.texts.slice(idEnd, c.ends[2 * i + 1]);
+  const id = c.texts.slice(from, idEnd);
+  const category = c.categories[c.category[i]];
+  const lonLat: [number, number] = [c.lon[i], c.lat[i]];
+  const f: Facility = flags & HAS_NAME ? { id, category, lonLat, name: c.texts.slice(idEnd, c.ends[2 * i + 1]) } : { id, category, lonLat };
   if (flags & ILLUSTRATIVE) f.illustrative = true;
   return f;
 }

@@ -22,6 +22,7 @@ import type { Checked } from '../../domain/problem.ts';
 import type { PlanPackage } from '../../domain/plan-package.ts';
 import { checkPlanFile, PLAN_TARGET_ID } from './plan-target.ts';
 import { switchPlan } from '../plan/switch-plan.ts';
+import { yieldToPage } from '../../state/persistence/time-slicer.ts';
 
 export type ImportPhase = 'choose' | 'working' | 'preview' | 'refused' | 'cancelled' | 'applied';
 
@@ -176,12 +177,19 @@ export class ImportSession {
     this.phase = 'applied';
   }
 
-  /** Build the points in slices that yield to the page, then apply them as one change (unless cancelled meanwhile). */
+  /**
+   * Build the points in slices that yield to the page, then apply them as one change (unless cancelled meanwhile).
+   * The click itself only marks the dialog busy: the first slice starts in a task of its own (at 300,000
+   * facilities the first slice in the click's task, with the collection of the new objects, made the click
+   * take 115–137 ms under load).
+   */
   async #replaceColumns(outcome: NonNullable<ColumnsAssessment['outcome']>, file: string, warnings: Problem[]): Promise<void> {
     const abort = new AbortController();
     this.#applyAbort = abort;
     this.applying = true;
     try {
+      await yieldToPage();
+      if (abort.signal.aborted) return;
       const change = await outcome.build(abort.signal);
       if (!change || abort.signal.aborted) return;
       store.apply(change);
