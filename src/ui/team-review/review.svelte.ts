@@ -8,6 +8,7 @@ import { team } from '../../state/team/team-session.svelte.ts';
 import { ReviewApi } from '../../state/review/review-api.ts';
 import type { CommentThread, Member, ProjectRole, ShareLinkInfo, SignOff } from '../../state/review/review-types.ts';
 import { may } from '../../state/review/review-types.ts';
+import { latestAnswers, STALE } from '../../state/latest-answer.ts';
 import type { PlanYear } from '../../domain/plan-period.ts';
 import { anchorKey, SCENARIO_ANCHORS, type CommentAnchor } from '../../state/review/anchor.ts';
 import type { HousingTypeId } from '../../domain/housing-type.ts';
@@ -85,17 +86,32 @@ class ReviewState {
     return this.#api;
   }
 
+  /** Each list's answer only if no newer request for it was made meanwhile. */
+  readonly #latest = latestAnswers();
+
   async refresh(what: string): Promise<void> {
-    if (!this.#api) return;
+    const api = this.#api;
+    if (!api) return;
     try {
       if (what === 'hello' || what === 'members') {
-        const m = await this.#api.members();
-        team.setProjectRole(m.you.role);
-        this.memberList = m.members;
+        const m = await this.#latest('members', () => api.members());
+        if (m !== STALE) {
+          team.setProjectRole(m.you.role);
+          this.memberList = m.members;
+        }
       }
-      if (what === 'hello' || what === 'comment') this.threads = await this.#api.threads();
-      if (what === 'hello' || what === 'signoff' || what === 'saved') this.signOffs = await this.#api.signOffs();
-      if ((what === 'hello' || what === 'links') && may(this.role, 'manage')) this.links = await this.#api.links();
+      if (what === 'hello' || what === 'comment') {
+        const threads = await this.#latest('threads', () => api.threads());
+        if (threads !== STALE) this.threads = threads;
+      }
+      if (what === 'hello' || what === 'signoff' || what === 'saved') {
+        const signOffs = await this.#latest('signOffs', () => api.signOffs());
+        if (signOffs !== STALE) this.signOffs = signOffs;
+      }
+      if ((what === 'hello' || what === 'links') && may(this.role, 'manage')) {
+        const links = await this.#latest('links', () => api.links());
+        if (links !== STALE) this.links = links;
+      }
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     }
