@@ -190,28 +190,18 @@ describe('responsive with real-size files', () => {
       console.log(`[responsive] ${n} points, control (one pan, no import): ${pan.elapsedMs.toFixed(0)} ms; long tasks (ms) ${JSON.stringify(durations(pan.tasks))}; render (ms) ${JSON.stringify(pan.frames.map((f) => Math.round(f.renderMs)))}; longest script ${JSON.stringify(longestScript(pan.frames))}`);
        }, n > 100_000 ? 400_000 : undefined); // 300,000 points: 69–83 s for 替换 alone here
 
-    // Two bounds (README, Speed). (a) is the app's own: no script — ours or MapLibre's — runs long in a
-    // frame from 替换 until figures and map are updated. The goal is 100 ms. At 20,000 points, with the
-    // points drawn from tiles made in a worker (no setData clone of the collection), the autosave checks
-    // prepared in slices of time, the coverage worker's packing sliced and the IndexedDB puts one task
-    // each, the longest script measured 109 ms on the quietest run of session 6 (the coverage worker's
-    // reach rings set in MapLibre; a MapLibre frame, 106 ms) and over 200 ms at load 10 — not under the
-    // goal with margin, so this test guards 200 ms (it was 2.5 s before) and the 100 ms goal stays open in README Speed. At 300,000 points
-    // (ANJU_RESPONSIVE_300K=1) the 100 ms bound holds on an idle machine since session 9 (longest script 69 ms: the
-    // stored form from the import's columns, the drop checked by the moved facilities, point tiles without a GeoJSON
-    // feature per point); under load it does not (README Speed). (b) is every long task, frame
-    // commits included: the pan control alone has tasks of 0.2–0.6 s (SwiftShader), so (b) belongs to the
-    // environment until it runs on a GPU. Since the facilities below zoom 14 are images drawn by the tile worker,
-    // the tasks at 300,000 points are those at 20,000 (0.1–0.4 s, the base map's frames; README Speed). `it.fails` turns red the day a bound holds: then make it a plain `it`.
-    if (n > 100_000) {
-      // The click only marks the dialog busy; the points are built in slices from the next task on. When the first
-      // 25 ms slice ran inside the click, with the collection of the new objects the click took 115–137 ms under load.
-      it(`the 替换 click's own work with ${n.toLocaleString('en')} points only starts the build: under 25 ms, one build slice`, () => {
-        expect(measuredClick[`replace-${n}`], 'the import above ran').toBeDefined();
-        expect(measuredClick[`replace-${n}`]).toBeLessThan(25);
-      });
-    }
-    const boundMs = n <= 20_000 ? 200 : 100;
+    // Two bounds (README, Speed). (a) is the app's own: no script — ours or MapLibre's — runs over 100 ms in a
+    // frame from 替换 until figures and map are updated. At 20,000 points this test guarded 200 ms until session 10
+    // (a MapLibre frame of 106 ms on session 6's quietest run, over 200 ms at load 10); since the facilities are
+    // images below zoom 14 and the import worker makes the stored form and the tile points, three runs of this file
+    // alone (session 10, two of them beside other engineers' tests) had no script over 50 ms, so it guards the
+    // issue's 100 ms. At 300,000 points (ANJU_RESPONSIVE_300K=1) it holds at load 3–5 (56 and 66 ms) and fails now
+    // and then under load (garbage collection in the build slices; README Speed). (b) is every long task, frame
+    // commits included: under SwiftShader a bare MapLibre page with only land, counties and boards has long tasks of
+    // 100–1,200 ms when panned (`npm run bench -- pan-long-tasks`: 92 of 96 over 100 ms), so (b) belongs to the
+    // environment until it runs on a GPU; the tasks at 300,000 points are those at 20,000 (0.1–0.4 s, the base map's
+    // frames). `it.fails` turns red the day (b) holds: then make it a plain `it`.
+    const boundMs = 100;
     it(`has no script over ${boundMs} ms (ours or MapLibre's) from 替换 with ${n.toLocaleString('en')} points until the figures and the map are updated`, () => {
       const fs = measuredFrames[`replace-${n}`];
       expect(fs, 'the import above ran').toBeDefined();
