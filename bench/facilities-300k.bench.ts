@@ -1,7 +1,8 @@
 /**
  * Main-thread work for an imported layer of 300,000 facilities (README Speed, "Responsive with
  * real-size files"): what 替换 did on the page for the IndexedDB stored form and the tile worker's
- * points, against what the import worker now does for them from its columns; and what a drop
+ * points, and the coverage worker's packed facilities, against what the import worker now does for
+ * them from its columns; and what a drop
  * (one facility moved) writes to IndexedDB. CPU ms of this process (user + system, GC included),
  * min–max of RUNS. Run: `NODE_OPTIONS=--expose-gc npm run bench -- facilities-300k`.
  */
@@ -13,6 +14,9 @@ import { facilityTilePointsOfColumns } from '../src/analysis/coverage/facility-t
 import { packFacilityPoints } from '../src/ui/coverage/facility-points.ts';
 import { packedTransfer } from '../src/geo/packed-points.ts';
 import { columnsOf } from '../test/support/facility-columns-of.ts';
+import { packedFacilityBytesOfColumns } from '../src/analysis/coverage/packed-facility-bytes-of-columns.ts';
+import { packFacilityBytesSteps } from '../src/analysis/coverage/packed-facility-bytes.ts';
+import { runSteps } from '../src/analysis/coverage/packed-facilities.ts';
 import { changedFacilityRecords, fromStoredFacilities, joinStoredFacilities, knownStoredForm, readStoredFacilities, rememberStoredForm, storedFacilityRecords, toStoredFacilities, type PackedStoredFacilities } from '../src/state/persistence/stored-facilities.ts';
 import { precheckFacilities, precheckMovedFacilities } from '../src/state/persistence/facilities-precheck.ts';
 import { markPassed, prepareDeps } from '../src/state/persistence/check-before-write.ts';
@@ -48,6 +52,8 @@ export async function run(): Promise<{ case: string; where: string; cpuMs: strin
   const rows = [];
   rows.push({ case: `替换, before: stored form + tile points from the columns / objects (${N.toLocaleString('en')})`, where: 'page', cpuMs: await measure(async () => [await storedFormOfColumns(c, noPauses), packFacilityPoints(list)]) });
   rows.push({ case: '替换, now: both made from the columns', where: 'import worker', cpuMs: await measure(async () => [await storedFormOfColumns(c, noPauses), facilityTilePointsOfColumns(c)]) });
+  rows.push({ case: `替换, before: the coverage worker's packing of the objects (${N.toLocaleString('en')})`, where: 'page (sliced)', cpuMs: await measure(() => runSteps(packFacilityBytesSteps(list))) });
+  rows.push({ case: "替换, now: the coverage worker's packing made from the columns", where: 'import worker', cpuMs: await measure(() => packedFacilityBytesOfColumns(c)) });
   const stored = (await storedFormOfColumns(c, noPauses))!;
   const messages = Array.from({ length: RUNS }, () => ({ s: { ...stored, lonLat: stored.lonLat.slice() }, p: facilityTilePointsOfColumns(c) }));
   rows.push({

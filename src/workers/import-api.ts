@@ -21,6 +21,8 @@ import { PACK_MIN_FACILITIES, type PackedStoredFacilities } from '../state/persi
 import type { Slicer } from '../state/persistence/time-slicer.ts';
 import { facilityTilePointsOfColumns } from '../analysis/coverage/facility-tile-points.ts';
 import { packedTransfer, type PackedPoints } from '../geo/packed-points.ts';
+import { packedFacilityBytesOfColumns } from '../analysis/coverage/packed-facility-bytes-of-columns.ts';
+import { facilityBytesTransfer, type PackedFacilityBytes } from '../analysis/coverage/packed-facility-bytes.ts';
 
 /** A Blob's bytes in pieces (`Blob.stream()` read through its reader: no async iteration needed). */
 async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
@@ -67,10 +69,13 @@ export type DialogFacilityColumns = Extract<FacilityColumnsRead, { ok: true }> &
    * Made here when the layer passes that check, so that 替换 walks no facility on the page for
    * them: its IndexedDB stored form (state/persistence/stored-facilities-of-columns.ts; null: stored
    * as the array; undefined: left to the autosave), and its points for the tile worker
-   * (analysis/coverage/facility-tile-points.ts; from PACK_MIN_FACILITIES facilities). Transferred.
+   * (analysis/coverage/facility-tile-points.ts; from PACK_MIN_FACILITIES facilities), and its
+   * facilities packed for the coverage worker's init (analysis/coverage/packed-facility-bytes-of-columns.ts;
+   * from PACK_MIN_FACILITIES facilities). Transferred.
    */
   stored?: PackedStoredFacilities | null;
   tilePoints?: PackedPoints;
+  coveragePacked?: PackedFacilityBytes;
 };
 
 /** A dropped file read as columns: the layer, and what it was taken for (guessInputKind on its keys). */
@@ -110,16 +115,20 @@ async function facilitiesForDialog(i: ColumnsInput, ctx: CallContext): Promise<D
   if (out.projectProblems.length === 0) {
     const stored = await storedFormOfColumns(r.value, noPauses);
     if (stored !== undefined) out.stored = stored;
-    if (r.value.lon.length >= PACK_MIN_FACILITIES) out.tilePoints = facilityTilePointsOfColumns(r.value);
+    if (r.value.lon.length >= PACK_MIN_FACILITIES) {
+      out.tilePoints = facilityTilePointsOfColumns(r.value);
+      out.coveragePacked = packedFacilityBytesOfColumns(r.value);
+    }
   }
   return out;
 }
 
-/** The buffers of a facilities layer for the dialog: the columns, the stored form's coordinates, the tile points. */
+/** The buffers of a facilities layer for the dialog: the columns, the stored form's coordinates, the tile points, the coverage worker's packing. */
 const dialogFacilityBuffers = (f: DialogFacilityColumns): ArrayBuffer[] => [
   ...facilityColumnBuffers(f.value),
   ...(f.stored ? [f.stored.lonLat.buffer as ArrayBuffer] : []),
   ...(f.tilePoints ? packedTransfer(f.tilePoints) : []),
+  ...(f.coveragePacked ? facilityBytesTransfer(f.coveragePacked) : []),
 ];
 
 const headersOf = (file: Blob, s: ImportSummary) => (s.format === 'csv' ? csvHeaders(file, s.encoding ?? 'utf-8', s.details.lonColumn, s.details.latColumn) : Promise.resolve([]));

@@ -6,8 +6,9 @@
  * (src/state/population-columns-check.ts); the rest of the project (the scenarios) is checked here
  * as unsavableProblems does, against a population slice that is empty. On 替换 the points are
  * built in slices of 25 ms that yield to the page, and the slice is remembered as passed (and a
- * facilities layer's stored form and tile points, made from the columns in the import worker:
- * stored-facilities-of-columns.ts, facility-tile-points.ts).
+ * facilities layer's stored form, tile points and coverage packing, made from the columns in the
+ * import worker: stored-facilities-of-columns.ts, facility-tile-points.ts,
+ * packed-facility-bytes-of-columns.ts).
  */
 import type { PopulationColumns, PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import { bilingual } from '../../i18n/messages/index.ts';
@@ -17,6 +18,7 @@ import { markPassed, unsavableProblems } from '../../state/persistence/check-bef
 import { timeSlicer, type Slicer } from '../../state/persistence/time-slicer.ts';
 import { rememberStoredForm } from '../../state/persistence/stored-facilities.ts';
 import { rememberFacilityPoints } from '../coverage/facility-tiles.ts';
+import { rememberPackedFacilities } from '../coverage/coverage-init-steps.ts';
 import type { DialogFacilityColumns, DialogPopulationColumns } from '../../workers/import-api.ts';
 import { facilityAt, type FacilityColumns } from '../../domain/facility-columns.ts';
 import type { Facility } from '../../domain/facility.ts';
@@ -92,10 +94,11 @@ export function assessFacilityColumns(read: DialogFacilityColumns, state: Projec
   const build = async (signal?: AbortSignal, slicer?: Slicer) => {
     const list = await facilitiesFromColumns(read.value, slicer ?? timeSlicer(25), signal);
     if (!list) return null;
-    // Its stored form and its tile points, made from the columns in the import worker (not packed
-    // again object by object on the page by the autosave and the tile layer).
+    // Its stored form, its tile points and its coverage packing, made from the columns in the import worker
+    // (not packed again object by object on the page by the autosave, the tile layer and the coverage store).
     if (read.stored !== undefined) rememberStoredForm(list, read.stored);
     if (read.tilePoints) rememberFacilityPoints(list, read.tilePoints);
+    if (read.coveragePacked) rememberPackedFacilities(list, read.coveragePacked);
     // The worker's check of the columns is the project check of this slice (facility-columns-check.ts:
     // sizes; ids unique, texts strings, positions in range by the reader).
     markPassed(list);

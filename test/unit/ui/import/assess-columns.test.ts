@@ -17,6 +17,9 @@ import { needsPreparation, uncheckedSlices } from '../../../../src/state/persist
 import { PACK_MIN_FACILITIES, toStoredFacilities } from '../../../../src/state/persistence/stored-facilities.ts';
 import { facilityTiles } from '../../../../src/ui/coverage/facility-tiles.ts';
 import { packFacilityPoints } from '../../../../src/ui/coverage/facility-points.ts';
+import { initPartsSteps } from '../../../../src/ui/coverage/coverage-init-steps.ts';
+import { packFacilityBytesSteps } from '../../../../src/analysis/coverage/packed-facility-bytes.ts';
+import { runSteps } from '../../../../src/analysis/coverage/packed-facilities.ts';
 import { assessImport } from '../../../../src/ui/import/assess-import.ts';
 import { assessFacilityColumns, assessPopulationColumns } from '../../../../src/ui/import/assess-columns.ts';
 import { ImportClient, type ColumnsKind, type ColumnsOutcome } from '../../../../src/ui/import/import-client.ts';
@@ -114,6 +117,14 @@ async function expectSameFacilities(bytes: Uint8Array, file: string, options = {
     expect(first).toBe(c.tilePoints);
     expect(new Uint8Array(first.lonLat.buffer)).toEqual(new Uint8Array(packFacilityPoints(got.state.facilities).lonLat.buffer));
     expect(first.columnsUtf8).toEqual(packFacilityPoints(got.state.facilities).columnsUtf8);
+    // The coverage worker's first init sends the import worker's packing (no walk on the page), equal to the page's; a later init packs afresh.
+    const onPage = runSteps(packFacilityBytesSteps(got.state.facilities));
+    const init = runSteps(initPartsSteps(got.state.facilities, { kind: 'none' }));
+    expect(init.facilities).toBe(c.coveragePacked);
+    expect(init.facilities).toEqual(onPage);
+    const again = runSteps(initPartsSteps(got.state.facilities, { kind: 'none' }));
+    expect(again.facilities).not.toBe(c.coveragePacked);
+    expect(again.facilities).toEqual(onPage);
   }
   expect(got.inverse.apply(got.state).state.facilities).toBe(state.facilities);
   return { a, c, pauses };
