@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium.ts';
-import { buildBoth, serve } from './first-load.bench.ts';
+import { buildBoth, median, serve } from './first-load.bench.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PANS = Number(process.env.PANS ?? 4);
@@ -49,12 +49,6 @@ async function panTasks(browser: Browser, url: string): Promise<number[]> {
   }
 }
 
-const median = (xs: number[]) => {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 export async function run(): Promise<Record<string, string | number>[]> {
   const out = mkdtempSync(join(tmpdir(), 'anju-pan-'));
   const servers: Server[] = [];
@@ -74,7 +68,7 @@ export async function run(): Promise<Record<string, string | number>[]> {
       case: `${name} (${RUNS} pages × ${PANS} pans)`,
       'long tasks': ts.length,
       'over 100 ms': ts.filter((d) => d > 100).length,
-      'median ms': median(ts).toFixed(0),
+      'median ms': ts.length ? median(ts).toFixed(0) : '—',
       'longest ms': Math.max(0, ...ts).toFixed(0),
     });
     return [row('bare MapLibre page', tasks.bare), row('Anju, first screen', tasks.app)];

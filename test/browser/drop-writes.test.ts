@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { readStored } from './support/stored-project.ts';
-import { dragGhost } from './support/map-probe.ts';
+import { dragGhost, idsAt as idsAtOn, replaceFacilitiesWith } from './support/map-probe.ts';
 
 const N = 25_000;
 const tmp = mkdtempSync(join(tmpdir(), 'anju-drop-writes-'));
@@ -23,7 +23,6 @@ useApp((app) => ({ page } = app));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface Write { op: 'put' | 'delete'; key: string }
-interface AnjuMap { __anju: { map: { queryRenderedFeatures(p: [number, number], o: object): { properties: Record<string, unknown> }[]; getContainer(): HTMLElement } } }
 
 /** From every page load on: each put and delete on the `slices` store, by key (a range deleted is named by its lower bound and `…`). */
 async function countWrites(): Promise<void> {
@@ -54,15 +53,7 @@ function facilitiesCsv(): string {
   return rows.join('\n');
 }
 
-const idsAt = (at: { x: number; y: number }, layer: string) =>
-  page.evaluate(
-    ([x, y, l]) => {
-      const m = (window as unknown as AnjuMap).__anju.map;
-      const r = m.getContainer().getBoundingClientRect();
-      return m.queryRenderedFeatures([x - r.left, y - r.top], { layers: [l] }).map((f) => String(f.properties.id));
-    },
-    [at.x, at.y, layer] as const,
-  );
+const idsAt = (at: { x: number; y: number }, layer: string) => idsAtOn(page, at, layer);
 
 /** Drag the facility under the map's centre 60 px right; returns its id once the tiles draw it there and the drop is saved. */
 async function dropOne(): Promise<string> {
@@ -102,13 +93,7 @@ describe('a drop writes only the IndexedDB part that holds the moved facility', 
     await page.getByTestId('coverage-facilities').waitFor();
     const file = join(tmp, 'facilities.csv');
     writeFileSync(file, facilitiesCsv());
-    await page.getByTestId('import-open').click();
-    await page.getByTestId('import-target').selectOption('facilities');
-    await page.getByTestId('import-file').setInputFiles(file);
-    await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 }).toMatch(/可导入 [\d,]+ 个设施/);
-    await page.getByTestId('import-replace').click();
-    await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 }).toContain('已用');
-    await page.getByTestId('import-close').click();
+    await replaceFacilitiesWith(page, file);
     await expect.poll(facilityCount, { timeout: 60_000 }).toBe(N);
     await saved();
     // 替换: the layer whole (the old parts deleted first, three parts and the head).

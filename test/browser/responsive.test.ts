@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useApp, waitForMapIdle, SCREENSHOTS } from './support/harness.ts';
 import { readStored } from './support/stored-project.ts';
-import { dragGhost } from './support/map-probe.ts';
+import { dragGhost, idsAt as idsAtOn } from './support/map-probe.ts';
 import { colorDistance, hexToRgb, pixel, screenshotPng } from './support/pixels.ts';
 import { TIER_COLORS } from '../../src/ui/coverage/coverage-overlays.ts';
 import { bboxOf } from '../../src/geo/measure.ts';
@@ -238,15 +238,7 @@ describe('responsive with real-size files', () => {
       expect(dots.length).toBeGreaterThan(30);
       expect(found, 'dots under the pointer found by the circle layer').toBe(dots.length);
     }
-    const idsAt = (at: { x: number; y: number }, layer: string) =>
-      page.evaluate(
-        ([x, y, l]) => {
-          const m = (window as unknown as AnjuMap).__anju.map;
-          const r = m.getContainer().getBoundingClientRect();
-          return m.queryRenderedFeatures([x - r.left, y - r.top], { layers: [l] }).map((f) => String(f.properties.id));
-        },
-        [at.x, at.y, layer] as const,
-      );
+    const idsAt = (at: { x: number; y: number }, layer: string) => idsAtOn(page, at, layer);
     // The dot nearest the map's centre (a dot's fill colour in the picture), and the topmost facility there: what a click takes.
     const [cx, cy] = [Math.round(png.width / 2), Math.round(png.height / 2)];
     let near = [cx, cy];

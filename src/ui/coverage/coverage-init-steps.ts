@@ -12,17 +12,17 @@ import type { Facility } from '../../domain/facility.ts';
 import type { PopulationColumns, PopulationInput } from '../../domain/population.ts';
 import { facilityBytesTransfer, packFacilityBytesSteps, type PackedFacilityBytes } from '../../analysis/coverage/packed-facility-bytes.ts';
 import { populationColumnSteps, populationTransfer } from '../../analysis/coverage/population-columns-of.ts';
+import { onceByList } from '../../state/once-by-list.ts';
 
 /** Facilities packed already, by list: the first init of the list takes them (they are transferred, so once). */
-const prepacked = new WeakMap<readonly Facility[], PackedFacilityBytes>();
+const prepacked = onceByList<PackedFacilityBytes>();
 
 /** `packed` is what packing `facilities` would give (packFacilityBytesSteps); the first init of the list sends it. */
-export const rememberPackedFacilities = (facilities: readonly Facility[], packed: PackedFacilityBytes): void => void prepacked.set(facilities, packed);
+export const rememberPackedFacilities = (facilities: readonly Facility[], packed: PackedFacilityBytes): void => prepacked.remember(facilities, packed);
 
-/** The prepacked facilities of the list, once. */
+/** The prepacked facilities of the list, once, if they are as many as the list. */
 function takePrepacked(facilities: readonly Facility[]): PackedFacilityBytes | undefined {
-  const p = prepacked.get(facilities);
-  prepacked.delete(facilities);
+  const p = prepacked.take(facilities);
   return p?.count === facilities.length ? p : undefined;
 }
 

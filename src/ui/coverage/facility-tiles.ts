@@ -8,6 +8,7 @@
 import type { Facility } from '../../domain/facility.ts';
 import type { TiledPoints } from '../../map/overlay.ts';
 import type { PackedPoints } from '../../geo/packed-points.ts';
+import { onceByList } from '../../state/once-by-list.ts';
 
 /** From this many facilities the map draws them from vector tiles made in a worker. */
 export const TILED_MIN_FACILITIES = 5_000;
@@ -26,17 +27,10 @@ const packing = () => import('./facility-points.ts');
 const made = new WeakMap<readonly Facility[], TiledPoints>();
 const listOf = new WeakMap<TiledPoints, readonly Facility[]>();
 /** Points packed already (an imported layer, by the import worker from its columns): the first pack hands them on (they are transferred). */
-const prepacked = new WeakMap<readonly Facility[], PackedPoints>();
+const prepacked = onceByList<PackedPoints>();
 
 /** `points` are what packing `facilities` would give (analysis/coverage/facility-tile-points.ts); the first send uses them. */
-export const rememberFacilityPoints = (facilities: readonly Facility[], points: PackedPoints): void => void prepacked.set(facilities, points);
-
-/** The prepacked points of `facilities`, once. */
-function takePrepacked(facilities: readonly Facility[]): PackedPoints | undefined {
-  const p = prepacked.get(facilities);
-  prepacked.delete(facilities);
-  return p;
-}
+export const rememberFacilityPoints = (facilities: readonly Facility[], points: PackedPoints): void => prepacked.remember(facilities, points);
 
 /** The facilities as tiled points; the same list gives the same object (so it is not sent twice). */
 export function facilityTiles(facilities: readonly Facility[]): TiledPoints {
@@ -47,7 +41,7 @@ export function facilityTiles(facilities: readonly Facility[]): TiledPoints {
       count: facilities.length,
       shared: FACILITY_TILES,
       rasterBelowZoom: RASTER_BELOW_ZOOM,
-      pack: async () => takePrepacked(facilities) ?? (await packing()).packFacilityPointsSliced(facilities),
+      pack: async () => prepacked.take(facilities) ?? (await packing()).packFacilityPointsSliced(facilities),
       backend: () => import('../../workers/point-tiles-client.ts'),
       changeFrom: async (prev) => {
         const before = listOf.get(prev);

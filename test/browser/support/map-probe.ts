@@ -1,4 +1,5 @@
 /** Reading the map's state from the page (through the test hook window.__anju). */
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /** Ids of the features drawn in a layer anywhere on screen. */
@@ -47,4 +48,27 @@ export async function dragGhost(page: Page): Promise<{ id: string; x: number; y:
     const ring = el.querySelector<HTMLElement>('[data-ring-m]');
     return { id: el.dataset.featureId ?? '', x: r.left, y: r.top, ringPx: ring ? ring.getBoundingClientRect().width / 2 : 0 };
   });
+}
+
+/** Ids (`properties.id`) of `layer`'s features rendered under the page point `at` (page px, as the mouse uses). */
+export async function idsAt(page: Page, at: { x: number; y: number }, layer: string): Promise<string[]> {
+  return page.evaluate(
+    ([x, y, l]) => {
+      const m = (window as unknown as { __anju: { map: { getContainer(): HTMLElement; queryRenderedFeatures(p: [number, number], o: object): { properties: Record<string, unknown> }[] } } }).__anju.map;
+      const r = m.getContainer().getBoundingClientRect();
+      return m.queryRenderedFeatures([x - r.left, y - r.top], { layers: [l] }).map((f) => String(f.properties.id));
+    },
+    [at.x, at.y, layer] as const,
+  );
+}
+
+/** Import `file` as the facilities layer through the dialog and press 替换; resolves once the dialog is closed. */
+export async function replaceFacilitiesWith(page: Page, file: string): Promise<void> {
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-target').selectOption('facilities');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 }).toMatch(/可导入 [\d,]+ 个设施/);
+  await page.getByTestId('import-replace').click();
+  await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 }).toContain('已用');
+  await page.getByTestId('import-close').click();
 }
