@@ -1,26 +1,30 @@
 /**
- * First load: the app's main chunk (raw and gzip) and how soon its first screen appears, against a
- * bare MapLibre page showing the same shipped data (bench/first-load/: land, counties, boards by URL).
- * Both are built with Vite into a temp directory, served by Anju's own static file server
- * (src/server/http/static-files.ts) and opened cold (a new browser context each time) in headless
- * Chromium, alternating, BENCH_RUNS times (default 9); medians of navigation start →
- * DOMContentLoaded, first paint, first contentful paint and `anju:map-ready` (the first idle frame
- * with land and boards drawn, a User Timing mark both pages set), and the map frames drawn up to it
- * (first-load/frames.ts: in headless Chromium each frame is read back from SwiftShader, 0.3–0.9 s under load).
+ * First load: the app's main chunk (raw and gzip) and how soon its first screen appears, against two
+ * bare MapLibre pages: bench/first-load/bare.ts (land, counties, boards by URL, three plain layers, the
+ * whole window) and bench/first-load/same-data.ts (the sources, layers and map options the app's MapView
+ * opens with, taken from the built app, at the app's map size: same-data-build.ts), so that Anju's own
+ * overhead shows apart from drawing its more layers. All are built with Vite into a temp directory,
+ * served by Anju's own static file server (src/server/http/static-files.ts) and opened cold (a new browser
+ * context each time) in headless Chromium, in rotating order, BENCH_RUNS times (default 9); medians of
+ * navigation start → DOMContentLoaded, first paint, first contentful paint and `anju:map-ready` (the first
+ * idle frame with land and boards drawn, a User Timing mark all pages set), and the map frames drawn up
+ * to it (first-load/frames.ts: in headless Chromium each frame is read back from SwiftShader, 0.3–0.9 s
+ * under load); the app's ratio to each bare page.
  * Run: `npm run bench -- first-load`.
  */
 import { build } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { serveStatic } from '../src/server/http/static-files.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium.ts';
 import { initialScripts } from '../test/support/initial-scripts.ts';
 import { FRAMES_INIT, FRAMES_READ, type Frames } from './first-load/frames.ts';
+import { buildSameData } from './first-load/same-data-build.ts';
+import { serve } from './first-load/serve.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -48,16 +52,6 @@ export async function buildBoth(out: string): Promise<{ app: string; bare: strin
   mkdirSync(join(bare, 'data'));
   for (const f of ['land', 'counties', 'boards']) cpSync(join(ROOT, 'geodata', `${f}.geojson`), join(bare, 'data', `${f}.geojson`));
   return { app, bare };
-}
-
-export async function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    if (!serveStatic(dir, req, res, new URL(req.url ?? '/', 'http://x').pathname)) res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return { server, url: `http://127.0.0.1:${addr.port}/` };
 }
 
 async function measure(browser: Browser, url: string): Promise<Timings> {
@@ -91,29 +85,44 @@ export async function run(): Promise<Record<string, string | number>[]> {
   let browser: Browser | undefined;
   try {
     const dirs = await buildBoth(out);
-    for (const [name, dir] of [['Anju', dirs.app], ['bare MapLibre page', dirs.bare]] as const) {
-      const s = initialScriptSize(dir);
-      console.log(`${name}: main chunk (entry + ${s.files - 1} statically imported chunks) ${(s.bytes / 1000).toFixed(0)} kB, ${(s.gzipBytes / 1000).toFixed(0)} kB gzip`);
+    const same = join(out, 'same-data');
+    await buildSameData(dirs.app, same);
+    const pages = [
+      { key: 'app', name: 'Anju', dir: dirs.app },
+      { key: 'bare', name: 'bare MapLibre page (land, counties, boards)', dir: dirs.bare },
+      { key: 'same', name: "bare MapLibre page (the app's first-screen style)", dir: same },
+    ] as const;
+    for (const p of pages) {
+      const s = initialScriptSize(p.dir);
+      console.log(`${p.name}: main chunk (entry + ${s.files - 1} statically imported chunks) ${(s.bytes / 1000).toFixed(0)} kB, ${(s.gzipBytes / 1000).toFixed(0)} kB gzip`);
     }
-    const app = await serve(dirs.app);
-    const bare = await serve(dirs.bare);
-    servers.push(app.server, bare.server);
+    const urls = {} as Record<(typeof pages)[number]['key'], string>;
+    for (const p of pages) {
+      const s = await serve(p.dir);
+      servers.push(s.server);
+      urls[p.key] = s.url;
+    }
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-    await measure(browser, bare.url); // warm the browser process itself, not measured
-    const runs: Record<'app' | 'bare', Timings[]> = { app: [], bare: [] };
+    await measure(browser, urls.bare); // warm the browser process itself, not measured
+    const runs: Record<(typeof pages)[number]['key'], Timings[]> = { app: [], bare: [], same: [] };
     for (let i = 0; i < RUNS; i++) {
-      const order = i % 2 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
-      for (const which of order) runs[which].push(await measure(browser, which === 'app' ? app.url : bare.url));
+      // Rotating order: each page comes first, second and third equally often.
+      for (let k = 0; k < pages.length; k++) {
+        const p = pages[(k + i) % pages.length];
+        runs[p.key].push(await measure(browser, urls[p.key]));
+      }
     }
     const keys = ['dclMs', 'firstPaintMs', 'fcpMs', 'mapReadyMs', 'frames'] as const;
-    const med = (which: 'app' | 'bare') => Object.fromEntries(keys.map((k) => [k, median(runs[which].map((r) => r[k]))])) as unknown as Timings;
+    const med = (which: keyof typeof runs) => Object.fromEntries(keys.map((k) => [k, median(runs[which].map((r) => r[k]))])) as unknown as Timings;
     const a = med('app');
-    const b = med('bare');
     const row = (name: string, t: Timings) => ({ case: name, ...Object.fromEntries(keys.map((k) => [k, t[k].toFixed(0)])) });
+    const ratio = (name: string, b: Timings) => ({ case: name, ...Object.fromEntries(keys.map((k) => [k, `${(a[k] / b[k]).toFixed(2)}×`])) });
     return [
-      row(`bare MapLibre page (median of ${RUNS})`, b),
+      row(`${pages[1].name} (median of ${RUNS})`, med('bare')),
+      row(`${pages[2].name} (median of ${RUNS})`, med('same')),
       row(`Anju (median of ${RUNS})`, a),
-      { case: 'Anju / bare', ...Object.fromEntries(keys.map((k) => [k, `${(a[k] / b[k]).toFixed(2)}×`])) },
+      ratio('Anju / bare (3 layers)', med('bare')),
+      ratio('Anju / bare (same style)', med('same')),
     ];
   } finally {
     await browser?.close();

@@ -15,7 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium.ts';
-import { buildBoth, median, serve } from './first-load.bench.ts';
+import { buildBoth, median } from './first-load.bench.ts';
+import { serve } from './first-load/serve.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PANS = Number(process.env.PANS ?? 4);
