@@ -7,26 +7,6 @@ const GEODATA = fileURLToPath(new URL('./geodata/', import.meta.url));
 /** A geodata JSON file fetched at run time (the suffix keeps Vite's JSON plugin off it). */
 const FETCHED_JSON = '\0anju-geodata-json:';
 const FETCHED_SUFFIX = '.fetch';
-/**
- * The fetching modules' helper (client build only): as it is evaluated, before the first of them,
- * it fetches and parses every file index.html preloads, all at once. A bundled chunk runs its modules'
- * top-level awaits one after another, so fetching each file where its module awaits it took two
- * round trips per file in series (13 files: a fetch and a body read each) before the rest of the start
- * chunk, the map's creation included, could run; now each module awaits a result already on its way.
- */
-const SHIPPED_JSON = '\0anju-shipped-json';
-const SHIPPED_JSON_CODE = `
-const read = (url) => fetch(url).then(async (res) => (res.ok ? { json: await res.json() } : { status: res.status }), (error) => ({ error }));
-const started = new Map();
-for (const link of document.querySelectorAll('link[rel="preload"][as="fetch"]')) started.set(link.href, read(link.href));
-export async function shippedJson(url, name) {
-  const r = await (started.get(url) ?? read(url));
-  started.delete(url);
-  if (r.error) throw r.error;
-  if (r.status !== undefined) throw new Error(\`Anju could not load its shipped data \${name} (\${url}): HTTP \${r.status}\`);
-  return r.json;
-}
-`;
 
 /**
  * Lets the app `import x from '…/boards.geojson'` and `import t from '…/geodata/plan/targets.json'`
@@ -46,8 +26,10 @@ export function geojson(): Plugin[] {
     const ref = ctx.emitFile({ type: 'asset', name, source: json });
     fetchedBy.set(id, name);
     return [
-      `import { shippedJson } from ${JSON.stringify(SHIPPED_JSON)};`,
-      `export default await shippedJson(import.meta.ROLLUP_FILE_URL_${ref}, ${JSON.stringify(name)});`,
+      `const url = import.meta.ROLLUP_FILE_URL_${ref};`,
+      'const res = await fetch(url);',
+      `if (!res.ok) throw new Error(\`Anju could not load its shipped data ${name} (\${url}): HTTP \${res.status}\`);`,
+      'export default await res.json();',
     ].join('\n');
   }
 
@@ -56,12 +38,6 @@ export function geojson(): Plugin[] {
       name: 'anju-geojson',
       configResolved(config) {
         build = config.command === 'build';
-      },
-      resolveId(id) {
-        return id === SHIPPED_JSON ? SHIPPED_JSON : null;
-      },
-      load(id) {
-        return id === SHIPPED_JSON ? SHIPPED_JSON_CODE : null;
       },
       transform(code, id, options) {
         if (!id.endsWith('.geojson')) return null;

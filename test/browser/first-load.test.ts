@@ -87,8 +87,8 @@ describe('first load', () => {
     for (const name of ['boards', 'shipped-basemap', 'structure']) {
       expect(requested.some((u) => new RegExp(`/${name}-[\\w-]+\\.geojson$`).test(u)), name).toBe(true);
     }
-    // The files index.html preloads are all fetched at once as the start chunk begins (vite-plugin-geojson.ts),
-    // each taking its preload's response: none downloaded twice.
+    // Each module that reads a file index.html preloads takes the preload's response (vite-plugin-geojson.ts):
+    // none is downloaded twice.
     const preloads = [...readFileSync(DIST + 'index.html', 'utf8').matchAll(/<link rel="preload" as="fetch" crossorigin href="\.\/([^"]+)"/g)].map((m) => m[1]);
     expect(preloads.length).toBeGreaterThan(10);
     for (const f of preloads) expect(requested.filter((u) => u.endsWith('/' + f)), f).toHaveLength(1);
