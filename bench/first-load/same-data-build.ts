@@ -9,7 +9,7 @@
  */
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/support/chromium.ts';
@@ -28,7 +28,7 @@ const CAPTURE = `(() => {
   });
 })()`;
 
-interface Opened {
+export interface Opened {
   options: { style: { sources: Record<string, { type: string; data?: unknown }> } } & Record<string, unknown>;
   size: [number, number];
   readySources: string[];
@@ -63,9 +63,18 @@ export async function captureOpened(appDir: string): Promise<{ opened: Opened; f
   }
 }
 
-/** Builds the same-data page into `outDir` (index.html, its script, data/) from the app built in `appDir`. */
-export async function buildSameData(appDir: string, outDir: string): Promise<void> {
+/**
+ * Builds the same-data page into `outDir` (index.html, its script, data/) from the app built in `appDir`.
+ * `vary`, if given, may change the options and the files to copy before the build, and returns more files
+ * to write (path in `outDir` → bytes): prebuilt-tiles.ts uses it for the page with vector tiles.
+ */
+export async function buildSameData(
+  appDir: string,
+  outDir: string,
+  vary?: (opened: Opened, files: Map<string, string>) => Map<string, Uint8Array>,
+): Promise<void> {
   const { opened, files } = await captureOpened(appDir);
+  const extra = vary?.(opened, files) ?? new Map<string, Uint8Array>();
   await build({
     root: HERE,
     configFile: false,
@@ -78,6 +87,10 @@ export async function buildSameData(appDir: string, outDir: string): Promise<voi
   for (const [name, from] of files) {
     mkdirSync(dirname(join(outDir, name)), { recursive: true });
     copyFileSync(from, join(outDir, name));
+  }
+  for (const [name, bytes] of extra) {
+    mkdirSync(dirname(join(outDir, name)), { recursive: true });
+    writeFileSync(join(outDir, name), bytes);
   }
 }
 

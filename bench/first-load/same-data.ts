@@ -26,7 +26,11 @@ const { options, size, readySources } = OPENED;
 const style = options.style;
 for (const source of Object.values(style.sources)) {
   if (source.type === 'geojson' && typeof source.data === 'string') source.data = new URL(source.data, location.href).href;
+  // Pre-built tiles (prebuilt-tiles.ts): not through URL, which would escape the braces of {z}/{x}/{y}.
+  if (source.type === 'vector' && source.tiles) source.tiles = source.tiles.map((t) => new URL('.', location.href).href + t);
 }
+/** A vector source's features are queried by its layer (prebuilt-tiles.ts names it after the source). */
+const sourceLayer = (s: string) => (style.sources[s]?.type === 'vector' ? { sourceLayer: s } : undefined);
 const container = document.getElementById('map')!;
 container.style.width = `${size[0]}px`;
 container.style.height = `${size[1]}px`;
@@ -34,7 +38,7 @@ const map = new maplibregl.Map({ ...options, container, style });
 // The same test hook as the app's (MapView.svelte): frames.ts counts the frames through it.
 (window as unknown as { __anju: { map: maplibregl.Map } }).__anju = { map };
 const onIdle = () => {
-  if (readySources.some((s) => map.querySourceFeatures(s).length === 0)) return;
+  if (readySources.some((s) => map.querySourceFeatures(s, sourceLayer(s)).length === 0)) return;
   performance.mark('anju:map-ready');
   map.off('idle', onIdle);
 };
