@@ -5,6 +5,9 @@
  * source with `tiles`/`maxzoom`, MapLibre overzooming past it) instead of GeoJSON files MapLibre's
  * worker parses and cuts. Cut with MapLibre's own GeoJSON options (extent 8192, buffer 128 px and
  * tolerance 0.375 px of a 512 px tile), so up to TILE_MAX_ZOOM the tiles are the ones its worker makes.
+ * A bench, not the app's build: a tile without features is not written (MapLibre gets a 404 there; the
+ * first screen's tiles all exist), and pbf's astral-plane fault (src/geo/pbf-utf8-fix.ts) is not patched
+ * (the shipped names are all in the Basic Multilingual Plane); an app build would want both.
  * Run: `npx tsx bench/first-load/prebuilt-tiles.ts APP_DIST OUT_SAME OUT_TILES` builds both bare pages
  * (then compare.ts / arrivals.ts on them).
  */
