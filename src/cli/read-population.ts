@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { PopulationColumns, PopulationInput } from '../domain/population.ts';
-import { formatOf } from '../io/import-layer.ts';
+import { formatOf } from '../io/import-common.ts';
 import { readPopulationColumns } from '../io/readers/population-columns.ts';
 import { populationReader } from '../io/readers/population-reader.ts';
 import type { CliIO } from './command.ts';

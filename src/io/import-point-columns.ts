@@ -11,7 +11,7 @@ import { problem, type Problem } from '../domain/problem.ts';
 import { inWenzhouBbox } from '../geo/wenzhou-extent.ts';
 import { positionToWgs84 } from './crs.ts';
 import { detectCrs } from './detect-crs.ts';
-import { asChoice, cap, emptySummary, settleGk } from './import-layer.ts';
+import { asChoice, cap, emptySummary, settleGk } from './import-common.ts';
 import type { ImportOptions, ImportSummary } from './import-result.ts';
 import type { RawPointColumns } from './read-csv-point-columns.ts';
 

@@ -3,7 +3,8 @@
  * the importer, reporting progress and stopping when the call is cancelled. Free of worker
  * globals, so it is tested in Node.
  */
-import { formatOf, importLayer } from '../io/import-layer.ts';
+import { formatOf } from '../io/import-common.ts';
+import { importLayer } from '../io/import-layer.ts';
 import type { ImportOptions, ImportResult, ImportStage, ImportSummary } from '../io/import-result.ts';
 import { MAX_IMPORT_BYTES } from '../io/limits.ts';
 import { readPopulationColumns, type PopulationColumnsRead } from '../io/readers/population-columns.ts';
