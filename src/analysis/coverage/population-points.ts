@@ -164,11 +164,13 @@ export function preparePopulation(input: PopulationInput | PopulationColumns, bo
   let ys: Float64Array;
   let weights: Float64Array;
   let cells: CellLayout | null;
+  let spent: ArrayBuffer;
   if (input.kind === 'point-columns') {
     const { lon, lat, population } = input;
     const n = lon.length;
     const sorted = spatialOrder(lon, lat, lon0, kx, lat0, ky);
     cells = sorted.cells;
+    spent = sorted.order.buffer as ArrayBuffer;
     if (adopt) {
       [xs, ys, weights] = [lon, lat, population];
       permuteInPlace(sorted.order, xs, ys, weights, lon0, kx, lat0, ky);
@@ -201,10 +203,12 @@ export function preparePopulation(input: PopulationInput | PopulationColumns, bo
     }
     const sorted = spatialOrder(xs, ys, 0, 1, 0, 1);
     cells = sorted.cells;
+    spent = sorted.order.buffer as ArrayBuffer;
     permuteInPlace(sorted.order, xs, ys, weights, 0, 1, 0, 1);
   }
   const n = xs.length;
-  const board = shapes.length < 128 ? new Int8Array(n) : shapes.length < 32768 ? new Int16Array(n) : new Int32Array(n);
+  // In the order's buffer (at least 4 bytes a point), used up by now: every entry is written below.
+  const board = shapes.length < 128 ? new Int8Array(spent, 0, n) : shapes.length < 32768 ? new Int16Array(spent, 0, n) : new Int32Array(spent, 0, n);
   const residents = boardIds.map(() => 0);
   const boards = boardIndex(shapes);
   for (let i = 0; i < n; i++) {
