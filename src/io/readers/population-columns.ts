@@ -36,6 +36,13 @@ export async function readPopulationColumns(open: () => ByteChunks, file: string
   if (!r) return null;
   if (!r.ok) return r;
   const { lon, lat, value, firstRow } = r.value;
-  const rows = r.value.rows ?? (withRows && firstRow !== undefined ? Int32Array.from(lon, (_, i) => firstRow + i) : undefined);
+  const rows = r.value.rows ?? (withRows && firstRow !== undefined ? consecutive(firstRow, lon.length) : undefined);
   return { ok: true, value: { kind: 'point-columns', lon, lat, population: value, ...(rows ? { rows } : {}) }, warnings: r.warnings, summary: r.summary, field: raw.value.valueField };
+}
+
+/** Lines `first`, `first + 1`, … (`Int32Array.from` with a mapping function would list every value first). */
+function consecutive(first: number, n: number): Int32Array {
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = first + i;
+  return rows;
 }
