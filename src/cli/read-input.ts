@@ -43,7 +43,7 @@ export function readInputBytes(path: string, limitBytes = MAX_IMPORT_BYTES): Uin
  * streamed readers copy what they keep), so a file is not a trail of 1 MiB buffers for the
  * garbage collector.
  */
-export function inputChunks(path: string, chunkBytes = 1 << 20, limitBytes = MAX_IMPORT_BYTES): { sizeBytes: number; chunks: () => Iterable<Uint8Array> } {
+export function inputChunks(path: string, chunkBytes = 1 << 18, limitBytes = MAX_IMPORT_BYTES): { sizeBytes: number; chunks: () => Iterable<Uint8Array> } {
   const { fd, size } = openChecked(path, limitBytes);
   closeSync(fd);
   return { sizeBytes: size, chunks: () => readChunks(path, limitBytes, chunkBytes, true) };
