@@ -1,5 +1,6 @@
 /**
- * The real-size run of README's Speed section: `anju coverage` (the bundled CLI, a whole process) on 5,000 facilities ×
+ * The real-size run of README's Speed section: `anju coverage` (the bundled CLI, a whole process, run as a user runs it:
+ * `bin/anju`, so with the V8 flags of its shebang) on 5,000 facilities ×
  * 1,000,000 people, as CSV (~24 MB) and as GeoJSON (~115 MB), measured with `/usr/bin/time -v`: CPU
  * seconds (user + system) and peak resident memory, also less a bare `node -e 0`'s peak. Beside it the numpy + GEOS reference
  * (bench/coverage-1m/reference.py) on the same files when Debian's python3-shapely is installed;
@@ -45,7 +46,7 @@ export async function run() {
   const rows = [];
   for (const [label, population] of [['CSV', files.populationCsv], ['GeoJSON', files.populationGeojson]] as const) {
     const sizeMB = statSync(population).size / 1048576;
-    const anju = timed(['node', 'bin/anju', 'coverage', '--crs', 'wgs84', '--facilities', files.facilitiesCsv, '--population', population, '--json']);
+    const anju = timed(['bin/anju', 'coverage', '--crs', 'wgs84', '--facilities', files.facilitiesCsv, '--population', population, '--json']);
     const ref = shapely ? timed([PYTHON, 'bench/coverage-1m/reference.py', 'geodata/boards.geojson', files.facilitiesCsv, population]) : null;
     rows.push({
       case: `${people.toLocaleString('en')} people, ${label}`,

@@ -38,12 +38,15 @@ export function readInputBytes(path: string, limitBytes = MAX_IMPORT_BYTES): Uin
 
 /**
  * A regular file's size (checked now, as readInputBytes checks it) and its bytes in pieces of
- * `chunkBytes`, read again from the start on each call of `chunks()`, with the same exits.
+ * `chunkBytes`, read again from the start on each call of `chunks()`, with the same exits. Every
+ * piece is read into the same buffer: a piece is only valid until the next is asked for (the
+ * streamed readers copy what they keep), so a file is not a trail of 1 MiB buffers for the
+ * garbage collector.
  */
-export function inputChunks(path: string, chunkBytes = 1 << 20, limitBytes = MAX_IMPORT_BYTES): { sizeBytes: number; chunks: () => Iterable<Uint8Array> } {
+export function inputChunks(path: string, chunkBytes = 1 << 18, limitBytes = MAX_IMPORT_BYTES): { sizeBytes: number; chunks: () => Iterable<Uint8Array> } {
   const { fd, size } = openChecked(path, limitBytes);
   closeSync(fd);
-  return { sizeBytes: size, chunks: () => readChunks(path, limitBytes, chunkBytes) };
+  return { sizeBytes: size, chunks: () => readChunks(path, limitBytes, chunkBytes, true) };
 }
 
 function cannotRead(path: string, e: unknown): CliError {
@@ -72,15 +75,16 @@ function openChecked(path: string, limitBytes: number): { fd: number; size: numb
   }
 }
 
-/** The file's bytes in pieces of `chunkBytes` (0: as few pieces as its size allows). */
-function* readChunks(path: string, limitBytes: number, chunkBytes: number): Generator<Uint8Array> {
+/** The file's bytes in pieces of `chunkBytes` (0: as few pieces as its size allows), each in the same buffer when `reuse`. */
+function* readChunks(path: string, limitBytes: number, chunkBytes: number, reuse = false): Generator<Uint8Array> {
   const { fd, size } = openChecked(path, limitBytes);
   try {
     let total = 0;
+    let shared: Uint8Array | null = null;
     for (;;) {
-      const want = chunkBytes > 0 ? chunkBytes : Math.max(size - total, 65536);
-      const buf = new Uint8Array(Math.min(want, limitBytes + 1 - total));
-      if (buf.length === 0) throw tooLarge(path, total);
+      const want = Math.min(chunkBytes > 0 ? chunkBytes : Math.max(size - total, 65536), limitBytes + 1 - total);
+      if (want <= 0) throw tooLarge(path, total);
+      const buf: Uint8Array = reuse ? (shared ??= new Uint8Array(want)).subarray(0, want) : new Uint8Array(want);
       let n: number;
       try {
         n = readSync(fd, buf, 0, buf.length, null);

@@ -7,7 +7,6 @@
 import { basename } from 'node:path';
 import type { Checked, Problem } from '../domain/problem.ts';
 import { CRS_LABELS } from '../io/crs.ts';
-import { importLayer } from '../io/import-layer.ts';
 import { UNREADABLE_CODES, type ImportOptions, type ImportSummary } from '../io/import-result.ts';
 import type { ImportedLayer } from '../io/readers/input-reader.ts';
 import { formatProblem } from '../i18n/problems.ts';
@@ -61,6 +60,9 @@ export function refuse(problems: Problem[]): never {
  */
 export async function readLayerFile<T>(path: string, option: string, read: (layer: ImportedLayer) => Checked<T>, options: LayerOptions, io: CliIO, extra: Pick<ImportOptions, 'allowTable'> = {}): Promise<LayerRead<T>> {
   const file = basename(path);
+  // Loaded here, not with this module: a command whose inputs all take the columnar path (anju coverage
+  // on a CSV or GeoJSON of points) never loads the importer's format readers.
+  const { importLayer } = await import('../io/import-layer.ts');
   const r = await importLayer(readInputBytes(path), file, { ...importOptionsFor(option, options), ...extra });
   if (!r.ok) refuse(r.problems);
   refuseAmbiguous(file, r.summary, option);

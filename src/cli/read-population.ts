@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { PopulationColumns, PopulationInput } from '../domain/population.ts';
-import { formatOf } from '../io/import-layer.ts';
+import { formatOf } from '../io/import-common.ts';
 import { readPopulationColumns } from '../io/readers/population-columns.ts';
 import { populationReader } from '../io/readers/population-reader.ts';
 import type { CliIO } from './command.ts';
@@ -19,7 +19,7 @@ export async function readPopulationFile(path: string, options: LayerOptions, io
   const format = formatOf(file, new Uint8Array(0));
   if (format === 'csv' || format === 'geojson') {
     const { sizeBytes, chunks } = inputChunks(path);
-    const r = await readPopulationColumns(chunks, file, format, sizeBytes, importOptionsFor('population', options));
+    const r = await readPopulationColumns(chunks, file, format, sizeBytes, importOptionsFor('population', options), false);
     if (r) {
       if (!r.ok) refuse(r.problems);
       refuseAmbiguous(file, r.summary, 'population');

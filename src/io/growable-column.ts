@@ -20,6 +20,10 @@ class Growable<T extends Typed> {
   reserve(capacity: number): void {
     if (capacity > this.#data.length) this.#grow(capacity);
   }
+  /** How many values fit before it grows. */
+  get capacity(): number {
+    return this.#data.length;
+  }
   get(i: number): number {
     return this.#data[i];
   }

@@ -6,16 +6,17 @@
  */
 import type { Feature, Position } from 'geojson';
 import { problem, type Checked, type Problem } from '../domain/problem.ts';
-import { CRS_LABELS, describeCrs, isGkCrs, needsTowgs84, type CrsChoice } from './crs.ts';
+import { describeCrs } from './crs.ts';
 import { decodeText } from './decode-text.ts';
-import { detectCrs, type CrsDetection } from './detect-crs.ts';
+import { asChoice, cap, emptySummary, formatOf, settleGk } from './import-common.ts';
+import { detectCrs } from './detect-crs.ts';
 import type { FeatureOrigin, ImportOptions, ImportResult, ImportSummary, SkippedItem } from './import-result.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.ts';
-import type { ImportFormat, RawLayer } from './raw-layer.ts';
+import type { RawLayer } from './raw-layer.ts';
 import { readCsvText, readTableRows } from './read-csv.ts';
 import { readGeoJsonText } from './read-geojson.ts';
 import { readGeoJsonBytes } from './read-geojson-bytes.ts';
-import { isFlatGeobuf, readFlatGeobuf } from './read-flatgeobuf.ts';
+import { readFlatGeobuf } from './read-flatgeobuf.ts';
 import { readKmlText } from './read-kml.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
 import { readXlsxRows } from './read-xlsx.ts';
@@ -32,25 +33,6 @@ const CHUNK_FEATURES = 500;
 const YIELD_EVERY_MS = 50;
 /** GeoJSON files from this size on are read feature by feature (read-geojson-bytes.ts). */
 export const STREAM_GEOJSON_BYTES = 4 * 1048576;
-/** At most this many problems are returned; the rest are counted in a `more-problems` note. */
-export const MAX_PROBLEMS = 500;
-
-/** The format a file name (or, failing that, its first bytes) points to. */
-export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | 'shp' | null {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'geojson' || ext === 'json') return 'geojson';
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt' || ext === 'dsv' || ext === 'tab') return 'csv';
-  if (ext === 'zip') return 'shapefile';
-  if (ext === 'kml') return 'kml';
-  if (ext === 'xlsx') return 'xlsx';
-  if (ext === 'shp') return 'shp';
-  if (ext === 'fgb') return 'flatgeobuf';
-  if (isFlatGeobuf(bytes)) return 'flatgeobuf';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'shapefile';
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 256)).trimStart();
-  if (head.startsWith('<') && head.includes('<kml')) return 'kml';
-  return head.startsWith('{') ? 'geojson' : null;
-}
 
 async function readRaw(bytes: Uint8Array, file: string, options: ImportOptions): Promise<Checked<RawLayer>> {
   const format = formatOf(file, bytes);
@@ -74,11 +56,6 @@ async function readRaw(bytes: Uint8Array, file: string, options: ImportOptions):
   const { text, encoding } = decodeText(bytes);
   if (format === 'kml') return readKmlText(text, file, encoding);
   return format === 'geojson' ? readGeoJsonText(text, file, encoding) : readCsvText(text, file, encoding, options.columns, allowTable);
-}
-
-/** The summary of a file nothing was read from yet. */
-export function emptySummary(file: string): ImportSummary {
-  return { file, format: null, encoding: null, details: {}, crs: null, featuresRead: 0, featuresImported: 0, skipped: [], emptySkipped: 0, geometryTypes: {}, bboxDeg: null, lenient: false };
 }
 
 /** Up to ~500 positions spread over the features, for CRS detection. */
@@ -106,33 +83,7 @@ function featureKey(id: unknown, props: Record<string, unknown>): string | null 
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? String(v) : null;
 }
 
-/**
- * A Gauss–Krüger system's missing pieces, settled before anything is converted: a central meridian
- * (from the choice, the .prj or the eastings' zone), and for Xian 1980 and Beijing 1954 the user's
- * transformation parameters (`options.towgs84`, else a .prj's own TOWGS84). Without them the layer
- * is refused: a local datum is never converted as if it were CGCS2000. Completes `detection.crs`.
- */
-export function settleGk(detection: CrsDetection, options: ImportOptions, file: string): Checked<null> {
-  const crs = detection.crs;
-  const unused = options.towgs84 && !needsTowgs84(crs.id) ? [problem('towgs84-unused', { file, params: { crs: describeCrs(crs) } }, 'warning')] : [];
-  if (!isGkCrs(crs.id)) return { ok: true, value: null, warnings: unused };
-  const m = detection.zoneMismatch;
-  if (m) return { ok: false, problems: [problem('gk-zone-mismatch', { file, params: { zone: m.zone ?? '', zoneCm: m.centralMeridianDeg, cm: m.chosenCentralMeridianDeg } })] };
-  if (!crs.gk) return { ok: false, problems: [problem('gk-central-meridian-needed', { file, params: { crs: describeCrs(crs), nameZh: CRS_LABELS[crs.id].zh, nameEn: CRS_LABELS[crs.id].en } })] };
-  if (!needsTowgs84(crs.id)) return { ok: true, value: null, warnings: unused };
-  const towgs84 = options.towgs84 ?? crs.towgs84;
-  if (!towgs84) return { ok: false, problems: [problem('crs-needs-towgs84', { file, params: { crs: describeCrs(crs) } })] };
-  detection.crs = { ...crs, towgs84 };
-  detection.towgs84Source = options.towgs84 || detection.source === 'user' ? 'user' : 'prj';
-  return { ok: true, value: null, warnings: [] };
-}
-
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-export const cap = (ps: Problem[], file: string): Problem[] =>
-  ps.length <= MAX_PROBLEMS ? ps : [...ps.slice(0, MAX_PROBLEMS), problem('more-problems', { file, params: { count: ps.length - MAX_PROBLEMS } }, 'warning')];
-
-export const asChoice = (c: ImportOptions['crs']): CrsChoice | undefined => (typeof c === 'string' ? { id: c } : c);
-
 /** A table without coordinates: its rows as features without geometry, nothing to convert or check. */
 function tableResult(layer: RawLayer, summary: ImportSummary, fail: (ps: Problem[]) => ImportResult): ImportResult {
   const errors = layer.problems.filter((p) => p.severity === 'error');

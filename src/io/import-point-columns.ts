@@ -11,7 +11,7 @@ import { problem, type Problem } from '../domain/problem.ts';
 import { inWenzhouBbox } from '../geo/wenzhou-extent.ts';
 import { positionToWgs84 } from './crs.ts';
 import { detectCrs } from './detect-crs.ts';
-import { asChoice, cap, emptySummary, settleGk } from './import-layer.ts';
+import { asChoice, cap, emptySummary, settleGk } from './import-common.ts';
 import type { ImportOptions, ImportSummary } from './import-result.ts';
 import type { RawPointColumns } from './read-csv-point-columns.ts';
 
@@ -21,6 +21,8 @@ export interface PointColumns {
   lat: Float64Array;
   value: Float64Array;
   rows?: Int32Array;
+  /** Without `rows`: point i is on line `firstRow + i` (CSV). */
+  firstRow?: number;
 }
 
 export type PointColumnsImport =
@@ -45,7 +47,7 @@ function sample(x: Float64Array, y: Float64Array): Position[] {
  */
 export async function importPointColumns(raw: RawPointColumns, file: string, format: 'csv' | 'geojson', encoding: string, options: ImportOptions = {}): Promise<PointColumnsImport | null> {
   const summary: ImportSummary = { ...emptySummary(file), lenient: options.lenient ?? false, format, encoding, details: raw.details };
-  const { x, y, value, rows } = raw;
+  const { x, y, value, rows, firstRow } = raw;
   const n = x.length;
   summary.featuresRead = n;
   const detection = detectCrs(sample(x, y), raw.declared, asChoice(options.crs), asChoice(options.fallbackCrs));
@@ -76,7 +78,7 @@ export async function importPointColumns(raw: RawPointColumns, file: string, for
       }
     }
     if (!(Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) return null;
-    if (!inWenzhouBbox(lon, lat)) warnings.push(problem('outside-wenzhou', { file, ...(rows ? { row: rows[i] } : { featureIndex: i }), params: { coord: `${lon.toFixed(4)}, ${lat.toFixed(4)}` } }, 'warning'));
+    if (!inWenzhouBbox(lon, lat)) warnings.push(problem('outside-wenzhou', { file, ...(rows ? { row: rows[i] } : firstRow !== undefined ? { row: firstRow + i } : { featureIndex: i }), params: { coord: `${lon.toFixed(4)}, ${lat.toFixed(4)}` } }, 'warning'));
     x[i] = lon;
     y[i] = lat;
     if (lon < w) w = lon;
@@ -88,5 +90,5 @@ export async function importPointColumns(raw: RawPointColumns, file: string, for
   if (swap) warnings.push(problem('swapped-coords-fixed', { file }, 'warning'));
   warnings.push(...settled.warnings);
   Object.assign(summary, { featuresImported: n, geometryTypes: { Point: n }, bboxDeg: [w, s, e, nn] });
-  return { ok: true, value: { lon: x, lat: y, value, ...(rows ? { rows } : {}) }, warnings: cap(warnings, file), summary };
+  return { ok: true, value: { lon: x, lat: y, value, ...(rows ? { rows } : firstRow !== undefined ? { firstRow } : {}) }, warnings: cap(warnings, file), summary };
 }

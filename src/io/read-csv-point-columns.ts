@@ -24,8 +24,10 @@ export interface RawPointColumns {
   y: Float64Array;
   /** The value column's numbers (e.g. residents). */
   value: Float64Array;
-  /** The 1-based line of each point (CSV); absent: point i is the file's feature i (GeoJSON). */
+  /** The 1-based line of each point (CSV); absent: point i is on line `firstRow + i`, or without `firstRow` the file's feature i (GeoJSON). */
   rows?: Int32Array;
+  /** Without `rows`: the line of the first point, when every point is on the line after the one before (no array of n lines then). */
+  firstRow?: number;
   /** The header the value was read from. */
   valueField: string;
   declared: RawLayer['declared'];
@@ -41,13 +43,15 @@ export class CsvPointColumnsParser extends CsvPointLines {
   readonly #sizeHint: number;
   #delimiter = '';
   #at: { x: number; y: number; v: number } | null = null;
-  #header: Omit<RawPointColumns, 'x' | 'y' | 'value' | 'rows'> | null = null;
+  #header: Omit<RawPointColumns, 'x' | 'y' | 'value' | 'rows' | 'firstRow'> | null = null;
   #charsRead = 0;
   #estimated = false;
   readonly #x = growableF64();
   readonly #y = growableF64();
   readonly #v = growableF64();
-  readonly #rows = growableI32();
+  /** Each point's line, kept only from the first point not on the line after the one before (#firstRow + i until then). */
+  #rows: ReturnType<typeof growableI32> | null = null;
+  #firstRow = 0;
   /** pushBytes: the delimiter's byte, and a decoder for odd lines. */
   #delimiterByte = -1;
   #lineDecoder: TextDecoder | null = null;
@@ -68,7 +72,7 @@ export class CsvPointColumnsParser extends CsvPointLines {
       this.#estimated = true;
       const perRow = this.#charsRead / this.#x.length;
       const n = Math.ceil((this.#sizeHint / perRow) * 1.05) + 64;
-      for (const c of [this.#x, this.#y, this.#v, this.#rows]) c.reserve(n);
+      for (const c of [this.#x, this.#y, this.#v, this.#rows]) c?.reserve(n);
     }
   }
 
@@ -77,7 +81,8 @@ export class CsvPointColumnsParser extends CsvPointLines {
     if (this.failed) return { ok: false, reason: this.failed };
     if (!this.#header) return { ok: false, reason: 'no header' };
     if (this.#x.length === 0) return { ok: false, reason: 'no rows' };
-    return { ok: true, value: { ...this.#header, x: this.#x.done(), y: this.#y.done(), value: this.#v.done(), rows: this.#rows.done() } };
+    const lines = this.#rows ? { rows: this.#rows.done() } : { firstRow: this.#firstRow };
+    return { ok: true, value: { ...this.#header, x: this.#x.done(), y: this.#y.done(), value: this.#v.done(), ...lines } };
   }
 
   protected textLine(line: string): void {
@@ -108,10 +113,21 @@ export class CsvPointColumnsParser extends CsvPointLines {
     const v = at.v < n ? plainNumber(bytes, starts[at.v], this.fieldEnd(at.v, n, end)) : NaN;
     // Anything but three plain numbers (a blank row, spaces, a long number, a problem…): as text.
     if (!(x === x && y === y && v >= 0)) return this.#row(this.#decodeLine(bytes, start, end));
+    this.#push(x, y, v);
+  }
+
+  #push(x: number, y: number, v: number): void {
+    const i = this.#x.length;
     this.#x.push(x);
     this.#y.push(y);
     this.#v.push(v);
-    this.#rows.push(this.line);
+    if (i === 0) this.#firstRow = this.line;
+    else if (!this.#rows && this.line !== this.#firstRow + i) {
+      // A blank line or a skipped row: from here each point's line is kept.
+      const rows = (this.#rows = growableI32(this.#x.length > 1000 ? this.#x.capacity : 1024));
+      for (let k = 0; k < i; k++) rows.push(this.#firstRow + k);
+    }
+    this.#rows?.push(this.line);
   }
 
   /** One line's text; a U+FEFF inside the file is kept, as a decoder streaming the whole file keeps it. */
@@ -147,10 +163,7 @@ export class CsvPointColumnsParser extends CsvPointLines {
     if (vs === undefined || !isNumericText(vs)) return this.fail(`line ${this.line}: value`);
     const v = Number(vs);
     if (!(v >= 0) || !Number.isFinite(v)) return this.fail(`line ${this.line}: value`);
-    this.#x.push(Number(xs));
-    this.#y.push(Number(ys));
-    this.#v.push(v);
-    this.#rows.push(this.line);
+    this.#push(Number(xs), Number(ys), v);
   }
 }
 

@@ -3,7 +3,7 @@
  * the importer, reporting progress and stopping when the call is cancelled. Free of worker
  * globals, so it is tested in Node.
  */
-import { formatOf, importLayer } from '../io/import-layer.ts';
+import { formatOf } from '../io/import-common.ts';
 import type { ImportOptions, ImportResult, ImportStage, ImportSummary } from '../io/import-result.ts';
 import { MAX_IMPORT_BYTES } from '../io/limits.ts';
 import { readPopulationColumns, type PopulationColumnsRead } from '../io/readers/population-columns.ts';
@@ -166,8 +166,10 @@ export interface ImportProgress {
 
 export const importApi = {
   /** The bytes arrive transferred (not copied); options without callbacks (those come from the call). */
-  importLayer: (i: { bytes: ArrayBuffer; fileName: string; options: Omit<ImportOptions, 'onProgress' | 'signal'> }, ctx: CallContext): Promise<ImportResult> =>
-    importLayer(new Uint8Array(i.bytes), i.fileName, {
+  // The ordinary importer and its format readers (XLSX, KML, zipped Shapefile…) load on the first
+  // call: a population or facilities layer read as columns never needs them.
+  importLayer: async (i: { bytes: ArrayBuffer; fileName: string; options: Omit<ImportOptions, 'onProgress' | 'signal'> }, ctx: CallContext): Promise<ImportResult> =>
+    (await import('../io/import-layer.ts')).importLayer(new Uint8Array(i.bytes), i.fileName, {
       ...i.options,
       signal: ctx.signal,
       onProgress: (fraction, stage) => ctx.progress({ fraction, stage } satisfies ImportProgress),

@@ -19,7 +19,9 @@ export interface RadiusTotals {
   reachM: number[];
   contrib: Contributions;
   coveredAreaM2: Float64Array;
+  /** Bit `popBit` of byte p: point p is within this radius of a facility (up to 8 radii share one array). */
   popCovered: Uint8Array;
+  popBit: number;
   coveredResidents: Float64Array;
 }
 
@@ -157,7 +159,7 @@ export function fillPopulation(sites: Sites, adj: Adjacency | null, pop: Prepare
     const b = board[p];
     for (const rs of radii) {
       if (d2 > rs.radiusM * rs.radiusM) continue;
-      rs.popCovered[p] = 1;
+      rs.popCovered[p] |= rs.popBit;
       if (b >= 0) rs.coveredResidents[b] += weights[p];
     }
   }

@@ -32,12 +32,15 @@ export class GroupState {
   ) {
     this.grid = new FacilityGrid(Math.max(1, ...radiiM), pos.xs, pos.ys);
     this.facilitiesPerBoard = new Int32Array(boards.length);
-    this.radii = radiiM.map((radiusM) => ({
+    // One byte per point for up to 8 radii (a bit each), not a byte per point per radius: 2 MB fewer for a million points and three radii.
+    const covered: Uint8Array[] = [];
+    this.radii = radiiM.map((radiusM, k) => ({
       radiusM,
       reachM: [],
       contrib: new Contributions(),
       coveredAreaM2: new Float64Array(boards.length),
-      popCovered: new Uint8Array(pop.xs.length),
+      popCovered: k % 8 === 0 ? (covered[k >> 3] = new Uint8Array(pop.xs.length)) : covered[k >> 3],
+      popBit: 1 << (k & 7),
       coveredResidents: new Float64Array(boards.length),
     }));
   }
@@ -121,8 +124,8 @@ export class GroupState {
         if (seen.has(k)) continue;
         seen.add(k);
         const now = this.grid.anyWithin(xs[k], ys[k], r) ? 1 : 0;
-        if (now === rs.popCovered[k]) continue;
-        rs.popCovered[k] = now;
+        if (now === (rs.popCovered[k] & rs.popBit ? 1 : 0)) continue;
+        rs.popCovered[k] ^= rs.popBit;
         if (board[k] >= 0) rs.coveredResidents[board[k]] += now ? weights[k] : -weights[k];
       }
     }

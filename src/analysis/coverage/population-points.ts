@@ -17,8 +17,8 @@ export interface PreparedPopulation {
   xs: Float64Array;
   ys: Float64Array;
   weights: Float64Array;
-  /** Board index of each point, −1 outside every board. */
-  board: Int32Array;
+  /** Board index of each point, −1 outside every board (the narrowest array that holds every board's index). */
+  board: Int8Array | Int16Array | Int32Array;
   /** Box queries over the points (incremental updates only; null without points). */
   index: PointIndex | null;
   /** Residents per board (index order); null entries are unknown. */
@@ -57,16 +57,18 @@ const MIN_CELLS = 1 << 16;
 
 /**
  * The points' order: serpentine rows of 250 m cells, so consecutive points are close and each
- * nearest-facility walk in the Delaunay triangulation starts next to its answer. Sorted as one
- * Float64Array of `cellRank · 2^21 + i` (exact below 2^53; ties keep input order) with the
- * engine's numeric sort, not a comparator called 20 million times. Point i is at
- * `((ax[i] − ox) · kx, (ay[i] − oy) · ky)` (local metres; ox = oy = 0, kx = ky = 1 for points
- * already projected: the same numbers). The order is written over the keys' buffer, and with it the
- * first point of each cell (`cells`), unless the cells are too many for the points.
+ * nearest-facility walk in the Delaunay triangulation starts next to its answer; within a cell, input
+ * order. Point i is at `((ax[i] − ox) · kx, (ay[i] − oy) · ky)` (local metres; ox = oy = 0, kx = ky
+ * = 1 for points already projected: the same numbers). When the cells are not too many for the
+ * points (always, for points within the boards' extent), a counting sort over the cells: one pass
+ * counts each cell's points (`cells.start`, the first point of each cell), a second writes each
+ * point's index at its cell's next place, so the only array of n numbers is the order itself (4
+ * bytes a point). Otherwise one Float64Array of `cellRank · 2^21 + i` (exact below 2^53) sorted with
+ * the engine's numeric sort, the order written over the keys' buffer (the same order).
  */
 function spatialOrder(ax: Float64Array, ay: Float64Array, ox: number, kx: number, oy: number, ky: number): { order: Uint32Array; cells: CellLayout | null } {
   const n = ax.length;
-  // Cell rows and columns are computed twice rather than kept: two fewer arrays of n numbers.
+  // Cell rows and columns are computed each time they are needed rather than kept: fewer arrays of n numbers.
   let minRow = Infinity;
   let maxRow = -Infinity;
   let minCol = Infinity;
@@ -80,36 +82,41 @@ function spatialOrder(ax: Float64Array, ay: Float64Array, ox: number, kx: number
     if (col > maxCol) maxCol = col;
   }
   const width = maxCol - minCol + 1;
+  const rank = (i: number): number => {
+    const row = Math.floor(((ay[i] - oy) * ky) / ORDER_CELL_M);
+    const col = Math.floor(((ax[i] - ox) * kx) / ORDER_CELL_M);
+    // Even rows west → east, odd rows east → west (by the absolute row, as the cells are absolute).
+    return (row - minRow) * width + (row % 2 ? maxCol - col : col - minCol);
+  };
+  // Every cell of the rows' extent (the last row's may lie beyond the highest rank found).
+  const cellCount = (maxRow - minRow + 1) * width;
+  if (Number.isFinite(cellCount) && cellCount <= MAX_CELLS_PER_POINT * n + MIN_CELLS) {
+    const start = new Uint32Array(cellCount + 1);
+    for (let i = 0; i < n; i++) start[rank(i) + 1]++;
+    for (let r = 1; r <= cellCount; r++) start[r] += start[r - 1];
+    // start[r] is cell r's next free place while the points are placed (its end afterwards), then shifted back.
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[start[rank(i)]++] = i;
+    for (let r = cellCount; r > 0; r--) start[r] = start[r - 1];
+    start[0] = 0;
+    return { order, cells: { cellM: ORDER_CELL_M, minRow, maxRow, minCol, maxCol, start } };
+  }
   const slot = 2 ** Math.max(21, Math.ceil(Math.log2(n + 1)));
   const keys = new Float64Array(n);
   let maxRank = 0;
   for (let i = 0; i < n; i++) {
-    const row = Math.floor(((ay[i] - oy) * ky) / ORDER_CELL_M);
-    const col = Math.floor(((ax[i] - ox) * kx) / ORDER_CELL_M);
-    // Even rows west → east, odd rows east → west (by the absolute row, as the cells are absolute).
-    const c = row % 2 ? maxCol - col : col - minCol;
-    keys[i] = (row - minRow) * width + c;
+    keys[i] = rank(i);
     if (keys[i] > maxRank) maxRank = keys[i];
   }
   // Points spread over a continent could overflow the packed key: sort by a comparator then.
   if ((maxRank + 1) * slot > Number.MAX_SAFE_INTEGER) return { order: Uint32Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b), cells: null };
   for (let i = 0; i < n; i++) keys[i] = keys[i] * slot + i;
   keys.sort();
-  // Every cell of the rows' extent (the last row's may lie beyond the highest rank found).
-  const cellCount = (maxRow - minRow + 1) * width;
-  const start = Number.isFinite(cellCount) && cellCount <= MAX_CELLS_PER_POINT * n + MIN_CELLS ? new Uint32Array(cellCount + 1) : null;
   // Point i's index goes into bytes 4i… of the keys' buffer: key i (bytes 8i…) is read first, and
   // the keys overwritten (those below i / 2 + 1) have been read already.
   const order = new Uint32Array(keys.buffer, 0, n);
-  for (let i = 0; i < n; i++) {
-    const key = keys[i];
-    const src = key % slot;
-    if (start) start[(key - src) / slot + 1]++;
-    order[i] = src;
-  }
-  if (!start) return { order, cells: null };
-  for (let r = 1; r <= cellCount; r++) start[r] += start[r - 1];
-  return { order, cells: { cellM: ORDER_CELL_M, minRow, maxRow, minCol, maxCol, start } };
+  for (let i = 0; i < n; i++) order[i] = keys[i] % slot;
+  return { order, cells: null };
 }
 
 /**
@@ -147,7 +154,7 @@ function permuteInPlace(order: Uint32Array, x: Float64Array, y: Float64Array, w:
  * which spares a copy of a million points. The input's arrays are not kept otherwise.
  */
 export function preparePopulation(input: PopulationInput | PopulationColumns, boardIds: string[], shapes: BoardShape[], frame: LocalFrame, adopt = false): PreparedPopulation {
-  const empty = { xs: new Float64Array(0), ys: new Float64Array(0), weights: new Float64Array(0), board: new Int32Array(0), index: null };
+  const empty = { xs: new Float64Array(0), ys: new Float64Array(0), weights: new Float64Array(0), board: new Int8Array(0), index: null };
   if (input.kind === 'none') return { model: 'none', ...empty, residents: boardIds.map(() => null) };
   if (input.kind === 'uniform') {
     return { model: 'uniform-assumption', ...empty, residents: boardIds.map((id) => input.residentsByBoard[id] ?? null) };
@@ -157,11 +164,13 @@ export function preparePopulation(input: PopulationInput | PopulationColumns, bo
   let ys: Float64Array;
   let weights: Float64Array;
   let cells: CellLayout | null;
+  let spent: ArrayBuffer;
   if (input.kind === 'point-columns') {
     const { lon, lat, population } = input;
     const n = lon.length;
     const sorted = spatialOrder(lon, lat, lon0, kx, lat0, ky);
     cells = sorted.cells;
+    spent = sorted.order.buffer as ArrayBuffer;
     if (adopt) {
       [xs, ys, weights] = [lon, lat, population];
       permuteInPlace(sorted.order, xs, ys, weights, lon0, kx, lat0, ky);
@@ -194,10 +203,12 @@ export function preparePopulation(input: PopulationInput | PopulationColumns, bo
     }
     const sorted = spatialOrder(xs, ys, 0, 1, 0, 1);
     cells = sorted.cells;
+    spent = sorted.order.buffer as ArrayBuffer;
     permuteInPlace(sorted.order, xs, ys, weights, 0, 1, 0, 1);
   }
   const n = xs.length;
-  const board = new Int32Array(n);
+  // In the order's buffer (at least 4 bytes a point), used up by now: every entry is written below.
+  const board = shapes.length < 128 ? new Int8Array(spent, 0, n) : shapes.length < 32768 ? new Int16Array(spent, 0, n) : new Int32Array(spent, 0, n);
   const residents = boardIds.map(() => 0);
   const boards = boardIndex(shapes);
   for (let i = 0; i < n; i++) {

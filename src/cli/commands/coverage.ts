@@ -1,20 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { CliIO } from '../command.ts';
 import { CliError, UsageError } from '../cli-error.ts';
-import { readLayerFile } from '../read-layer.ts';
+import { readFacilitiesFile } from '../read-facilities.ts';
 import { readPopulationFile } from '../read-population.ts';
-import { readAnalysisBoards } from '../read-boards.ts';
 import { layerOptions, layerOptionSpecs } from '../layer-options.ts';
 import { defaultBoards } from '../default-data.ts';
-import { facilitiesReader } from '../../io/readers/facilities-reader.ts';
-import { streetsReader } from '../../io/readers/streets-reader.ts';
 import type { CoverageBoard } from '../../analysis/coverage/types.ts';
 import { categoryTiers, tierOf, type FacilityGroup } from '../../domain/facility.ts';
 import { isLifeCircleTier } from '../../domain/life-circle.ts';
 import type { PopulationColumns, PopulationInput, PopulationPoint } from '../../domain/population.ts';
 import { gb50180 } from '../../data/gb50180.ts';
 import { createCoverageModel } from '../../analysis/coverage/model.ts';
-import { networkCoverage } from '../../analysis/coverage/network-coverage.ts';
+import type { networkCoverage } from '../../analysis/coverage/network-coverage.ts';
 
 /** The inputs whose CRS can be given one by one: --boards-crs, --facilities-crs … */
 export const LAYERS = ['boards', 'facilities', 'population', 'network'];
@@ -48,13 +45,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   // Every input through its one reader, each with its own CRS detection: nothing forced, nothing guessed.
   let boards: CoverageBoard[];
-  if (values.boards) boards = await readAnalysisBoards(values.boards, layers, io);
+  // What only some options need is loaded when they are given (the 1M-point run's memory counts every module).
+  if (values.boards) boards = await (await import('../read-boards.ts')).readAnalysisBoards(values.boards, layers, io);
   else {
     io.err('anju coverage: no --boards given: using the 21 shipped boards (schematic extents, 示意范围)');
     boards = defaultBoards().features.map((b) => ({ id: b.properties.id, name: b.properties.name, geometry: b.geometry }));
   }
   const tiers = categoryTiers(gb50180.facilities);
-  const facilitiesAll = (await readLayerFile(values.facilities, 'facilities', (l) => facilitiesReader.read(l), layers, io)).value;
+  const facilitiesAll = await readFacilitiesFile(values.facilities, layers, io);
   const facilities = group === 'any' ? facilitiesAll : facilitiesAll.filter((x) => tierOf(x.category, tiers) === group);
   let population: PopulationInput | PopulationColumns = { kind: 'none' };
   if (values.population) population = await readPopulationFile(values.population, layers, io);
@@ -66,6 +64,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   let network: ReturnType<typeof networkCoverage> | null = null;
   if (values.network) {
+    const [{ readLayerFile }, { streetsReader }, { networkCoverage }] = await Promise.all([import('../read-layer.ts'), import('../../io/readers/streets-reader.ts'), import('../../analysis/coverage/network-coverage.ts')]);
     const streets = (await readLayerFile(values.network, 'network', (l) => streetsReader.read(l), layers, io)).value.lines;
     const popPoints: PopulationPoint[] | undefined = population.kind === 'points' ? population.points : population.kind === 'point-columns' ? pointsOf(population) : undefined;
     network = networkCoverage({ boards, facilities: facilities.map((x) => x.lonLat), streets, radiiM, population: popPoints, frame: model.frame });

@@ -31,7 +31,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (values.basemap) io.out(`anju serve: team basemap ${values.basemap} for every signed-in user`);
   const running = server;
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
       io.out(`anju serve: ${signal}: finishing requests in progress and closing the store …`);
       void running.stop().then(() => {
         io.out('anju serve: stopped');
@@ -40,6 +43,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    // Started by bin/anju's wrapper (an IPC channel to it): stop when that process goes, e.g. killed.
+    if (process.channel) {
+      process.channel.unref();
+      process.once('disconnect', () => stop('the anju process that started this server ended'));
+    }
   });
   return 0;
 }

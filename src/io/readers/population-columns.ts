@@ -25,14 +25,24 @@ async function readGeoJson(open: () => ByteChunks, sizeBytes: number) {
 
 /**
  * `open()` gives the file's bytes from the start each time it is called (a second pass reads a
- * CSV that is not UTF-8 as GB18030); `sizeBytes` sizes the columns once.
+ * CSV that is not UTF-8 as GB18030); `sizeBytes` sizes the columns once. `withRows: false`: no
+ * `rows` unless the CSV's points are not on consecutive lines (the command line, which only
+ * needs the lines for the notes, already made: 4 bytes a point spared).
  */
-export async function readPopulationColumns(open: () => ByteChunks, file: string, format: 'csv' | 'geojson', sizeBytes: number, options: ImportOptions = {}): Promise<PopulationColumnsRead | null> {
+export async function readPopulationColumns(open: () => ByteChunks, file: string, format: 'csv' | 'geojson', sizeBytes: number, options: ImportOptions = {}, withRows = true): Promise<PopulationColumnsRead | null> {
   const raw = format === 'csv' ? await readCsvPointColumns(open, POPULATION_FIELDS.population, options.columns, sizeBytes) : { ...(await readGeoJson(open, sizeBytes)), encoding: 'utf-8' };
   if (!raw.ok || !('encoding' in raw)) return null;
   const r = await importPointColumns(raw.value, file, format, raw.encoding, options);
   if (!r) return null;
   if (!r.ok) return r;
-  const { lon, lat, value, rows } = r.value;
+  const { lon, lat, value, firstRow } = r.value;
+  const rows = r.value.rows ?? (withRows && firstRow !== undefined ? consecutive(firstRow, lon.length) : undefined);
   return { ok: true, value: { kind: 'point-columns', lon, lat, population: value, ...(rows ? { rows } : {}) }, warnings: r.warnings, summary: r.summary, field: raw.value.valueField };
+}
+
+/** Lines `first`, `first + 1`, … (`Int32Array.from` with a mapping function would list every value first). */
+function consecutive(first: number, n: number): Int32Array {
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = first + i;
+  return rows;
 }

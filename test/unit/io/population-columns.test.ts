@@ -26,7 +26,7 @@ async function ordinary(bytes: Uint8Array, file: string, options: ImportOptions)
   if (!r.ok) return { ok: false as const, problems: r.problems, summary: r.summary };
   const read = populationReader.read({ file, features: r.value.features, origins: r.origins });
   if (!read.ok || read.value.kind !== 'points') throw new Error('the ordinary path refused a file the test expects it to read');
-  return { ok: true as const, points: read.value.points, warnings: [...r.warnings, ...read.warnings], summary: r.summary };
+  return { ok: true as const, points: read.value.points, warnings: [...r.warnings, ...read.warnings], summary: r.summary, rows: r.origins?.map((o) => o.row) };
 }
 
 /** Both paths on the same bytes, read in pieces of 7 bytes and in one piece: the same outcome. */
@@ -41,6 +41,7 @@ async function expectSame(bytes: Uint8Array, file: string, options: ImportOption
     expect(Array.from(c.lon, (lon, i) => ({ lonLat: [lon, c.lat[i]], population: c.population[i] }))).toEqual(want.points);
     expect(got.warnings).toEqual(want.warnings);
     expect(got.summary).toEqual(want.summary);
+    if (c.rows) expect(Array.from(c.rows)).toEqual(want.rows);
   }
   return want;
 }
@@ -53,6 +54,23 @@ describe('population points read as columns', () => {
 
   it('reads CRLF, a BOM, tabs, Chinese headers and blank lines, with the same row numbers', async () => {
     await expectSame(utf8('\uFEFF经度\t纬度\t人口\t名称\r\n120.65\t28.01\t12\t鹿城\r\n\r\n\t\t\t\r\n120.66\t28.02\t7.5\t瓯海\r\n99\t28\t1\t远方\r\n'), 'pop.tsv');
+  });
+
+  it('keeps no array of lines when asked for none and the points are on consecutive lines, and the notes name the same rows either way', async () => {
+    const read = (text: string) => readPopulationColumns(() => pieces(utf8(text), 7), 'gap.csv', 'csv', text.length, { fallbackCrs: 'wgs84' }, false);
+    const consecutive = 'lon,lat,population\n120.65,28.01,12\n116.40,39.90,3\n120.7,28.0,0\n';
+    const got = await read(consecutive);
+    if (!got?.ok) throw new Error('handed back');
+    expect(got.value.rows).toBeUndefined();
+    expect(got.warnings.map((w) => [w.code, w.row])).toEqual([['outside-wenzhou', 3]]);
+    // A blank line: from there on each point's line is kept, and the rows before it are filled in.
+    const gap = 'lon,lat,population\n120.65,28.01,12\n116.40,39.90,3\n\n120.7,28.0,0\n99,28,1\n';
+    const want = await expectSame(utf8(gap), 'gap.csv');
+    const got2 = await read(gap);
+    if (!got2?.ok) throw new Error('handed back');
+    expect(Array.from(got2.value.rows ?? [])).toEqual([2, 3, 5, 6]);
+    expect(got2.warnings).toEqual(want.warnings);
+    expect(want.warnings.map((w) => w.row)).toEqual([3, 6]);
   });
 
   it('reads a GB18030 file in a second pass, as decodeText does', async () => {
