@@ -35,6 +35,14 @@ export interface PopulationColumns {
   kind: 'point-columns';
   lon: Float64Array;
   lat: Float64Array;
-  population: Float64Array;
+  /** Residents of each point, in the narrowest array that holds every value read exactly (CountArray). */
+  population: CountArray;
   rows?: Int32Array;
 }
+
+/**
+ * Numbers ≥ 0 in the narrowest array that holds each one exactly: a Uint8Array, Uint16Array or
+ * Uint32Array while every value is a whole number below 2^8, 2^16 or 2^32, a Float64Array otherwise
+ * (src/io/growable-column.ts, growableCount). `a[i]` reads as the number read from the file either way.
+ */
+export type CountArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;

@@ -12,6 +12,7 @@ import { inWenzhouBbox } from '../geo/wenzhou-extent.ts';
 import { positionToWgs84 } from './crs.ts';
 import { detectCrs } from './detect-crs.ts';
 import { asChoice, cap, emptySummary, settleGk } from './import-common.ts';
+import type { CountArray } from '../domain/population.ts';
 import type { ImportOptions, ImportSummary } from './import-result.ts';
 import type { RawPointColumns } from './read-csv-point-columns.ts';
 
@@ -19,7 +20,8 @@ import type { RawPointColumns } from './read-csv-point-columns.ts';
 export interface PointColumns {
   lon: Float64Array;
   lat: Float64Array;
-  value: Float64Array;
+  /** Narrowest exact array (read-csv-point-columns.ts). */
+  value: CountArray;
   rows?: Int32Array;
   /** Without `rows`: point i is on line `firstRow + i` (CSV). */
   firstRow?: number;

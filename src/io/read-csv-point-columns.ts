@@ -11,7 +11,8 @@
  */
 import type { CsvColumns } from './csv-columns.ts';
 import { CsvPointLines, pointHeader } from './csv-point-lines.ts';
-import { growableF64, growableI32 } from './growable-column.ts';
+import type { CountArray } from '../domain/population.ts';
+import { growableCount, growableF64, growableI32 } from './growable-column.ts';
 import type { RawLayer } from './raw-layer.ts';
 import { isNumericText } from './read-csv.ts';
 import { plainNumber } from './plain-number.ts';
@@ -22,8 +23,8 @@ export interface RawPointColumns {
   /** The coordinates as written (the file's CRS, not yet checked or converted). */
   x: Float64Array;
   y: Float64Array;
-  /** The value column's numbers (e.g. residents). */
-  value: Float64Array;
+  /** The value column's numbers (e.g. residents), in the narrowest array that holds them exactly (growableCount). */
+  value: CountArray;
   /** The 1-based line of each point (CSV); absent: point i is on line `firstRow + i`, or without `firstRow` the file's feature i (GeoJSON). */
   rows?: Int32Array;
   /** Without `rows`: the line of the first point, when every point is on the line after the one before (no array of n lines then). */
@@ -48,7 +49,7 @@ export class CsvPointColumnsParser extends CsvPointLines {
   #estimated = false;
   readonly #x = growableF64();
   readonly #y = growableF64();
-  readonly #v = growableF64();
+  readonly #v = growableCount();
   /** Each point's line, kept only from the first point not on the line after the one before (#firstRow + i until then). */
   #rows: ReturnType<typeof growableI32> | null = null;
   #firstRow = 0;

@@ -11,7 +11,7 @@
  * importer, which names every problem by feature and field exactly as it always did.
  */
 import { MAX_JSON_DEPTH, readGeoJsonObject } from './read-geojson.ts';
-import { growableF64 } from './growable-column.ts';
+import { growableCount, growableF64 } from './growable-column.ts';
 import type { PointColumnsRead } from './read-csv-point-columns.ts';
 import { isBlank, numberOf, resolveFields } from './readers/fields.ts';
 
@@ -71,7 +71,7 @@ export class GeoJsonPointColumnsParser {
   #valueField: string | null = null;
   readonly #x = growableF64();
   readonly #y = growableF64();
-  readonly #v = growableF64();
+  readonly #v = growableCount();
 
   constructor(valueNames: readonly string[], sizeHint = 0, sink?: PropertiesSink) {
     this.#valueNames = valueNames;

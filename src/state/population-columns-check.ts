@@ -7,6 +7,7 @@
  * find is the layer's size and a count beyond MAX_COUNT, named exactly as project-size.ts names
  * them (test/unit/state/population-columns-check.test.ts compares both).
  */
+import type { CountArray } from '../domain/population.ts';
 import { problem, type Problem } from '../domain/problem.ts';
 import { MAX_COUNT, MAX_LAYER_FEATURES } from '../domain/project-limits.ts';
 
@@ -14,7 +15,7 @@ import { MAX_COUNT, MAX_LAYER_FEATURES } from '../domain/project-limits.ts';
 const MAX_LISTED = 100;
 
 /** The problems `unsavableProblems` gives for `{ kind: 'points', points }` built from these residents. */
-export function populationColumnsProblems(population: Float64Array): Problem[] {
+export function populationColumnsProblems(population: CountArray): Problem[] {
   const n = population.length;
   if (n > MAX_LAYER_FEATURES) return [problem('project-too-many', { file: undefined, field: 'population.points', params: { count: n, max: MAX_LAYER_FEATURES } })];
   const list: Problem[] = [];

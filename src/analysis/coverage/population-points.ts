@@ -5,7 +5,7 @@
  * Points go straight into typed arrays (no object per point) and find their board through the
  * boards' R-tree (board-index.ts).
  */
-import type { PopulationColumns, PopulationInput } from '../../domain/population.ts';
+import type { CountArray, PopulationColumns, PopulationInput } from '../../domain/population.ts';
 import { polygonsOf } from '../../geo/polygons-of.ts';
 import { boardIndex } from './board-index.ts';
 import type { BoardShape } from './board-shape.ts';
@@ -16,7 +16,8 @@ export interface PreparedPopulation {
   model: 'none' | 'points' | 'cell-centroids' | 'uniform-assumption';
   xs: Float64Array;
   ys: Float64Array;
-  weights: Float64Array;
+  /** Residents of each point: the adopted columns' own array (any CountArray), else a Float64Array. */
+  weights: CountArray;
   /** Board index of each point, −1 outside every board (the narrowest array that holds every board's index). */
   board: Int8Array | Int16Array | Int32Array;
   /** Box queries over the points (incremental updates only; null without points). */
@@ -124,7 +125,7 @@ function spatialOrder(ax: Float64Array, ay: Float64Array, ox: number, kx: number
  * likewise y), following each cycle of the permutation; `order` is used up (every entry is
  * overwritten).
  */
-function permuteInPlace(order: Uint32Array, x: Float64Array, y: Float64Array, w: Float64Array, ox: number, kx: number, oy: number, ky: number): void {
+function permuteInPlace(order: Uint32Array, x: Float64Array, y: Float64Array, w: CountArray, ox: number, kx: number, oy: number, ky: number): void {
   const DONE = 0xffffffff;
   for (let i = 0; i < order.length; i++) {
     if (order[i] === DONE) continue;
@@ -162,7 +163,7 @@ export function preparePopulation(input: PopulationInput | PopulationColumns, bo
   const { lon0, lat0, kx, ky } = frame;
   let xs: Float64Array;
   let ys: Float64Array;
-  let weights: Float64Array;
+  let weights: CountArray;
   let cells: CellLayout | null;
   let spent: ArrayBuffer;
   if (input.kind === 'point-columns') {

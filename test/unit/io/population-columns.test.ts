@@ -102,6 +102,27 @@ describe('population points read as columns', () => {
     await expectSame(utf8('lon,lat,population,名称\n' + rows.map((r, i) => `${r},名${i}\n`).join('')), 'odd.csv');
   });
 
+  it('keeps residents in the narrowest array that holds every value exactly, widened once at the first that does not fit: the same numbers bit for bit', async () => {
+    const read = async (values: string[]) => {
+      const text = 'lon,lat,population\n' + values.map((v, i) => `${120.6 + i / 1e5},28.01,${v}\n`).join('');
+      const r = await readPopulationColumns(() => pieces(utf8(text), 7), 'n.csv', 'csv', text.length, { fallbackCrs: 'wgs84' });
+      if (!r?.ok) throw new Error('not read as columns');
+      // Bit for bit: Object.is tells −0 from 0.
+      expect(Array.from(r.value.population).every((v, i) => Object.is(v, Number(values[i])))).toBe(true);
+      return r.value.population.constructor.name;
+    };
+    // 1,500 whole numbers first: past the size estimate, which reserves the narrow array for the whole file.
+    const many = Array.from({ length: 1500 }, (_, i) => String(i % 200));
+    expect(await read(many)).toBe('Uint8Array');
+    expect(await read([...many, '255', '256', '3'])).toBe('Uint16Array');
+    expect(await read([...many, '65535', '65536', '3'])).toBe('Uint32Array');
+    expect(await read([...many, '4294967295', '0'])).toBe('Uint32Array');
+    expect(await read([...many, '4294967296', '0'])).toBe('Float64Array');
+    expect(await read([...many, '70000', '2.5', '12', '0.1'])).toBe('Float64Array');
+    expect(await read(['7', '-0', '1'])).toBe('Float64Array');
+    await expectSame(utf8('lon,lat,population\n' + [...many, '300', '2.5', '9'].map((v, i) => `${120.6 + i / 1e5},28.01,${v}\n`).join('')), 'widen.csv');
+  });
+
   it('reads a file as GB18030 when its last UTF-8 sequence is cut short, as decodeText does', async () => {
     const want = await expectSame(new Uint8Array([...utf8('lon,lat,population,name\n120.65,28.01,1,a\n120.66,28.02,2,b'), 0xe6]), 'cut.csv');
     expect(want.summary.encoding).toBe('gb18030');

@@ -1,7 +1,7 @@
 /**
  * The population's index is its own order (point-cells.ts): box queries find exactly the points a
  * brute-force scan finds, for points in one city (cells) and spread over a continent (a tree then),
- * and columns the engine takes over end up as the copy it makes otherwise.
+ * and columns the engine takes over (residents in a narrow integer array too) end up as the copy it makes otherwise.
  */
 import { describe, expect, it } from 'vitest';
 import { frameForBbox } from '../../../../src/analysis/coverage/local-frame.ts';
@@ -48,6 +48,18 @@ describe('population points as their own index', () => {
     expect(adopted.xs).toBe(input.lon);
     expect(Array.from(adopted.xs)).toEqual(Array.from(copied.xs));
     expect(Array.from(adopted.ys)).toEqual(Array.from(copied.ys));
+    expect(Array.from(adopted.weights)).toEqual(Array.from(copied.weights));
+  });
+
+  it('takes residents over in the narrow array they were read into, with the numbers a Float64Array copy has', () => {
+    const frame = frameForBbox(120.5, 27.9, 120.8, 28.1);
+    const wide = columns(5000, [120.5, 27.9, 120.8, 28.1], 5);
+    wide.population = Float64Array.from(wide.population, (v) => Math.round(v * 100));
+    const copied = preparePopulation(wide, [], [], frame);
+    const input = columns(5000, [120.5, 27.9, 120.8, 28.1], 5);
+    input.population = Uint16Array.from(wide.population);
+    const adopted = preparePopulation(input, [], [], frame, true);
+    expect(adopted.weights).toBe(input.population);
     expect(Array.from(adopted.weights)).toEqual(Array.from(copied.weights));
   });
 });
