@@ -111,6 +111,14 @@ export async function composeMapImage(paper: Paper, dpi: number, now: Date): Pro
   const { widthPx, heightPx, pxPerMm } = paperPixels(paper, dpi);
   const active = activeFeature(store.tab);
   const overlays = shownOverlays(store.tab, store.hiddenOverlays);
+  // The furniture says what is drawn: read with the map's content, not after the render (the tab may change meanwhile).
+  const { title, subtitle } = titleLines(now);
+  const schematic = store.project.boards.features.some((b) => b.properties.schematic);
+  const legend = legendSections();
+  const attribution = [
+    `${i18n.t('map.attribution')}：${stripTags(ATTRIBUTION.land)}；${stripTags(ATTRIBUTION.counties)}；${boardsAttribution(store.project.boards.features)[i18n.lang]}`,
+    i18n.t('map.plan', { plan: planCaption(planStore.plan, i18n.lang) }),
+  ];
   // The tiled points drawn stay in the tile worker until the render is over, whatever the live map does meanwhile.
   const hold = holdPoints();
   let rendered: Awaited<ReturnType<typeof renderMap>>;
@@ -134,21 +142,16 @@ export async function composeMapImage(paper: Paper, dpi: number, now: Date): Pro
   const bar = scaleBar(rendered.metresPerPx, 40 * pxPerMm);
   const ctx = rendered.canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas context');
-  const { title, subtitle } = titleLines(now);
-  const schematic = store.project.boards.features.some((b) => b.properties.schematic);
   const furniture: MapFurniture = {
     title,
     subtitle,
     schematicNote: schematic ? i18n.t('map.schematic') : null,
     legendTitle: i18n.t('map.legend'),
-    legend: legendSections(),
+    legend,
     scale: { lengthPx: bar.lengthPx, label: formatLengthM(bar.lengthM) },
     bearingDeg: rendered.bearingDeg,
     northLabel: i18n.t('map.north'),
-    attribution: [
-      `${i18n.t('map.attribution')}：${stripTags(ATTRIBUTION.land)}；${stripTags(ATTRIBUTION.counties)}；${boardsAttribution(store.project.boards.features)[i18n.lang]}`,
-      i18n.t('map.plan', { plan: planCaption(planStore.plan, i18n.lang) }),
-    ],
+    attribution,
   };
   const layout = drawFurniture(ctx, widthPx, heightPx, pxPerMm, furniture);
   return { canvas: rendered.canvas, layout };
