@@ -268,6 +268,7 @@ describe('responsive with real-size files', () => {
     await expect.poll(async () => { const g = await dragGhost(page); return g && Math.hypot(g.x - to.x, g.y - to.y) < 1.5 ? g.id : null; }, { timeout: 30_000 }).toBe(target.id);
     // The original, drawn from an image here (feature state redraws no image), is dimmed by a veil over it, as a circle would be.
     const dimmed = pixel(await screenshotPng(page), from.x, from.y);
+    await page.screenshot({ path: SCREENSHOTS + 'responsive-drag-veil.png', clip: { x: from.x - 60, y: from.y - 60, width: 200, height: 140 } });
     console.log(`[responsive] dragged original drawn from an image: ${JSON.stringify(undimmed)} before, ${JSON.stringify(dimmed)} during the drag`);
     expect(dimmed.r + dimmed.g + dimmed.b, 'the original is paler during the drag').toBeGreaterThan(undimmed.r + undimmed.g + undimmed.b + 120);
     // The ghost looks like the drawn circles (not like the undrawn layer that finds them under images: one colour, opacity 0).
