@@ -733,4 +733,45 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     if (await page.getByTestId('report-a4').isVisible()) await page.getByTestId('export-menu').click();
     await toggleLayer('imported-facilities', true);
   }, 300_000);
+
+  it('an export whose facilities change while it renders (a facility added) refuses, naming the layer, rather than hand out a mixed image', async () => {
+    await page.click('[data-tab="coverage"]');
+    await waitForMapIdle(page);
+    const facilities = () => page.evaluate(() => (window as unknown as MapHook).__anju.map.getSource('coverage-facilities')?.tiles?.[0] ?? null);
+    const before = await facilities();
+    const stalled: Route[] = [];
+    await page.route('**/stalled-tiles/**', (r) => void stalled.push(r));
+    await page.evaluate(() => {
+      const m = (window as unknown as MapHook).__anju.map;
+      m.addSource('stalled', { type: 'raster', tiles: [`${location.origin}/stalled-tiles/{z}/{x}/{y}.png`], tileSize: 64 });
+      m.addLayer({ id: 'stalled', type: 'raster', source: 'stalled' });
+    });
+    await expect.poll(() => stalled.length).toBeGreaterThanOrEqual(16);
+    if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
+    await page.getByTestId('report-a4').click();
+    await page.waitForFunction(() => [...document.body.children].some((e) => (e as HTMLElement).style.left === '-30000px' && e.querySelector('canvas')), undefined, { timeout: 180_000 });
+    await page.getByTestId('export-menu').click(); // the menu closed: the map is free to click
+    // A facility added on the live map while the export draws: the set it draws tiles of gets a new version.
+    await page.getByTestId('coverage-add-mode').click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.6);
+    await expect.poll(facilities).not.toBe(before);
+    await page.getByTestId('coverage-add-mode').click();
+    await page.evaluate(() => {
+      const m = (window as unknown as MapHook).__anju.map;
+      m.removeLayer('stalled');
+      m.removeSource('stalled');
+    });
+    await page.unroute('**/stalled-tiles/**');
+    for (const r of stalled) await r.abort().catch(() => undefined);
+    await page.getByTestId('export-menu').click(); // the status line is in the menu
+    await expect.poll(() => page.getByTestId('export-status').textContent({ timeout: 1_000 }).catch(() => ''), { timeout: 180_000 }).toContain('导出失败');
+    const status = (await page.getByTestId('export-status').textContent()) ?? '';
+    console.log(`[tiled export] changed while exporting: ${status}`);
+    expect(status).toContain('生活圈设施');
+    expect(status).toContain('请重新导出');
+    expect(await page.getByTestId('report').count(), 'no report with a map that may mix old and new').toBe(0);
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('undo').click();
+  }, 300_000);
 });
