@@ -698,7 +698,7 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
       m.addSource('stalled', { type: 'raster', tiles: [`${location.origin}/stalled-tiles/{z}/{x}/{y}.png`], tileSize: 64 });
       m.addLayer({ id: 'stalled', type: 'raster', source: 'stalled' });
     });
-    await expect.poll(() => stalled.length).toBeGreaterThanOrEqual(16);
+    await expect.poll(() => stalled.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(16);
     if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
     await page.getByTestId('report-a4').click();
     // The export's own map exists (offscreen): it has taken what it draws.
@@ -746,7 +746,7 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
       m.addSource('stalled', { type: 'raster', tiles: [`${location.origin}/stalled-tiles/{z}/{x}/{y}.png`], tileSize: 64 });
       m.addLayer({ id: 'stalled', type: 'raster', source: 'stalled' });
     });
-    await expect.poll(() => stalled.length).toBeGreaterThanOrEqual(16);
+    await expect.poll(() => stalled.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(16);
     if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
     await page.getByTestId('report-a4').click();
     await page.waitForFunction(() => [...document.body.children].some((e) => (e as HTMLElement).style.left === '-30000px' && e.querySelector('canvas')), undefined, { timeout: 180_000 });
@@ -755,7 +755,7 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     await page.getByTestId('coverage-add-mode').click();
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.6);
-    await expect.poll(facilities).not.toBe(before);
+    await expect.poll(facilities, { timeout: 30_000 }).not.toBe(before);
     await page.getByTestId('coverage-add-mode').click();
     await page.evaluate(() => {
       const m = (window as unknown as MapHook).__anju.map;
