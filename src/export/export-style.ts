@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import type { BoardCollection } from '../domain/board.ts';
 import type { NodeFeature } from '../domain/structure.ts';
 import type { Overlay } from '../map/overlay.ts';
+import type { PointsHold } from '../map/point-tiles.ts';
 import { overlayLayers, overlaySources } from '../map/overlay-source.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { baseStyle } from '../map/base-style.ts';
@@ -24,6 +25,8 @@ export interface MapContent {
   lang: Lang;
   visible: Record<LayerGroup, boolean>;
   overlays: Overlay[];
+  /** Keeps the tiled points the render draws in the tile worker until it ends (point-tiles.ts holdPoints). */
+  hold?: PointsHold;
 }
 
 export function exportStyle(c: MapContent): StyleSpecification {
@@ -40,7 +43,7 @@ export function exportStyle(c: MapContent): StyleSpecification {
   let layers: LayerSpecification[] = style.layers.map((l) => (hidden.has(l.id) && l.type !== 'background' ? ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' } } as LayerSpecification) : l));
 
   for (const o of c.overlays) {
-    Object.assign(style.sources, overlaySources(o));
+    Object.assign(style.sources, overlaySources(o, c.hold));
     const before = layers.findIndex((l) => l.id === (o.beforeId ?? LAYERS.countyLabel));
     const added = overlayLayers(o);
     layers = before < 0 ? [...layers, ...added] : [...layers.slice(0, before), ...added, ...layers.slice(before)];

@@ -11,6 +11,10 @@
  * hide it) makes MapLibre reload and re-lay out every tile of the layer's source. It shows where the
  * feature comes from. The layer's data changes once, when the caller applies the drop; the ghost
  * (and the dimming) stay until that data has been drawn, so the feature does not blink back.
+ * Where the layer is drawn from images (below its drawn copy's zoom, map/overlay-source.ts), feature
+ * state changes no pixel: an image is not redrawn for it, and redrawing every image of the set without
+ * the point would be tile work on each drag start. There a DOM veil over the original, white at
+ * 1 − DRAGGED_FROM_OPACITY, dims it instead (the dot shows through at about the dimmed opacity).
  * Pan is suppressed for the gesture.
  */
 import type { ExpressionSpecification, MapGeoJSONFeature, Map as MlMap, MapMouseEvent, MapSourceDataEvent, PointLike } from 'maplibre-gl';
@@ -28,6 +32,8 @@ export const DRAGGED_FROM_OPACITY = 0.3;
 export const draggedOpacity = (opacity = 1): ExpressionSpecification => ['case', ['boolean', ['feature-state', DRAGGED_STATE], false], DRAGGED_FROM_OPACITY * opacity, opacity];
 /** The ghost element's data-testid (tests find it by this; data-feature-id holds the dragged feature's id). */
 const DRAG_GHOST_TESTID = 'feature-drag-ghost';
+/** The veil over the dragged original where it is drawn from images. */
+const DRAG_VEIL_TESTID = 'feature-drag-veil';
 /** The ghost is removed at the latest this long after the drop, if the layer's data never changed (a refused drop). */
 const GHOST_AFTER_DROP_MAX_MS = 10_000;
 
@@ -40,6 +46,9 @@ interface Active {
   featureId: string;
   /** The layer's paint, evaluated for this feature at the press's zoom (rendered features carry it). */
   paint: Record<string, unknown>;
+  /** Where the original is, and the zoom below which it is drawn from images (undefined: drawn as circles at every zoom). */
+  origin: [number, number] | null;
+  imagesBelow: number | undefined;
   start: { x: number; y: number };
   moved: boolean;
 }
@@ -49,6 +58,8 @@ interface Ghost {
   drag: Active;
   el: HTMLElement;
   ring: HTMLElement | null;
+  /** Dims the original where it is drawn from images (feature state does not redraw an image), or null. */
+  veil: HTMLElement | null;
   ringM: number;
   lonLat: [number, number];
   /** Undoes the listeners that wait for the dropped data to be drawn. */
@@ -113,6 +124,15 @@ export function ghostPaint(map: MlMap, hit: MapGeoJSONFeature): Record<string, u
   return { 'circle-color': p.colors[i >= 0 ? i : p.colors.length - 1], 'circle-radius': p.radius, 'circle-stroke-width': p.strokeWidth, 'circle-stroke-color': p.strokeColor };
 }
 
+/**
+ * The zoom below which `hit`'s layer is drawn from images (its drawn copy's minzoom, overlay-source.ts),
+ * or undefined when the layer draws its own circles.
+ */
+function imagesBelowZoom(map: MlMap, hit: MapGeoJSONFeature): number | undefined {
+  const drawn = map.getLayer(drawnLayerId(hit.layer.id));
+  return drawn ? drawn.minzoom : undefined;
+}
+
 export class FeatureDrag {
   #active: Active | null = null;
   /** The ghost on the map (it stays after the drop until the layer's new data is drawn). */
@@ -143,6 +163,8 @@ export class FeatureDrag {
       stateId: hit.id,
       featureId: String(hit.properties.id),
       paint: ghostPaint(this.map, hit),
+      origin: hit.geometry.type === 'Point' ? (hit.geometry.coordinates.slice(0, 2) as [number, number]) : null,
+      imagesBelow: imagesBelowZoom(this.map, hit),
       start: { x: e.point.x, y: e.point.y },
       moved: false,
     };
@@ -182,6 +204,7 @@ export class FeatureDrag {
     // Undim the original (now at its new place, under the ghost) first, and take the ghost away once that is drawn too.
     g.cancel = whenSourceDrawn(m, g.drag.source, () => {
       const a = g.drag;
+      g.veil?.remove();
       if (a.stateId === undefined || !m.getSource(a.source)) return this.#hideGhost(g);
       m.removeFeatureState({ source: a.source, sourceLayer: a.sourceLayer, id: a.stateId }, DRAGGED_STATE);
       const hide = () => this.#hideGhost(g);
@@ -215,8 +238,20 @@ export class FeatureDrag {
       `position:absolute;left:${-d / 2}px;top:${-d / 2}px;width:${d}px;height:${d}px;box-sizing:border-box;border-radius:50%;` +
       `background:${cssColor(p['circle-color'], '#0571b0')};border:${stroke}px solid ${cssColor(p['circle-stroke-color'], '#ffffff')};box-shadow:0 1px 4px #0006`;
     el.append(dot);
+    let veil: HTMLElement | null = null;
+    if (a.imagesBelow !== undefined && a.origin) {
+      // √2 × the dot: an image is drawn for one zoom and scaled by up to √2 between zooms.
+      const v = Math.ceil(d * Math.SQRT2) + 2;
+      veil = document.createElement('div');
+      veil.dataset.testid = DRAG_VEIL_TESTID;
+      veil.setAttribute('aria-hidden', 'true');
+      veil.style.cssText =
+        `position:absolute;left:${-v / 2}px;top:${-v / 2}px;width:${v}px;height:${v}px;pointer-events:none;z-index:1;will-change:transform;` +
+        `border-radius:50%;background:rgba(255,255,255,${1 - DRAGGED_FROM_OPACITY})`;
+      m.getCanvasContainer().append(veil);
+    }
     m.getCanvasContainer().append(el);
-    this.#ghost = { drag: a, el, ring: ringEl, ringM: ring?.radiusM ?? 0, lonLat, cancel: () => {} };
+    this.#ghost = { drag: a, el, ring: ringEl, veil, ringM: ring?.radiusM ?? 0, lonLat, cancel: () => {} };
     // Zooming during (or just after) the drag keeps the ghost on its place and the ring to scale.
     m.on('move', this.#reproject);
     if (a.stateId !== undefined) m.setFeatureState({ source: a.source, sourceLayer: a.sourceLayer, id: a.stateId }, { [DRAGGED_STATE]: true });
@@ -236,6 +271,13 @@ export class FeatureDrag {
     const m = this.map;
     const p = m.project(g.lonLat);
     g.el.style.transform = `translate(${p.x}px, ${p.y}px)`;
+    const a = g.drag;
+    if (g.veil && a.origin) {
+      const o = m.project(a.origin);
+      g.veil.style.transform = `translate(${o.x}px, ${o.y}px)`;
+      // From the drawn copy's zoom the original is a circle, dimmed by feature state.
+      g.veil.style.display = m.getZoom() < a.imagesBelow! ? '' : 'none';
+    }
     if (g.ring) {
       const r = ringRadiusPx((ll) => m.project(ll), g.lonLat, g.ringM);
       const s = g.ring.style;
@@ -249,6 +291,7 @@ export class FeatureDrag {
     const m = this.map;
     g.cancel();
     g.el.remove();
+    g.veil?.remove();
     m.off('move', this.#reproject);
     this.#ghost = null;
     const a = g.drag;

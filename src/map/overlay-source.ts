@@ -12,7 +12,7 @@
 import type { CircleLayerSpecification, DataDrivenPropertyValueSpecification, LayerSpecification, Map as MlMap, RasterSourceSpecification, SourceSpecification, VectorTileSource, RasterTileSource } from 'maplibre-gl';
 import { drawnLayerId, isTiled, type Overlay } from './overlay.ts';
 import { POINT_TILE_LAYER } from '../geo/packed-points.ts';
-import { drawsAsRaster, pointRasterSource, pointRasterUrl, pointTilesSource, pointTilesUrl, releasePoints } from './point-tiles.ts';
+import { drawsAsRaster, pointRasterSource, pointRasterUrl, pointTilesSource, pointTilesUrl, releasePoints, type PointsHold } from './point-tiles.ts';
 
 const rasterSourceId = (o: Overlay, layerId: string) => `${o.id}~${layerId}`;
 
@@ -41,14 +41,17 @@ function pickBelow(o: Overlay): number | undefined {
   return isTiled(d) && o.layers.length > 0 && o.layers.every((l) => drawsAsRaster(d, l)) ? d.rasterBelowZoom : undefined;
 }
 
-/** Every source of the overlay by id: its own (the overlay's id) and one per raster-drawn layer. */
-export function overlaySources(o: Overlay): Record<string, SourceSpecification> {
+/**
+ * Every source of the overlay by id: its own (the overlay's id) and one per raster-drawn layer.
+ * `hold`: an export's (point-tiles.ts holdPoints), which keeps the tiled points it draws until it ends.
+ */
+export function overlaySources(o: Overlay, hold?: PointsHold): Record<string, SourceSpecification> {
   const d = o.data;
   const own: SourceSpecification = isTiled(d)
-    ? { ...pointTilesSource(o.id, d, pickBelow(o)), ...(o.promoteId ? { promoteId: o.promoteId } : {}) }
+    ? { ...pointTilesSource(o.id, d, pickBelow(o), hold), ...(o.promoteId ? { promoteId: o.promoteId } : {}) }
     : { type: 'geojson', data: d, ...(o.promoteId ? { promoteId: o.promoteId } : {}) };
   const out: Record<string, SourceSpecification> = { [o.id]: own };
-  if (isTiled(d)) for (const l of rasterLayers(o)) out[rasterSourceId(o, l.id)] = pointRasterSource(o.id, d, l) satisfies RasterSourceSpecification;
+  if (isTiled(d)) for (const l of rasterLayers(o)) out[rasterSourceId(o, l.id)] = pointRasterSource(o.id, d, l, hold) satisfies RasterSourceSpecification;
   return out;
 }
 

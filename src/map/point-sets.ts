@@ -27,7 +27,7 @@ export class PointSets {
   #sent = new Map<string, { data: TiledPoints; version: number }>();
   /** The last version of each set ever sent: a set sent again after a drop gets a URL never used before. */
   #versions = new Map<string, number>();
-  /** The set each overlay's sources draw. */
+  /** The set each holder draws (an overlay's id on the live map, or an export's key for it). */
   #setOf = new Map<string, string>();
   #dropping = new Map<string, ReturnType<typeof setTimeout>>();
   /**
@@ -69,22 +69,31 @@ export class PointSets {
   /**
    * `overlay` draws `data` (held under `data.shared ?? overlay`): sent to the worker if it does not
    * hold it yet (only the change when there is one). Returns the set's name and the version for its tile URLs.
+   * `holder` is who draws it (default: the overlay on the live map), released with `release(holder)`.
    */
-  use(overlay: string, data: TiledPoints): { set: string; version: number } {
+  use(overlay: string, data: TiledPoints, holder = overlay): { set: string; version: number } {
     const set = data.shared ?? overlay;
-    const before = this.#setOf.get(overlay);
-    this.#setOf.set(overlay, set);
+    const before = this.#setOf.get(holder);
+    this.#setOf.set(holder, set);
     this.#keep(set);
     if (before !== undefined && before !== set) this.#dropLater(before);
     return { set, version: this.#send(set, data) };
   }
 
-  /** `overlay`'s sources are gone from the map: its set is dropped unless another overlay draws it. */
-  release(overlay: string): void {
-    const set = this.#setOf.get(overlay);
+  /** `holder` (an overlay's sources, an export) no longer draws its set: dropped unless another holder draws it. */
+  release(holder: string): void {
+    const set = this.#setOf.get(holder);
     if (set === undefined) return;
-    this.#setOf.delete(overlay);
+    this.#setOf.delete(holder);
     this.#dropLater(set);
+  }
+
+  /**
+   * The version of `set` the worker holds (or is being sent), undefined once dropped: a holder that
+   * noted it can tell whether its tiles were answered from other data meanwhile (a drag, an undo).
+   */
+  version(set: string): number | undefined {
+    return this.#sent.get(set)?.version;
   }
 
   /** Whether the worker holds (or is being sent) `set`: tiles of a dropped set are empty. */

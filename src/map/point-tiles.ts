@@ -50,10 +50,49 @@ function register(): void {
   });
 }
 
-/** `overlay` draws `data`: sent to the tile worker if it does not hold it yet; the set's name and version for the URLs. */
-function use(overlay: string, data: TiledPoints): { set: string; version: number } {
+/**
+ * `overlay` draws `data`: sent to the tile worker if it does not hold it yet; the set's name and version for the URLs.
+ * `hold` is an export's hold (holdPoints), or undefined for the live map (held under the overlay's id).
+ */
+function use(overlay: string, data: TiledPoints, hold?: PointsHold): { set: string; version: number } {
   register();
-  return sets.use(overlay, data);
+  if (!hold) return sets.use(overlay, data);
+  const used = sets.use(overlay, data, hold.key(overlay));
+  hold.noted(overlay, used);
+  return used;
+}
+
+/**
+ * What an offscreen render (a map export) draws of the tile worker's sets: held under keys of its
+ * own until `release`, so the live map letting an overlay go while the export runs (a tab switch,
+ * an undo, hiding) does not drop a set the export still asks tiles of. The export asks `changed()`
+ * once drawn: overlays whose set was replaced meanwhile (a drag, an undo: its tiles may have been
+ * answered from the new data) or is no longer held — such an image must not be handed out.
+ */
+export interface PointsHold {
+  /** The key the hold draws `overlay`'s set under (PointSets.use's holder). */
+  key(overlay: string): string;
+  /** `overlay`'s set and version as the render's tile URLs name them. */
+  noted(overlay: string, used: { set: string; version: number }): void;
+  /** Overlays whose set the worker no longer holds in the version noted. */
+  changed(): string[];
+  /** The render is over: its sets are dropped unless the live map draws them. */
+  release(): void;
+}
+
+let holdsMade = 0;
+
+export function holdPoints(): PointsHold {
+  const prefix = `~hold-${++holdsMade}~`;
+  const noted = new Map<string, { set: string; version: number }>();
+  return {
+    key: (overlay) => prefix + overlay,
+    noted: (overlay, used) => void noted.set(overlay, used),
+    changed: () => [...noted].filter(([, u]) => sets.version(u.set) !== u.version).map(([o]) => o),
+    release: () => {
+      for (const o of noted.keys()) sets.release(prefix + o);
+    },
+  };
 }
 
 /** The overlay's sources are gone from the map: the tile worker drops its set unless another overlay draws it. */
@@ -63,16 +102,16 @@ export const releasePoints = (overlay: string): void => sets.release(overlay);
  * The tile URL template showing `data` (below `pickBelow` for hit-testing only, pointTilesSource) (sent to the worker first if needed), under the overlay's
  * id or the name of the set it shares with other overlays.
  */
-export function pointTilesUrl(overlay: string, data: TiledPoints, pickBelow?: number): string {
-  const { set, version } = use(overlay, data);
+export function pointTilesUrl(overlay: string, data: TiledPoints, pickBelow?: number, hold?: PointsHold): string {
+  const { set, version } = use(overlay, data, hold);
   // Every layer drawn from images below pickBelow: the vector tiles there are for hit-testing only (fewer circles to upload).
   const pick = pickBelow === undefined ? '' : `/pick-below-${pickBelow}`;
   return `${POINT_TILES_PROTOCOL}://${encodeURIComponent(set)}/${version}/{z}/{x}/{y}${pick}`;
 }
 
 /** A vector source drawing `data` (below `pickBelow` only hit-tested: every layer draws from images there). */
-export function pointTilesSource(overlay: string, data: TiledPoints, pickBelow?: number): VectorSourceSpecification {
-  return { type: 'vector', tiles: [pointTilesUrl(overlay, data, pickBelow)], maxzoom: MAX_ZOOM };
+export function pointTilesSource(overlay: string, data: TiledPoints, pickBelow?: number, hold?: PointsHold): VectorSourceSpecification {
+  return { type: 'vector', tiles: [pointTilesUrl(overlay, data, pickBelow, hold)], maxzoom: MAX_ZOOM };
 }
 
 /**
@@ -84,13 +123,13 @@ export function drawsAsRaster(data: TiledPoints, layer: { id: string; type: stri
 }
 
 /** The raster source drawing `layer` (a circle layer of `data`, drawsAsRaster) below `data.rasterBelowZoom`. */
-export function pointRasterSource(overlay: string, data: TiledPoints, layer: CircleLayerSpecification | Omit<CircleLayerSpecification, 'source'>): RasterSourceSpecification {
-  return { type: 'raster', tiles: [pointRasterUrl(overlay, data, layer)], tileSize: RASTER_TILE_CSS, maxzoom: (data.rasterBelowZoom ?? 0) + 1 };
+export function pointRasterSource(overlay: string, data: TiledPoints, layer: CircleLayerSpecification | Omit<CircleLayerSpecification, 'source'>, hold?: PointsHold): RasterSourceSpecification {
+  return { type: 'raster', tiles: [pointRasterUrl(overlay, data, layer, hold)], tileSize: RASTER_TILE_CSS, maxzoom: (data.rasterBelowZoom ?? 0) + 1 };
 }
 
 /** The raster tile URL template for `layer` of `data` (the points sent to the worker first if needed). */
-export function pointRasterUrl(overlay: string, data: TiledPoints, layer: Pick<CircleLayerSpecification, 'id' | 'paint'>): string {
+export function pointRasterUrl(overlay: string, data: TiledPoints, layer: Pick<CircleLayerSpecification, 'id' | 'paint'>, hold?: PointsHold): string {
   rasterPaint.set(layer.id, layer.paint);
-  const { set, version } = use(overlay, data);
+  const { set, version } = use(overlay, data, hold);
   return `${POINT_RASTER_PROTOCOL}://${encodeURIComponent(set)}/${version}/${encodeURIComponent(layer.id)}/{z}/{x}/{y}{ratio}`;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Page, Route } from 'playwright-core';
 import Papa from 'papaparse';
 import { PNG } from 'pngjs';
 import { downloadBytes, useApp, waitForMapIdle, SCREENSHOTS, type Harness } from './support/harness.ts';
@@ -22,6 +22,7 @@ import type { BoardCollection } from '../../src/domain/board.ts';
 import type { EmploymentAreaCollection } from '../../src/domain/employment-area.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { importLayer } from '../../src/io/import-layer.ts';
+import { DROP_AFTER_MS } from '../../src/map/point-sets.ts';
 
 const boards = JSON.parse(readFileSync(new URL('../../geodata/boards.geojson', import.meta.url), 'utf8')) as BoardCollection;
 const employment = JSON.parse(readFileSync(new URL('../../geodata/employment-areas.geojson', import.meta.url), 'utf8')) as EmploymentAreaCollection;
@@ -650,4 +651,127 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     await page.keyboard.press('Escape');
     lap('presented');
   }, 400_000);
+
+  type MapHook = { __anju: { map: { getSource(id: string): { tiles?: string[] } | undefined; fitBounds(b: readonly number[], o: object): void; addSource(id: string, s: object): void; addLayer(l: object): void; removeLayer(id: string): void; removeSource(id: string): void } } };
+  const facilityTilesUrl = () => page.evaluate(() => (window as unknown as MapHook).__anju.map.getSource('coverage-facilities')?.tiles?.[0] ?? null);
+  const toggleLayer = async (id: string, shown: boolean) => {
+    await page.getByTestId('layer-panel-toggle').click();
+    await page.getByTestId(`overlay-toggle-${id}`).setChecked(shown);
+    await page.getByTestId('layer-panel-toggle').click();
+  };
+
+  it('facilities hidden in the layer list stay in the tile worker: shown again after the drop wait, the same tiles draw them, no set sent anew', async () => {
+    const boxes = boards.features.filter((b) => b.properties.id !== 'dongtou-island' && b.properties.id !== 'tengqiao-zeya').map((b) => bboxOf(b.geometry));
+    const bb = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+    await page.evaluate((bb) => (window as unknown as MapHook).__anju.map.fitBounds(bb, { animate: false, padding: 20 }), bb);
+    const url = await facilityTilesUrl();
+    expect(url).toMatch(/^anju-points:\/\/facilities\/\d+\//);
+    await waitForMapIdle(page);
+    const shown = await mapShare();
+    await toggleLayer('coverage-facilities', false);
+    await waitForMapIdle(page);
+    const hidden = await mapShare();
+    // Past the wait after which a set no overlay draws is dropped (and re-packed when drawn again).
+    await page.waitForTimeout(DROP_AFTER_MS + 1_500);
+    await toggleLayer('coverage-facilities', true);
+    await waitForMapIdle(page);
+    const again = await mapShare();
+    console.log(`[tiled export] tier-coloured share of the live map: shown ${shown.toFixed(3)}, hidden ${hidden.toFixed(3)}, shown again ${again.toFixed(3)}`);
+    expect(hidden, 'hidden: the dots are not drawn').toBeLessThan(shown / 3);
+    expect(await facilityTilesUrl(), 'the same set and version: nothing packed and sent again').toBe(url);
+    expect(again, 'shown again: the dots are drawn').toBeGreaterThan(shown * 0.8);
+  });
+
+  it('an export draws the facilities when the live map lets them go while it renders and the drop wait passes', async () => {
+    // In the plan tab the imported facilities are hidden: there nothing on the live map draws their set.
+    await page.click('[data-tab="plan"]');
+    await toggleLayer('imported-facilities', false);
+    await page.click('[data-tab="coverage"]');
+    await waitForMapIdle(page);
+    const live = await mapShare();
+    // A slow online layer holds MapLibre's image requests (16 at a time, shared by every map of the page):
+    // the export's point images wait behind it, past the moment the live map lets the facilities go.
+    const stalled: Route[] = [];
+    await page.route('**/stalled-tiles/**', (r) => void stalled.push(r));
+    await page.evaluate(() => {
+      const m = (window as unknown as MapHook).__anju.map;
+      m.addSource('stalled', { type: 'raster', tiles: [`${location.origin}/stalled-tiles/{z}/{x}/{y}.png`], tileSize: 64 });
+      m.addLayer({ id: 'stalled', type: 'raster', source: 'stalled' });
+    });
+    await expect.poll(() => stalled.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(16);
+    if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
+    await page.getByTestId('report-a4').click();
+    // The export's own map exists (offscreen): it has taken what it draws.
+    await page.waitForFunction(() => [...document.body.children].some((e) => (e as HTMLElement).style.left === '-30000px' && e.querySelector('canvas')), undefined, { timeout: 180_000 });
+    await page.click('[data-tab="plan"]');
+    await page.waitForTimeout(DROP_AFTER_MS + 1_500);
+    await page.evaluate(() => {
+      const m = (window as unknown as MapHook).__anju.map;
+      m.removeLayer('stalled');
+      m.removeSource('stalled');
+    });
+    await page.unroute('**/stalled-tiles/**');
+    for (const r of stalled) await r.abort().catch(() => undefined);
+    await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 180_000 });
+    const dataUrl = await page.getByTestId('report-map').evaluate(async (img: HTMLImageElement) => {
+      const blob = await (await fetch(img.src)).blob();
+      return new Promise<string>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(String(r.result));
+        r.readAsDataURL(blob);
+      });
+    });
+    const reportMap = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    writeFileSync(SCREENSHOTS + 'export-map-tiled-facilities-let-go.png', PNG.sync.write(reportMap));
+    const printed = tierShare(reportMap, { x0: Math.round(reportMap.width * 0.3), y0: 0, x1: reportMap.width, y1: reportMap.height });
+    console.log(`[tiled export] let go while exporting: live map ${live.toFixed(3)}, exported map ${printed.toFixed(3)} (${stalled.length} image requests stalled)`);
+    expect(printed, 'facility dots on the exported map').toBeGreaterThan(live / 2);
+    // The legend is the coverage tab's, where the export started, not the plan tab's.
+    const legend = tierShare(reportMap, { x0: 0, y0: Math.round(reportMap.height * 0.6), x1: Math.round(reportMap.width * 0.3), y1: reportMap.height });
+    expect(legend, 'tier dots in the exported legend').toBeGreaterThan(0);
+    await page.getByTestId('report-close').click();
+    if (await page.getByTestId('report-a4').isVisible()) await page.getByTestId('export-menu').click();
+    await toggleLayer('imported-facilities', true);
+  }, 300_000);
+
+  it('an export whose facilities change while it renders (a facility added) refuses, naming the layer, rather than hand out a mixed image', async () => {
+    await page.click('[data-tab="coverage"]');
+    await waitForMapIdle(page);
+    const facilities = () => page.evaluate(() => (window as unknown as MapHook).__anju.map.getSource('coverage-facilities')?.tiles?.[0] ?? null);
+    const before = await facilities();
+    const stalled: Route[] = [];
+    await page.route('**/stalled-tiles/**', (r) => void stalled.push(r));
+    await page.evaluate(() => {
+      const m = (window as unknown as MapHook).__anju.map;
+      m.addSource('stalled', { type: 'raster', tiles: [`${location.origin}/stalled-tiles/{z}/{x}/{y}.png`], tileSize: 64 });
+      m.addLayer({ id: 'stalled', type: 'raster', source: 'stalled' });
+    });
+    await expect.poll(() => stalled.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(16);
+    if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
+    await page.getByTestId('report-a4').click();
+    await page.waitForFunction(() => [...document.body.children].some((e) => (e as HTMLElement).style.left === '-30000px' && e.querySelector('canvas')), undefined, { timeout: 180_000 });
+    await page.getByTestId('export-menu').click(); // the menu closed: the map is free to click
+    // A facility added on the live map while the export draws: the set it draws tiles of gets a new version.
+    await page.getByTestId('coverage-add-mode').click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.6);
+    await expect.poll(facilities, { timeout: 30_000 }).not.toBe(before);
+    await page.getByTestId('coverage-add-mode').click();
+    await page.evaluate(() => {
+      const m = (window as unknown as MapHook).__anju.map;
+      m.removeLayer('stalled');
+      m.removeSource('stalled');
+    });
+    await page.unroute('**/stalled-tiles/**');
+    for (const r of stalled) await r.abort().catch(() => undefined);
+    await page.getByTestId('export-menu').click(); // the status line is in the menu
+    await expect.poll(() => page.getByTestId('export-status').textContent({ timeout: 1_000 }).catch(() => ''), { timeout: 180_000 }).toContain('导出失败');
+    const status = (await page.getByTestId('export-status').textContent()) ?? '';
+    console.log(`[tiled export] changed while exporting: ${status}`);
+    expect(status).toContain('生活圈设施');
+    expect(status).toContain('请重新导出');
+    expect(await page.getByTestId('report').count(), 'no report with a map that may mix old and new').toBe(0);
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('undo').click();
+  }, 300_000);
 });

@@ -132,7 +132,11 @@ describe('life-circle coverage', () => {
   it('says on the map, in the layer list and in the presentation legend that facilities and gaps are illustrative; the layer list hides them', async () => {
     await expect.poll(() => page.getByTestId('illustrative-note').textContent()).toContain('生活圈设施');
     await page.getByTestId('layer-panel-toggle').click();
-    const hasLayer = () => page.evaluate(() => !!(window as unknown as { __anju: { map: { getLayer(id: string): unknown } } }).__anju.map.getLayer('coverage-facilities-circle'));
+    // Hidden is not removed: the layer stays on the map, not drawn (visibility none).
+    const hasLayer = () => page.evaluate(() => {
+      const m = (window as unknown as { __anju: { map: { getLayer(id: string): unknown; getLayoutProperty(id: string, p: string): unknown } } }).__anju.map;
+      return !!m.getLayer('coverage-facilities-circle') && m.getLayoutProperty('coverage-facilities-circle', 'visibility') !== 'none';
+    });
     expect(await page.locator('[data-testid="layer-panel"] label[data-status="illustrative"]').count()).toBeGreaterThanOrEqual(1);
     await page.getByTestId('overlay-toggle-coverage-facilities').uncheck();
     await expect.poll(hasLayer).toBe(false);

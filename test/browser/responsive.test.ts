@@ -259,11 +259,18 @@ describe('responsive with real-size files', () => {
 
     // Drag it 80 px right: the ghost follows; on release the tiles are cut again with the point at its new place.
     const to = { x: from.x + 80, y: from.y + 10 };
+    await waitForMapIdle(page);
+    const undimmed = pixel(await screenshotPng(page), from.x, from.y);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 6 });
     // After 300,000 points the page is still busy (autosave) and handles the moves late: wait for them.
     await expect.poll(async () => { const g = await dragGhost(page); return g && Math.hypot(g.x - to.x, g.y - to.y) < 1.5 ? g.id : null; }, { timeout: 30_000 }).toBe(target.id);
+    // The original, drawn from an image here (feature state redraws no image), is dimmed by a veil over it, as a circle would be.
+    const dimmed = pixel(await screenshotPng(page), from.x, from.y);
+    await page.screenshot({ path: SCREENSHOTS + 'responsive-drag-veil.png', clip: { x: from.x - 60, y: from.y - 60, width: 200, height: 140 } });
+    console.log(`[responsive] dragged original drawn from an image: ${JSON.stringify(undimmed)} before, ${JSON.stringify(dimmed)} during the drag`);
+    expect(dimmed.r + dimmed.g + dimmed.b, 'the original is paler during the drag').toBeGreaterThan(undimmed.r + undimmed.g + undimmed.b + 120);
     // The ghost looks like the drawn circles (not like the undrawn layer that finds them under images: one colour, opacity 0).
     const ghostFill = await page.evaluate(() => {
       const dot = document.querySelector('[data-testid="feature-drag-ghost"] > div:last-child');

@@ -41,6 +41,7 @@ export const present = {
     'export.rendering': '正在绘制 {w}×{h} 像素…',
     'export.done': '已导出 {file}',
     'export.failed': '导出失败：{reason}',
+    'export.layerChanged': '导出期间图层“{layers}”已改变，图中可能缺失或新旧混杂；未导出，请重新导出',
     'export.report': '打印报告（PDF）',
     'export.reportA4': '报告 A4',
     'export.reportA3': '报告 A3',

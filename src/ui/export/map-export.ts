@@ -13,6 +13,7 @@ import { ATTRIBUTION } from '../../map/base-style.ts';
 import { boardsAttribution } from '../../map/boards-attribution.ts';
 import { BOARD_FILL_OPACITY, CATEGORY_COLORS, STRUCTURE_COLORS, STRUCTURE_FILL_OPACITY, blendOver } from '../../map/colors.ts';
 import { overlayCount, type Overlay } from '../../map/overlay.ts';
+import { holdPoints } from '../../map/point-tiles.ts';
 import { CATEGORIES } from '../../domain/board.ts';
 import { CATEGORY_LABELS } from '../../i18n/categories.ts';
 import { mapDataUrls } from '../../data/shipped-map-files.ts';
@@ -110,34 +111,47 @@ export async function composeMapImage(paper: Paper, dpi: number, now: Date): Pro
   const { widthPx, heightPx, pxPerMm } = paperPixels(paper, dpi);
   const active = activeFeature(store.tab);
   const overlays = shownOverlays(store.tab, store.hiddenOverlays);
-  const style = exportStyle({ boards: store.project.boards, shipped: { ...mapDataUrls, [SOURCES.structure]: planStore.structure }, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays });
-  const rendered = await renderMap({
-    style,
-    camera: store.camera ?? FALLBACK_CAMERA,
-    liveSizeCssPx: liveSize(),
-    widthPx,
-    heightPx,
-    pixelRatio: dpi / CSS_DPI,
-    boardColors: active.boardColors?.() ?? null,
-  });
+  // The furniture says what is drawn: read with the map's content, not after the render (the tab may change meanwhile).
+  const { title, subtitle } = titleLines(now);
+  const schematic = store.project.boards.features.some((b) => b.properties.schematic);
+  const legend = legendSections();
+  const attribution = [
+    `${i18n.t('map.attribution')}：${stripTags(ATTRIBUTION.land)}；${stripTags(ATTRIBUTION.counties)}；${boardsAttribution(store.project.boards.features)[i18n.lang]}`,
+    i18n.t('map.plan', { plan: planCaption(planStore.plan, i18n.lang) }),
+  ];
+  // The tiled points drawn stay in the tile worker until the render is over, whatever the live map does meanwhile.
+  const hold = holdPoints();
+  let rendered: Awaited<ReturnType<typeof renderMap>>;
+  try {
+    const style = exportStyle({ boards: store.project.boards, shipped: { ...mapDataUrls, [SOURCES.structure]: planStore.structure }, nodes: store.project.nodes, lang: i18n.lang, visible: store.mapVisible, overlays, hold });
+    rendered = await renderMap({
+      style,
+      camera: store.camera ?? FALLBACK_CAMERA,
+      liveSizeCssPx: liveSize(),
+      widthPx,
+      heightPx,
+      pixelRatio: dpi / CSS_DPI,
+      boardColors: active.boardColors?.() ?? null,
+    });
+    // A layer changed while drawn (a drag, an undo): its tiles may show part old, part new, or nothing. Refuse.
+    const changed = hold.changed().map((id) => overlays.find((o) => o.id === id)?.info?.title[i18n.lang] ?? id);
+    if (changed.length > 0) throw new Error(i18n.t('export.layerChanged', { layers: [...new Set(changed)].join(i18n.lang === 'zh' ? '、' : ', ') }));
+  } finally {
+    hold.release();
+  }
   const bar = scaleBar(rendered.metresPerPx, 40 * pxPerMm);
   const ctx = rendered.canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas context');
-  const { title, subtitle } = titleLines(now);
-  const schematic = store.project.boards.features.some((b) => b.properties.schematic);
   const furniture: MapFurniture = {
     title,
     subtitle,
     schematicNote: schematic ? i18n.t('map.schematic') : null,
     legendTitle: i18n.t('map.legend'),
-    legend: legendSections(),
+    legend,
     scale: { lengthPx: bar.lengthPx, label: formatLengthM(bar.lengthM) },
     bearingDeg: rendered.bearingDeg,
     northLabel: i18n.t('map.north'),
-    attribution: [
-      `${i18n.t('map.attribution')}：${stripTags(ATTRIBUTION.land)}；${stripTags(ATTRIBUTION.counties)}；${boardsAttribution(store.project.boards.features)[i18n.lang]}`,
-      i18n.t('map.plan', { plan: planCaption(planStore.plan, i18n.lang) }),
-    ],
+    attribution,
   };
   const layout = drawFurniture(ctx, widthPx, heightPx, pxPerMm, furniture);
   return { canvas: rendered.canvas, layout };

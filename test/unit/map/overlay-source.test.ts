@@ -3,11 +3,14 @@
  * below the data's rasterBelowZoom a raster layer of images, the layer itself not drawn (opacity 0,
  * one colour, radius √2 ×) but hit-tested at every zoom, and its drawn copy from that zoom; the
  * vector tiles say "picking only" there when every layer of the overlay is drawn from images. A
- * GeoJSON overlay and a paint the rasteriser cannot draw stay as they were.
+ * GeoJSON overlay and a paint the rasteriser cannot draw stay as they were. A map export's sources
+ * (held with holdPoints) name the live map's set and version, and the hold names the overlays whose set
+ * got a new version while it drew.
  */
 import { describe, expect, it } from 'vitest';
 import type { CircleLayerSpecification, RasterSourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
-import { overlayLayers, overlaySources } from '../../../src/map/overlay-source.ts';
+import { overlayLayers, overlaySources, releaseOverlay } from '../../../src/map/overlay-source.ts';
+import { holdPoints } from '../../../src/map/point-tiles.ts';
 import type { Overlay, TiledPoints } from '../../../src/map/overlay.ts';
 
 const data = (rasterBelowZoom?: number): TiledPoints => ({
@@ -53,5 +56,24 @@ describe('overlaySources / overlayLayers', () => {
     const plain: Overlay = { id: 'plain', data: data(), layers: [circle] };
     expect(Object.keys(overlaySources(plain))).toEqual(['plain']);
     expect(overlayLayers(plain)).toEqual([{ ...circle, source: 'plain', 'source-layer': 'points' }]);
+  });
+
+  it("a map export's hold draws the live map's set and version, and names the overlays whose set changed while it drew", () => {
+    const o: Overlay = { id: 'held', data: data(14), layers: [circle] };
+    const other: Overlay = { id: 'other', data: data(14), layers: [circle] };
+    const live = overlaySources(o);
+    overlaySources(other);
+    const hold = holdPoints();
+    // The same URLs: the same set and version (nothing sent anew), held under the export's keys.
+    expect(overlaySources(o, hold)).toEqual(live);
+    overlaySources(other, hold);
+    expect(hold.changed()).toEqual([]);
+    expect(hold.key('held')).not.toBe('held');
+    // The live map gets new data for one overlay (a drag, an undo) while the export draws: that one is named.
+    overlaySources({ ...o, data: data(14) });
+    expect(hold.changed()).toEqual(['held']);
+    hold.release();
+    releaseOverlay('held');
+    releaseOverlay('other');
   });
 });

@@ -3,7 +3,8 @@
  * MessageChannel): a set stays while an overlay draws it, a shared set until the last overlay that
  * draws it is gone, and is then freed by the worker; a set used again within the wait is not sent
  * again; a new version replaces the old one; a restarted worker gets only what is held; a tile of a
- * dropped set is empty, not an error, also when the set is dropped while the tile is asked.
+ * dropped set is empty, not an error, also when the set is dropped while the tile is asked; a holder
+ * other than the overlay (a map export) keeps the set after the live map let it go, without sending it again.
  */
 import { describe, expect, it } from 'vitest';
 import { pointTilesApi } from '../../../src/workers/point-tiles-api.ts';
@@ -141,5 +142,28 @@ describe('point sets the tile worker keeps', () => {
     // A failure of a held set is still a failure.
     sets.use('rings', tiled(facilities(3, 9_000)));
     await expect(sets.answer('rings', () => Promise.reject(new Error('broken tile')))).rejects.toThrow('broken tile');
+  });
+
+  it('a holder other than the overlay (a map export) keeps the set the live map lets go, sent once, and sees a new version', async () => {
+    const { sets, tiled, packs, workerHolds } = setup();
+    const data = tiled(facilities(500), 'facilities');
+    sets.use('coverage-facilities', data);
+    // The export draws the same overlay under a key of its own: the same set and version, nothing sent.
+    expect(sets.use('coverage-facilities', data, 'export-1/coverage-facilities')).toEqual({ set: 'facilities', version: 1 });
+    sets.release('coverage-facilities'); // the live map lets it go (a tab switch) while the export runs
+    await sleep(WAIT_MS * 3);
+    expect(sets.holds('facilities'), 'still drawn by the export').toBe(true);
+    expect(await workerHolds()).toEqual({ facilities: 500 });
+    await expect(sets.answer('facilities', (c) => c.tile('facilities', 12, 3418, 1724, signal()))).resolves.toBeInstanceOf(ArrayBuffer);
+    expect(packs).toEqual(['facilities']);
+    expect(sets.version('facilities')).toBe(1);
+    // A new version (a drag, an undo) replaces it: the export can tell its tiles may be from other data.
+    sets.use('coverage-facilities', tiled(facilities(300), 'facilities'));
+    expect(sets.version('facilities')).toBe(2);
+    sets.release('coverage-facilities');
+    sets.release('export-1/coverage-facilities'); // the export is over
+    await sleep(WAIT_MS * 3);
+    expect(await workerHolds()).toEqual({});
+    expect(sets.version('facilities')).toBeUndefined();
   });
 });

@@ -40,6 +40,7 @@ export const present = {
     'export.rendering': 'Rendering {w}×{h} px…',
     'export.done': 'Exported {file}',
     'export.failed': 'Export failed: {reason}',
+    'export.layerChanged': 'the layer “{layers}” changed while the map was drawn, so the image could miss it or mix old and new; nothing was exported, please export again',
     'export.report': 'Printable report (PDF)',
     'export.reportA4': 'Report A4',
     'export.reportA3': 'Report A3',
