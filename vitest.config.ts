@@ -85,6 +85,9 @@ export default defineConfig({
           isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll's own default (1 s) is shorter than a page's answer under CI's load: a poll of what a person
+          // would see waiting a little longer is not a weaker test (it still fails when the thing never appears).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -47,11 +47,19 @@ export function mapOverlays(tab: string, list: readonly Feature[] = features()):
   return [...list.flatMap((f) => f.globalOverlays?.() ?? []), ...(activeFeature(tab, list).overlays?.() ?? [])];
 }
 
-/** `mapOverlays` less those hidden in the layer list (an overlay drawn `toggleWith` another follows it). */
-export function shownOverlays(tab: string, hidden: readonly string[], list: readonly Feature[] = features()): Overlay[] {
+/**
+ * `mapOverlays` split into those drawn and those hidden in the layer list (an overlay drawn
+ * `toggleWith` another follows it); the map keeps the hidden ones it has, not drawn.
+ */
+export function overlaysByShown(tab: string, hidden: readonly string[], list: readonly Feature[] = features()): { shown: Overlay[]; hidden: Overlay[] } {
   const off = new Set(hidden);
-  return mapOverlays(tab, list).filter((o) => !off.has(o.id) && !(o.toggleWith && off.has(o.toggleWith)));
+  const split: { shown: Overlay[]; hidden: Overlay[] } = { shown: [], hidden: [] };
+  for (const o of mapOverlays(tab, list)) (off.has(o.id) || (o.toggleWith && off.has(o.toggleWith)) ? split.hidden : split.shown).push(o);
+  return split;
 }
+
+/** `mapOverlays` less those hidden in the layer list. */
+export const shownOverlays = (tab: string, hidden: readonly string[], list: readonly Feature[] = features()): Overlay[] => overlaysByShown(tab, hidden, list).shown;
 
 /**
  * Wait until every feature's board figures are computed; `onWait` names each feature it waits

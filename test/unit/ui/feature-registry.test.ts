@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from '../../../src/ui/feature.ts';
 import type { Overlay } from '../../../src/map/overlay.ts';
-import { mapOverlays, shownOverlays } from '../../../src/ui/feature-registry.ts';
+import { mapOverlays, overlaysByShown, shownOverlays } from '../../../src/ui/feature-registry.ts';
 
 const empty = { type: 'FeatureCollection', features: [] } as const;
 const overlay = (id: string, extra: Partial<Overlay> = {}): Overlay => ({ id, data: { ...empty, features: [] }, layers: [], ...extra });
@@ -21,5 +21,7 @@ describe('shownOverlays', () => {
   it('leaves out hidden overlays and those shown with them', () => {
     expect(shownOverlays('jh', ['parks', 'imported-facilities'], list).map((o) => o.id)).toEqual(['rings']);
     expect(shownOverlays('jh', [], list)).toHaveLength(4);
+    // The rest, kept on the map undrawn, in the same order.
+    expect(overlaysByShown('jh', ['parks', 'imported-facilities'], list).hidden.map((o) => o.id)).toEqual(['imported-facilities', 'parks', 'park-labels']);
   });
 });
