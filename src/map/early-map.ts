@@ -82,6 +82,8 @@ export interface EarlyMap {
   styleLoaded: boolean;
   /** MapLibre's `load` has fired. */
   loaded: boolean;
+  /** Lets it draw: MapView calls this once it has added the project's layers. */
+  release(): void;
 }
 
 let early: EarlyMap | null = null;
@@ -101,7 +103,16 @@ export function startEarlyMap(structure: string | StructureCollection, lang: Lan
   for (const id of PLAN_SOURCES) delete style.sources[id];
   style.layers = style.layers.filter((l) => !('source' in l) || !PLAN_SOURCES.includes(l.source));
   const m = makeMap(container, style, bounds);
-  const e: EarlyMap = { map: m, container, structure, bounds, styleLoaded: false, loaded: false };
+  // No frame until MapView has adopted it: its style still loads and MapLibre's worker fetches, parses and
+  // indexes the shipped data meanwhile (the sources load with the style), but frames of a hidden map
+  // without the project's layers, and the tiles they would ask for, would only be a round of frames more.
+  const repaint = m.triggerRepaint;
+  m.triggerRepaint = () => {};
+  const release = () => {
+    m.triggerRepaint = repaint;
+    m.triggerRepaint();
+  };
+  const e: EarlyMap = { map: m, container, structure, bounds, styleLoaded: false, loaded: false, release };
   m.once('style.load', () => (e.styleLoaded = true));
   m.once('load', () => (e.loaded = true));
   // The bench's frame counter (bench/first-load/frames.ts) hooks the map here. `map` on the test hook is
