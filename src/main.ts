@@ -11,9 +11,6 @@ import { startPersistence } from './state/persistence/project-persistence.svelte
 import { readRemembered } from './state/team/team-probe.ts';
 import { ensurePolygonClip } from './state/polygon-sites.ts';
 import { showFatalPage } from './ui/fatal-page.ts';
-import { boardsBounds, dropEarlyMap, startEarlyMap } from './map/early-map.ts';
-import { planStore } from './state/plan-store.svelte.ts';
-import { activeFeature } from './ui/feature-registry.ts';
 import { i18n } from './i18n/i18n.svelte.ts';
 import { warmNumberFormats } from './i18n/format.ts';
 import './app.css';
@@ -36,13 +33,6 @@ const loadTeam = () => import('./ui/team/mount-team-app.ts');
 const teamModule = !shareToken && readRemembered() && /^https?:$/.test(location.protocol) ? loadTeam() : null;
 // Start-up milestones for bench/first-load/profile.ts (User Timing marks, no cost worth naming).
 performance.mark('anju:main');
-// The map is made now, with what no project changes (map/early-map.ts): its style loads and MapLibre's
-// worker fetches the shipped data while the team server is asked and the project restored. The shell's
-// MapView adopts it and adds the restored project's boards; neither a team server nor a meeting link
-// has one (they make their own when their shell mounts).
-if (!shareToken && !teamModule) {
-  startEarlyMap(planStore.structure, i18n.lang, boardsBounds(store.project.boards), activeFeature(store.tab).sidebarWidthPx ?? 290);
-}
 const probe = await teamProbe;
 performance.mark('anju:probed');
 if (shareToken) {
@@ -50,7 +40,6 @@ if (shareToken) {
   app = mountSharedView(target, App, shareToken);
   clearBoot();
 } else if (probe) {
-  dropEarlyMap();
   const { mountTeamApp } = await (teamModule ?? loadTeam());
   app = await mountTeamApp(target, App, probe);
   clearBoot();
@@ -73,7 +62,6 @@ if (shareToken) {
   } catch (e) {
     // Each view has its own error boundary (ViewBoundary); this is for the shell itself.
     console.error('[anju] the app failed to start', e);
-    dropEarlyMap();
     clearBoot();
     showFatalPage(target, e, initial, i18n.lang);
   }

@@ -24,7 +24,7 @@ const INIT = `(() => {
     get: () => held,
     set: (v) => {
       held = v;
-      const m = v && (v.map || v.earlyMap);
+      const m = v && v.map;
       if (!m || m.__arrivalsHooked) return;
       m.__arrivalsHooked = true;
       m.on('render', () => rec.push(['frame', at()]));

@@ -13,7 +13,7 @@ export const FRAMES_INIT = `(() => {
     get: () => held,
     set: (v) => {
       held = v;
-      const m = v && (v.map || v.earlyMap);
+      const m = v && v.map;
       if (!m || m.__framesHooked) return;
       m.__framesHooked = true;
       m.on('render', () => rec.renders.push(performance.now()));

@@ -227,7 +227,8 @@ describe('a saved project with boards of its own', () => {
           }),
       );
       // From the reload on: the first board's first longitude in the map's boards source at every frame the
-      // map draws (none: no boards source yet), hooked as the page hands the map over (map/early-map.ts, MapView).
+      // map draws (none: no boards source yet), hooked as soon as the page hands a map to the test hook
+      // (`map`, or `earlyMap` for a map made before the shell: see README "First load", branch earlymap).
       await p.addInitScript(() => {
         const seen: string[] = ((window as unknown as { __boardsSeen: string[] }).__boardsSeen = []);
         let held: { map?: unknown; earlyMap?: unknown } | undefined;
