@@ -199,3 +199,65 @@ describe('implementation review', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+describe('a saved project with boards of its own', () => {
+  it('never has the default boards in the map, from the first frame on', async () => {
+    // A page of its own (its own IndexedDB): the saved project's boards are the default ones moved 0.05° east.
+    const p = await h.newPage();
+    try {
+      await p.goto(h.baseUrl);
+      await waitForMapIdle(p);
+      const lons = await p.evaluate(
+        () =>
+          new Promise<[number, number]>((resolve, reject) => {
+            type Geo = { coordinates: unknown };
+            const map = (window as unknown as { __anju: { map: { getStyle(): { sources: Record<string, { data: { features: { geometry: Geo }[] } }> } } } }).__anju.map;
+            const fc = map.getStyle().sources.boards.data;
+            const shift = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? [(c as number[])[0] + 0.05, (c as number[])[1]] : (c as unknown[]).map(shift));
+            const moved = { ...fc, features: fc.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: shift(f.geometry.coordinates) } })) };
+            const first = (g: Geo) => (g.coordinates as unknown[]).flat(3)[0] as number;
+            const req = indexedDB.open('anju');
+            req.onsuccess = () => {
+              const tx = req.result.transaction('slices', 'readwrite');
+              tx.objectStore('slices').put(moved, 'boards');
+              tx.oncomplete = () => (req.result.close(), resolve([first(fc.features[0].geometry), first(moved.features[0].geometry)]));
+              tx.onerror = () => reject(tx.error);
+            };
+            req.onerror = () => reject(req.error);
+          }),
+      );
+      // From the reload on: the first board's first longitude in the map's boards source at every frame the
+      // map draws (none: no boards source yet), hooked as soon as the page hands a map to the test hook
+      // (`map`, or `earlyMap` for a map made before the shell: see README "First load", branch earlymap).
+      await p.addInitScript(() => {
+        const seen: string[] = ((window as unknown as { __boardsSeen: string[] }).__boardsSeen = []);
+        let held: { map?: unknown; earlyMap?: unknown } | undefined;
+        Object.defineProperty(window, '__anju', {
+          configurable: true,
+          get: () => held,
+          set: (v) => {
+            held = v;
+            type Src = { serialize(): { data: { features: { geometry: { coordinates: unknown[] } }[] } } };
+            const m = (v?.map ?? v?.earlyMap) as { __seenHooked?: boolean; on(e: string, f: () => void): void; getSource(id: string): Src | undefined } | undefined;
+            if (!m || m.__seenHooked) return;
+            m.__seenHooked = true;
+            m.on('render', () => {
+              const data = m.getSource('boards')?.serialize().data;
+              seen.push(data ? String(data.features[0]?.geometry.coordinates.flat(3)[0]) : 'none');
+            });
+          },
+        });
+      });
+      await p.reload();
+      await waitForMapIdle(p);
+      const seen = await p.evaluate(() => (window as unknown as { __boardsSeen: string[] }).__boardsSeen);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen).not.toContain(String(lons[0]));
+      expect(seen).toContain(String(lons[1]));
+      // And the boards drawn are the saved ones: 七都 (the first board) east of where the default has it.
+      expect((await renderedIds(p, 'board-fill')).length).toBe(21);
+    } finally {
+      await p.context().close();
+    }
+  });
+});
