@@ -682,15 +682,12 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     expect(again, 'shown again: the dots are drawn').toBeGreaterThan(shown * 0.8);
   });
 
-  it('an export draws the facilities when the live map lets them go while it renders and the drop wait passes', async () => {
-    // In the plan tab the imported facilities are hidden: there nothing on the live map draws their set.
-    await page.click('[data-tab="plan"]');
-    await toggleLayer('imported-facilities', false);
-    await page.click('[data-tab="coverage"]');
-    await waitForMapIdle(page);
-    const live = await mapShare();
-    // A slow online layer holds MapLibre's image requests (16 at a time, shared by every map of the page):
-    // the export's point images wait behind it, past the moment the live map lets the facilities go.
+  /**
+   * A slow online layer on the live map holding MapLibre's image requests (16 at a time, shared by every map of the
+   * page), so what an export asks next waits; the returned function removes it, answers nothing it held and says
+   * how many requests it held.
+   */
+  async function stallImageRequests(): Promise<() => Promise<number>> {
     const stalled: Route[] = [];
     await page.route('**/stalled-tiles/**', (r) => void stalled.push(r));
     await page.evaluate(() => {
@@ -699,19 +696,38 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
       m.addLayer({ id: 'stalled', type: 'raster', source: 'stalled' });
     });
     await expect.poll(() => stalled.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(16);
+    return async () => {
+      await page.evaluate(() => {
+        const m = (window as unknown as MapHook).__anju.map;
+        m.removeLayer('stalled');
+        m.removeSource('stalled');
+      });
+      await page.unroute('**/stalled-tiles/**');
+      for (const r of stalled) await r.abort().catch(() => undefined);
+      return stalled.length;
+    };
+  }
+
+  /** Start the A4 report's export and wait until its own map exists (offscreen): it has taken what it draws. */
+  async function startReportExport(): Promise<void> {
     if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
     await page.getByTestId('report-a4').click();
-    // The export's own map exists (offscreen): it has taken what it draws.
     await page.waitForFunction(() => [...document.body.children].some((e) => (e as HTMLElement).style.left === '-30000px' && e.querySelector('canvas')), undefined, { timeout: 180_000 });
+  }
+
+  it('an export draws the facilities when the live map lets them go while it renders and the drop wait passes', async () => {
+    // In the plan tab the imported facilities are hidden: there nothing on the live map draws their set.
+    await page.click('[data-tab="plan"]');
+    await toggleLayer('imported-facilities', false);
+    await page.click('[data-tab="coverage"]');
+    await waitForMapIdle(page);
+    const live = await mapShare();
+    // The export's point images wait behind a stalled layer, past the moment the live map lets the facilities go.
+    const release = await stallImageRequests();
+    await startReportExport();
     await page.click('[data-tab="plan"]');
     await page.waitForTimeout(DROP_AFTER_MS + 1_500);
-    await page.evaluate(() => {
-      const m = (window as unknown as MapHook).__anju.map;
-      m.removeLayer('stalled');
-      m.removeSource('stalled');
-    });
-    await page.unroute('**/stalled-tiles/**');
-    for (const r of stalled) await r.abort().catch(() => undefined);
+    const stalled = await release();
     await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 180_000 });
     const dataUrl = await page.getByTestId('report-map').evaluate(async (img: HTMLImageElement) => {
       const blob = await (await fetch(img.src)).blob();
@@ -724,7 +740,7 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     const reportMap = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
     writeFileSync(SCREENSHOTS + 'export-map-tiled-facilities-let-go.png', PNG.sync.write(reportMap));
     const printed = tierShare(reportMap, { x0: Math.round(reportMap.width * 0.3), y0: 0, x1: reportMap.width, y1: reportMap.height });
-    console.log(`[tiled export] let go while exporting: live map ${live.toFixed(3)}, exported map ${printed.toFixed(3)} (${stalled.length} image requests stalled)`);
+    console.log(`[tiled export] let go while exporting: live map ${live.toFixed(3)}, exported map ${printed.toFixed(3)} (${stalled} image requests stalled)`);
     expect(printed, 'facility dots on the exported map').toBeGreaterThan(live / 2);
     // The legend is the coverage tab's, where the export started, not the plan tab's.
     const legend = tierShare(reportMap, { x0: 0, y0: Math.round(reportMap.height * 0.6), x1: Math.round(reportMap.width * 0.3), y1: reportMap.height });
@@ -739,17 +755,8 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     await waitForMapIdle(page);
     const facilities = () => page.evaluate(() => (window as unknown as MapHook).__anju.map.getSource('coverage-facilities')?.tiles?.[0] ?? null);
     const before = await facilities();
-    const stalled: Route[] = [];
-    await page.route('**/stalled-tiles/**', (r) => void stalled.push(r));
-    await page.evaluate(() => {
-      const m = (window as unknown as MapHook).__anju.map;
-      m.addSource('stalled', { type: 'raster', tiles: [`${location.origin}/stalled-tiles/{z}/{x}/{y}.png`], tileSize: 64 });
-      m.addLayer({ id: 'stalled', type: 'raster', source: 'stalled' });
-    });
-    await expect.poll(() => stalled.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(16);
-    if (!(await page.getByTestId('report-a4').isVisible())) await page.getByTestId('export-menu').click();
-    await page.getByTestId('report-a4').click();
-    await page.waitForFunction(() => [...document.body.children].some((e) => (e as HTMLElement).style.left === '-30000px' && e.querySelector('canvas')), undefined, { timeout: 180_000 });
+    const release = await stallImageRequests();
+    await startReportExport();
     await page.getByTestId('export-menu').click(); // the menu closed: the map is free to click
     // A facility added on the live map while the export draws: the set it draws tiles of gets a new version.
     await page.getByTestId('coverage-add-mode').click();
@@ -757,13 +764,7 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.6);
     await expect.poll(facilities, { timeout: 30_000 }).not.toBe(before);
     await page.getByTestId('coverage-add-mode').click();
-    await page.evaluate(() => {
-      const m = (window as unknown as MapHook).__anju.map;
-      m.removeLayer('stalled');
-      m.removeSource('stalled');
-    });
-    await page.unroute('**/stalled-tiles/**');
-    for (const r of stalled) await r.abort().catch(() => undefined);
+    await release();
     await page.getByTestId('export-menu').click(); // the status line is in the menu
     await expect.poll(() => page.getByTestId('export-status').textContent({ timeout: 1_000 }).catch(() => ''), { timeout: 180_000 }).toContain('导出失败');
     const status = (await page.getByTestId('export-status').textContent()) ?? '';
