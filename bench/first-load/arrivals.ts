@@ -9,7 +9,8 @@
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/support/chromium.ts';
-import { serve } from './serve.ts';
+import { onMapHanded } from './frames.ts';
+import { coldLoads } from './serve.ts';
 
 const dirs = process.argv.slice(2);
 if (!dirs.length) throw new Error('usage: tsx bench/first-load/arrivals.ts <built dist directory>…');
@@ -17,56 +18,34 @@ const RUNS = Number(process.env.RUNS ?? 2);
 
 const INIT = `(() => {
   const rec = (window.__arrivals = []);
-  const at = () => Math.round(performance.now());
-  let held;
-  Object.defineProperty(window, '__anju', {
-    configurable: true,
-    get: () => held,
-    set: (v) => {
-      held = v;
-      const m = v && v.map;
-      if (!m || m.__arrivalsHooked) return;
-      m.__arrivalsHooked = true;
-      m.on('render', () => rec.push(['frame', at()]));
+  const at = () => Math.round(performance.now());${onMapHanded(
+    '__arrivalsHooked',
+    `m.on('render', () => rec.push(['frame', at()]));
       m.on('sourcedata', (e) => {
         if (e.tile) rec.push(['tile ' + e.sourceId + ' z' + e.tile.tileID.canonical.z, at()]);
         else if (e.sourceDataType === 'metadata') rec.push(['meta ' + e.sourceId, at()]);
       });
       m.once('load', () => rec.push(['load', at()]));
-      m.on('idle', () => rec.push(['idle', at()]));
-    },
-  });
+      m.on('idle', () => rec.push(['idle', at()]));`,
+  )}
 })()`;
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 try {
-  for (const dir of dirs) {
-    const { server, url } = await serve(dir);
-    try {
-      for (let i = 1; i <= RUNS; i++) {
-        const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-        try {
-          const page = await context.newPage();
-          await page.addInitScript(INIT);
-          await page.goto(url);
-          await page.waitForFunction(() => performance.getEntriesByName('anju:map-ready').length > 0, undefined, { timeout: 120_000, polling: 50 });
-          const events = (await page.evaluate('window.__arrivals')) as [string, number][];
-          const out: string[] = [];
-          for (const [name, t] of events) {
-            const last = out.at(-1);
-            const same = last && last.replace(/ ×\d+$/, '').endsWith(` ${name}`);
-            if (same) out[out.length - 1] = `${last.replace(/ ×\d+$/, '')} ×${Number(/ ×(\d+)$/.exec(last)?.[1] ?? 1) + 1}`;
-            else out.push(`${t} ${name}`);
-          }
-          console.log(`${dir} run ${i}: ${out.join(' | ')}`);
-        } finally {
-          await context.close();
-        }
-      }
-    } finally {
-      server.close();
+  await coldLoads(browser, dirs, RUNS, async (page, url, dir, i) => {
+    await page.addInitScript(INIT);
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('anju:map-ready').length > 0, undefined, { timeout: 120_000, polling: 50 });
+    const events = (await page.evaluate('window.__arrivals')) as [string, number][];
+    const out: string[] = [];
+    for (const [name, t] of events) {
+      const last = out.at(-1);
+      const same = last && last.replace(/ ×\d+$/, '').endsWith(` ${name}`);
+      if (same) out[out.length - 1] = `${last.replace(/ ×\d+$/, '')} ×${Number(/ ×(\d+)$/.exec(last)?.[1] ?? 1) + 1}`;
+      else out.push(`${t} ${name}`);
     }
-  }
+    console.log(`${dir} run ${i}: ${out.join(' | ')}`);
+  });
 } finally {
   await browser.close();
 }

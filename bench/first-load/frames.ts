@@ -5,8 +5,11 @@
  * event: one `_render`, one presented WebGL frame, each read back by SwiftShader here), when `load` and
  * the first `idle` came. Read back with FRAMES_READ after `anju:map-ready`.
  */
-export const FRAMES_INIT = `(() => {
-  const rec = (window.__frames = { renders: [], load: NaN, idle: [] });
+/**
+ * Init-script text that runs `onMap` (JavaScript text with the map as `m`) once for the map the page hands
+ * to `window.__anju` (MapView.svelte, the bare pages), as soon as it is handed over. `flag` marks a hooked map.
+ */
+export const onMapHanded = (flag: string, onMap: string): string => `
   let held;
   Object.defineProperty(window, '__anju', {
     configurable: true,
@@ -14,13 +17,19 @@ export const FRAMES_INIT = `(() => {
     set: (v) => {
       held = v;
       const m = v && v.map;
-      if (!m || m.__framesHooked) return;
-      m.__framesHooked = true;
-      m.on('render', () => rec.renders.push(performance.now()));
-      m.once('load', () => (rec.load = performance.now()));
-      m.on('idle', () => rec.idle.push(performance.now()));
+      if (!m || m.${flag}) return;
+      m.${flag} = true;
+      ${onMap}
     },
-  });
+  });`;
+
+export const FRAMES_INIT = `(() => {
+  const rec = (window.__frames = { renders: [], load: NaN, idle: [] });${onMapHanded(
+    '__framesHooked',
+    `m.on('render', () => rec.renders.push(performance.now()));
+      m.once('load', () => (rec.load = performance.now()));
+      m.on('idle', () => rec.idle.push(performance.now()));`,
+  )}
 })()`;
 
 export interface Frames {

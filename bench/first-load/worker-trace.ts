@@ -9,7 +9,7 @@
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/support/chromium.ts';
-import { serve } from './serve.ts';
+import { coldLoads } from './serve.ts';
 
 const dirs = process.argv.slice(2);
 if (!dirs.length) throw new Error('usage: tsx bench/first-load/worker-trace.ts <built dist directory>…');
@@ -19,44 +19,31 @@ interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: n
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 try {
-  for (const dir of dirs) {
-    const { server, url } = await serve(dir);
-    try {
-      for (let i = 1; i <= RUNS; i++) {
-        const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-        try {
-          const page = await context.newPage();
-          await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'] });
-          await page.goto(url);
-          await page.waitForFunction(() => performance.getEntriesByName('anju:map-ready').length > 0, undefined, { timeout: 120_000, polling: 50 });
-          const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-          const events = trace.traceEvents;
-          const names = new Map<string, string>();
-          for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
-          const ready = events.find((e) => e.name === 'anju:map-ready');
-          if (!ready) throw new Error(`${dir}: no anju:map-ready mark in the trace`);
-          const end = ready.ts;
-          const byKind = new Map<string, number>();
-          for (const e of events) {
-            if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
-            // Only the page's own renderer process (the one that marked map-ready).
-            if (e.ts + (e.dur ?? 0) > end) continue;
-            const name = names.get(`${e.pid}:${e.tid}`) ?? '?';
-            if (e.pid !== ready.pid) continue;
-            const kind = /DedicatedWorker/.test(name) ? 'worker' : /CrRendererMain/.test(name) ? 'main' : '';
-            if (!kind) continue;
-            byKind.set(kind, (byKind.get(kind) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
-          }
-          const readyMs = (await page.evaluate(`performance.getEntriesByName('anju:map-ready')[0].startTime`)) as number;
-          console.log(`${dir} run ${i}: map-ready ${readyMs.toFixed(0)} ms; thread CPU to map-ready: ` + [...byKind].sort().map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', '));
-        } finally {
-          await context.close();
-        }
-      }
-    } finally {
-      server.close();
+  await coldLoads(browser, dirs, RUNS, async (page, url, dir, i) => {
+    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'] });
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('anju:map-ready').length > 0, undefined, { timeout: 120_000, polling: 50 });
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+    const events = trace.traceEvents;
+    const names = new Map<string, string>();
+    for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+    const ready = events.find((e) => e.name === 'anju:map-ready');
+    if (!ready) throw new Error(`${dir}: no anju:map-ready mark in the trace`);
+    const end = ready.ts;
+    const byKind = new Map<string, number>();
+    for (const e of events) {
+      if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
+      if (e.ts + (e.dur ?? 0) > end) continue;
+      // Only the page's own renderer process (the one that marked map-ready).
+      if (e.pid !== ready.pid) continue;
+      const name = names.get(`${e.pid}:${e.tid}`) ?? '?';
+      const kind = /DedicatedWorker/.test(name) ? 'worker' : /CrRendererMain/.test(name) ? 'main' : '';
+      if (!kind) continue;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
     }
-  }
+    const readyMs = (await page.evaluate(`performance.getEntriesByName('anju:map-ready')[0].startTime`)) as number;
+    console.log(`${dir} run ${i}: map-ready ${readyMs.toFixed(0)} ms; thread CPU to map-ready: ` + [...byKind].sort().map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', '));
+  });
 } finally {
   await browser.close();
 }
