@@ -568,6 +568,7 @@ describe('layer export', () => {
     expect(back.value.features.map((f) => f.geometry)).toEqual(fc.features.map((f) => f.geometry));
     expect(back.value.features.map((f) => f.properties)).toEqual(fc.features.map((f) => Object.fromEntries(Object.entries(f.properties).filter(([, v]) => v !== null))));
     await expect.poll(() => page.getByTestId('export-status').textContent()).toContain('已导出 anju-employment-');
+    expect(await page.getByTestId('export-status').getAttribute('role')).toBe('status');
   });
 });
 
@@ -581,6 +582,21 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     for (let y = box.y0; y < box.y1; y += 2) for (let x = box.x0; x < box.x1; x += 2, all++) if (tiers.some((c) => colorDistance(pixel(png, x, y), c) < 40)) n++;
     return n / all;
   };
+  /** The printed report's map image (its PNG bytes read back through a data URL). */
+  const readReportMap = async (): Promise<PNG> => {
+    const dataUrl = await page.getByTestId('report-map').evaluate(async (img: HTMLImageElement) => {
+      const blob = await (await fetch(img.src)).blob();
+      return new Promise<string>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(String(r.result));
+        r.readAsDataURL(blob);
+      });
+    });
+    return PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+  };
+  /** The exported map's map part (right of the legend) and its legend's lower part. */
+  const mapPart = (png: PNG) => ({ x0: Math.round(png.width * 0.3), y0: 0, x1: png.width, y1: png.height });
+  const legendPart = (png: PNG) => ({ x0: 0, y0: Math.round(png.height * 0.6), x1: Math.round(png.width * 0.3), y1: png.height });
   const mapShare = async () => {
     const b = (await page.getByTestId('map').boundingBox())!;
     const png = await screenshotPng(page, b);
@@ -615,22 +631,13 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     await page.getByTestId('report-a4').click();
     await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 180_000 });
     lap('report shown');
-    // The image's PNG bytes as base64 (a data URL), read back here.
-    const dataUrl = await page.getByTestId('report-map').evaluate(async (img: HTMLImageElement) => {
-      const blob = await (await fetch(img.src)).blob();
-      return new Promise<string>((resolve) => {
-        const r = new FileReader();
-        r.onload = () => resolve(String(r.result));
-        r.readAsDataURL(blob);
-      });
-    });
-    const reportMap = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    const reportMap = await readReportMap();
     lap('report map read');
     writeFileSync(SCREENSHOTS + 'export-map-tiled-facilities.png', PNG.sync.write(reportMap));
     expect([reportMap.width, reportMap.height]).toEqual([1754, 1240]);
     // The map part (right of the legend) has the dots about as densely as the live map; the legend has the tier dots.
-    const printed = tierShare(reportMap, { x0: Math.round(reportMap.width * 0.3), y0: 0, x1: reportMap.width, y1: reportMap.height });
-    const legend = tierShare(reportMap, { x0: 0, y0: Math.round(reportMap.height * 0.6), x1: Math.round(reportMap.width * 0.3), y1: reportMap.height });
+    const printed = tierShare(reportMap, mapPart(reportMap));
+    const legend = tierShare(reportMap, legendPart(reportMap));
     console.log(`[tiled export] tier-coloured share: live map ${live.toFixed(3)}, exported map ${printed.toFixed(3)}, its legend ${legend.toFixed(4)}`);
     expect(printed, 'facility dots on the exported map').toBeGreaterThan(live / 2);
     expect(legend, 'tier dots in the exported legend').toBeGreaterThan(0);
@@ -729,21 +736,13 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     await page.waitForTimeout(DROP_AFTER_MS + 1_500);
     const stalled = await release();
     await page.locator('[data-testid="report"][data-ready="true"]').waitFor({ timeout: 180_000 });
-    const dataUrl = await page.getByTestId('report-map').evaluate(async (img: HTMLImageElement) => {
-      const blob = await (await fetch(img.src)).blob();
-      return new Promise<string>((resolve) => {
-        const r = new FileReader();
-        r.onload = () => resolve(String(r.result));
-        r.readAsDataURL(blob);
-      });
-    });
-    const reportMap = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    const reportMap = await readReportMap();
     writeFileSync(SCREENSHOTS + 'export-map-tiled-facilities-let-go.png', PNG.sync.write(reportMap));
-    const printed = tierShare(reportMap, { x0: Math.round(reportMap.width * 0.3), y0: 0, x1: reportMap.width, y1: reportMap.height });
+    const printed = tierShare(reportMap, mapPart(reportMap));
     console.log(`[tiled export] let go while exporting: live map ${live.toFixed(3)}, exported map ${printed.toFixed(3)} (${stalled} image requests stalled)`);
     expect(printed, 'facility dots on the exported map').toBeGreaterThan(live / 2);
     // The legend is the coverage tab's, where the export started, not the plan tab's.
-    const legend = tierShare(reportMap, { x0: 0, y0: Math.round(reportMap.height * 0.6), x1: Math.round(reportMap.width * 0.3), y1: reportMap.height });
+    const legend = tierShare(reportMap, legendPart(reportMap));
     expect(legend, 'tier dots in the exported legend').toBeGreaterThan(0);
     await page.getByTestId('report-close').click();
     if (await page.getByTestId('report-a4').isVisible()) await page.getByTestId('export-menu').click();
@@ -771,6 +770,9 @@ describe('many facilities (drawn from worker tiles) in what is exported and pres
     console.log(`[tiled export] changed while exporting: ${status}`);
     expect(status).toContain('生活圈设施');
     expect(status).toContain('请重新导出');
+    // Said as a failure (an alert in error colours), not in the green of progress and success.
+    expect(await page.getByTestId('export-status').getAttribute('role')).toBe('alert');
+    await page.screenshot({ path: SCREENSHOTS + 'export-refused-layer-changed.png' });
     expect(await page.getByTestId('report').count(), 'no report with a map that may mix old and new').toBe(0);
     await page.getByTestId('export-menu').click();
     await page.getByTestId('undo').click();

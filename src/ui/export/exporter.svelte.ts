@@ -19,6 +19,8 @@ import type { ExportLayerId } from '../../export/layer-tables.ts';
 class Exporter {
   /** A short status line ("rendering …", "exported …", an error), or null. */
   status = $state<string | null>(null);
+  /** Whether the status says the last export failed (drawn as an error, not as progress). */
+  failed = $state(false);
   busy = $state(false);
   /** The report being printed: its paper and map image (object URL), or null. */
   report = $state<{ paper: Paper; mapUrl: string; date: Date } | null>(null);
@@ -35,12 +37,14 @@ class Exporter {
   async #run(task: () => Promise<string>, figures = true): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    this.failed = false;
     try {
       if (figures) await prepareAllFigures((f) => (this.status = i18n.t('export.computing', { feature: f.label[i18n.lang] })));
       const file = await task();
       this.status = i18n.t('export.done', { file });
     } catch (e) {
       this.status = i18n.t('export.failed', { reason: e instanceof Error ? e.message : String(e) });
+      this.failed = true;
     } finally {
       this.busy = false;
     }
