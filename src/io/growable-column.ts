@@ -57,6 +57,8 @@ const COUNT_KINDS: readonly { make: (n: number) => CountArray; limit: number }[]
 ];
 
 /**
+ * (Its own class, not a Growable with a widening hook: one `push` storing into six array kinds would be
+ * a megamorphic store in the readers' hottest loop; each class's store sees at most four.)
  * A growable column of numbers ≥ 0 kept in a Uint8Array while every value is a whole number below
  * 2^8, widened (copied once) to a Uint16Array, a Uint32Array, then a Float64Array at the first value
  * the array cannot hold (a larger number, a fraction, −0): every value reads back bit for bit as
